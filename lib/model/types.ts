@@ -1,0 +1,118 @@
+/**
+ * Normalized data model shared by every layer. Backend clients (lib/sources) produce
+ * these; correlate/anomalies/investigate consume them. Times are unix milliseconds
+ * (numbers) internally, except log timestamps, which keep Loki's exact nanoseconds as a
+ * decimal string (`tsNs`) because a JS double cannot hold them.
+ */
+
+export type SourceName = 'prometheus' | 'loki' | 'jaeger';
+export const SOURCE_NAMES: readonly SourceName[] = ['prometheus', 'loki', 'jaeger'];
+
+export type Labels = Record<string, string>;
+
+/** One time series: points are [unixMs, value]; value may be NaN or ±Infinity. */
+export interface Series {
+  name: string;
+  labels: Labels;
+  points: [number, number][];
+}
+
+/** One Loki log line as the client returns it, before correlation. */
+export interface LogLine {
+  /** Unix nanoseconds as a decimal string, exactly as Loki sent it. */
+  tsNs: string;
+  line: string;
+  /** Index (stream) labels only. */
+  stream: Labels;
+  /** Structured metadata (empty when the server did not categorize labels). */
+  structuredMetadata: Labels;
+  /** Labels extracted by parsers in the query (`| json`, `| logfmt`). */
+  parsed: Labels;
+}
+
+export type JoinedBy = 'span_id' | 'time' | null;
+
+/** A log line after correlation, in the public API shape. */
+export interface LogEntry {
+  ts: string; // RFC3339 with ms
+  tsNs: string;
+  line: string;
+  labels: Labels; // stream + structured metadata + parsed, for display
+  service: string | null;
+  traceId: string | null;
+  spanId: string | null;
+  joinedBy: JoinedBy;
+}
+
+export type SpanStatus = 'ok' | 'error' | 'unset';
+export type SpanKind = 'server' | 'client' | 'producer' | 'consumer' | 'internal' | 'unspecified';
+export type TagValue = string | number | boolean;
+
+export interface SpanReference {
+  type: 'CHILD_OF' | 'FOLLOWS_FROM';
+  traceId: string; // canonical (see ids.ts)
+  spanId: string; // canonical
+}
+
+export interface SpanEvent {
+  tsUs: number;
+  name?: string;
+  fields: Record<string, TagValue>;
+}
+
+/** Normalized span. Ids are canonical (ids.ts); times are microseconds since epoch. */
+export interface Span {
+  traceId: string;
+  spanId: string;
+  /** First CHILD_OF reference in the same trace, else first FOLLOWS_FROM, else null. */
+  parentSpanId: string | null;
+  references: SpanReference[];
+  service: string;
+  operation: string;
+  kind: SpanKind;
+  startUs: number;
+  durationUs: number;
+  status: SpanStatus;
+  tags: Record<string, TagValue>;
+  /** Resource/process attributes (host.name, service.instance.id, …). */
+  processTags: Record<string, TagValue>;
+  events: SpanEvent[];
+  /** Warnings Jaeger attached (clock-skew adjuster, invalid parent, …). */
+  warnings: string[];
+}
+
+export interface Trace {
+  traceId: string;
+  spans: Span[];
+  /** Trace-level warnings from the backend. */
+  warnings: string[];
+}
+
+export interface TraceSummary {
+  traceId: string;
+  rootService: string | null;
+  rootOperation: string | null;
+  startMs: number;
+  durationMs: number;
+  spanCount: number;
+  errorSpanCount: number;
+  services: string[];
+}
+
+export interface Exemplar {
+  seriesLabels: Labels;
+  labels: Labels;
+  traceId: string | null; // canonical, null when the exemplar has no trace id
+  spanId: string | null;
+  value: number;
+  tsMs: number;
+}
+
+export type SourceState = 'ok' | 'error' | 'timeout' | 'not_configured';
+export interface SourceReport {
+  status: SourceState;
+  message?: string;
+  /** SourceError kind when status is error/timeout. */
+  kind?: string;
+  ms: number;
+}
