@@ -1,0 +1,89 @@
+import type { Exemplar, Labels, LogLine, Series, Trace, TraceSummary } from '../model/types';
+
+/**
+ * The contract of the three backend clients. lib/sources implements it; everything else
+ * (investigate, anomalies scans, API routes, demo tests) codes against these interfaces.
+ * Every method throws SourceError (./errors.ts) on failure and honours `signal`.
+ */
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface PromQueryResult {
+  resultType: 'matrix' | 'vector' | 'scalar' | 'string';
+  /** Matrix and vector results as series (a vector sample is a one-point series). */
+  series: Series[];
+  /** Scalar/string results. */
+  scalar?: [number, number | string];
+  warnings: string[];
+  infos: string[];
+}
+
+export interface MetricMetadata {
+  type: 'counter' | 'gauge' | 'histogram' | 'gaugehistogram' | 'summary' | 'info' | 'stateset' | 'unknown';
+  help: string;
+  unit: string;
+}
+
+export interface PrometheusClient {
+  query(query: string, timeMs: number, opts?: CallOptions & { limit?: number }): Promise<PromQueryResult>;
+  /** stepSec is raised when needed so no series exceeds 11,000 points (backend-apis.md §1.5). */
+  queryRange(query: string, fromMs: number, toMs: number, stepSec?: number, opts?: CallOptions & { limit?: number }): Promise<PromQueryResult>;
+  series(match: string[], fromMs: number, toMs: number, opts?: CallOptions & { limit?: number }): Promise<Labels[]>;
+  labels(fromMs: number, toMs: number, opts?: CallOptions & { match?: string[] }): Promise<string[]>;
+  labelValues(label: string, fromMs: number, toMs: number, opts?: CallOptions & { match?: string[] }): Promise<string[]>;
+  metadata(metric?: string, opts?: CallOptions): Promise<Record<string, MetricMetadata[]>>;
+  exemplars(query: string, fromMs: number, toMs: number, opts?: CallOptions): Promise<Exemplar[]>;
+  buildinfo(opts?: CallOptions): Promise<{ version: string }>;
+}
+
+export interface LokiStreamsResult {
+  lines: LogLine[];
+  /** True when the limit was reached and older/newer lines may exist. */
+  truncated: boolean;
+  warnings: string[];
+  /** Whether the server honoured categorize-labels (structured metadata kept apart). */
+  categorized: boolean;
+}
+
+export interface LokiRangeOptions extends CallOptions {
+  limit?: number; // total wanted; pages past the server's 5,000-entry cap
+  direction?: 'forward' | 'backward';
+  step?: string;
+}
+
+export interface LokiClient {
+  /** Log query: returns lines. A metric query returns series via `queryRangeMetric`. */
+  queryRange(query: string, fromMs: number, toMs: number, opts?: LokiRangeOptions): Promise<LokiStreamsResult>;
+  queryRangeMetric(query: string, fromMs: number, toMs: number, opts?: LokiRangeOptions): Promise<{ series: Series[]; warnings: string[] }>;
+  query(query: string, timeMs: number, opts?: CallOptions & { limit?: number }): Promise<{ series: Series[]; warnings: string[] }>;
+  labels(fromMs: number, toMs: number, opts?: CallOptions & { query?: string }): Promise<string[]>;
+  labelValues(label: string, fromMs: number, toMs: number, opts?: CallOptions & { query?: string }): Promise<string[]>;
+  series(match: string[], fromMs: number, toMs: number, opts?: CallOptions): Promise<Labels[]>;
+  buildinfo(opts?: CallOptions): Promise<{ version: string }>;
+}
+
+export interface TraceSearch {
+  service: string;
+  operation?: string;
+  tags?: Record<string, string>;
+  fromMs: number;
+  toMs: number;
+  limit?: number;
+  minDurationMs?: number;
+  maxDurationMs?: number;
+}
+
+export interface JaegerClient {
+  /** null when the backend does not have the trace (404 / "trace not found"). */
+  getTrace(traceId: string, opts?: CallOptions & { fromMs?: number; toMs?: number }): Promise<Trace | null>;
+  searchTraces(search: TraceSearch, opts?: CallOptions): Promise<Trace[]>;
+  services(opts?: CallOptions): Promise<string[]>;
+  operations(service: string, opts?: CallOptions): Promise<{ name: string; spanKind: string }[]>;
+  dependencies(fromMs: number, toMs: number, opts?: CallOptions): Promise<{ parent: string; child: string; callCount: number }[]>;
+  /** Which API the server answered (probed once, or from config). */
+  apiVersion(opts?: CallOptions): Promise<'v1' | 'v3'>;
+}
+
+export type { TraceSummary };
