@@ -1,0 +1,51 @@
+/** Small robust statistics used by the detectors. Inputs are never mutated. */
+
+export function median(values: readonly number[]): number {
+  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (xs.length === 0) return NaN;
+  const mid = xs.length >> 1;
+  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+}
+
+/** Median absolute deviation (unscaled). */
+export function mad(values: readonly number[]): number {
+  const m = median(values);
+  return median(values.map((v) => Math.abs(v - m)));
+}
+
+/**
+ * Theil–Sen slope (median of pairwise slopes). Above `maxPoints` the points are first
+ * reduced to bucket medians so the cost stays O(maxPoints²).
+ */
+export function theilSenSlope(points: readonly (readonly [number, number])[], maxPoints = 120): number {
+  const pts = reduce(points, maxPoints);
+  const slopes: number[] = [];
+  for (let i = 0; i < pts.length; i++) {
+    for (let j = i + 1; j < pts.length; j++) {
+      const dx = pts[j][0] - pts[i][0];
+      if (dx !== 0) slopes.push((pts[j][1] - pts[i][1]) / dx);
+    }
+  }
+  return median(slopes);
+}
+
+function reduce(points: readonly (readonly [number, number])[], maxPoints: number): [number, number][] {
+  if (points.length <= maxPoints) return points.map(([t, v]) => [t, v]);
+  const per = Math.ceil(points.length / maxPoints);
+  const out: [number, number][] = [];
+  for (let i = 0; i < points.length; i += per) {
+    const chunk = points.slice(i, i + per);
+    out.push([median(chunk.map((p) => p[0])), median(chunk.map((p) => p[1]))]);
+  }
+  return out;
+}
+
+/** Split points into `n` equal time segments and return each non-empty segment's median value. */
+export function segmentMedians(points: readonly (readonly [number, number])[], n: number): number[] {
+  if (points.length === 0) return [];
+  const t0 = points[0][0];
+  const span = points[points.length - 1][0] - t0 || 1;
+  const buckets: number[][] = Array.from({ length: n }, () => []);
+  for (const [t, v] of points) buckets[Math.min(n - 1, Math.floor(((t - t0) / span) * n))].push(v);
+  return buckets.filter((b) => b.length > 0).map((b) => median(b));
+}

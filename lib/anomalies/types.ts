@@ -1,0 +1,128 @@
+/**
+ * The detector contract. Every detector is pure: it reads already-fetched data and
+ * `nowMs`, and returns Anomaly records (lib/model/anomaly.ts). Orchestration (which
+ * queries run, budgets, partial results) lives in lib/investigate; the pure planning of
+ * the Prometheus scans lives in ./scan-plan.ts.
+ */
+import type { Anomaly, AnomalyKind } from '../model/anomaly';
+import type { Exemplar, LogEntry, Series, Trace } from '../model/types';
+import type { MetricMetadata } from '../sources/types';
+
+export interface DetectorInput {
+  range: { fromMs: number; toMs: number };
+  nowMs: number;
+  /** Raw samples (not query_range evaluations) of counters, gauges and RED series. */
+  series: Series[];
+  /** Prometheus /api/v1/metadata, keyed by metric family name. */
+  metadata: Record<string, MetricMetadata[]>;
+  traces: Trace[];
+  /** Already correlated: traceId null means the line carries no trace context. */
+  logs: LogEntry[];
+  exemplars: Exemplar[];
+  /** Trace ids seen in logs or exemplars that Jaeger does not have. */
+  missingTraceIds: string[];
+  /** Labels naming the service on a series, first present wins (default: service, service_name, job, app). */
+  serviceLabel?: string[];
+}
+
+export interface CounterResetOptions {
+  /** A post-reset step counted by rate() this many times the typical step is a spike. */
+  rateSpikeFactor: number;
+}
+
+export interface GcStormOptions {
+  /** Frequency must be ≥ this multiple of the instance's median over the window… */
+  frequencyFactor: number;
+  /** …and ≥ this many collections per second. */
+  minFrequencyPerSec: number;
+  /** Or this fraction of wall time spent in GC (0–1). */
+  timeFraction: number;
+  /** Condition held for at least this long. */
+  sustainMs: number;
+}
+
+export interface TraceOptions {
+  /** A child outside its parent's time by more than this is clock skew. */
+  clockSkewThresholdMs: number;
+  /** A trace that started less than this before now may still be receiving spans. */
+  lateArrivalMs: number;
+  /** Per-service aggregate findings need at least this many sampled traces of the service. */
+  aggregateMinTraces: number;
+  /** Per-trace findings kept per service and kind (the aggregate counts the rest). */
+  maxFindingsPerServiceKind: number;
+}
+
+export interface LogContextOptions {
+  minShare: number;
+  minLines: number;
+  examples: number;
+}
+
+export interface LeakOptions {
+  minPoints: number;
+  /** Share of rising steps between consecutive segment medians. */
+  minRisingShare: number;
+  /** Fitted growth over the window relative to the starting level. */
+  minRelativeGrowth: number;
+  /** Fitted growth relative to the noise around the trend line. */
+  minGrowthToNoise: number;
+  /** Slope over the last third must be at least this fraction of the overall slope. */
+  minTailSlopeRatio: number;
+}
+
+export interface RedOptions {
+  /** Robust threshold: median + madK × MAD of the service's own window. */
+  madK: number;
+  /** Outlier must last at least this long. */
+  minDurationMs: number;
+  minErrorShare: number;
+  minErrors: number;
+  minRequestsPerSec: number;
+  minLatencyMs: number;
+  /** The p99 must also be at least this multiple of the baseline median. */
+  minLatencyRatio: number;
+}
+
+export interface DetectorOptions {
+  counterReset: CounterResetOptions;
+  gc: GcStormOptions;
+  trace: TraceOptions;
+  logs: LogContextOptions;
+  leak: LeakOptions;
+  red: RedOptions;
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
+  counterReset: { rateSpikeFactor: 10 },
+  gc: { frequencyFactor: 5, minFrequencyPerSec: 10, timeFraction: 0.25, sustainMs: 120_000 },
+  // 100 ms: NTP keeps hosts within a few ms, so a child 100 ms outside its parent is a
+  // clock (or instrumentation timestamp) problem, not network latency.
+  trace: { clockSkewThresholdMs: 100, lateArrivalMs: 120_000, aggregateMinTraces: 5, maxFindingsPerServiceKind: 10 },
+  logs: { minShare: 0.2, minLines: 20, examples: 5 },
+  leak: { minPoints: 10, minRisingShare: 0.8, minRelativeGrowth: 0.1, minGrowthToNoise: 3, minTailSlopeRatio: 0.3 },
+  red: {
+    madK: 5,
+    minDurationMs: 60_000,
+    minErrorShare: 0.05,
+    minErrors: 10,
+    minRequestsPerSec: 0.1,
+    minLatencyMs: 50,
+    minLatencyRatio: 1.5,
+  },
+};
+
+/** Defaults overlaid with whatever the caller set (one level of groups deep). */
+export function resolveOptions(partial: DeepPartial<DetectorOptions> = {}): DetectorOptions {
+  const out = {} as Record<string, unknown>;
+  for (const [group, defaults] of Object.entries(DEFAULT_DETECTOR_OPTIONS)) {
+    out[group] = { ...defaults, ...((partial as Record<string, object | undefined>)[group] ?? {}) };
+  }
+  return out as unknown as DetectorOptions;
+}
+
+export interface Detector {
+  kind: AnomalyKind;
+  detect(input: DetectorInput, options: DetectorOptions): Anomaly[];
+}

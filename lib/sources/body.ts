@@ -1,0 +1,44 @@
+import type { SourceName } from '../model/types';
+import { SourceError } from './errors';
+
+/**
+ * Reads a response body as text, never holding more than `maxBytes` of it: a runaway query
+ * must not exhaust the server's memory. With `truncate`, the text is cut at the cap instead
+ * (used for error bodies, where the first bytes carry the message).
+ */
+export async function readCappedText(source: SourceName, res: Response, maxBytes: number, truncate = false): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (!truncate && Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge(source, maxBytes);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = maxBytes - total;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      if (!truncate) throw tooLarge(source, maxBytes);
+      parts.push(decoder.decode(value.subarray(0, room)));
+      return parts.join('');
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+function tooLarge(source: SourceName, maxBytes: number): SourceError {
+  const mib = Math.round((maxBytes / 1_048_576) * 10) / 10;
+  return new SourceError({
+    source,
+    kind: 'too_large',
+    message: `${source} response exceeds ${mib} MiB; narrow the query (shorter range, more selective matchers, lower limit)`,
+  });
+}

@@ -1,0 +1,64 @@
+import type { SourceName, SourceState } from '../model/types';
+
+/**
+ * The one error every backend call throws. `kind` says what went wrong in terms the UI and
+ * the investigation layer can act on; `message` carries the backend's own words.
+ */
+export type SourceErrorKind =
+  | 'timeout'
+  | 'unreachable'
+  | 'http'
+  | 'bad_query'
+  | 'bad_response'
+  | 'too_large'
+  | 'circuit_open'
+  /** The caller's signal aborted (e.g. the browser tab closed). Not a backend failure. */
+  | 'canceled';
+
+export interface SourceErrorInit {
+  source: SourceName;
+  kind: SourceErrorKind;
+  message: string;
+  status?: number;
+  /** Backend error class when it sends one (Prometheus `errorType`). */
+  backendType?: string;
+  /** Server-requested wait (Retry-After), in ms. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class SourceError extends Error {
+  readonly source: SourceName;
+  readonly kind: SourceErrorKind;
+  readonly status?: number;
+  readonly backendType?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(init: SourceErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'SourceError';
+    this.source = init.source;
+    this.kind = init.kind;
+    this.status = init.status;
+    this.backendType = init.backendType;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  toJSON() {
+    return { source: this.source, kind: this.kind, status: this.status, message: this.message };
+  }
+}
+
+export function isSourceError(err: unknown): err is SourceError {
+  return err instanceof SourceError;
+}
+
+/** How a failed call shows in a SourceReport (`sources.{name}.status`). */
+export function reportStateOf(err: unknown): Exclude<SourceState, 'ok' | 'not_configured'> {
+  return isSourceError(err) && err.kind === 'timeout' ? 'timeout' : 'error';
+}
+
+/** A malformed payload from `source`: a bad_response error naming where it broke. */
+export function badResponse(source: SourceName, what: string, cause?: unknown): SourceError {
+  return new SourceError({ source, kind: 'bad_response', message: `unexpected response from ${source}: ${what}`, cause });
+}

@@ -1,0 +1,240 @@
+import type { SourceConfig } from '../config';
+import type { SourceName } from '../model/types';
+import { readCappedText } from './body';
+import { CircuitBreaker, type BreakerOptions, type BreakerSnapshot } from './breaker';
+import { SourceError, badResponse } from './errors';
+import { describeNetworkError, errorFromResponse, isRetryableStatus, parseRetryAfter } from './http-errors';
+import { ConcurrencyLimiter } from './limiter';
+
+/**
+ * The one HTTP transport the three clients share: per-call timeout and caller cancellation,
+ * bounded jittered retry of transient failures (honouring Retry-After), a per-source
+ * concurrency limit, a circuit breaker and a response size cap. Every failure is a SourceError.
+ */
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface TransportDeps {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: Sleep;
+  random?: () => number;
+}
+
+export interface TransportOptions {
+  maxConcurrency?: number;
+  /** Response size cap in bytes (default 64 MiB). */
+  maxBytes?: number;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** The longest Retry-After wait honoured per retry (default 5 s). */
+  maxRetryAfterMs?: number;
+  breaker?: BreakerOptions;
+  /** Sent with every request to this source (e.g. Loki's X-Scope-OrgID). */
+  headers?: Record<string, string>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Overrides the source's timeout for this call. */
+  timeoutMs?: number;
+}
+
+export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type QueryParams = Record<string, ParamValue>;
+
+export interface TransportHealth extends BreakerSnapshot {
+  inFlight: number;
+  queued: number;
+}
+
+export interface Transport {
+  readonly source: SourceName;
+  getJson(path: string, params?: QueryParams, opts?: RequestOptions): Promise<unknown>;
+  getText(path: string, params?: QueryParams, opts?: RequestOptions): Promise<string>;
+  /** POST application/x-www-form-urlencoded (Prometheus long queries); still a read, so retried. */
+  postForm(path: string, form: QueryParams, opts?: RequestOptions): Promise<unknown>;
+  health(): TransportHealth;
+}
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const ERROR_BODY_BYTES = 64 * 1024;
+
+export function toSearchParams(params: QueryParams | undefined): URLSearchParams {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) for (const item of v) sp.append(k, String(item));
+    else sp.append(k, String(v));
+  }
+  return sp;
+}
+
+export const abortableSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+function authHeader(cfg: SourceConfig): string | null {
+  if (!cfg.auth) return null;
+  if (cfg.auth.type === 'bearer') return `Bearer ${cfg.auth.token}`;
+  return `Basic ${Buffer.from(`${cfg.auth.user}:${cfg.auth.password}`, 'utf8').toString('base64')}`;
+}
+
+/** Failures that say the backend is unhealthy (as opposed to a bad query or a cancelled call). */
+function countsAgainstBreaker(err: SourceError): boolean {
+  if (err.kind === 'unreachable' || err.kind === 'timeout') return true;
+  return err.kind === 'http' && err.status !== undefined && (err.status >= 500 || err.status === 429);
+}
+
+export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, options: TransportOptions = {}): Transport {
+  const source = cfg.name;
+  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? abortableSleep;
+  const random = deps.random ?? Math.random;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxRetries = options.maxRetries ?? 2;
+  const retryBaseMs = options.retryBaseMs ?? 250;
+  const retryMaxMs = options.retryMaxMs ?? 2_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
+  const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 8);
+  const breaker = new CircuitBreaker({ now, ...options.breaker });
+  const auth = authHeader(cfg);
+  const baseHeaders: Record<string, string> = { 'User-Agent': 'triangulate', ...options.headers };
+  if (auth) baseHeaders.Authorization = auth;
+
+  function backoff(attempt: number): number {
+    const exp = Math.min(retryMaxMs, retryBaseMs * 2 ** attempt);
+    return Math.round(exp / 2 + (random() * exp) / 2);
+  }
+
+  async function attemptAll(url: string, init: RequestInit, signal: AbortSignal, deadline: number): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      const canRetry = attempt < maxRetries;
+      let res: Response;
+      try {
+        res = await doFetch(url, { ...init, signal });
+      } catch (err) {
+        if (signal.aborted) throw err;
+        const wait = backoff(attempt);
+        if (canRetry && now() + wait < deadline) {
+          await sleep(wait, signal);
+          continue;
+        }
+        throw new SourceError({ source, kind: 'unreachable', message: `${source} unreachable: ${describeNetworkError(err)}`, cause: err });
+      }
+      if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new SourceError({
+          source,
+          kind: 'http',
+          status: res.status,
+          message: `${source} redirected to ${res.headers.get('location') ?? '(no location)'}; not followed so credentials stay with the configured URL`,
+        });
+      }
+      if (!res.ok) {
+        const body = await readCappedText(source, res, ERROR_BODY_BYTES, true);
+        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
+        const err = errorFromResponse(source, res.status, res.statusText, body, retryAfterMs);
+        if (canRetry && isRetryableStatus(res.status, err.backendType)) {
+          const wait = Math.max(Math.min(retryAfterMs ?? 0, maxRetryAfterMs), backoff(attempt));
+          if (now() + wait < deadline) {
+            await sleep(wait, signal);
+            continue;
+          }
+        }
+        throw err;
+      }
+      return readCappedText(source, res, maxBytes);
+    }
+  }
+
+  async function call<T>(method: 'GET' | 'POST', path: string, params: QueryParams | undefined, opts: RequestOptions, accept: string, read: (text: string) => T): Promise<T> {
+    const ticket = breaker.tryAcquire();
+    if (!ticket) {
+      const snap = breaker.snapshot();
+      throw new SourceError({
+        source,
+        kind: 'circuit_open',
+        message: `${source} circuit open after repeated failures${snap.lastError ? ` (last: ${snap.lastError})` : ''}; not calling it until ${snap.retryAtMs ? new Date(snap.retryAtMs).toISOString() : 'the probe finishes'}`,
+      });
+    }
+    const timeoutMs = opts.timeoutMs ?? cfg.timeoutMs;
+    const deadline = now() + timeoutMs;
+    const ctl = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ctl.abort(new Error('timeout'));
+    }, timeoutMs);
+    const onCallerAbort = () => ctl.abort(opts.signal?.reason);
+    if (opts.signal?.aborted) onCallerAbort();
+    else opts.signal?.addEventListener('abort', onCallerAbort, { once: true });
+
+    const headers: Record<string, string> = { ...baseHeaders, Accept: accept, ...opts.headers };
+    let url = `${cfg.baseUrl}${path}`;
+    let body: URLSearchParams | undefined;
+    if (method === 'POST') {
+      body = toSearchParams(params);
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    } else {
+      const qs = toSearchParams(params).toString();
+      if (qs) url += `?${qs}`;
+    }
+    const init: RequestInit = { method, headers, body, redirect: auth ? 'manual' : 'follow' };
+
+    let acquired = false;
+    try {
+      await limiter.acquire(ctl.signal);
+      acquired = true;
+      const text = await attemptAll(url, init, ctl.signal, deadline);
+      const result = read(text);
+      breaker.onSuccess(ticket);
+      return result;
+    } catch (raw) {
+      let err: SourceError;
+      if (raw instanceof SourceError && !(timedOut && raw.kind === 'unreachable')) err = raw;
+      else if (timedOut) err = new SourceError({ source, kind: 'timeout', message: `${source} did not answer within ${timeoutMs} ms` });
+      else if (opts.signal?.aborted) err = new SourceError({ source, kind: 'canceled', message: `${source} request cancelled by the caller`, cause: opts.signal.reason });
+      else err = new SourceError({ source, kind: 'unreachable', message: `${source} unreachable: ${describeNetworkError(raw)}`, cause: raw });
+
+      if (err.kind === 'canceled') breaker.release(ticket);
+      else if (countsAgainstBreaker(err)) breaker.onFailure(ticket, err.message);
+      else breaker.onSuccess(ticket); // it answered: a bad query or odd payload is not an outage
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onCallerAbort);
+      if (acquired) limiter.release();
+    }
+  }
+
+  const parseJson = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw badResponse(source, `body is not JSON (${(e as Error).message}): ${text.slice(0, 120)}`, e);
+    }
+  };
+
+  return {
+    source,
+    getJson: (path, params, opts = {}) => call('GET', path, params, opts, 'application/json', parseJson),
+    getText: (path, params, opts = {}) => call('GET', path, params, opts, 'text/plain, */*', (t) => t),
+    postForm: (path, form, opts = {}) => call('POST', path, form, opts, 'application/json', parseJson),
+    health: () => ({ ...breaker.snapshot(), inFlight: limiter.inFlight, queued: limiter.waiting }),
+  };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// One schema per provider (Prisma allows one provider per schema). They must define the
+// same models, or a replica on PostgreSQL would behave differently from SQLite.
+const modelsOf = (provider: string): string => {
+  const text = readFileSync(path.join(__dirname, provider, 'schema.prisma'), 'utf8');
+  const start = text.search(/^(\/\/\/.*\n)*model /m);
+  return text.slice(start).replace(/[ \t]+/g, ' ').trim();
+};
+
+describe('prisma schemas', () => {
+  it('define identical models for SQLite and PostgreSQL', () => {
+    const sqlite = modelsOf('sqlite');
+    expect(sqlite).toMatch(/model SavedView/);
+    expect(sqlite).toMatch(/model DigestRun/);
+    expect(modelsOf('postgres')).toBe(sqlite);
+  });
+
+  it('have a migration for every provider that creates every model', () => {
+    for (const provider of ['sqlite', 'postgres']) {
+      const sql = readFileSync(path.join(__dirname, provider, 'migrations', '20261123000000_init', 'migration.sql'), 'utf8');
+      for (const model of ['SavedView', 'Share', 'DigestSchedule', 'DigestRun']) expect(sql).toContain(`CREATE TABLE "${model}"`);
+      expect(sql).toContain('DigestRun_scheduleId_scheduledFor_key');
+    }
+  });
+});
