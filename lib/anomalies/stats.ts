@@ -49,3 +49,29 @@ export function segmentMedians(points: readonly (readonly [number, number])[], n
   for (const [t, v] of points) buckets[Math.min(n - 1, Math.floor(((t - t0) / span) * n))].push(v);
   return buckets.filter((b) => b.length > 0).map((b) => median(b));
 }
+
+/** Index ranges [first, last] of consecutive `true` entries. */
+export function runs(flags: readonly boolean[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  flags.forEach((f, i) => {
+    if (f && start < 0) start = i;
+    if (!f && start >= 0) {
+      out.push([start, i - 1]);
+      start = -1;
+    }
+  });
+  if (start >= 0) out.push([start, flags.length - 1]);
+  return out;
+}
+
+/** Median of values[i] for i in [from, to] (NaN when empty). */
+export const medianOf = (values: readonly number[], from: number, to: number): number =>
+  median(values.slice(Math.max(0, from), Math.max(0, to + 1)));
+
+/** Largest finite value, NaN when there is none. */
+export function maxOf(values: readonly number[]): number {
+  let m = NaN;
+  for (const v of values) if (Number.isFinite(v) && !(v <= m)) m = v;
+  return m;
+}

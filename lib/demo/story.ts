@@ -26,7 +26,7 @@ export interface DemoService {
   name: string;
   runtime: Runtime;
   /** How its logs carry trace context (see logs.ts). */
-  logFormat: 'json' | 'logfmt' | 'metadata' | 'spring' | 'none';
+  logFormat: 'json' | 'logfmt' | 'metadata' | 'spring';
 }
 
 export const SERVICES: readonly DemoService[] = [
@@ -36,7 +36,7 @@ export const SERVICES: readonly DemoService[] = [
   { name: 'payment-gateway', runtime: 'go', logFormat: 'metadata' },
   { name: 'risk-engine', runtime: 'jvm', logFormat: 'metadata' },
   { name: 'notification-service', runtime: 'jvm', logFormat: 'spring' },
-  { name: 'worker', runtime: 'go', logFormat: 'none' },
+  { name: 'worker', runtime: 'go', logFormat: 'logfmt' },
 ];
 
 export const SERVICE_NAMES = SERVICES.map((s) => s.name);

@@ -18,6 +18,8 @@ export interface PromQueryResult {
   scalar?: [number, number | string];
   warnings: string[];
   infos: string[];
+  /** The step actually used by queryRange, in seconds (it may have been raised). */
+  stepSec?: number;
 }
 
 export interface MetricMetadata {

@@ -1,0 +1,50 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { SourcePills } from './source-pills';
+import { TimeRangePicker } from './time-range-picker';
+import { TraceSearch } from './trace-search';
+import { useRangeQuery } from './url-state';
+
+const NAV = [
+  { href: '/', label: 'Overview' },
+  { href: '/explore', label: 'Explore' },
+  { href: '/anomalies', label: 'Anomalies' },
+  { href: '/views', label: 'Views' },
+  { href: '/digests', label: 'Digests' },
+];
+
+export function AppHeader() {
+  const pathname = usePathname();
+  const range = useRangeQuery();
+  return (
+    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+        <Link href={`/?${range}`} className="text-lg font-bold tracking-tight">
+          <span className="text-sky-600">▲</span> Triangulate
+        </Link>
+        <nav aria-label="Main" className="flex gap-1 text-sm">
+          {NAV.map((n) => {
+            const active = n.href === '/' ? pathname === '/' : pathname.startsWith(n.href);
+            return (
+              <Link
+                key={n.href}
+                href={`${n.href}?${range}`}
+                aria-current={active ? 'page' : undefined}
+                className={`rounded px-2 py-1 ${active ? 'bg-slate-200 font-semibold dark:bg-slate-800' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+              >
+                {n.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <TraceSearch />
+          <TimeRangePicker />
+          <SourcePills />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { HealthResponse } from '@/lib/health';
+
+const COLORS: Record<string, string> = {
+  ok: 'bg-emerald-500',
+  error: 'bg-red-500',
+  timeout: 'bg-amber-500',
+  not_configured: 'bg-slate-400',
+};
+const TEXT: Record<string, string> = { ok: 'ok', error: 'error', timeout: 'timeout', not_configured: 'not configured' };
+const NAMES = { prometheus: 'Prometheus', loki: 'Loki', jaeger: 'Jaeger' } as const;
+
+export function useHealth() {
+  return useQuery<HealthResponse>({
+    queryKey: ['health'],
+    queryFn: async () => {
+      const res = await fetch('/api/health');
+      if (!res.ok) throw new Error(`health check failed (${res.status})`);
+      return res.json();
+    },
+    refetchInterval: 30_000,
+  });
+}
+
+export function SourcePills() {
+  const { data, isError } = useHealth();
+  return (
+    <ul className="flex items-center gap-2 text-xs" aria-label="Data sources">
+      {(Object.keys(NAMES) as (keyof typeof NAMES)[]).map((name) => {
+        const s = data?.sources[name];
+        const status = s?.status ?? (isError ? 'error' : 'pending');
+        const title = s
+          ? `${NAMES[name]}: ${TEXT[s.status]}${s.version ? ` · v${s.version}` : ''}${s.message ? ` — ${s.message}` : ''}${s.ms ? ` (${s.ms} ms)` : ''}`
+          : `${NAMES[name]}: checking…`;
+        return (
+          <li
+            key={name}
+            data-testid={`source-pill-${name}`}
+            data-status={status}
+            title={title}
+            className="flex items-center gap-1.5 rounded-full border border-slate-300 px-2 py-0.5 dark:border-slate-700"
+          >
+            <span className={`h-2 w-2 rounded-full ${COLORS[status] ?? 'animate-pulse bg-slate-300'}`} aria-hidden />
+            {NAMES[name]}
+            {s?.demo && <span className="text-slate-500">demo</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

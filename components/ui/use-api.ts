@@ -1,0 +1,54 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+
+/**
+ * Frozen API responses of a snapshot share, keyed by the exact API URL the view would
+ * request (lib/views/api-urls.ts). Inside a SnapshotContext, views read from it and
+ * never touch the network, so a snapshot outlives the backends' retention.
+ */
+export interface SnapshotData {
+  takenAt: string;
+  path: string;
+  responses: Record<string, unknown>;
+}
+export const SnapshotContext = createContext<SnapshotData | null>(null);
+export const useSnapshot = () => useContext(SnapshotContext);
+
+export class ApiFetchError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function fetchApi<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, { signal });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiFetchError(res.status, err?.code ?? 'http', err?.message ?? `request failed (${res.status})`);
+  }
+  return body as T;
+}
+
+/** GET a Triangulate API URL (null = do not fetch), or read it from the snapshot. */
+export function useApi<T>(url: string | null, opts: { refetchInterval?: number } = {}) {
+  const snapshot = useSnapshot();
+  return useQuery<T, ApiFetchError>({
+    queryKey: ['api', url, snapshot?.takenAt ?? 'live'],
+    enabled: url !== null,
+    refetchInterval: snapshot ? false : opts.refetchInterval,
+    queryFn: async ({ signal }) => {
+      if (snapshot) {
+        if (!(url! in snapshot.responses)) throw new ApiFetchError(404, 'not_in_snapshot', 'This part of the view was not captured in the snapshot.');
+        return snapshot.responses[url!] as T;
+      }
+      return fetchApi<T>(url!, signal);
+    },
+  });
+}

@@ -1,0 +1,60 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+/**
+ * A view's state (range, query, selected span, filters) lives in the URL, so copying the
+ * address reproduces the view. A snapshot page has no such URL: it provides the pinned
+ * path's parameters here instead, and changes stay local to the page.
+ */
+interface Override {
+  params: URLSearchParams;
+  set: (changes: Record<string, string | null>) => void;
+}
+const ViewParamsOverride = createContext<Override | null>(null);
+
+export const isReadOnlyView = () => useContext(ViewParamsOverride) !== null;
+
+export function useViewParams(): URLSearchParams {
+  const override = useContext(ViewParamsOverride);
+  const live = useSearchParams();
+  return override?.params ?? (live as unknown as URLSearchParams);
+}
+
+/** Replace some parameters, keeping the rest (null or '' deletes). */
+export function useSetViewParams() {
+  const override = useContext(ViewParamsOverride);
+  const router = useRouter();
+  const pathname = usePathname();
+  const live = useSearchParams();
+  return useCallback(
+    (changes: Record<string, string | null>, mode: 'push' | 'replace' = 'push') => {
+      if (override) return override.set(changes);
+      const next = new URLSearchParams(live.toString());
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null || v === '') next.delete(k);
+        else next.set(k, v);
+      }
+      const qs = next.toString();
+      router[mode](qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [override, router, pathname, live],
+  );
+}
+
+export function FixedViewParams({ query, children }: { query: string; children: ReactNode }) {
+  const [params, setParams] = useState(() => new URLSearchParams(query));
+  const set = useCallback((changes: Record<string, string | null>) => {
+    setParams((prev) => {
+      const next = new URLSearchParams(prev.toString());
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null || v === '') next.delete(k);
+        else next.set(k, v);
+      }
+      return next;
+    });
+  }, []);
+  const value = useMemo(() => ({ params, set }), [params, set]);
+  return <ViewParamsOverride.Provider value={value}>{children}</ViewParamsOverride.Provider>;
+}

@@ -1,0 +1,139 @@
+/**
+ * gc_storm: per instance, GC frequency far above its own median and above an absolute
+ * floor, or a large fraction of wall time in GC, sustained. One finding per storm, with
+ * the latency/error change of the same service during it (./red.ts).
+ */
+import type { Anomaly } from '../model/anomaly';
+import type { Labels, Series } from '../model/types';
+import { toRfc3339 } from '../time/range';
+import { clockTime, duration, exploreLink, num, pct, selector } from './format';
+import { GC_SUB_LABELS, gcMetric, type GcMetric } from './gc-metrics';
+import { anomalyId } from './ids';
+import { redSignals, RED_METRIC_NAMES, type RedSignals } from './red';
+import { counterRateAt, evaluationGrid, gaugeAt, groupKey, serviceOf, withoutLabels, type Grid } from './series-utils';
+import { maxOf, median, medianOf, runs } from './stats';
+import type { Detector, DetectorInput, DetectorOptions } from './types';
+
+interface InstanceGc {
+  labels: Labels;
+  metrics: Map<GcMetric, Series[]>;
+}
+
+function byInstance(series: readonly Series[]): Map<string, InstanceGc> {
+  const out = new Map<string, InstanceGc>();
+  for (const s of series) {
+    const metric = gcMetric(s.name);
+    if (!metric) continue;
+    const id = s.labels.instance !== undefined ? JSON.stringify([s.labels.job ?? '', s.labels.instance]) : groupKey(s.labels, GC_SUB_LABELS);
+    const entry = out.get(id) ?? { labels: withoutLabels(s.labels, GC_SUB_LABELS), metrics: new Map() };
+    entry.metrics.set(metric, [...(entry.metrics.get(metric) ?? []), s]);
+    out.set(id, entry);
+  }
+  return out;
+}
+
+/** Per-grid max over metrics of each metric's combined (sum or max) sub-series values. */
+function signal(entry: InstanceGc, grid: Grid, measure: GcMetric['measure'] | 'time'): number[] {
+  const result = new Array<number>(grid.times.length).fill(NaN);
+  for (const [metric, list] of entry.metrics) {
+    const wanted = measure === 'time' ? metric.measure !== 'count' : metric.measure === measure;
+    if (!wanted) continue;
+    const combined = new Array<number>(grid.times.length).fill(NaN);
+    for (const s of list) {
+      const values = metric.measure === 'ratio' ? gaugeAt(s.points, grid.times, grid.windowMs) : counterRateAt(s.points, grid.times, grid.windowMs);
+      values.forEach((v, i) => {
+        if (!Number.isFinite(v)) return;
+        const c = combined[i];
+        combined[i] = !Number.isFinite(c) ? v : metric.combine === 'sum' ? c + v : Math.max(c, v);
+      });
+    }
+    combined.forEach((v, i) => {
+      if (Number.isFinite(v)) result[i] = Number.isFinite(result[i]) ? Math.max(result[i], v) : v;
+    });
+  }
+  return result;
+}
+
+function impact(red: RedSignals | undefined, first: number, last: number) {
+  if (!red) return null;
+  const before = (xs: number[]) => medianOf(xs, 0, first - 1);
+  const during = (xs: number[]) => medianOf(xs, first, last);
+  const orNull = (v: number) => (Number.isFinite(v) ? v : null);
+  return {
+    p99MsBefore: orNull(before(red.p99Ms)),
+    p99MsDuring: orNull(during(red.p99Ms)),
+    errorShareBefore: orNull(before(red.errorShare)),
+    errorShareDuring: orNull(during(red.errorShare)),
+  };
+}
+
+function impactSentence(service: string, i: ReturnType<typeof impact>): string {
+  if (!i) return `No RED metrics of ${service} were available to compare latency and errors.`;
+  const parts: string[] = [];
+  if (i.p99MsBefore !== null && i.p99MsDuring !== null) parts.push(`p99 latency went from ${num(i.p99MsBefore, 0)} ms to ${num(i.p99MsDuring, 0)} ms`);
+  if (i.errorShareBefore !== null && i.errorShareDuring !== null) parts.push(`the 5xx share from ${pct(i.errorShareBefore)} to ${pct(i.errorShareDuring)}`);
+  return parts.length ? `During the storm, ${service}'s ${parts.join(' and ')}.` : `Latency and errors of ${service} could not be compared (no traffic before the storm).`;
+}
+
+function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
+  const gcSeries = input.series.filter((s) => gcMetric(s.name));
+  const grid = evaluationGrid(input.range.fromMs, input.range.toMs, gcSeries);
+  if (!grid) return [];
+  const red = redSignals(input.series.filter((s) => RED_METRIC_NAMES.includes(s.name)), grid, input.serviceLabel);
+  const opt = options.gc;
+  const out: Anomaly[] = [];
+  for (const entry of byInstance(gcSeries).values()) {
+    const freq = signal(entry, grid, 'count');
+    const frac = signal(entry, grid, 'time');
+    const baseline = median(freq);
+    const storm = grid.times.map(
+      (_, i) => (freq[i] >= opt.frequencyFactor * baseline && freq[i] >= opt.minFrequencyPerSec) || frac[i] >= opt.timeFraction,
+    );
+    const service = serviceOf(entry.labels, input.serviceLabel) ?? entry.labels.instance ?? 'unknown';
+    const runtime = [...entry.metrics.keys()][0].runtime;
+    for (const [first, last] of runs(storm)) {
+      const startMs = grid.times[first] - grid.stepMs;
+      const lastMs = grid.times[last];
+      if (lastMs - startMs < opt.sustainMs) continue;
+      const ongoing = last === grid.times.length - 1;
+      const peakFreq = maxOf(freq.slice(first, last + 1));
+      const peakFrac = maxOf(frac.slice(first, last + 1));
+      const effect = impact(red.get(service), first, last);
+      const worse = effect && ((effect.p99MsDuring ?? 0) >= 2 * (effect.p99MsBefore ?? Infinity) || (effect.errorShareDuring ?? 0) - (effect.errorShareBefore ?? 1) >= 0.05);
+      const subject = { series: { name: [...entry.metrics.keys()][0].name, labels: { ...entry.labels } } };
+      const inst = entry.labels.instance ? ` (${entry.labels.instance})` : '';
+      const what = [
+        Number.isFinite(peakFreq) ? `up to ${num(peakFreq)} collections/s against a usual ${num(baseline)}/s` : '',
+        Number.isFinite(peakFrac) ? `up to ${pct(peakFrac)} of wall time in GC` : '',
+      ].filter(Boolean).join(' and ');
+      const countMetric = [...entry.metrics.keys()].find((m) => m.measure === 'count');
+      const query = countMetric ? `sum(rate(${selector(countMetric.name, entry.labels)}[1m]))` : undefined;
+      out.push({
+        id: anomalyId('gc_storm', subject, startMs),
+        kind: 'gc_storm',
+        severity: peakFrac >= 0.5 || worse ? 'critical' : 'warning',
+        title: `GC storm on ${service}${inst}`,
+        explanation:
+          `${service}${inst} (${runtime}) went through a GC storm from ${clockTime(startMs)} ${ongoing ? 'and it is still going on' : `to ${clockTime(lastMs)}`} (${duration(lastMs - startMs)}): ${what}. ` +
+          `${impactSentence(service, effect)} Frequent collections usually mean allocation pressure or a heap too small for the live set; check heap usage and recent deploys.`,
+        service,
+        start: toRfc3339(startMs),
+        end: ongoing ? undefined : toRfc3339(lastMs),
+        subject,
+        evidence: {
+          runtime,
+          metrics: [...entry.metrics.keys()].map((m) => m.name),
+          baselineCollectionsPerSec: Number.isFinite(baseline) ? baseline : null,
+          peakCollectionsPerSec: Number.isFinite(peakFreq) ? peakFreq : null,
+          peakTimeFraction: Number.isFinite(peakFrac) ? peakFrac : null,
+          thresholds: { ...opt },
+          impact: effect,
+        },
+        links: query ? [exploreLink('GC rate', query, input.range.fromMs, input.range.toMs)] : [],
+      });
+    }
+  }
+  return out;
+}
+
+export const gcStormDetector: Detector = { kind: 'gc_storm', detect };

@@ -1,0 +1,91 @@
+/** Builders shared by the detector tests (not used by production code). */
+import type { Labels, LogEntry, Series, Span, SpanKind, Trace } from '../model/types';
+import type { DetectorInput } from './types';
+
+export const T0 = Date.parse('2026-03-02T14:00:00.000Z');
+export const MIN = 60_000;
+
+export function emptyInput(overrides: Partial<DetectorInput> = {}): DetectorInput {
+  return {
+    range: { fromMs: T0, toMs: T0 + 60 * MIN },
+    nowMs: T0 + 60 * MIN,
+    series: [],
+    metadata: {},
+    traces: [],
+    logs: [],
+    exemplars: [],
+    missingTraceIds: [],
+    ...overrides,
+  };
+}
+
+/** A series sampled every `stepMs` from `startMs`, one value per sample. */
+export function seriesOf(name: string, labels: Labels, values: readonly number[], startMs = T0 + 15_000, stepMs = 15_000): Series {
+  return { name, labels, points: values.map((v, i) => [startMs + i * stepMs, v] as [number, number]) };
+}
+
+/** Deterministic PRNG (mulberry32) so "random" test data is reproducible from a seed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+let spanCounter = 0;
+/** A span with sensible defaults; times in ms relative to T0 for readability. */
+export function span(traceId: string, fields: Partial<Span> & { startMs?: number; durMs?: number; service: string }): Span {
+  const { startMs = 0, durMs = 100, ...rest } = fields;
+  spanCounter++;
+  return {
+    traceId,
+    spanId: spanCounter.toString(16).padStart(16, '0'),
+    parentSpanId: null,
+    references: [],
+    operation: 'op',
+    kind: 'server' as SpanKind,
+    startUs: (T0 + startMs) * 1000,
+    durationUs: durMs * 1000,
+    status: 'ok',
+    tags: {},
+    processTags: {},
+    events: [],
+    warnings: [],
+    ...rest,
+  };
+}
+
+export function child(parent: Span, fields: Partial<Span> & { startMs?: number; durMs?: number; service: string }): Span {
+  return span(parent.traceId, {
+    parentSpanId: parent.spanId,
+    references: [{ type: 'CHILD_OF', traceId: parent.traceId, spanId: parent.spanId }],
+    ...fields,
+  });
+}
+
+export const traceOf = (spans: Span[]): Trace => ({ traceId: spans[0].traceId, spans, warnings: [] });
+
+export function logLine(service: string, tsMs: number, traceId: string | null, line = 'handled request'): LogEntry {
+  return {
+    ts: new Date(tsMs).toISOString(),
+    tsNs: `${tsMs}000000`,
+    line,
+    labels: { service_name: service },
+    service,
+    traceId,
+    spanId: null,
+    joinedBy: null,
+  };
+}

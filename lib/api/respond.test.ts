@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { TimeRangeError } from '../time/range';
+import { badRequest, errorResponse, route } from './respond';
+
+const body = async (r: Response) => ({ status: r.status, body: await r.json() });
+
+describe('errorResponse', () => {
+  it('maps bad input to 400 with a message', async () => {
+    expect(await body(errorResponse(badRequest('trace id "xyz" is not 16 or 32 hex digits', 'bad_trace_id')))).toEqual({
+      status: 400,
+      body: { error: { code: 'bad_trace_id', message: 'trace id "xyz" is not 16 or 32 hex digits' } },
+    });
+    expect((await body(errorResponse(new TimeRangeError('from "x" is not a time')))).status).toBe(400);
+    const zerr = z.object({ name: z.string() }).safeParse({}).error!;
+    expect((await body(errorResponse(zerr))).body.error.message).toMatch(/^name:/);
+  });
+  it('maps backend failures to 502/504 and query errors to 400, naming the source', async () => {
+    const src = (kind: string) => Object.assign(new Error('boom'), { kind, source: 'prometheus' });
+    expect((await body(errorResponse(src('unreachable')))).status).toBe(502);
+    expect((await body(errorResponse(src('timeout')))).status).toBe(504);
+    expect(await body(errorResponse(src('bad_query')))).toEqual({ status: 400, body: { error: { code: 'bad_query', message: 'prometheus: boom' } } });
+  });
+  it('never leaks a stack trace for unexpected errors', async () => {
+    const orig = console.error;
+    console.error = () => {};
+    const r = await body(errorResponse(new Error('secret internals at /srv/app.js:12')));
+    console.error = orig;
+    expect(r).toEqual({ status: 500, body: { error: { code: 'internal', message: 'internal error' } } });
+  });
+});
+
+it('route() turns a throwing handler into a JSON error', async () => {
+  const h = route(async () => {
+    throw badRequest('nope');
+  });
+  expect((await h()).status).toBe(400);
+});

@@ -1,0 +1,61 @@
+import { ZodError } from 'zod';
+import { TimeRangeError } from '../time/range';
+
+/**
+ * Route handlers' one way to answer: JSON, `{error:{code,message}}` on failure, never a
+ * stack trace. Bad input is a 400; a backend failure a 502 (504 when it timed out).
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const badRequest = (message: string, code = 'bad_request') => new ApiError(400, code, message);
+export const notFound = (message: string) => new ApiError(404, 'not_found', message);
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set('content-type', 'application/json; charset=utf-8');
+  if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
+  return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+export function errorResponse(err: unknown): Response {
+  const e = err as { kind?: string; source?: string; message?: string };
+  if (err instanceof ApiError) return json({ error: { code: err.code, message: err.message } }, { status: err.status });
+  if (err instanceof TimeRangeError) return json({ error: { code: 'bad_time_range', message: err.message } }, { status: 400 });
+  if (err instanceof ZodError) {
+    const message = err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    return json({ error: { code: 'bad_request', message } }, { status: 400 });
+  }
+  if (err instanceof SyntaxError) return json({ error: { code: 'bad_request', message: 'request body is not valid JSON' } }, { status: 400 });
+  if (e && typeof e.kind === 'string' && typeof e.source === 'string') {
+    // A SourceError from lib/sources: the backend's own message, attributed to it.
+    if (e.kind === 'bad_query') return json({ error: { code: 'bad_query', message: `${e.source}: ${e.message}` } }, { status: 400 });
+    const status = e.kind === 'timeout' ? 504 : 502;
+    return json({ error: { code: `source_${e.kind}`, message: `${e.source}: ${e.message}` } }, { status });
+  }
+  console.error('[triangulate] unhandled error in route', err);
+  return json({ error: { code: 'internal', message: 'internal error' } }, { status: 500 });
+}
+
+/** Wrap a handler so every thrown error becomes a clean JSON error response. */
+export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+/** Read query parameters into a plain object for zod. */
+export const searchParams = (req: Request): Record<string, string> => Object.fromEntries(new URL(req.url).searchParams);

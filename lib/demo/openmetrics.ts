@@ -1,0 +1,58 @@
+import type { Labels } from '../model/types';
+import { DEMO_SEED } from './story';
+import { demoFamilies, type MetricFamily, type Sample } from './metrics';
+
+/**
+ * OpenMetrics text for `promtool tsdb create-blocks-from openmetrics`: each family once
+ * (TYPE and HELP first), each metric's points in time order, timestamps in seconds, `# EOF`.
+ */
+
+function escapeLabelValue(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+export function formatLabels(labels: Labels): string {
+  const parts = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabelValue(v)}"`);
+  return parts.length ? `{${parts.join(',')}}` : '';
+}
+
+export function formatValue(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  return String(v);
+}
+
+export function formatSeconds(tMs: number): string {
+  return (tMs / 1000).toFixed(3);
+}
+
+export function familyHeader(f: MetricFamily): string {
+  return `# TYPE ${f.name} ${f.type}\n# HELP ${f.name} ${f.help}\n`;
+}
+
+export function sampleLine(s: Sample, tMs?: number, exemplar = ''): string {
+  const ts = tMs === undefined ? '' : ` ${formatSeconds(tMs)}`;
+  return `${s.name}${formatLabels(s.labels)} ${formatValue(s.value)}${ts}${exemplar}\n`;
+}
+
+/**
+ * Samples at fromMs, fromMs+stepMs, … strictly before toMs. Pass toMs = anchor so the last
+ * backfilled sample is older than the first live scrape (no out-of-order collision).
+ */
+export function renderOpenMetrics(fromMs: number, toMs: number, stepMs: number, anchorMs: number, seed = DEMO_SEED): string {
+  if (!(stepMs > 0)) throw new RangeError('stepMs must be positive');
+  const times: number[] = [];
+  for (let t = fromMs; t < toMs; t += stepMs) times.push(t);
+  const out: string[] = [];
+  for (const family of demoFamilies(anchorMs, seed)) {
+    out.push(familyHeader(family));
+    for (const metric of family.metrics) {
+      for (const t of times) {
+        for (const s of metric.at(t)) out.push(sampleLine(s, t));
+      }
+    }
+  }
+  out.push('# EOF\n');
+  return out.join('');
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { callSource, mergeReports, notConfiguredMessage } from './source-call';
+
+let t = 0;
+const clock = () => (t += 5);
+
+describe('callSource', () => {
+  it('reports not_configured without calling anything', async () => {
+    let called = false;
+    const out = await callSource(null, async () => (called = true), 'Set LOKI_URL', clock);
+    expect(called).toBe(false);
+    expect(out).toEqual({ value: null, report: { status: 'not_configured', message: 'Set LOKI_URL', ms: 0 } });
+  });
+  it('returns the value and timing on success', async () => {
+    const out = await callSource({}, async () => 42, '', clock);
+    expect(out.value).toBe(42);
+    expect(out.report).toEqual({ status: 'ok', ms: 5 });
+  });
+  it('turns a SourceError-like failure into an error report with its kind and message', async () => {
+    const out = await callSource({}, async () => { throw Object.assign(new Error('parse error at line 1'), { kind: 'bad_query' }); }, '', clock);
+    expect(out.value).toBeNull();
+    expect(out.report).toMatchObject({ status: 'error', kind: 'bad_query', message: 'parse error at line 1' });
+  });
+  it('maps timeouts and aborts to timeout', async () => {
+    const out = await callSource({}, async () => { throw Object.assign(new Error('slow'), { kind: 'timeout' }); }, '', clock);
+    expect(out.report.status).toBe('timeout');
+    const aborted = await callSource({}, async () => { throw new DOMException('t', 'TimeoutError'); }, '', clock);
+    expect(aborted.report.status).toBe('timeout');
+  });
+});
+
+describe('mergeReports', () => {
+  it('keeps the worst status', () => {
+    expect(mergeReports([{ status: 'ok', ms: 3 }, { status: 'error', message: 'x', ms: 9 }]).status).toBe('error');
+    expect(mergeReports([{ status: 'ok', ms: 3 }, { status: 'ok', ms: 9 }])).toEqual({ status: 'ok', ms: 9 });
+  });
+});
+
+it('tells the demo user how to get the demo Prometheus', () => {
+  expect(notConfiguredMessage('prometheus', true)).toMatch(/apt-get install -y prometheus/);
+  expect(notConfiguredMessage('loki', false)).toBe('Set LOKI_URL to connect Loki.');
+});

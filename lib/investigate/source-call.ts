@@ -1,0 +1,74 @@
+import type { SourceName, SourceReport } from '../model/types';
+
+/**
+ * Run one backend call and turn its outcome into a per-source status, so a failing or
+ * slow source degrades its own part of a response and never the whole request.
+ */
+export interface SourceOutcome<T> {
+  value: T | null;
+  report: SourceReport;
+}
+
+interface ErrorLike {
+  kind?: string;
+  message?: string;
+  name?: string;
+}
+
+export function reportFromError(err: unknown, ms: number): SourceReport {
+  const e = (err ?? {}) as ErrorLike;
+  const kind = e.kind ?? (e.name === 'AbortError' || e.name === 'TimeoutError' ? 'timeout' : 'unreachable');
+  const message = typeof e.message === 'string' && e.message ? e.message : 'request failed';
+  return { status: kind === 'timeout' ? 'timeout' : 'error', kind, message, ms };
+}
+
+export async function callSource<T>(
+  client: unknown | null,
+  fn: () => Promise<T>,
+  notConfiguredMessage = 'not configured',
+  clock: () => number = () => performance.now(),
+): Promise<SourceOutcome<T>> {
+  if (client == null) return { value: null, report: { status: 'not_configured', message: notConfiguredMessage, ms: 0 } };
+  const started = clock();
+  try {
+    const value = await fn();
+    return { value, report: { status: 'ok', ms: Math.round(clock() - started) } };
+  } catch (err) {
+    return { value: null, report: reportFromError(err, Math.round(clock() - started)) };
+  }
+}
+
+/** Combine several calls to the same source: worst status wins, times add up. */
+export function mergeReports(reports: SourceReport[]): SourceReport {
+  const order: SourceReport['status'][] = ['ok', 'not_configured', 'timeout', 'error'];
+  if (reports.length === 0) return { status: 'ok', ms: 0 };
+  const worst = reports.reduce((a, b) => (order.indexOf(b.status) > order.indexOf(a.status) ? b : a));
+  return { ...worst, ms: Math.max(...reports.map((r) => r.ms)) };
+}
+
+export const notConfiguredMessage = (name: SourceName, demo: boolean): string =>
+  demo && name === 'prometheus'
+    ? 'The demo Prometheus is not running. `npm run demo` starts it (it needs Debian\'s prometheus package: apt-get install -y prometheus).'
+    : `Set ${name.toUpperCase()}_URL to connect ${name[0].toUpperCase()}${name.slice(1)}.`;
+
+/**
+ * Settle with the signal's reason when it aborts, even if `work` ignores the signal: a
+ * client that hangs must not hold a response past its budget.
+ */
+export function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * Wire shapes of the Jaeger query APIs (backend-apis.md §4). Values whose type varies
+ * (tag values, OTLP AnyValue) are `unknown` here and converted in the normalizers.
+ * Nullable lists reflect Go's nil-slice `null`.
+ */
+
+const kvV1 = z.object({ key: z.string(), type: z.string().optional(), value: z.unknown() });
+export type KVv1 = z.infer<typeof kvV1>;
+const processV1 = z.object({ serviceName: z.string(), tags: z.array(kvV1).nullish() });
+
+export const spanV1Schema = z.object({
+  traceID: z.string(),
+  spanID: z.string(),
+  operationName: z.string().default(''),
+  references: z.array(z.object({ refType: z.string(), traceID: z.string(), spanID: z.string() })).nullish(),
+  startTime: z.number().default(0),
+  duration: z.number().default(0),
+  tags: z.array(kvV1).nullish(),
+  logs: z.array(z.object({ timestamp: z.number(), fields: z.array(kvV1).nullish() })).nullish(),
+  processID: z.string().optional(),
+  process: processV1.optional(),
+  warnings: z.array(z.string()).nullish(),
+});
+export type SpanV1 = z.infer<typeof spanV1Schema>;
+
+export const traceV1Schema = z.object({
+  traceID: z.string().optional(),
+  spans: z.array(spanV1Schema).nullish(),
+  processes: z.record(z.string(), processV1).nullish(),
+  warnings: z.array(z.string()).nullish(),
+});
+export type TraceV1 = z.infer<typeof traceV1Schema>;
+
+export function v1Envelope<T extends z.ZodType>(data: T) {
+  return z.object({
+    data: data.nullish(),
+    errors: z.array(z.object({ code: z.number().optional(), msg: z.string(), traceID: z.string().optional() })).nullish(),
+  });
+}
+
+export const v1TracesSchema = v1Envelope(z.array(traceV1Schema));
+export const v1ServicesSchema = v1Envelope(z.array(z.string()));
+export const v1OperationsSchema = v1Envelope(z.array(z.object({ name: z.string(), spanKind: z.string().default('') })));
+export const v1DependenciesSchema = v1Envelope(z.array(z.object({ parent: z.string(), child: z.string(), callCount: z.number() })));
+
+const kvV3 = z.object({ key: z.string(), value: z.unknown() });
+export type KVv3 = z.infer<typeof kvV3>;
+const int64 = z.union([z.string(), z.number()]);
+
+export const spanV3Schema = z.object({
+  traceId: z.string(),
+  spanId: z.string(),
+  parentSpanId: z.string().optional(),
+  name: z.string().default(''),
+  kind: z.union([z.number(), z.string()]).optional(),
+  startTimeUnixNano: int64.optional(),
+  endTimeUnixNano: int64.optional(),
+  attributes: z.array(kvV3).nullish(),
+  events: z.array(z.object({ timeUnixNano: int64.optional(), name: z.string().optional(), attributes: z.array(kvV3).nullish() })).nullish(),
+  links: z.array(z.object({ traceId: z.string(), spanId: z.string() })).nullish(),
+  status: z.object({ code: z.union([z.number(), z.string()]).optional(), message: z.string().optional() }).nullish(),
+});
+export type SpanV3 = z.infer<typeof spanV3Schema>;
+
+export const resourceSpansSchema = z.object({
+  resource: z.object({ attributes: z.array(kvV3).nullish() }).nullish(),
+  scopeSpans: z.array(z.object({ scope: z.object({ name: z.string().optional(), version: z.string().optional() }).nullish(), spans: z.array(spanV3Schema).nullish() })).nullish(),
+});
+export type ResourceSpans = z.infer<typeof resourceSpansSchema>;
+
+export const v3TracesSchema = z.object({ result: z.object({ resourceSpans: z.array(resourceSpansSchema).nullish() }).nullish() });
+export const v3ServicesSchema = z.object({ services: z.array(z.string()).nullish() });
+export const v3OperationsSchema = z.object({ operations: z.array(z.object({ name: z.string(), spanKind: z.string().default('') })).nullish() });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { apiUrlsForView, viewKind } from './api-urls';
+
+describe('apiUrlsForView', () => {
+  it('maps a trace view to its correlated request, keeping only the range', () => {
+    expect(apiUrlsForView('/trace/4bf92f3577b34da6a3ce929d0e0e4736?from=2026-11-23T10:00:00.000Z&to=2026-11-23T11:00:00.000Z&span=abc')).toEqual([
+      '/api/v1/traces/4bf92f3577b34da6a3ce929d0e0e4736/correlated?from=2026-11-23T10%3A00%3A00.000Z&to=2026-11-23T11%3A00%3A00.000Z',
+    ]);
+  });
+  it('maps explore to its metric and log queries', () => {
+    const urls = apiUrlsForView('/explore?query=rate(x[5m])&logql={job="a"}&from=now-1h&to=now');
+    expect(urls).toHaveLength(2);
+    expect(urls[0]).toMatch(/^\/api\/v1\/query\/metrics\?query=rate/);
+    expect(urls[1]).toMatch(/^\/api\/v1\/query\/logs\?/);
+    expect(new URL(urls[1], 'http://x').searchParams.get('query')).toBe('{job="a"}');
+  });
+  it('maps anomalies and overview to the anomalies request with filters', () => {
+    expect(apiUrlsForView('/anomalies?from=now-6h&to=now&kind=gc_storm')).toEqual(['/api/v1/anomalies?from=now-6h&to=now&kind=gc_storm']);
+    expect(apiUrlsForView('/?from=now-1h')).toEqual(['/api/v1/anomalies?from=now-1h']);
+  });
+  it('knows no requests for unknown paths', () => {
+    expect(apiUrlsForView('/views')).toEqual([]);
+    expect(viewKind('/trace/a/b')).toBeNull();
+  });
+});

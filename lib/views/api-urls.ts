@@ -1,0 +1,57 @@
+/**
+ * The API requests each view makes, derived from the view's own path. Pages build their
+ * fetch URLs with these functions, and snapshots store the responses under the same keys,
+ * so a snapshot page renders from exactly what the live page would have fetched.
+ */
+
+export type ViewKind = 'trace' | 'explore' | 'anomalies' | 'overview';
+
+const pick = (q: URLSearchParams, keys: string[]): string => {
+  const out = new URLSearchParams();
+  for (const k of keys) {
+    const v = q.get(k);
+    if (v !== null && v !== '') out.set(k, v);
+  }
+  return out.toString();
+};
+
+export const correlatedUrl = (traceId: string, q: URLSearchParams): string =>
+  `/api/v1/traces/${encodeURIComponent(traceId)}/correlated?${pick(q, ['from', 'to'])}`;
+
+export const anomaliesUrl = (q: URLSearchParams): string => `/api/v1/anomalies?${pick(q, ['from', 'to', 'service', 'kind'])}`;
+
+export const metricsQueryUrl = (q: URLSearchParams): string | null =>
+  q.get('query') ? `/api/v1/query/metrics?${pick(q, ['query', 'from', 'to', 'step'])}` : null;
+
+export const logsQueryUrl = (q: URLSearchParams): string | null => {
+  const logql = q.get('logql');
+  if (!logql) return null;
+  const p = new URLSearchParams(pick(q, ['from', 'to', 'limit']));
+  p.set('query', logql);
+  return `/api/v1/query/logs?${p.toString()}`;
+};
+
+export function viewKind(pathname: string): ViewKind | null {
+  if (/^\/trace\/[^/]+$/.test(pathname)) return 'trace';
+  if (pathname === '/explore') return 'explore';
+  if (pathname === '/anomalies') return 'anomalies';
+  if (pathname === '/') return 'overview';
+  return null;
+}
+
+/** Every API URL the view at `path` (pathname + query) requests. */
+export function apiUrlsForView(path: string): string[] {
+  const url = new URL(path, 'http://view.invalid');
+  const q = url.searchParams;
+  switch (viewKind(url.pathname)) {
+    case 'trace':
+      return [correlatedUrl(decodeURIComponent(url.pathname.split('/')[2]), q)];
+    case 'explore':
+      return [metricsQueryUrl(q), logsQueryUrl(q)].filter((u): u is string => u !== null);
+    case 'anomalies':
+    case 'overview':
+      return [anomaliesUrl(q)];
+    default:
+      return [];
+  }
+}
