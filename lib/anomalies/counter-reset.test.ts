@@ -100,6 +100,7 @@ describe('counter_reset detector', () => {
     expect(a.evidence.before).toEqual({ ts: new Date(T0 + 45_000).toISOString(), value: 18_442 });
     expect(a.evidence.after).toEqual({ ts: new Date(T0 + 60_000).toISOString(), value: 12 });
     expect((a.evidence.rateArtifact as { spike: boolean }).spike).toBe(false);
+    expect(a.evidence.group).toBe(`payment-gateway/10.0.0.7:8080@${restartAt}`);
     expect(a.explanation).toContain('payment-gateway restarted at 14:00:55');
     expect(a.explanation).toContain('dropped from 18,442 to 12');
     expect(a.explanation).toContain('shows no spike');
@@ -133,6 +134,14 @@ describe('counter_reset detector', () => {
     const found = counterResetDetector.detect(input, DEFAULT_DETECTOR_OPTIONS);
     expect(found).toHaveLength(countResets(c.points, input.range.fromMs, input.range.toMs)!);
     expect(found.every((a) => a.subject.series?.name === 'x_total')).toBe(true);
+  });
+
+  it('matches the restart signal by service label when the series have no job/instance', () => {
+    const c = seriesOf('jobs_total', { service_name: 'billing' }, [50, 60, 2]);
+    const other = seriesOf('process_start_time_seconds', { service_name: 'other' }, [1, 1, 2]);
+    const own = seriesOf('process_start_time_seconds', { service_name: 'billing' }, [1, 1, 2]);
+    expect(counterResetDetector.detect(emptyInput({ series: [c, other] }), DEFAULT_DETECTOR_OPTIONS)[0].evidence.cause).toBe('non_monotonic');
+    expect(counterResetDetector.detect(emptyInput({ series: [c, own] }), DEFAULT_DETECTOR_OPTIONS)[0].evidence.cause).toBe('restart');
   });
 
   it('gives the same ids on every run and does not mutate its input', () => {

@@ -10,7 +10,7 @@ import { toRfc3339 } from '../time/range';
 import { familyOf, isCounterSeries, resetSteps, sameTarget, valueAt, valuesIn, type ResetStep } from './counter-series';
 import { clockTime, exploreLink, num, selector } from './format';
 import { anomalyId } from './ids';
-import { serviceOf } from './series-utils';
+import { serviceOf, withoutLabels } from './series-utils';
 import { median } from './stats';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
@@ -35,7 +35,7 @@ function restartIn(series: Series, all: readonly Series[], step: ResetStep): Res
     if (started !== null) return { signal: 'process_start_time_seconds', restartedAtMs: started * 1000 };
   }
   const createdName = `${familyOf(series.name)}_created`;
-  const { le: _le, ...ownLabels } = series.labels;
+  const ownLabels = withoutLabels(series.labels, ['le']);
   for (const s of all) {
     if (s.name !== createdName || !sameLabels(s.labels, ownLabels)) continue;
     const created = moved(s);
@@ -86,7 +86,7 @@ export function rateArtifact(step: ResetStep, cause: 'restart' | 'non_monotonic'
   }
   const reason = big
     ? `rate() assumes the counter restarted from 0 and counts the whole post-restart value ${num(after)} in one step (typically ${num(typicalIncrease)}): a rate() panel shows a spike there. It is an artifact unless the new process really did that much work right after starting (e.g. the counter was restored from saved state).`
-    : `rate() treats the drop as a restart from 0 and counts only the ${num(after)} after it, so a rate() panel over this range shows no spike; the increments between the last scrape of the old process and its exit are lost.`;
+    : `rate() treats the drop as a restart from 0 and counts only ${after > 0 ? `the ${num(after)} after it` : 'nothing for that step'}, so a rate() panel over this range shows no spike; the increments between the last scrape of the old process and its exit are lost.`;
   return { spike: big, countedIncrease: after, typicalIncrease, reason };
 }
 
@@ -127,6 +127,8 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
           restartSignal: restart?.signal ?? null,
           restartedAt: restart?.restartedAtMs != null ? toRfc3339(restart.restartedAtMs) : null,
           resetsInRange: steps.length,
+          // One restart resets every counter of the target: consumers can collapse on this.
+          group: restart ? `${series.labels.job ?? ''}/${series.labels.instance ?? who}@${restart.restartedAtMs ?? t1}` : null,
           rateArtifact: artifact,
         },
         links: [

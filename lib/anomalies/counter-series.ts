@@ -60,9 +60,10 @@ export function resetSteps(points: readonly (readonly [number, number])[], fromM
   return steps;
 }
 
-/** Same job and instance (the labels that identify one scraped process). */
+/** Same scraped process: same job and instance, else (no such labels) same service label. */
 export function sameTarget(a: Labels, b: Labels): boolean {
-  const keys = ['job', 'instance'].filter((k) => a[k] !== undefined || b[k] !== undefined);
+  let keys = ['job', 'instance'].filter((k) => a[k] !== undefined || b[k] !== undefined);
+  if (keys.length === 0) keys = ['service', 'service_name'].filter((k) => a[k] !== undefined || b[k] !== undefined);
   return keys.length > 0 && keys.every((k) => a[k] === b[k]);
 }
 

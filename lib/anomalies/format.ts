@@ -28,12 +28,17 @@ const escapeLabelValue = (v: string): string => v.replace(/\\/g, '\\\\').replace
 const LEGAL_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LEGAL_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-/** A PromQL selector that matches exactly this series (labels sorted, values escaped). */
-export function selector(name: string, labels: Labels): string {
-  const pairs = Object.keys(labels)
+/** `key="value"` equality matchers, sorted, values escaped, `__name__` left out. */
+export function labelMatchers(labels: Labels): string[] {
+  return Object.keys(labels)
     .filter((k) => k !== '__name__')
     .sort()
     .map((k) => `${LEGAL_LABEL.test(k) ? k : JSON.stringify(k)}="${escapeLabelValue(labels[k])}"`);
+}
+
+/** A PromQL selector that matches exactly this series (labels sorted, values escaped). */
+export function selector(name: string, labels: Labels): string {
+  const pairs = labelMatchers(labels);
   if (LEGAL_NAME.test(name)) return `${name}{${pairs.join(',')}}`;
   return `{${[`"${escapeLabelValue(name)}"`, ...pairs].join(',')}}`;
 }

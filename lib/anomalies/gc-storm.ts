@@ -14,6 +14,8 @@ import { counterRateAt, evaluationGrid, gaugeAt, groupKey, serviceOf, withoutLab
 import { maxOf, median, medianOf, runs } from './stats';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
+const RUNTIME_NAME: Record<GcMetric['runtime'], string> = { go: 'Go', jvm: 'JVM', node: 'Node.js', dotnet: '.NET' };
+
 interface InstanceGc {
   labels: Labels;
   metrics: Map<GcMetric, Series[]>;
@@ -102,6 +104,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
       const worse = effect && ((effect.p99MsDuring ?? 0) >= 2 * (effect.p99MsBefore ?? Infinity) || (effect.errorShareDuring ?? 0) - (effect.errorShareBefore ?? 1) >= 0.05);
       const subject = { series: { name: [...entry.metrics.keys()][0].name, labels: { ...entry.labels } } };
       const inst = entry.labels.instance ? ` (${entry.labels.instance})` : '';
+      const where = `${service} (${[entry.labels.instance, RUNTIME_NAME[runtime]].filter(Boolean).join(', ')})`;
       const what = [
         Number.isFinite(peakFreq) ? `up to ${num(peakFreq)} collections/s against a usual ${num(baseline)}/s` : '',
         Number.isFinite(peakFrac) ? `up to ${pct(peakFrac)} of wall time in GC` : '',
@@ -114,7 +117,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
         severity: peakFrac >= 0.5 || worse ? 'critical' : 'warning',
         title: `GC storm on ${service}${inst}`,
         explanation:
-          `${service}${inst} (${runtime}) went through a GC storm from ${clockTime(startMs)} ${ongoing ? 'and it is still going on' : `to ${clockTime(lastMs)}`} (${duration(lastMs - startMs)}): ${what}. ` +
+          `${where} went through a GC storm from ${clockTime(startMs)} ${ongoing ? 'and it is still going on' : `to ${clockTime(lastMs)}`} (${duration(lastMs - startMs)}): ${what}. ` +
           `${impactSentence(service, effect)} Frequent collections usually mean allocation pressure or a heap too small for the live set; check heap usage and recent deploys.`,
         service,
         start: toRfc3339(startMs),

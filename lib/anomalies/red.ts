@@ -5,7 +5,7 @@
  * `http_server_request_duration_seconds_*` and Micrometer `http_server_requests_seconds_*`.
  */
 import type { Series } from '../model/types';
-import { counterIncreaseAt, serviceOf, type Grid } from './series-utils';
+import { counterIncreaseAt, DEFAULT_SERVICE_LABELS, serviceOf, type Grid } from './series-utils';
 
 /** Request counters, in order of preference (a service uses the first family it has). */
 const REQUEST_COUNTERS = ['http_requests_total', 'http_server_request_duration_seconds_count', 'http_server_requests_seconds_count'];
@@ -16,6 +16,8 @@ export const RED_METRIC_NAMES: readonly string[] = [...REQUEST_COUNTERS, ...LATE
 
 export interface RedSignals {
   service: string;
+  /** The label that carried the service name (for links back to the series). */
+  serviceLabel: string;
   requestsPerSec: number[];
   errorsPerSec: number[];
   errorShare: number[];
@@ -84,6 +86,7 @@ export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?
     });
     out.set(service, {
       service,
+      serviceLabel: (serviceLabels ?? DEFAULT_SERVICE_LABELS).find((k) => list[0].labels[k] === service) ?? 'service',
       requestsPerSec: requests.map((v) => v / windowSec),
       errorsPerSec: errors.map((v) => v / windowSec),
       errorShare: requests.map((v, i) => (v > 0 ? errors[i] / v : NaN)),

@@ -89,3 +89,14 @@ export function logLine(service: string, tsMs: number, traceId: string | null, l
     joinedBy: null,
   };
 }
+
+/** Counter samples every 15 s over the hour whose per-second rate at time t (ms since T0) is rate(t). */
+export function counterFromRate(name: string, labels: Labels, rate: (tMs: number) => number, start = 0): Series {
+  const points: [number, number][] = [];
+  let v = start;
+  for (let t = 15_000; t <= 60 * MIN; t += 15_000) {
+    v += rate(t) * 15;
+    points.push([T0 + t, v]);
+  }
+  return { name, labels, points };
+}

@@ -1,0 +1,65 @@
+/**
+ * The built-in demo incident (ARCHITECTURE.md "Demo scenario") must be explained by the
+ * metric detectors: payment-gateway's restart, risk-engine's GC storm and its RED impact,
+ * worker's goroutine leak — and nothing about the healthy services.
+ */
+import { describe, expect, it } from 'vitest';
+import { demoFamilies } from '../demo';
+import { HEALTHY_SERVICES } from '../demo/story';
+import type { Series } from '../model/types';
+import type { MetricMetadata } from '../sources/types';
+import { runDetectors } from './index';
+
+const ANCHOR = Date.parse('2026-03-02T15:00:00Z');
+const FROM = ANCHOR - 60 * 60_000;
+
+function scrapeDemo(): { series: Series[]; metadata: Record<string, MetricMetadata[]> } {
+  const families = demoFamilies(ANCHOR);
+  const byKey = new Map<string, Series>();
+  for (let t = FROM + 15_000; t <= ANCHOR; t += 15_000) {
+    for (const family of families) {
+      for (const source of family.metrics) {
+        for (const s of source.at(t)) {
+          const key = s.name + JSON.stringify(s.labels);
+          if (!byKey.has(key)) byKey.set(key, { name: s.name, labels: s.labels, points: [] });
+          byKey.get(key)!.points.push([t, s.value]);
+        }
+      }
+    }
+  }
+  const metadata = Object.fromEntries(families.map((f) => [f.name, [{ type: f.type, help: f.help, unit: '' } as MetricMetadata]]));
+  return { series: [...byKey.values()], metadata };
+}
+
+describe('demo scenario', () => {
+  const { series, metadata } = scrapeDemo();
+  const { anomalies, errors } = runDetectors({
+    range: { fromMs: FROM, toMs: ANCHOR }, nowMs: ANCHOR, series, metadata, traces: [], logs: [], exemplars: [], missingTraceIds: [],
+  });
+
+  it('runs every detector without errors', () => expect(errors).toEqual([]));
+
+  it('explains payment-gateway\'s counter resets as a restart', () => {
+    const resets = anomalies.filter((a) => a.kind === 'counter_reset');
+    expect(resets.length).toBeGreaterThan(0);
+    expect(resets.every((a) => a.service === 'payment-gateway' && a.evidence.cause === 'restart')).toBe(true);
+  });
+
+  it('finds one ongoing GC storm on risk-engine with its latency and error impact', () => {
+    const storms = anomalies.filter((a) => a.kind === 'gc_storm');
+    expect(storms).toHaveLength(1);
+    expect(storms[0].service).toBe('risk-engine');
+    expect(storms[0].end).toBeUndefined();
+    const impact = storms[0].evidence.impact as { p99MsBefore: number; p99MsDuring: number };
+    expect(impact.p99MsDuring).toBeGreaterThan(2 * impact.p99MsBefore);
+  });
+
+  it('finds worker\'s goroutine leak', () => {
+    const leaks = anomalies.filter((a) => a.kind === 'leak');
+    expect(leaks.map((a) => [a.service, a.subject.series?.name])).toEqual([['worker', 'go_goroutines']]);
+  });
+
+  it('says nothing about the healthy services', () => {
+    expect(anomalies.filter((a) => a.service !== undefined && HEALTHY_SERVICES.includes(a.service))).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * error_burst and latency_spike: RED outliers of a service against its own baseline. The
+ * baseline is the median and MAD of the service's values over the window, which an
+ * episode shorter than half the window barely moves; a point is an outlier above
+ * median + k·MAD and above absolute floors (so a tiny service with one error is quiet).
+ */
+import type { Anomaly, AnomalyKind } from '../model/anomaly';
+import { toRfc3339 } from '../time/range';
+import { clockTime, duration, exploreLink, labelMatchers, num, pct } from './format';
+import { anomalyId } from './ids';
+import { RED_METRIC_NAMES, redSignals, type RedSignals } from './red';
+import { evaluationGrid, type Grid } from './series-utils';
+import { mad, maxOf, median, runs } from './stats';
+import type { Detector, DetectorInput, DetectorOptions } from './types';
+
+interface Episode {
+  red: RedSignals;
+  first: number;
+  last: number;
+  baseline: number;
+  peak: number;
+}
+
+function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedSignals) => number[], floor: (r: RedSignals, i: number, baseline: number) => boolean): { grid: Grid; found: Episode[] } | null {
+  const redSeries = input.series.filter((s) => RED_METRIC_NAMES.includes(s.name));
+  const grid = evaluationGrid(input.range.fromMs, input.range.toMs, redSeries);
+  if (!grid) return null;
+  const found: Episode[] = [];
+  for (const red of redSignals(redSeries, grid, input.serviceLabel).values()) {
+    const values = pick(red);
+    const baseline = median(values);
+    const threshold = baseline + options.red.madK * mad(values);
+    const flags = values.map((v, i) => v > threshold && red.requestsPerSec[i] >= options.red.minRequestsPerSec && floor(red, i, baseline));
+    for (const [first, last] of runs(flags)) {
+      if (grid.times[last] - grid.times[first] + grid.stepMs < options.red.minDurationMs) continue;
+      found.push({ red, first, last, baseline, peak: maxOf(values.slice(first, last + 1)) });
+    }
+  }
+  return { grid, found };
+}
+
+function record(kind: AnomalyKind, e: Episode, grid: Grid, input: DetectorInput, fields: Pick<Anomaly, 'severity' | 'title' | 'explanation' | 'evidence'>, query: string): Anomaly {
+  const startMs = grid.times[e.first] - grid.stepMs;
+  const lastMs = grid.times[e.last];
+  const ongoing = e.last === grid.times.length - 1;
+  return {
+    id: anomalyId(kind, {}, startMs, e.red.service),
+    kind,
+    ...fields,
+    service: e.red.service,
+    start: toRfc3339(startMs),
+    end: ongoing ? undefined : toRfc3339(lastMs),
+    subject: {},
+    links: [exploreLink(kind === 'error_burst' ? 'Error share' : 'p99 latency', query, input.range.fromMs, input.range.toMs)],
+  };
+}
+
+const match = (red: RedSignals): string => labelMatchers({ [red.serviceLabel]: red.service })[0];
+
+const when = (grid: Grid, e: Episode): string =>
+  e.last === grid.times.length - 1
+    ? `since ${clockTime(grid.times[e.first] - grid.stepMs)} (ongoing)`
+    : `from ${clockTime(grid.times[e.first] - grid.stepMs)} to ${clockTime(grid.times[e.last])} (${duration(grid.times[e.last] - grid.times[e.first] + grid.stepMs)})`;
+
+function detectErrors(input: DetectorInput, options: DetectorOptions): Anomaly[] {
+  const opt = options.red;
+  const res = episodes(input, options, (r) => r.errorShare, (r, i) => r.errorShare[i] >= opt.minErrorShare);
+  if (!res) return [];
+  const stepSec = res.grid.stepMs / 1000;
+  return res.found.flatMap((e) => {
+    const errors = e.red.errorsPerSec.slice(e.first, e.last + 1).reduce((sum, v) => sum + (Number.isFinite(v) ? v * stepSec : 0), 0);
+    if (errors < opt.minErrors) return [];
+    const svc = e.red.service;
+    return [record('error_burst', e, res.grid, input, {
+      severity: e.peak >= 0.2 ? 'critical' : 'warning',
+      title: `${svc}: errors up to ${pct(e.peak)}`,
+      explanation: `${svc} answered up to ${pct(e.peak)} of requests with a 5xx ${when(res.grid, e)}, against its usual ${pct(e.baseline)} — about ${num(errors, 0)} failed requests. Check the logs and traces of ${svc} in that window for the failing operation.`,
+      evidence: { peakErrorShare: e.peak, baselineErrorShare: e.baseline, approxErrors: errors },
+    }, `sum(rate(http_requests_total{${match(e.red)},code=~"5.."}[1m])) / sum(rate(http_requests_total{${match(e.red)}}[1m]))`)];
+  });
+}
+
+function detectLatency(input: DetectorInput, options: DetectorOptions): Anomaly[] {
+  const opt = options.red;
+  const res = episodes(input, options, (r) => r.p99Ms, (r, i, base) => r.p99Ms[i] >= opt.minLatencyMs && r.p99Ms[i] >= opt.minLatencyRatio * base);
+  if (!res) return [];
+  return res.found.map((e) => {
+    const svc = e.red.service;
+    const ratio = e.baseline > 0 ? e.peak / e.baseline : Infinity;
+    return record('latency_spike', e, res.grid, input, {
+      severity: ratio >= 3 ? 'critical' : 'warning',
+      title: `${svc}: p99 latency up to ${num(e.peak, 0)} ms`,
+      explanation: `${svc}'s p99 latency reached ${num(e.peak, 0)} ms ${when(res.grid, e)}, ${num(ratio, 1)}× its usual ${num(e.baseline, 0)} ms. Look for a GC storm, a slow dependency or saturation on ${svc} in the same window.`,
+      evidence: { peakP99Ms: e.peak, baselineP99Ms: e.baseline, ratio },
+    }, `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{${match(e.red)}}[1m])))`);
+  });
+}
+
+export const errorBurstDetector: Detector = { kind: 'error_burst', detect: detectErrors };
+export const latencySpikeDetector: Detector = { kind: 'latency_spike', detect: detectLatency };
