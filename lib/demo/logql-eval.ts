@@ -33,6 +33,7 @@ function flattenJson(obj: Record<string, unknown>, prefix: string, out: Labels):
 }
 
 function parseJsonLine(line: string): Labels | null {
+  if (!line.trimStart().startsWith('{')) return null; // skip the cost of a thrown SyntaxError
   try {
     const v: unknown = JSON.parse(line);
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;

@@ -74,7 +74,7 @@ function storyEvents(slot: number, anchorMs: number, seed: number): LogEvent[] {
   if (t0 >= anchorMs + GC_STORM_OFFSET_MS && slot % 3 === 0) {
     const pause = 9 + (hash32(seed, 'gc', slot) % 60) / 10;
     out.push({ ...plain, service: 'risk-engine', tsNs: ns(t0 * 1000 + 1_300_000, 8), level: 'warn', msg: 'GC pause (G1 Evacuation Pause) young', fields: { pause_ms: pause, heap_used_mb: 980, heap_max_mb: 1024 } });
-    if (slot % 12 === 0) {
+    if (slot % 6 === 0) {
       out.push({ ...plain, service: 'risk-engine', tsNs: ns(t0 * 1000 + 2_100_000, 9), level: 'error', msg: 'GC overhead high: more than 25% of time spent in GC over the last 60s', fields: { gc_time_ratio: 0.31 } });
     }
   }
@@ -86,7 +86,7 @@ function storyEvents(slot: number, anchorMs: number, seed: number): LogEvent[] {
     out.push({ ...plain, service: 'payment-gateway', tsNs: ns((restart + 800) * 1000, 11), level: 'info', msg: 'payment-gateway starting', fields: { version: 'v1.14.2' } });
     out.push({ ...plain, service: 'payment-gateway', tsNs: ns((restart + 1200) * 1000, 12), level: 'info', msg: 'listening', fields: { addr: ':8080' } });
   }
-  if (slot % 6 === 0) {
+  if (slot % 3 === 0) {
     out.push({ ...plain, service: 'worker', tsNs: ns(t0 * 1000 + 400_000, 13), level: 'info', msg: 'batch processed', fields: { jobs: 20 + (hash32(seed, 'jobs', slot) % 30), queue: 'emails' } });
   }
   return out;

@@ -18,8 +18,10 @@ export function hash32(...parts: (string | number)[]): number {
   return h >>> 0;
 }
 
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export function hex8(n: number): string {
-  return (n >>> 0).toString(16).padStart(8, '0');
+  return BYTE_HEX[(n >>> 24) & 255] + BYTE_HEX[(n >>> 16) & 255] + BYTE_HEX[(n >>> 8) & 255] + BYTE_HEX[n & 255];
 }
 
 /** A uniform number in [0, 1) from the parts. */

@@ -13,13 +13,20 @@ import { SLOT_MS, traceIdFor } from './trace-ids';
 
 const LANG: Record<string, string> = { 'risk-engine': 'java', 'notification-service': 'java' };
 
+const processTagCache = new Map<string, Record<string, TagValue>>();
+
 function processTags(service: string, seed: number): Record<string, TagValue> {
-  return {
+  const key = `${seed}:${service}`;
+  const hit = processTagCache.get(key);
+  if (hit) return hit;
+  const tags: Record<string, TagValue> = {
     hostname: `${service}-0`,
     'service.instance.id': `${service}-${(hash32(seed, 'pod', service) % 0xfffff).toString(16).padStart(5, '0')}`,
     'host.name': `${service}-0`,
     'telemetry.sdk.language': LANG[service] ?? 'go',
   };
+  processTagCache.set(key, tags);
+  return tags;
 }
 
 function profileFor(service: string, route: string, stormy: boolean): LatencyProfile {

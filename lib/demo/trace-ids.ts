@@ -7,7 +7,7 @@ import { DEMO_SEED } from './story';
  * re-derived to verify it. An id we did not mint (e.g. the sampled-out one) never decodes.
  */
 
-export const SLOT_MS = 5_000;
+export const SLOT_MS = 10_000;
 export const TRACE_KINDS = ['checkout', 'browse'] as const;
 export type TraceKind = (typeof TRACE_KINDS)[number];
 

@@ -13,7 +13,7 @@ import { SLOT_MS, TRACE_KINDS, decodeTraceId, traceIdFor } from './trace-ids';
 export { SLOT_MS, TRACE_KINDS, decodeTraceId, traceIdFor };
 
 /** How long after its slot a trace (and its logs) becomes visible: it must be complete. */
-export const INGEST_LAG_MS = 3 * SLOT_MS;
+export const INGEST_LAG_MS = 15_000;
 
 const cache = new Lru<string, Trace>(12_000);
 

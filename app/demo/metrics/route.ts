@@ -1,0 +1,11 @@
+import { getConfig } from '@/lib/config';
+import { OPENMETRICS_CONTENT_TYPE, demoAnchorMs, notFound, renderExposition } from '@/lib/demo';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(): Promise<Response> {
+  if (!getConfig().demo) return notFound();
+  return new Response(renderExposition(Date.now(), demoAnchorMs()), {
+    headers: { 'content-type': OPENMETRICS_CONTENT_TYPE, 'cache-control': 'no-store' },
+  });
+}
