@@ -19,6 +19,9 @@ function route(req: IncomingMessage, res: ServerResponse) {
     case '/ok':
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ hello: 'world', q: url.searchParams.get('q') }));
       return;
+    case '/moved':
+      res.writeHead(302, { location: '/ok' }).end();
+      return;
     case '/hang':
       return; // never answers
     case '/slow-body':
@@ -73,6 +76,14 @@ describe('transport against a real HTTP server', () => {
     const t = createTransport(sourceConfig('loki', { baseUrl: base, auth: { type: 'bearer', token: 'abc' } }));
     await expect(t.getJson('/ok', { q: 'a b&c' })).resolves.toEqual({ hello: 'world', q: 'a b&c' });
     expect(seenAuth.at(-1)).toBe('Bearer abc');
+  });
+
+  it('does not follow a redirect when credentials are configured, but does without them', async () => {
+    const withAuth = createTransport(sourceConfig('prometheus', { baseUrl: base, auth: { type: 'basic', user: 'u', password: 'p' } }));
+    const err = await withAuth.getJson('/moved').catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'http', status: 302 });
+    const anonymous = createTransport(sourceConfig('prometheus', { baseUrl: base }));
+    await expect(anonymous.getJson('/moved')).resolves.toMatchObject({ hello: 'world' });
   });
 
   it('times out a backend that never answers', async () => {

@@ -156,6 +156,24 @@ describe('transport: requests', () => {
     expect(transport.health().state).toBe('closed');
   });
 
+  it('times out a call stuck in the queue without blaming the backend', async () => {
+    let release: () => void = () => undefined;
+    const { transport } = fakeTransport(
+      'loki',
+      () => new Promise<Response>((r) => (release = () => r(json({})))),
+      {},
+      { maxConcurrency: 1, breaker: { failureThreshold: 1 } },
+      { timeoutMs: 50 },
+    );
+    const first = transport.getJson('/slow', {}, { timeoutMs: 5_000 });
+    const queued = await caught(transport.getJson('/x'));
+    expect(queued.kind).toBe('timeout');
+    expect(queued.message).toContain('connection slot');
+    expect(transport.health().state).toBe('closed');
+    release();
+    await first;
+  });
+
   it('limits concurrent calls per source', async () => {
     let active = 0;
     let peak = 0;

@@ -136,7 +136,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
         }
         throw new SourceError({ source, kind: 'unreachable', message: `${source} unreachable: ${describeNetworkError(err)}`, cause: err });
       }
-      if (res.status >= 300 && res.status < 400) {
+      if ((res.status >= 300 && res.status < 400) || res.type === 'opaqueredirect') {
         await res.body?.cancel().catch(() => undefined);
         throw new SourceError({
           source,
@@ -207,11 +207,13 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
     } catch (raw) {
       let err: SourceError;
       if (raw instanceof SourceError && !(timedOut && raw.kind === 'unreachable')) err = raw;
+      else if (timedOut && !acquired) err = new SourceError({ source, kind: 'timeout', message: `${source}: no free connection slot within ${timeoutMs} ms (too many concurrent queries)` });
       else if (timedOut) err = new SourceError({ source, kind: 'timeout', message: `${source} did not answer within ${timeoutMs} ms` });
       else if (opts.signal?.aborted) err = new SourceError({ source, kind: 'canceled', message: `${source} request cancelled by the caller`, cause: opts.signal.reason });
       else err = new SourceError({ source, kind: 'unreachable', message: `${source} unreachable: ${describeNetworkError(raw)}`, cause: raw });
 
-      if (err.kind === 'canceled') breaker.release(ticket);
+      // Cancelled, or never sent (timed out in our own queue): says nothing about the backend.
+      if (err.kind === 'canceled' || !acquired) breaker.release(ticket);
       else if (countsAgainstBreaker(err)) breaker.onFailure(ticket, err.message);
       else breaker.onSuccess(ticket); // it answered: a bad query or odd payload is not an outage
       throw err;

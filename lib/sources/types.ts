@@ -81,6 +81,11 @@ export interface JaegerClient {
   /** null when the backend does not have the trace (404 / "trace not found"). */
   getTrace(traceId: string, opts?: CallOptions & { fromMs?: number; toMs?: number }): Promise<Trace | null>;
   searchTraces(search: TraceSearch, opts?: CallOptions): Promise<Trace[]>;
+  /**
+   * Search returning one summary per trace: v3 /api/v3/trace-summaries when the server has it
+   * (Jaeger ≥ 2.19), else computed from the full traces.
+   */
+  searchTraceSummaries?(search: TraceSearch, opts?: CallOptions): Promise<TraceSummary[]>;
   services(opts?: CallOptions): Promise<string[]>;
   operations(service: string, opts?: CallOptions): Promise<{ name: string; spanKind: string }[]>;
   dependencies(fromMs: number, toMs: number, opts?: CallOptions): Promise<{ parent: string; child: string; callCount: number }[]>;

@@ -1,7 +1,9 @@
 import { canonicalSpanId, canonicalTraceId } from '../../model/ids';
 import type { Span, SpanEvent, SpanReference, TagValue, Trace } from '../../model/types';
 import type { KVv1, SpanV1, TraceV1 } from './schemas';
-import { UNKNOWN_SERVICE, WARNINGS_ATTRIBUTE, kindFrom, parentFrom, statusFrom } from './span-common';
+import { UNKNOWN_SERVICE, WARNINGS_ATTRIBUTE, idCanonicalizers, kindFrom, parentFrom, statusFrom } from './span-common';
+
+type Ids = ReturnType<typeof idCanonicalizers>;
 
 /** Pure: Jaeger v1 UI JSON (backend-apis.md §4.3) → Trace. */
 
@@ -23,16 +25,16 @@ interface Process {
   tags: Record<string, TagValue>;
 }
 
-function normalizeSpan(raw: SpanV1, traceId: string, processes: Map<string, Process>, traceWarnings: string[]): Span | null {
-  const spanId = canonicalSpanId(raw.spanID);
+function normalizeSpan(raw: SpanV1, traceId: string, processes: Map<string, Process>, traceWarnings: string[], ids: Ids): Span | null {
+  const spanId = ids.span(raw.spanID);
   if (!spanId) {
     traceWarnings.push(`span with invalid span id ${JSON.stringify(raw.spanID)} skipped`);
     return null;
   }
   const references: SpanReference[] = [];
   for (const r of raw.references ?? []) {
-    const rt = canonicalTraceId(r.traceID);
-    const rs = canonicalSpanId(r.spanID);
+    const rt = ids.trace(r.traceID);
+    const rs = ids.span(r.spanID);
     if (rt && rs && (r.refType === 'CHILD_OF' || r.refType === 'FOLLOWS_FROM')) references.push({ type: r.refType, traceId: rt, spanId: rs });
   }
   const tags = tagsV1(raw.tags);
@@ -52,7 +54,7 @@ function normalizeSpan(raw: SpanV1, traceId: string, processes: Map<string, Proc
     return typeof fields.event === 'string' ? { tsUs: l.timestamp, name: fields.event, fields } : { tsUs: l.timestamp, fields };
   });
   return {
-    traceId: canonicalTraceId(raw.traceID) ?? traceId,
+    traceId: ids.trace(raw.traceID) ?? traceId,
     spanId,
     parentSpanId: parentFrom(traceId, references),
     references,
@@ -78,8 +80,9 @@ export function normalizeTraceV1(raw: TraceV1): Trace | null {
   for (const [id, p] of Object.entries(raw.processes ?? {})) processes.set(id, { service: p.serviceName, tags: tagsV1(p.tags) });
   const warnings = raw.warnings ? [...raw.warnings] : [];
   const spans: Span[] = [];
+  const ids = idCanonicalizers(canonicalTraceId, canonicalSpanId);
   for (const s of spansIn) {
-    const span = normalizeSpan(s, traceId, processes, warnings);
+    const span = normalizeSpan(s, traceId, processes, warnings, ids);
     if (span) spans.push(span);
   }
   return { traceId, spans, warnings };

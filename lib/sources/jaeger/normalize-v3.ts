@@ -1,7 +1,9 @@
 import { canonicalSpanId, canonicalTraceId } from '../../model/ids';
 import type { Span, SpanEvent, SpanReference, TagValue, Trace } from '../../model/types';
 import type { KVv3, ResourceSpans, SpanV3 } from './schemas';
-import { UNKNOWN_SERVICE, WARNINGS_ATTRIBUTE, kindFrom, nsToUs, parentFrom, statusFrom } from './span-common';
+import { UNKNOWN_SERVICE, WARNINGS_ATTRIBUTE, idCanonicalizers, kindFrom, nsToUs, parentFrom, statusFrom } from './span-common';
+
+type Ids = ReturnType<typeof idCanonicalizers>;
 
 /** Pure: Jaeger /api/v3 OTLP JSON (backend-apis.md §4.5) → Trace[], grouped by trace id. */
 
@@ -51,21 +53,24 @@ function warningsOf(list: KVv3[] | null | undefined): string[] {
   return [String(anyValue(kv.value))];
 }
 
-function normalizeSpan(raw: SpanV3, service: string, processTags: Record<string, TagValue>, scope: { name?: string; version?: string } | null | undefined): Span | null {
-  const traceId = canonicalTraceId(idHex(raw.traceId));
-  const spanId = canonicalSpanId(idHex(raw.spanId));
+function normalizeSpan(raw: SpanV3, service: string, processTags: Record<string, TagValue>, scope: { name?: string; version?: string } | null | undefined, ids: Ids): Span | null {
+  const traceId = ids.trace(raw.traceId);
+  const spanId = ids.span(idHex(raw.spanId));
   if (!traceId || !spanId) return null;
   const references: SpanReference[] = [];
-  const parent = canonicalSpanId(idHex(raw.parentSpanId));
+  const parent = ids.span(idHex(raw.parentSpanId));
   if (parent) references.push({ type: 'CHILD_OF', traceId, spanId: parent });
   for (const l of raw.links ?? []) {
-    const lt = canonicalTraceId(idHex(l.traceId));
-    const ls = canonicalSpanId(idHex(l.spanId));
+    const lt = ids.trace(l.traceId);
+    const ls = ids.span(idHex(l.spanId));
     if (lt && ls) references.push({ type: 'FOLLOWS_FROM', traceId: lt, spanId: ls });
   }
   const tags = attrs(raw.attributes);
-  const warnings = WARNINGS_ATTRIBUTE in tags ? warningsOf(raw.attributes) : [];
-  delete tags[WARNINGS_ATTRIBUTE];
+  let warnings: string[] = [];
+  if (WARNINGS_ATTRIBUTE in tags) {
+    warnings = warningsOf(raw.attributes);
+    delete tags[WARNINGS_ATTRIBUTE];
+  }
   if (scope?.name) tags['otel.scope.name'] = scope.name;
   if (scope?.version) tags['otel.scope.version'] = scope.version;
   if (raw.status?.message) tags['otel.status_description'] = raw.status.message;
@@ -92,6 +97,7 @@ function normalizeSpan(raw: SpanV3, service: string, processTags: Record<string,
 
 export function normalizeResourceSpans(list: ResourceSpans[] | null | undefined): Trace[] {
   const byTrace = new Map<string, Trace>();
+  const ids = idCanonicalizers((s) => canonicalTraceId(idHex(s)), canonicalSpanId);
   for (const rs of list ?? []) {
     const processTags = attrs(rs.resource?.attributes);
     const name = processTags['service.name'];
@@ -99,7 +105,7 @@ export function normalizeResourceSpans(list: ResourceSpans[] | null | undefined)
     const service = typeof name === 'string' && name !== '' ? name : UNKNOWN_SERVICE;
     for (const ss of rs.scopeSpans ?? []) {
       for (const raw of ss.spans ?? []) {
-        const span = normalizeSpan(raw, service, processTags, ss.scope);
+        const span = normalizeSpan(raw, service, processTags, ss.scope, ids);
         let trace = span ? byTrace.get(span.traceId) : undefined;
         if (span && !trace) byTrace.set(span.traceId, (trace = { traceId: span.traceId, spans: [], warnings: [] }));
         if (span && trace) trace.spans.push(span);

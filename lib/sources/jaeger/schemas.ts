@@ -47,7 +47,7 @@ export const v1DependenciesSchema = v1Envelope(z.array(z.object({ parent: z.stri
 
 const kvV3 = z.object({ key: z.string(), value: z.unknown() });
 export type KVv3 = z.infer<typeof kvV3>;
-const int64 = z.union([z.string(), z.number()]);
+const int64 = z.union([z.string().regex(/^\d+$/, 'must be decimal nanoseconds'), z.number()]);
 
 export const spanV3Schema = z.object({
   traceId: z.string(),
@@ -73,3 +73,21 @@ export type ResourceSpans = z.infer<typeof resourceSpansSchema>;
 export const v3TracesSchema = z.object({ result: z.object({ resourceSpans: z.array(resourceSpansSchema).nullish() }).nullish() });
 export const v3ServicesSchema = z.object({ services: z.array(z.string()).nullish() });
 export const v3OperationsSchema = z.object({ operations: z.array(z.object({ name: z.string(), spanKind: z.string().default('') })).nullish() });
+
+export const v3SummariesSchema = z.object({
+  summaries: z
+    .array(
+      z.object({
+        traceId: z.string(),
+        rootServiceName: z.string().optional(),
+        rootOperationName: z.string().optional(),
+        minStartTimeUnixNano: z.string().regex(/^\d+$/).optional(),
+        maxEndTimeUnixNano: z.string().regex(/^\d+$/).optional(),
+        spanCount: z.number().optional(),
+        errorSpanCount: z.number().optional(),
+        orphanSpanCount: z.number().optional(),
+        services: z.array(z.object({ name: z.string() })).nullish(),
+      }),
+    )
+    .nullish(),
+});

@@ -50,3 +50,26 @@ export function nsToUs(ns: string | number | undefined): number {
   if (typeof ns === 'number') return Math.floor(ns / 1000);
   return ns.length > 3 ? Number(ns.slice(0, -3)) : 0;
 }
+
+const LOWER_SPAN = /^[0-9a-f]{16}$/;
+const ZERO_SPAN = '0000000000000000';
+
+/**
+ * Memoizing id canonicalizers for one normalization pass: a trace repeats the same few
+ * trace ids on every span and reference, and most span ids are already canonical.
+ */
+export function idCanonicalizers(canonicalTraceId: (s: string) => string | null, canonicalSpanId: (s: string) => string | null) {
+  const traceCache = new Map<string, string | null>();
+  return {
+    trace(raw: string): string | null {
+      let v = traceCache.get(raw);
+      if (v === undefined) traceCache.set(raw, (v = canonicalTraceId(raw)));
+      return v;
+    },
+    span(raw: string | undefined): string | null {
+      if (raw === undefined || raw === '') return null;
+      if (LOWER_SPAN.test(raw)) return raw === ZERO_SPAN ? null : raw;
+      return canonicalSpanId(raw);
+    },
+  };
+}

@@ -18,6 +18,8 @@ const MAX_LOG_LIMIT = 100_000;
 export interface LokiClientOptions {
   /** X-Scope-OrgID for multi-tenant Loki. */
   tenant?: string | null;
+  /** Entries per request (default 5,000, Loki's default max_entries_limit_per_query). */
+  pageLimit?: number;
 }
 
 function parse<T extends z.ZodType>(schema: T, raw: unknown, what: string): z.infer<T> {
@@ -38,6 +40,7 @@ function notA(kind: 'log' | 'metric', what: string): SourceError {
 }
 
 export function createLokiClient(cfg: SourceConfig, transport: Transport = createTransport(cfg), options: LokiClientOptions = {}): LokiClient {
+  const pageMax = Math.max(1, options.pageLimit ?? LOKI_PAGE_LIMIT);
   const baseHeaders: Record<string, string> = options.tenant ? { 'X-Scope-OrgID': options.tenant } : {};
   const queryHeaders = { ...baseHeaders, 'X-Loki-Response-Encoding-Flags': CATEGORIZE_FLAG };
   const req = (o?: CallOptions, headers = baseHeaders) => ({ signal: o?.signal, headers });
@@ -64,7 +67,7 @@ export function createLokiClient(cfg: SourceConfig, transport: Transport = creat
     let truncated = false;
 
     for (;;) {
-      const pageLimit = Math.min(LOKI_PAGE_LIMIT, wanted - lines.length + boundaryKeys.size);
+      const pageLimit = Math.min(pageMax, wanted - lines.length + boundaryKeys.size);
       const page = await queryRangeRaw(query, startNs, endNs, { limit: pageLimit, direction }, opts);
       for (const w of page.warnings ?? []) warnings.add(w);
       if (page.data.resultType !== 'streams') throw notA('log', 'queryRange');

@@ -1,0 +1,79 @@
+import { getConfig, type AppConfig } from '../config';
+import type { SourceName } from '../model/types';
+import type { BreakerState } from './breaker';
+import { createTransport, type Transport, type TransportHealth } from './http';
+import { createJaegerClient } from './jaeger/client';
+import { createLokiClient } from './loki/client';
+import { createPrometheusClient } from './prometheus/client';
+import type { JaegerClient, LokiClient, PrometheusClient } from './types';
+
+/**
+ * The process's backend clients, built once from the configuration so that each source's
+ * breaker and concurrency limit are shared by every request.
+ */
+
+export interface Sources {
+  prometheus: PrometheusClient | null;
+  loki: LokiClient | null;
+  jaeger: JaegerClient | null;
+}
+
+interface Built {
+  clients: Sources;
+  transports: Partial<Record<SourceName, Transport>>;
+}
+
+export function buildSources(cfg: AppConfig): Built {
+  const transports: Partial<Record<SourceName, Transport>> = {};
+  const { prometheus: p, loki: l, jaeger: j } = cfg.sources;
+  if (p) transports.prometheus = createTransport(p);
+  if (l) transports.loki = createTransport(l);
+  if (j) transports.jaeger = createTransport(j);
+  return {
+    transports,
+    clients: {
+      prometheus: p && transports.prometheus ? createPrometheusClient(p, transports.prometheus) : null,
+      loki: l && transports.loki ? createLokiClient(l, transports.loki, { tenant: cfg.lokiTenant }) : null,
+      jaeger: j && transports.jaeger ? createJaegerClient(j, transports.jaeger, cfg.jaegerApi) : null,
+    },
+  };
+}
+
+let built: Built | null = null;
+
+function instance(): Built {
+  built ??= buildSources(getConfig());
+  return built;
+}
+
+/** The configured clients (null when a source is not configured). */
+export function getSources(): Sources {
+  return instance().clients;
+}
+
+/** Circuit-breaker state per configured source, for /api/health. */
+export function sourceHealth(): Partial<Record<SourceName, BreakerState>> {
+  const out: Partial<Record<SourceName, BreakerState>> = {};
+  for (const [name, t] of Object.entries(instance().transports) as [SourceName, Transport][]) out[name] = t.health().state;
+  return out;
+}
+
+/** Breaker and limiter details per configured source (failures, last error, queue). */
+export function sourceHealthDetails(): Partial<Record<SourceName, TransportHealth>> {
+  const out: Partial<Record<SourceName, TransportHealth>> = {};
+  for (const [name, t] of Object.entries(instance().transports) as [SourceName, Transport][]) out[name] = t.health();
+  return out;
+}
+
+/** For tests that change the configuration. */
+export function resetSourcesForTests(): void {
+  built = null;
+}
+
+export { SourceError, isSourceError, reportStateOf, type SourceErrorKind } from './errors';
+export { createTransport, type Transport, type TransportHealth } from './http';
+export { createPrometheusClient, chooseStepSec } from './prometheus/client';
+export { createLokiClient } from './loki/client';
+export { createJaegerClient } from './jaeger/client';
+export * as logql from './loki/logql';
+export type * from './types';
