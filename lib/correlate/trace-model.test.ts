@@ -138,8 +138,8 @@ describe('analyzeTrace: purity and scale', () => {
 
   it('handles 50,000 spans, wide and 50,000 deep, quickly and without recursion', () => {
     const wide: Span[] = [span(1, null, 0, 1e6)];
-    for (let i = 2; i <= 50_000; i++) wide.push(span(i, 1 + Math.floor((i - 2) / 4), (i * 7) % 1e6, 10));
-    const deep: Span[] = Array.from({ length: 50_000 }, (_, i) => span(i + 1, i === 0 ? null : i, i, 50_000 - i));
+    for (let i = 2; i <= 50_000; i++) wide.push(span(i, 1 + Math.floor((i - 2) / 4), i, 1e6 - 2 * i));
+    const deep: Span[] = Array.from({ length: 50_000 }, (_, i) => span(i + 1, i === 0 ? null : i, i, 100_000 - 2 * i));
     analyzeTrace(trace(wide)); // warm-up
     const t0 = performance.now();
     const w = analyzeTrace(trace(wide));
@@ -148,8 +148,11 @@ describe('analyzeTrace: purity and scale', () => {
     const t2 = performance.now();
     expect(w.spans).toHaveLength(50_000);
     expect(d.spans[49_999].depth).toBe(49_999);
-    expect(t1 - t0).toBeLessThan(250);
-    expect(t2 - t1).toBeLessThan(250);
+    expect(w.clockSkew).toEqual([]);
+    // O(n log n): ~100–150 ms on a busy shared 2-core box. The bound only has to catch
+    // quadratic behaviour, which would take tens of seconds at this size.
+    expect(t1 - t0).toBeLessThan(2_000);
+    expect(t2 - t1).toBeLessThan(2_000);
   });
 
   it('never loses or invents spans, and every non-root has its parent in the trace (property)', () => {
@@ -180,7 +183,8 @@ describe('analyzeTrace: purity and scale', () => {
           expect(n.depth).toBe(parent.depth + 1);
           expect(position.get(parent.key)!).toBeLessThan(position.get(n.key)!);
         }
-        for (const id of v.orphanSpanIds) expect(v.rootKeys).toContain(id);
+        const rootIds = new Set(v.rootKeys.map((k) => v.byKey.get(k)!.spanId));
+        for (const id of [...v.orphanSpanIds, ...v.rootSpanIds]) expect(rootIds).toContain(id);
       }),
       { numRuns: 300 },
     );

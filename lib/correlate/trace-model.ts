@@ -1,7 +1,7 @@
 import type { Span, Trace } from '../model/types';
 import { criticalPath, type CriticalSection } from './critical-path';
 import { serviceColor } from './service-colors';
-import { resolveParents, type ResolvedSpan } from './trace-parents';
+import { resolveParents } from './trace-parents';
 
 /**
  * The analysed, render-ready form of a trace: tree order, depth, roots, orphans,
@@ -88,64 +88,75 @@ export interface AnalyzeOptions {
 
 export const DEFAULT_SKEW_THRESHOLD_US = 1_000;
 
-const byStart = (a: ResolvedSpan, b: ResolvedSpan) => a.rawStartUs - b.rawStartUs || a.index - b.index;
+const LINKS = [null, 'CHILD_OF', 'FOLLOWS_FROM'] as const;
+const EMPTY: string[] = [];
 
 export function analyzeTrace(trace: Trace, opts: AnalyzeOptions = {}): TraceView {
   const threshold = opts.skewThresholdUs ?? DEFAULT_SKEW_THRESHOLD_US;
-  const resolved = resolveParents(trace);
+  const r = resolveParents(trace);
+  const n = trace.spans.length;
+  // Sort key: a missing start sorts as the start it will inherit (parent's; trace start for roots).
+  const rawStart = (i: number, inherited: number) => (Number.isNaN(r.startUs[i]) ? inherited : r.startUs[i]);
 
-  const children = new Map<string, ResolvedSpan[]>();
-  const tops: ResolvedSpan[] = [];
-  for (const r of resolved.spans) {
-    if (r.parentKey === null) tops.push(r);
-    else {
-      const list = children.get(r.parentKey);
-      if (list) list.push(r);
-      else children.set(r.parentKey, [r]);
-    }
+  // Children as index lists (CSR layout): offsets per parent into one flat array.
+  const childCount = new Int32Array(n + 1);
+  const tops: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (r.parent[i] === -1) tops.push(i);
+    else childCount[r.parent[i] + 1]++;
   }
-  tops.sort(byStart);
+  for (let i = 0; i < n; i++) childCount[i + 1] += childCount[i];
+  const fill = childCount.slice(0, n);
+  const flat = new Int32Array(Math.max(0, n - tops.length));
+  for (let i = 0; i < n; i++) if (r.parent[i] !== -1) flat[fill[r.parent[i]]++] = i;
+  tops.sort((a, b) => rawStart(a, r.minStartUs) - rawStart(b, r.minStartUs) || a - b);
 
   const nodes: SpanNode[] = [];
+  const nodeAt: SpanNode[] = new Array(n);
   const byKey = new Map<string, SpanNode>();
-  const bySpanId = new Map<string, SpanNode>();
-  const stack: { r: ResolvedSpan; parent: SpanNode | null }[] = [];
-  for (let i = tops.length - 1; i >= 0; i--) stack.push({ r: tops[i], parent: null });
+  const stack: number[] = [];
+  for (let k = tops.length - 1; k >= 0; k--) stack.push(tops[k]);
   while (stack.length > 0) {
-    const { r, parent } = stack.pop()!;
-    const startUs = r.hasValidStart ? r.rawStartUs : (parent?.startUs ?? resolved.minStartUs);
+    const i = stack.pop()!;
+    const p = r.parent[i];
+    const parent = p === -1 ? null : nodeAt[p];
+    const startUs = rawStart(i, parent ? parent.startUs : r.minStartUs);
     const node: SpanNode = {
-      key: r.key,
-      spanId: r.span.spanId,
-      span: r.span,
+      key: r.keys[i],
+      spanId: trace.spans[i].spanId,
+      span: trace.spans[i],
       parentKey: parent ? parent.key : null,
-      parentLink: parent ? r.parentLink : null,
+      parentLink: LINKS[r.link[i]],
       childKeys: [],
       depth: parent ? parent.depth + 1 : 0,
       startUs,
-      endUs: startUs + r.durationUs,
-      isOrphan: r.isOrphan,
-      isDuplicate: r.isDuplicate,
+      endUs: startUs + r.durationUs[i],
+      isOrphan: r.orphan[i] === 1,
+      isDuplicate: r.duplicate[i] === 1,
       critical: false,
-      warnings: [...r.warnings],
+      warnings: r.warnings[i] ?? EMPTY,
     };
     nodes.push(node);
+    nodeAt[i] = node;
     byKey.set(node.key, node);
-    if (!bySpanId.has(node.spanId)) bySpanId.set(node.spanId, node);
     parent?.childKeys.push(node.key);
-    const kids = children.get(r.key);
-    if (kids) {
-      // Invalid starts sort as the parent's start, the value they inherit.
-      const at = (k: ResolvedSpan) => (k.hasValidStart ? k.rawStartUs : startUs);
-      kids.sort((a, b) => at(a) - at(b) || a.index - b.index);
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ r: kids[i], parent: node });
+    const from = childCount[i];
+    const to = childCount[i + 1];
+    if (to > from) {
+      const kids = Array.from(flat.subarray(from, to));
+      kids.sort((a, b) => rawStart(a, startUs) - rawStart(b, startUs) || a - b);
+      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
     }
   }
+  // Without duplicates every key is its span id, so one map serves both lookups.
+  const bySpanId: ReadonlyMap<string, SpanNode> =
+    r.duplicateSpanIds.length === 0 ? byKey : new Map([...r.firstIndex].map(([id, i]) => [id, nodeAt[i]]));
 
   const clockSkew: ClockSkewFinding[] = [];
-  for (const node of nodes) {
-    if (!node.parentKey) continue;
-    const parent = byKey.get(node.parentKey)!;
+  for (let i = 0; i < n; i++) {
+    if (r.parent[i] === -1) continue;
+    const node = nodeAt[i];
+    const parent = nodeAt[r.parent[i]];
     const before = parent.startUs - node.startUs;
     const after = node.parentLink === 'CHILD_OF' ? node.endUs - parent.endUs : 0;
     if (before > threshold || after > threshold) {
@@ -156,17 +167,18 @@ export function analyzeTrace(trace: Trace, opts: AnalyzeOptions = {}): TraceView
         startsBeforeParentUs: before > threshold ? before : 0,
         endsAfterParentUs: after > threshold ? after : 0,
       });
-      node.warnings.push(
+      node.warnings = [
+        ...node.warnings,
         before > threshold
           ? `starts ${before} µs before its parent (clock skew?)`
           : `ends ${after} µs after its parent (clock skew or unawaited work)`,
-      );
+      ];
     }
   }
 
-  const rootKeys = tops.map((r) => r.key);
-  const mainRoot = tops.find((r) => !r.isOrphan) ?? tops[0];
-  const sections = mainRoot ? criticalPath(mainRoot.key, byKey) : [];
+  const rootKeys = tops.map((i) => r.keys[i]);
+  const mainRoot = tops.find((i) => r.orphan[i] === 0) ?? tops[0];
+  const sections = mainRoot === undefined ? [] : criticalPath(r.keys[mainRoot], byKey);
   for (const s of sections) byKey.get(s.key)!.critical = true;
 
   let startUs = Infinity;
@@ -189,10 +201,10 @@ export function analyzeTrace(trace: Trace, opts: AnalyzeOptions = {}): TraceView
     byKey,
     bySpanId,
     rootKeys,
-    rootSpanIds: unique(tops.filter((r) => !r.isOrphan).map((r) => r.span.spanId)),
-    orphanSpanIds: unique(tops.filter((r) => r.isOrphan).map((r) => r.span.spanId)),
-    duplicateSpanIds: resolved.duplicateSpanIds,
-    followsFrom: resolved.followsFrom,
+    rootSpanIds: unique(tops.filter((i) => r.orphan[i] === 0).map((i) => trace.spans[i].spanId)),
+    orphanSpanIds: unique(tops.filter((i) => r.orphan[i] === 1).map((i) => trace.spans[i].spanId)),
+    duplicateSpanIds: r.duplicateSpanIds,
+    followsFrom: r.followsFrom,
     clockSkew,
     criticalPath: sections,
     services: [...services.values()],

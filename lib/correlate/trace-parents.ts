@@ -1,4 +1,4 @@
-import type { Span, Trace } from '../model/types';
+import type { Trace } from '../model/types';
 import type { FollowsFromEdge } from './trace-model';
 
 /**
@@ -8,118 +8,147 @@ import type { FollowsFromEdge } from './trace-model';
  * resolves is an orphan and becomes an extra root. Duplicate span ids are kept, the
  * n-th one keyed `<id>_<n>`; references to the id resolve to the first. Hostile parent
  * cycles are cut at their earliest-starting span.
+ *
+ * Results are columns indexed like `trace.spans`: at 50,000 spans, per-span objects and
+ * string-keyed maps (and the garbage collection they cause) dominate the cost.
  */
 
-export interface ResolvedSpan {
-  key: string;
-  index: number;
-  span: Span;
-  parentKey: string | null;
-  parentLink: 'CHILD_OF' | 'FOLLOWS_FROM' | null;
-  isOrphan: boolean;
-  isDuplicate: boolean;
-  /** startUs when valid, else the trace's earliest valid start (sort key only). */
-  rawStartUs: number;
-  hasValidStart: boolean;
-  durationUs: number;
-  warnings: string[];
-}
+export const LINK_NONE = 0;
+export const LINK_CHILD_OF = 1;
+export const LINK_FOLLOWS_FROM = 2;
 
 export interface ResolvedTrace {
-  spans: ResolvedSpan[];
+  keys: string[];
+  /** Index of the resolved parent, or -1. */
+  parent: Int32Array;
+  link: Uint8Array;
+  orphan: Uint8Array;
+  duplicate: Uint8Array;
+  /** startUs when valid (finite, > 0), else NaN: Jaeger UI lets it inherit the parent's. */
+  startUs: Float64Array;
+  durationUs: Float64Array;
+  warnings: (string[] | undefined)[];
+  /** Span id → index of its first occurrence. */
+  firstIndex: ReadonlyMap<string, number>;
   duplicateSpanIds: string[];
   followsFrom: FollowsFromEdge[];
+  /** Earliest valid start (0 when none). */
   minStartUs: number;
 }
 
-const validStart = (s: Span) => Number.isFinite(s.startUs) && s.startUs > 0;
-
 export function resolveParents(trace: Trace): ResolvedTrace {
   const spans = trace.spans;
-  let minStartUs = Infinity;
-  for (const s of spans) if (validStart(s) && s.startUs < minStartUs) minStartUs = s.startUs;
-  if (minStartUs === Infinity) minStartUs = 0;
+  const n = spans.length;
+  const keys: string[] = new Array(n);
+  const parent = new Int32Array(n).fill(-1);
+  const link = new Uint8Array(n);
+  const orphan = new Uint8Array(n);
+  const duplicate = new Uint8Array(n);
+  const startUs = new Float64Array(n);
+  const durationUs = new Float64Array(n);
+  const warnings: (string[] | undefined)[] = new Array(n);
+  const count = new Int32Array(n);
+  const firstIndex = new Map<string, number>();
+  const warn = (i: number, w: string) => (warnings[i] ??= []).push(w);
 
-  const seen = new Map<string, number>();
-  const firstKey = new Map<string, string>();
-  const resolved: ResolvedSpan[] = spans.map((span, index) => {
-    const n = (seen.get(span.spanId) ?? 0) + 1;
-    seen.set(span.spanId, n);
-    const key = n === 1 ? span.spanId : `${span.spanId}_${n}`;
-    if (n === 1) firstKey.set(span.spanId, key);
-    const hasValidStart = validStart(span);
-    return {
-      key,
-      index,
-      span,
-      parentKey: null,
-      parentLink: null,
-      isOrphan: false,
-      isDuplicate: n > 1,
-      rawStartUs: hasValidStart ? span.startUs : minStartUs,
-      hasValidStart,
-      durationUs: Number.isFinite(span.durationUs) && span.durationUs > 0 ? span.durationUs : 0,
-      warnings: [],
-    };
-  });
-  const duplicateSpanIds = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  let minStartUs = Infinity;
+  for (let i = 0; i < n; i++) {
+    const s = spans[i];
+    const first = firstIndex.get(s.spanId);
+    if (first === undefined) {
+      firstIndex.set(s.spanId, i);
+      keys[i] = s.spanId;
+    } else {
+      duplicate[i] = 1;
+      keys[i] = `${s.spanId}_${++count[first] + 1}`;
+    }
+    const valid = Number.isFinite(s.startUs) && s.startUs > 0;
+    startUs[i] = valid ? s.startUs : NaN;
+    if (valid && s.startUs < minStartUs) minStartUs = s.startUs;
+    durationUs[i] = Number.isFinite(s.durationUs) && s.durationUs > 0 ? s.durationUs : 0;
+  }
+  const duplicateSpanIds: string[] = [];
+  for (const [id, i] of firstIndex) if (count[i] > 0) duplicateSpanIds.push(id);
 
   const followsFrom: FollowsFromEdge[] = [];
-  const byKey = new Map<string, ResolvedSpan>();
-  for (const r of resolved) {
-    byKey.set(r.key, r);
-    if (r.isDuplicate) r.warnings.push(`span id ${r.span.spanId} appears ${seen.get(r.span.spanId)} times in the trace`);
-    const refs = (r.span.references ?? []).filter((ref) => !ref.traceId || ref.traceId === trace.traceId);
-    const candidates: { id: string; link: 'CHILD_OF' | 'FOLLOWS_FROM' }[] = [];
-    if (r.span.parentSpanId) {
-      const ref = refs.find((x) => x.spanId === r.span.parentSpanId);
-      candidates.push({ id: r.span.parentSpanId, link: ref?.type ?? 'CHILD_OF' });
+  const same = (traceId: string) => !traceId || traceId === trace.traceId;
+  for (let i = 0; i < n; i++) {
+    const span = spans[i];
+    if (duplicate[i]) warn(i, `span id ${span.spanId} appears ${count[firstIndex.get(span.spanId)!] + 1} times in the trace`);
+    const refs = span.references ?? [];
+    let missing: string | null = null;
+    const tryParent = (id: string, type: 'CHILD_OF' | 'FOLLOWS_FROM'): boolean => {
+      const target = firstIndex.get(id);
+      if (target === undefined || target === i) {
+        missing ??= id;
+        return false;
+      }
+      parent[i] = target;
+      link[i] = type === 'CHILD_OF' ? LINK_CHILD_OF : LINK_FOLLOWS_FROM;
+      return true;
+    };
+    let found = false;
+    if (span.parentSpanId) {
+      const ref = refs.find((x) => x.spanId === span.parentSpanId && same(x.traceId));
+      found = tryParent(span.parentSpanId, ref?.type ?? 'CHILD_OF');
     }
-    for (const ref of refs) if (ref.type === 'CHILD_OF') candidates.push({ id: ref.spanId, link: 'CHILD_OF' });
-    for (const ref of refs) if (ref.type === 'FOLLOWS_FROM') candidates.push({ id: ref.spanId, link: 'FOLLOWS_FROM' });
-    for (const c of candidates) {
-      const target = firstKey.get(c.id);
-      if (target !== undefined && target !== r.key) {
-        r.parentKey = target;
-        r.parentLink = c.link;
-        break;
+    for (const type of ['CHILD_OF', 'FOLLOWS_FROM'] as const) {
+      for (const ref of refs) {
+        if (found) break;
+        if (ref.type === type && same(ref.traceId)) found = tryParent(ref.spanId, type);
       }
     }
-    if (!r.parentKey && candidates.length > 0) {
-      r.isOrphan = true;
-      r.warnings.push(`parent span ${candidates[0].id} is not in the trace`);
+    if (!found && missing !== null) {
+      orphan[i] = 1;
+      warn(i, `parent span ${missing} is not in the trace`);
     }
     for (const ref of refs) {
-      const target = ref.type === 'FOLLOWS_FROM' ? firstKey.get(ref.spanId) : undefined;
-      if (target !== undefined && target !== r.key) followsFrom.push({ fromKey: target, toKey: r.key });
+      if (ref.type !== 'FOLLOWS_FROM' || !same(ref.traceId)) continue;
+      const target = firstIndex.get(ref.spanId);
+      if (target !== undefined && target !== i) followsFrom.push({ fromKey: keys[target], toKey: keys[i] });
     }
   }
 
-  breakCycles(resolved, byKey);
-  return { spans: resolved, duplicateSpanIds, followsFrom, minStartUs };
+  const resolved: ResolvedTrace = {
+    keys,
+    parent,
+    link,
+    orphan,
+    duplicate,
+    startUs,
+    durationUs,
+    warnings,
+    firstIndex,
+    duplicateSpanIds,
+    followsFrom,
+    minStartUs: minStartUs === Infinity ? 0 : minStartUs,
+  };
+  breakCycles(resolved, warn);
+  return resolved;
 }
 
 /** Walk up from every span once (O(n)); a walk that meets itself found a cycle. */
-function breakCycles(spans: ResolvedSpan[], byKey: Map<string, ResolvedSpan>): void {
-  const state = new Map<string, 1 | 2>(); // 1 = on the current walk, 2 = known to reach a root
-  for (const start of spans) {
-    const path: ResolvedSpan[] = [];
-    let cur: ResolvedSpan | undefined = start;
-    while (cur && !state.has(cur.key)) {
-      state.set(cur.key, 1);
+function breakCycles(r: ResolvedTrace, warn: (i: number, w: string) => void): void {
+  const n = r.parent.length;
+  const state = new Uint8Array(n); // 1 = on the current walk, 2 = reaches a root
+  const sortKey = (i: number) => (Number.isNaN(r.startUs[i]) ? r.minStartUs : r.startUs[i]);
+  const path: number[] = [];
+  for (let start = 0; start < n; start++) {
+    path.length = 0;
+    let cur = start;
+    while (cur !== -1 && state[cur] === 0) {
+      state[cur] = 1;
       path.push(cur);
-      cur = cur.parentKey ? byKey.get(cur.parentKey) : undefined;
+      cur = r.parent[cur];
     }
-    if (cur && state.get(cur.key) === 1) {
+    if (cur !== -1 && state[cur] === 1) {
       const cycle = path.slice(path.indexOf(cur));
-      const cut = cycle.reduce((a, b) => (byStartThenIndex(b, a) < 0 ? b : a));
-      cut.warnings.push(`parent links form a cycle (through span ${cut.parentKey}); shown as a root`);
-      cut.parentKey = null;
-      cut.parentLink = null;
-      cut.isOrphan = true;
+      const cut = cycle.reduce((a, b) => (sortKey(b) - sortKey(a) || b - a) < 0 ? b : a);
+      warn(cut, `parent links form a cycle (through span ${r.keys[r.parent[cut]]}); shown as a root`);
+      r.parent[cut] = -1;
+      r.link[cut] = LINK_NONE;
+      r.orphan[cut] = 1;
     }
-    for (const p of path) state.set(p.key, 2);
+    for (const i of path) state[i] = 2;
   }
 }
-
-const byStartThenIndex = (a: ResolvedSpan, b: ResolvedSpan) => a.rawStartUs - b.rawStartUs || a.index - b.index;

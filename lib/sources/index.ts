@@ -5,6 +5,7 @@ import { createTransport, type Transport, type TransportHealth } from './http';
 import { createJaegerClient } from './jaeger/client';
 import { createLokiClient } from './loki/client';
 import { createPrometheusClient } from './prometheus/client';
+import { instrumentedFetch } from '../telemetry/instrumented-fetch';
 import type { JaegerClient, LokiClient, PrometheusClient } from './types';
 
 /**
@@ -26,9 +27,9 @@ interface Built {
 export function buildSources(cfg: AppConfig): Built {
   const transports: Partial<Record<SourceName, Transport>> = {};
   const { prometheus: p, loki: l, jaeger: j } = cfg.sources;
-  if (p) transports.prometheus = createTransport(p);
-  if (l) transports.loki = createTransport(l);
-  if (j) transports.jaeger = createTransport(j);
+  if (p) transports.prometheus = createTransport(p, { fetch: instrumentedFetch('prometheus') });
+  if (l) transports.loki = createTransport(l, { fetch: instrumentedFetch('loki') });
+  if (j) transports.jaeger = createTransport(j, { fetch: instrumentedFetch('jaeger') });
   return {
     transports,
     clients: {

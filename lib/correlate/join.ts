@@ -1,0 +1,115 @@
+import type { Exemplar, Labels, LogEntry, LogLine } from '../model/types';
+import { toRfc3339 } from '../time/range';
+import type { ApiExemplar } from './api-shape';
+import { extractTraceContext } from './extract';
+import { DEFAULT_EXTRACTION, type ExtractionConfig } from './extraction-config';
+import { DEFAULT_SERVICE_LABELS, serviceOf } from './service-label';
+import { deepestCovering } from './span-index';
+import type { TraceView } from './trace-model';
+
+/**
+ * Log ↔ span and exemplar ↔ span joins. A line is joined by span id when it carries one
+ * that is in the trace; otherwise, if it carries this trace's id, to the deepest span of
+ * its own service whose time covers it; otherwise it stays trace-level (joinedBy null).
+ * A line without a trace id is never joined by time: concurrent requests of the same
+ * service overlap, so time alone would attach other requests' lines to this trace.
+ */
+
+export interface JoinConfig {
+  extraction?: ExtractionConfig;
+  /** Label names tried in order for a line's service. */
+  serviceLabels?: readonly string[];
+  /** Widen every span by this much when joining by time (log shippers' clock offsets). */
+  timeToleranceUs?: number;
+}
+
+const NS_DIGITS = /^\d{1,20}$/;
+
+/** Display labels: stream, then structured metadata and parsed; a clashing value keeps Loki's `_extracted` naming. */
+export function displayLabels(line: LogLine): Labels {
+  const out: Labels = { ...line.stream };
+  for (const extra of [line.structuredMetadata, line.parsed]) {
+    for (const [k, v] of Object.entries(extra)) {
+      if (!(k in out)) out[k] = v;
+      else if (out[k] !== v) out[`${k}_extracted`] = v;
+    }
+  }
+  return out;
+}
+
+interface Pending {
+  ns: bigint;
+  index: number;
+  entry: LogEntry;
+  ownTrace: boolean;
+}
+
+/**
+ * Lines with a malformed timestamp (not a decimal nanosecond string) are dropped: they
+ * cannot be placed on the time axis, and the Loki client never produces them.
+ */
+export function joinLogs(lines: readonly LogLine[], view: TraceView | null, traceId: string | null, cfg: JoinConfig = {}): LogEntry[] {
+  const extraction = cfg.extraction ?? DEFAULT_EXTRACTION;
+  const order = cfg.serviceLabels ?? DEFAULT_SERVICE_LABELS;
+  const pending: Pending[] = [];
+  lines.forEach((line, index) => {
+    if (!NS_DIGITS.test(line.tsNs)) return;
+    const ns = BigInt(line.tsNs);
+    const labels = displayLabels(line);
+    const ctx = extractTraceContext(line, extraction);
+    const entry: LogEntry = {
+      ts: toRfc3339(Number(ns / 1_000_000n)),
+      tsNs: line.tsNs,
+      line: line.line,
+      labels,
+      service: serviceOf(labels, order),
+      traceId: ctx.traceId,
+      spanId: ctx.spanId,
+      joinedBy: null,
+    };
+    const ownTrace = traceId !== null && ctx.traceId === traceId;
+    // A span id alone (no trace id in the line) is still 64 random bits: trust it.
+    if (view && ctx.spanId && (ownTrace || ctx.traceId === null) && view.bySpanId.has(ctx.spanId)) entry.joinedBy = 'span_id';
+    pending.push({ ns, index, entry, ownTrace });
+  });
+  pending.sort((a, b) => (a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : a.index - b.index));
+
+  if (view) {
+    const byTime = pending.filter((p) => p.ownTrace && p.entry.joinedBy === null && p.entry.service !== null);
+    const found = deepestCovering(
+      view,
+      byTime.map((p) => ({ service: p.entry.service!, tUs: Number(p.ns / 1000n) })),
+      cfg.timeToleranceUs ?? 0,
+    );
+    byTime.forEach((p, i) => {
+      const node = found[i];
+      if (!node) return;
+      p.entry.joinedBy = 'time';
+      p.entry.spanId = node.spanId;
+    });
+  }
+  return pending.map((p) => p.entry);
+}
+
+/**
+ * Exemplars in the API shape, sorted by time; spanId is set only when that span is in the
+ * trace. Exemplars without a usable timestamp are dropped.
+ */
+export function joinExemplars(exemplars: readonly Exemplar[], view: TraceView | null): ApiExemplar[] {
+  return exemplars
+    .map((ex, index) => ({ ex, index }))
+    .filter(({ ex }) => Number.isFinite(ex.tsMs))
+    .sort((a, b) => a.ex.tsMs - b.ex.tsMs || a.index - b.index)
+    .map(({ ex }) => {
+      const inTrace = view !== null && ex.traceId === view.traceId;
+      const spanId = inTrace && ex.spanId && view.bySpanId.has(ex.spanId) ? ex.spanId : null;
+      return {
+        labels: { ...ex.labels },
+        seriesLabels: { ...ex.seriesLabels },
+        traceId: ex.traceId,
+        value: ex.value,
+        ts: toRfc3339(ex.tsMs),
+        spanId,
+      };
+    });
+}

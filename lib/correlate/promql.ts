@@ -1,0 +1,33 @@
+/**
+ * Safe PromQL construction. A label value becomes a double-quoted PromQL string with
+ * Go escaping (backend-apis.md §3.5): backslash and quote escaped, control characters
+ * encoded, so a hostile service name cannot break out of its matcher.
+ */
+export function promString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** A `name="value"` matcher; label names outside the classic charset are refused. */
+export function eqMatcher(label: string, value: string): string {
+  if (!LABEL_NAME.test(label)) throw new Error(`not a PromQL label name: ${JSON.stringify(label)}`);
+  return `${label}=${promString(value)}`;
+}
+
+/** A range-vector duration such as `5m` or `30s`; anything else is refused. */
+export function promDuration(window: string): string {
+  if (!/^\d+(ms|s|m|h|d|w|y)$/.test(window)) throw new Error(`not a PromQL duration: ${JSON.stringify(window)}`);
+  return window;
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Labels } from '../model/types';
+import { buildMetricCatalog, resolveServiceLabel, serviceMetricQueries, serviceOf } from './service-metrics';
+import { promString } from './promql';
+
+const panels = (qs: ReturnType<typeof serviceMetricQueries>) => Object.fromEntries(qs.map((q) => [q.panel, q]));
+
+describe('serviceOf / resolveServiceLabel', () => {
+  it('tries service_name, service, job, app, container in order and skips empty values', () => {
+    expect(serviceOf({ job: 'j', app: 'a', service_name: '' })).toBe('j');
+    expect(serviceOf({ container: 'c', app: 'a' })).toBe('a');
+    expect(serviceOf({ other: 'x' })).toBeNull();
+    expect(serviceOf({ job: 'j', app: 'a' }, ['app'])).toBe('a');
+  });
+
+  it('finds which label names the service in the series', () => {
+    const series: Labels[] = [{ __name__: 'up', job: 'checkout' }, { __name__: 'up', job: 'cart', app: 'checkout' }];
+    expect(resolveServiceLabel(series, 'checkout')).toBe('job');
+    expect(resolveServiceLabel(series, 'nope')).toBeNull();
+  });
+});
+
+describe('promString', () => {
+  it('escapes backslash, quote, newline and other control characters', () => {
+    expect(promString('a"b\\c\nd\te\u0001')).toBe('"a\\"b\\\\c\\nd\\te\\x01"');
+    expect(promString('checkout')).toBe('"checkout"');
+  });
+});
+
+describe('serviceMetricQueries', () => {
+  it('uses OTel semconv metrics found through /api/v1/metadata (histogram family names)', () => {
+    const catalog = buildMetricCatalog({
+      metadata: {
+        http_server_request_duration_seconds: [{ type: 'histogram', help: '', unit: 's' }],
+        process_start_time_seconds: [{ type: 'gauge', help: '', unit: '' }],
+      },
+    });
+    const p = panels(serviceMetricQueries('checkout', catalog));
+    expect(p.requests).toMatchObject({ family: 'otel', unit: 'reqps', query: 'sum(rate(http_server_request_duration_seconds_count{service_name="checkout"}[5m]))' });
+    expect(p.errors.query).toBe('sum(rate(http_server_request_duration_seconds_count{service_name="checkout",http_response_status_code=~"5.."}[5m]))');
+    expect(p.latency_p99.query).toBe('histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{service_name="checkout"}[5m])))');
+    expect(p.restarts.query).toBe('sum by (instance) (changes(process_start_time_seconds{service_name="checkout"}[5m]))');
+    expect(Object.keys(p)).toEqual(['requests', 'errors', 'latency_p50', 'latency_p99', 'restarts']);
+  });
+
+  it('picks the status label the Prometheus client series actually carry', () => {
+    const catalog = buildMetricCatalog({ series: [{ __name__: 'http_requests_total', job: 'api', status: '200' }] });
+    const p = panels(serviceMetricQueries('api', catalog, { serviceLabel: 'job', rateWindow: '1m' }));
+    expect(p.errors.query).toBe('sum(rate(http_requests_total{job="api",status=~"5.."}[1m]))');
+    expect(p.latency_p50).toBeUndefined();
+  });
+
+  it('tries every known status label with `or` when only names are known', () => {
+    const p = panels(serviceMetricQueries('api', buildMetricCatalog({ names: ['http_requests_total'] })));
+    expect(p.errors.query.split(' or ')).toHaveLength(3);
+    expect(p.errors.query).toContain('code=~"5.."');
+  });
+
+  it('builds Micrometer and Go runtime panels for a Spring + Go mix by what exists', () => {
+    const names = ['http_server_requests_seconds_count', 'http_server_requests_seconds_bucket', 'jvm_gc_pause_seconds_count', 'jvm_gc_pause_seconds_sum', 'jvm_memory_used_bytes', 'jvm_threads_live_threads'];
+    const p = panels(serviceMetricQueries('orders', buildMetricCatalog({ names })));
+    expect(p.errors.query).toContain('status=~"5.."');
+    expect(p.gc_rate).toMatchObject({ family: 'micrometer', unit: 'ops' });
+    expect(p.gc_time.query).toBe('sum by (instance) (rate(jvm_gc_pause_seconds_sum{service_name="orders"}[5m]))');
+    expect(p.heap.query).toContain('area="heap"');
+    expect(p.threads.family).toBe('micrometer');
+  });
+
+  it('uses Istio metrics keyed by destination_service_name with latency converted to seconds', () => {
+    const names = ['istio_requests_total', 'istio_request_duration_milliseconds_bucket'];
+    const p = panels(serviceMetricQueries('reviews', buildMetricCatalog({ names })));
+    expect(p.requests.query).toBe('sum(rate(istio_requests_total{destination_service_name="reviews",reporter="destination"}[5m]))');
+    expect(p.errors.query).toContain('response_code=~"5.."');
+    expect(p.latency_p99.query).toMatch(/istio_request_duration_milliseconds_bucket.*\/ 1000$/);
+  });
+
+  it('covers Go, Node and .NET runtimes', () => {
+    const go = panels(serviceMetricQueries('w', buildMetricCatalog({ names: ['go_gc_duration_seconds_count', 'go_gc_duration_seconds_sum', 'go_goroutines', 'go_memstats_heap_inuse_bytes'] })));
+    expect([go.gc_rate.family, go.threads.title, go.heap.unit]).toEqual(['go', 'Goroutines', 'bytes']);
+    const node = panels(serviceMetricQueries('n', buildMetricCatalog({ metadata: { nodejs_gc_duration_seconds: [{ type: 'histogram', help: '', unit: '' }] } })));
+    expect(node.gc_rate.query).toContain('nodejs_gc_duration_seconds_count');
+    const net = panels(serviceMetricQueries('d', buildMetricCatalog({ names: ['dotnet_collection_count_total'] })));
+    expect(net.gc_rate.query).toContain('generation="0"');
+  });
+
+  it('prefers native histograms only when no classic buckets exist', () => {
+    const p = panels(serviceMetricQueries('x', buildMetricCatalog({ names: ['http_server_request_duration_seconds'] })));
+    expect(p.latency_p50.query).toBe('histogram_quantile(0.5, sum(rate(http_server_request_duration_seconds{service_name="x"}[5m])))');
+  });
+
+  it('escapes a hostile service name and refuses a bad label name or window', () => {
+    const catalog = buildMetricCatalog({ names: ['go_goroutines'] });
+    const [q] = serviceMetricQueries('a"} or vector(1) #', catalog);
+    expect(q.query).toBe('sum by (instance) (go_goroutines{service_name="a\\"} or vector(1) #"})');
+    expect(() => serviceMetricQueries('a', catalog, { serviceLabel: 'bad-label' })).toThrow(/label name/);
+    expect(() => serviceMetricQueries('a', catalog, { rateWindow: '5m]) or (' })).toThrow(/duration/);
+  });
+
+  it('returns no panels when nothing known exists', () => {
+    expect(serviceMetricQueries('a', buildMetricCatalog({ names: ['up'] }))).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import type { Anomaly } from '../model/anomaly';
+import type { LogEntry, Series, SpanStatus } from '../model/types';
+import type { ApiExemplar } from './api-shape';
+import { serviceOf } from './service-label';
+import type { TraceView } from './trace-model';
+
+/**
+ * The incident timeline: spans, log lines, exemplars, metric windows and anomalies on
+ * one axis (unix ms). Items keep a reference (key/index/id) into what they came from.
+ */
+
+interface Base {
+  startMs: number;
+  endMs: number;
+  service: string | null;
+}
+
+export type TimelineItem =
+  | (Base & { kind: 'span'; key: string; spanId: string; depth: number; status: SpanStatus; label: string; critical: boolean })
+  | (Base & { kind: 'log'; index: number; tsNs: string; spanId: string | null; joinedBy: LogEntry['joinedBy'] })
+  | (Base & { kind: 'exemplar'; index: number; traceId: string | null; spanId: string | null; value: number })
+  | (Base & { kind: 'metric_window'; index: number; name: string })
+  | (Base & { kind: 'anomaly'; id: string; anomalyKind: Anomaly['kind']; severity: Anomaly['severity']; label: string });
+
+export interface TimelineInput {
+  view: TraceView | null;
+  logs?: readonly LogEntry[];
+  exemplars?: readonly ApiExemplar[];
+  series?: readonly Series[];
+  anomalies?: readonly Anomaly[];
+  serviceLabels?: readonly string[];
+}
+
+/** Among equal start times: enclosing context first, point events after. */
+const KIND_ORDER: Record<TimelineItem['kind'], number> = { anomaly: 0, metric_window: 1, span: 2, exemplar: 3, log: 4 };
+
+export function buildTimeline(input: TimelineInput): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  input.view?.spans.forEach((n) =>
+    items.push({
+      kind: 'span',
+      startMs: n.startUs / 1000,
+      endMs: n.endUs / 1000,
+      service: n.span.service,
+      key: n.key,
+      spanId: n.spanId,
+      depth: n.depth,
+      status: n.span.status,
+      label: `${n.span.service}: ${n.span.operation}`,
+      critical: n.critical,
+    }),
+  );
+  input.logs?.forEach((l, index) => {
+    // Sub-millisecond order among logs is preserved by the stable sort below.
+    const ms = /^\d{1,20}$/.test(l.tsNs) ? Number(BigInt(l.tsNs) / 1000n) / 1000 : NaN;
+    items.push({ kind: 'log', startMs: ms, endMs: ms, service: l.service, index, tsNs: l.tsNs, spanId: l.spanId, joinedBy: l.joinedBy });
+  });
+  input.exemplars?.forEach((e, index) => {
+    const ms = Date.parse(e.ts);
+    const service = serviceOf(e.seriesLabels ?? {}, input.serviceLabels);
+    items.push({ kind: 'exemplar', startMs: ms, endMs: ms, service, index, traceId: e.traceId, spanId: e.spanId, value: e.value });
+  });
+  input.series?.forEach((s, index) => {
+    if (s.points.length === 0) return;
+    let start = Infinity;
+    let end = -Infinity;
+    for (const [t] of s.points) {
+      if (t < start) start = t;
+      if (t > end) end = t;
+    }
+    items.push({ kind: 'metric_window', startMs: start, endMs: end, service: serviceOf(s.labels, input.serviceLabels), index, name: s.name });
+  });
+  input.anomalies?.forEach((a) => {
+    const start = Date.parse(a.start);
+    const end = a.end ? Date.parse(a.end) : start;
+    items.push({ kind: 'anomaly', startMs: start, endMs: end, service: a.service ?? null, id: a.id, anomalyKind: a.kind, severity: a.severity, label: a.title });
+  });
+  return items
+    .filter((i) => Number.isFinite(i.startMs) && Number.isFinite(i.endMs))
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => a.item.startMs - b.item.startMs || KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] || a.order - b.order)
+    .map(({ item }) => item);
+}
+
+export interface TimeWindow {
+  fromMs: number;
+  toMs: number;
+}
+
+export const MIN_METRIC_WINDOW_MS = 15 * 60_000;
+
+/**
+ * The range for metric panels around a trace: the trace plus `marginFraction` of its
+ * duration on each side, widened (centred) to at least `minWidthMs` so rates over a
+ * few minutes have enough samples.
+ */
+export function traceWindow(view: TraceView, marginFraction = 0.1, minWidthMs = MIN_METRIC_WINDOW_MS): TimeWindow {
+  const start = view.startUs / 1000;
+  const end = view.endUs / 1000;
+  const margin = Math.max(0, marginFraction) * (end - start);
+  let fromMs = start - margin;
+  let toMs = end + margin;
+  if (toMs - fromMs < minWidthMs) {
+    const mid = (start + end) / 2;
+    fromMs = mid - minWidthMs / 2;
+    toMs = mid + minWidthMs / 2;
+  }
+  return { fromMs: Math.floor(fromMs), toMs: Math.ceil(toMs) };
+}
