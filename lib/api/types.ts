@@ -1,40 +1,10 @@
 import type { Anomaly } from '../model/anomaly';
-import type { LogEntry, SourceName, SourceReport, TagValue } from '../model/types';
+import type { LogEntry, SourceName, SourceReport } from '../model/types';
+import type { ApiExemplar, ApiTrace } from '../correlate/api-shape';
 
 /** Public API response shapes (ARCHITECTURE.md, "Public HTTP API"). Extra fields are additive. */
 
-export interface ApiSpan {
-  spanId: string;
-  parentSpanId: string | null;
-  service: string;
-  operation: string;
-  start: string; // RFC3339 ms
-  /** Microseconds since epoch, for precise layout. */
-  startUs: number;
-  durationMs: number;
-  status: 'ok' | 'error' | 'unset';
-  tags: Record<string, TagValue>;
-  warnings: string[];
-  kind: string;
-  depth: number;
-  /** Why this span has no parent in the trace, when it is an orphan. */
-  orphanReason?: string;
-  critical?: boolean;
-  serviceColor?: string;
-  processTags?: Record<string, TagValue>;
-  events?: { tsUs: number; name?: string; fields: Record<string, TagValue> }[];
-  references?: { type: 'CHILD_OF' | 'FOLLOWS_FROM'; traceId: string; spanId: string }[];
-}
-
-export interface ApiTrace {
-  spans: ApiSpan[];
-  rootSpanIds: string[];
-  orphanSpanIds: string[];
-  warnings?: string[];
-  startUs?: number;
-  durationMs?: number;
-  services?: { name: string; color: string; spanCount: number; errorCount: number }[];
-}
+export type { ApiSpan, ApiSpanEvent, ApiTrace, ApiExemplar } from '../correlate/api-shape';
 
 export interface ApiMetric {
   name: string;
@@ -46,17 +16,6 @@ export interface ApiMetric {
   title?: string;
   unit?: string;
   query?: string;
-}
-
-export interface ApiExemplar {
-  labels: Record<string, string>;
-  seriesLabels?: Record<string, string>;
-  traceId: string | null;
-  spanId: string | null;
-  value: number;
-  ts: string;
-  /** False when the trace id is not in Jaeger (a dead link). */
-  traceExists?: boolean;
 }
 
 export interface CorrelatedResponse {

@@ -38,6 +38,8 @@ export interface ApiSpan {
   critical: boolean;
   orphan: boolean;
   duplicate: boolean;
+  /** Why this span has no parent in the trace (set by the investigation from the orphan finding). */
+  orphanReason?: string;
 }
 
 export interface ApiTrace {
@@ -49,6 +51,8 @@ export interface ApiTrace {
   warnings: string[];
   start: string;
   durationMs: number;
+  /** Services in the trace with their colour and counts (set by the investigation). */
+  services?: { name: string; color: string; spanCount: number; errorCount: number }[];
 }
 
 export interface ApiExemplar {
@@ -59,6 +63,8 @@ export interface ApiExemplar {
   spanId: string | null;
   // Additive: the labels of the series the exemplar belongs to.
   seriesLabels: Labels;
+  /** False when Jaeger does not have the trace (a dead link); absent when not checked. */
+  traceExists?: boolean;
 }
 
 const usToRfc3339 = (us: number) => toRfc3339(Math.floor(us / 1000));

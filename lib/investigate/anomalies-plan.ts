@@ -1,0 +1,139 @@
+/**
+ * Pure planning for the anomaly scan (lib/investigate/anomalies.ts): how raw samples are
+ * read, which RED series follow a finding, which trace ids are worth a Jaeger lookup and
+ * which sources the requested kinds need. No I/O here, so each choice is unit-tested.
+ */
+import { labelMatchers } from '../anomalies/format';
+import { RED_METRIC_NAMES } from '../anomalies/red';
+import { rangeDuration } from '../anomalies/scan-plan';
+import type { Anomaly, AnomalyKind } from '../model/anomaly';
+import { canonicalTraceId } from '../model/ids';
+import type { Exemplar, LogEntry, SourceName } from '../model/types';
+import type { AnomalyBudgets } from './anomalies-budgets';
+
+export interface TimeWindow {
+  fromMs: number;
+  toMs: number;
+}
+
+export type RawReadMode = { mode: 'raw' } | { mode: 'step'; stepSec: number };
+
+/**
+ * Raw samples (an instant query of `sel[range]`) while a series at the assumed scrape
+ * interval stays under the points budget: resets() then counts exactly what Prometheus
+ * counts. Longer ranges are read with query_range at the smallest step that keeps every
+ * series under the budget — a decrease still shows, but two resets inside one step may
+ * merge, so the response says so.
+ */
+export function rawReadMode(range: TimeWindow, budgets: Pick<AnomalyBudgets, 'maxPointsPerSeries' | 'assumedScrapeMs'>): RawReadMode {
+  const span = Math.max(0, range.toMs - range.fromMs);
+  if (span / budgets.assumedScrapeMs <= budgets.maxPointsPerSeries) return { mode: 'raw' };
+  return { mode: 'step', stepSec: Math.ceil(span / budgets.maxPointsPerSeries / 1000) };
+}
+
+/** `sel[3600s]` → `sel`: the selector part of a fetchPlan entry, for query_range. */
+export const withoutRange = (selectorWithRange: string): string => selectorWithRange.replace(/\[\d+s\]$/, '');
+
+/** Identity of a series for de-duplication across overlapping selectors. */
+export const seriesKey = (name: string, labels: Record<string, string>): string =>
+  `${name}{${labelMatchers(labels).join(',')}}`;
+
+/** Labels that may carry the service name on a metric series, most common first. */
+const SERVICE_KEYS = ['job', 'service', 'service_name', 'app'];
+
+/**
+ * Raw RED selectors (request counters and latency buckets) for the services of these
+ * findings, in the same spelling fetchPlan uses so duplicates collapse. The label is the
+ * one that carries the service on the finding's own series, else `job`.
+ */
+export function redSelectorsFor(findings: readonly Anomaly[], range: TimeWindow): string[] {
+  const r = rangeDuration(range.fromMs, range.toMs);
+  const out = new Set<string>();
+  for (const a of findings) {
+    if (!a.service) continue;
+    const labels = a.subject.series?.labels ?? {};
+    const key = SERVICE_KEYS.find((k) => labels[k] === a.service) ?? 'job';
+    out.add(redSelector(key, a.service, r));
+  }
+  return [...out];
+}
+
+export function redSelector(label: string, value: string, duration: string): string {
+  return `{${[`__name__=~"${RED_METRIC_NAMES.join('|')}"`, ...labelMatchers({ [label]: value })].join(',')}}[${duration}]`;
+}
+
+/** Request counters and the label holding their HTTP status, per instrumentation family. */
+const STATUS_OF: readonly [string, string][] = [
+  ['http_requests_total', 'code'],
+  ['http_server_request_duration_seconds_count', 'http_response_status_code'],
+  ['http_server_requests_seconds_count', 'status'],
+];
+
+/**
+ * Scans that flag services whose 5xx share ever reached `minErrorShare` in the range, so
+ * an error burst is found on a service with no other finding. Evaluated at `toMs`.
+ */
+export function errorShareScans(range: TimeWindow, maxSeries: number, minErrorShare: number, rateWindow = '1m', step = '30s'): { metric: string; query: string }[] {
+  const r = rangeDuration(range.fromMs, range.toMs);
+  return STATUS_OF.map(([name, status]) => ({
+    metric: name,
+    query:
+      `topk(${maxSeries}, max_over_time((sum by (job) (rate(${name}{${status}=~"5.."}[${rateWindow}]))` +
+      ` / sum by (job) (rate(${name}[${rateWindow}])))[${r}:${step}]) >= ${minErrorShare})`,
+  }));
+}
+
+/** `{__name__=~"…_bucket|…"}`: every latency histogram whose exemplars may carry trace ids. */
+export const EXEMPLAR_SELECTOR = `{__name__=~"${RED_METRIC_NAMES.filter((n) => n.endsWith('_bucket')).join('|')}"}`;
+
+/** The newest `max` exemplars (the exemplar buffer can hold far more than a scan needs). */
+export function newestExemplars(exemplars: readonly Exemplar[], max: number): Exemplar[] {
+  if (exemplars.length <= max) return [...exemplars];
+  return [...exemplars].sort((a, b) => b.tsMs - a.tsMs).slice(0, max);
+}
+
+/** Distinct trace ids of exemplars, newest sighting first, leaving out the known ones. */
+export function exemplarTraceIds(exemplars: readonly Exemplar[], known: ReadonlySet<string>, max: number): string[] {
+  const latest = new Map<string, number>();
+  for (const e of exemplars) {
+    const id = e.traceId ? canonicalTraceId(e.traceId) : null;
+    if (!id || known.has(id)) continue;
+    latest.set(id, Math.max(latest.get(id) ?? -Infinity, e.tsMs));
+  }
+  return [...latest].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([id]) => id);
+}
+
+/**
+ * Distinct trace ids logged at least `settleMs` before now (a younger trace may still be
+ * arriving in Jaeger), newest first, leaving out the known ones.
+ */
+export function loggedTraceIds(logs: readonly LogEntry[], known: ReadonlySet<string>, nowMs: number, settleMs: number, max: number): string[] {
+  const latest = new Map<string, number>();
+  for (const l of logs) {
+    const id = l.traceId ? canonicalTraceId(l.traceId) : null;
+    const ms = Date.parse(l.ts);
+    if (!id || known.has(id) || !(nowMs - ms >= settleMs)) continue;
+    latest.set(id, Math.max(latest.get(id) ?? -Infinity, ms));
+  }
+  return [...latest].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([id]) => id);
+}
+
+/** `n` consecutive slices covering the window exactly (the last one ends at toMs). */
+export function sliceWindow(range: TimeWindow, n: number): TimeWindow[] {
+  const count = Math.max(1, Math.floor(n));
+  const width = (range.toMs - range.fromMs) / count;
+  return Array.from({ length: count }, (_, i) => ({
+    fromMs: Math.round(range.fromMs + i * width),
+    toMs: i === count - 1 ? range.toMs : Math.round(range.fromMs + (i + 1) * width),
+  }));
+}
+
+const METRIC_KINDS: readonly AnomalyKind[] = ['counter_reset', 'gc_storm', 'leak', 'error_burst', 'latency_spike'];
+const TRACE_KINDS: readonly AnomalyKind[] = ['orphan_span', 'multiple_roots', 'clock_skew', 'missing_trace', 'log_without_trace_context'];
+const LOG_KINDS: readonly AnomalyKind[] = ['log_without_trace_context', 'missing_trace'];
+
+/** Which backends the requested kinds need (all of them when no kind is given). */
+export function sourcesNeeded(kinds?: readonly AnomalyKind[]): Record<SourceName, boolean> {
+  const wants = (list: readonly AnomalyKind[]) => !kinds || kinds.some((k) => list.includes(k));
+  return { prometheus: wants(METRIC_KINDS) || wants(['missing_trace']), jaeger: wants(TRACE_KINDS), loki: wants(LOG_KINDS) };
+}

@@ -1,0 +1,140 @@
+/**
+ * GET /api/v1/anomalies: scan the three backends for one time range, within budgets, and
+ * run every anomaly detector over what came back. Prometheus, Jaeger and Loki are asked
+ * in parallel where independent (Loki needs the services that have spans; the dead-link
+ * check needs exemplars and logged trace ids). A failing or slow source only removes its
+ * detectors' inputs; what a budget or a failure left out is listed in `skipped`.
+ */
+import { runDetectors } from '../anomalies';
+import { DEFAULT_DETECTOR_OPTIONS } from '../anomalies/types';
+import type { AnomaliesResponse } from '../api/types';
+import type { ExtractionConfig } from '../correlate/extraction-config';
+import type { AnomalyKind } from '../model/anomaly';
+import type { LogEntry, SourceName, Trace } from '../model/types';
+import type { JaegerClient, LokiClient, PrometheusClient } from '../sources/types';
+import { toRfc3339 } from '../time/range';
+import { DEFAULT_ANOMALY_BUDGETS, SourceCalls, type AnomalyBudgets } from './anomalies-budgets';
+import { collectMetrics, type MetricsCollection } from './anomalies-metrics';
+import { exemplarTraceIds, loggedTraceIds, sourcesNeeded } from './anomalies-plan';
+import { sampleLogs } from './anomalies-logs';
+import { findMissingTraces, sampleTraces } from './anomalies-traces';
+
+export interface AnomalyClients {
+  prometheus: PrometheusClient | null;
+  loki: LokiClient | null;
+  jaeger: JaegerClient | null;
+}
+
+export interface FindAnomaliesDeps {
+  clients: AnomalyClients;
+  nowMs: number;
+  /** Aborts every backend call (e.g. the browser closed the tab). */
+  signal?: AbortSignal;
+  budgets?: Partial<AnomalyBudgets>;
+  /** What a source that is not configured says (defaults to "not configured"). */
+  notConfigured?: Partial<Record<SourceName, string>>;
+  extraction?: ExtractionConfig;
+}
+
+export interface AnomaliesQuery {
+  fromMs: number;
+  toMs: number;
+  service?: string;
+  kinds?: readonly AnomalyKind[];
+}
+
+const EMPTY_METRICS: MetricsCollection = { series: [], metadata: {}, exemplars: [] };
+
+class DeadlineExceeded extends Error {
+  constructor(ms: number) {
+    super(`the anomaly scan's budget of ${ms / 1000} s ran out`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** One signal that fires at the deadline or when the caller's signal does. */
+function deadlineSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DeadlineExceeded(ms)), ms);
+  const onOuter = () => controller.abort(outer?.reason);
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener('abort', onOuter, { once: true });
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuter);
+    },
+  };
+}
+
+export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQuery): Promise<AnomaliesResponse> {
+  const budgets: AnomalyBudgets = { ...DEFAULT_ANOMALY_BUDGETS, ...deps.budgets };
+  const range = { fromMs: query.fromMs, toMs: query.toMs };
+  const { clients } = deps;
+  const deadline = deadlineSignal(budgets.deadlineMs, deps.signal);
+  const calls = (name: SourceName) =>
+    new SourceCalls(name, clients[name], deadline.signal, deps.notConfigured?.[name] ?? 'not configured');
+  const prom = calls('prometheus');
+  const loki = calls('loki');
+  const jaeger = calls('jaeger');
+  const needs = sourcesNeeded(query.kinds);
+  const wantsMissing = !query.kinds || query.kinds.includes('missing_trace');
+  let lokiIdle: string | undefined;
+
+  try {
+    const metricsWork =
+      needs.prometheus && clients.prometheus
+        ? collectMetrics(prom, clients.prometheus, { range, nowMs: deps.nowMs, budgets, exemplars: wantsMissing })
+        : Promise.resolve(EMPTY_METRICS);
+
+    // Logs follow the traces: only services with spans can have lost their trace context.
+    const tracesAndLogs = (async (): Promise<{ traces: Trace[]; logs: LogEntry[] }> => {
+      if (!needs.jaeger || !clients.jaeger) return { traces: [], logs: [] };
+      const sample = await sampleTraces(jaeger, clients.jaeger, range, budgets, query.service);
+      if (!needs.loki || !clients.loki) return { traces: sample.traces, logs: [] };
+      if (sample.traces.length === 0) {
+        lokiIdle = 'not asked: no service had spans in this window, so log context could not be checked';
+        return { traces: sample.traces, logs: [] };
+      }
+      const withSpans = new Set(sample.traces.flatMap((t) => t.spans.map((s) => s.service)));
+      const services = [...withSpans].filter((s) => query.service === undefined || s === query.service).sort();
+      const logs = await sampleLogs(loki, clients.loki, services, range, budgets, deps.extraction);
+      return { traces: sample.traces, logs };
+    })();
+
+    const [metrics, { traces, logs }] = await Promise.all([metricsWork, tracesAndLogs]);
+
+    let missingTraceIds: string[] = [];
+    if (wantsMissing && clients.jaeger && needs.jaeger) {
+      const known = new Set(traces.map((t) => t.traceId));
+      const fromExemplars = exemplarTraceIds(metrics.exemplars, known, budgets.maxExemplarTraceChecks);
+      const fromLogs = loggedTraceIds(logs, known, deps.nowMs, DEFAULT_DETECTOR_OPTIONS.trace.lateArrivalMs, budgets.maxLogTraceChecks);
+      missingTraceIds = await findMissingTraces(jaeger, clients.jaeger, [...fromExemplars, ...fromLogs], range, budgets);
+    }
+
+    const { anomalies, errors } = runDetectors(
+      { range, nowMs: deps.nowMs, series: metrics.series, metadata: metrics.metadata, traces, logs, exemplars: metrics.exemplars, missingTraceIds },
+      {},
+      { kinds: query.kinds, services: query.service === undefined ? undefined : [query.service] },
+    );
+
+    const skipped = [
+      ...prom.notes(),
+      ...jaeger.notes(),
+      ...loki.notes(),
+      ...errors.map((e) => `The ${e.kind} detector failed (${e.message}); its findings are missing.`),
+    ];
+    const out: AnomaliesResponse = {
+      anomalies,
+      sources: { prometheus: prom.report(), loki: loki.report(lokiIdle), jaeger: jaeger.report() },
+      range: { from: toRfc3339(range.fromMs), to: toRfc3339(range.toMs) },
+    };
+    if (skipped.length) out.skipped = skipped;
+    return out;
+  } finally {
+    deadline.done();
+  }
+}
+
+export { DEFAULT_ANOMALY_BUDGETS, type AnomalyBudgets } from './anomalies-budgets';

@@ -1,0 +1,114 @@
+import { setMaxListeners } from 'node:events';
+import type { CorrelatedResponse } from '../api/types';
+import type { Exemplar, LogLine, SourceName, SourceReport, Trace } from '../model/types';
+import { analyzeTrace, type TraceView } from '../correlate/trace-model';
+import { joinExemplars, joinLogs } from '../correlate/join';
+import { toApiTrace } from '../correlate/api-shape';
+import { traceWindow } from '../correlate/timeline';
+import { serviceOf } from '../correlate/service-label';
+import { runDetectors } from '../anomalies';
+import { toRfc3339 } from '../time/range';
+import type { MetricMetadata } from '../sources/types';
+import type { Sources } from '../sources';
+import { callSource, mergeReports, notConfiguredMessage } from './source-call';
+import { fetchTraceLogs } from './trace-logs';
+import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
+import { cachedMetadata } from './metadata-cache';
+import { decorateTrace, relevantExemplars } from './correlated-shape';
+
+/**
+ * `GET /api/v1/traces/{id}/correlated` (ARCHITECTURE.md "Data flow"): the trace, its log
+ * lines and matching exemplars in parallel; the services' metrics once the trace names
+ * them; then join, detect, and report every source's status. Nothing here throws for a
+ * backend failure: that source's part is empty and its status says why.
+ */
+
+export interface CorrelateDeps {
+  clients: Sources;
+  nowMs: number;
+  demo?: boolean;
+  signal?: AbortSignal;
+  /** Overall budget; each part gives up when it runs out. */
+  budgetMs?: number;
+}
+
+export const EXEMPLAR_SELECTOR = '{__name__=~".+_bucket"}';
+
+export async function correlateTrace(deps: CorrelateDeps, traceId: string, range: { fromMs: number; toMs: number }): Promise<CorrelatedResponse> {
+  const { clients: c } = deps;
+  const signal = AbortSignal.any([AbortSignal.timeout(deps.budgetMs ?? 25_000), ...(deps.signal ? [deps.signal] : [])]);
+  setMaxListeners(200, signal); // every backend call listens to the one budget signal
+  const nc = (n: SourceName) => notConfiguredMessage(n, deps.demo ?? false);
+
+  const tracePart = callSource(c.jaeger, () => c.jaeger!.getTrace(traceId, { ...range, signal }), nc('jaeger'));
+  const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'));
+  const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'));
+  const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, deps.nowMs, signal), nc('prometheus'));
+
+  // Metrics start as soon as the trace names its services (and metadata is known).
+  const traceOutcome = await tracePart;
+  const trace: Trace | null = traceOutcome.value;
+  const view: TraceView | null = trace && trace.spans.length > 0 ? analyzeTrace(trace) : null;
+  const logsOutcome = view ? null : await logsPart; // without a trace, services come from the logs
+  const services = view ? view.services.map((s) => s.name) : servicesOfLines(logsOutcome?.value?.lines ?? []);
+  const window = view ? traceWindow(view) : range;
+  const metadata = (await metadataPart).value ?? {};
+  const metricsPart = callSource<ServiceMetricsResult>(c.prometheus, () => fetchServiceMetrics(c.prometheus!, services, window, metadata, signal), nc('prometheus'));
+
+  const [logs, exemplars, metrics] = await Promise.all([logsOutcome ?? logsPart, exemplarPart, metricsPart]);
+  const lines = logs.value?.lines ?? [];
+  const joined = joinLogs(lines, view, traceId);
+  const allExemplars: Exemplar[] = exemplars.value ?? [];
+  const shownExemplars = relevantExemplars(allExemplars, traceId, services, window);
+  const apiExemplars = joinExemplars(shownExemplars, view);
+
+  const { anomalies, errors } = runDetectors(
+    {
+      range: window,
+      nowMs: deps.nowMs,
+      series: metrics.value?.raw ?? [],
+      metadata: metadata as Record<string, MetricMetadata[]>,
+      traces: trace ? [trace] : [],
+      logs: joined,
+      exemplars: shownExemplars,
+      // Only a definite "not found" makes a missing trace; a Jaeger error proves nothing.
+      missingTraceIds: traceOutcome.report.status === 'ok' && !trace ? [traceId] : [],
+    },
+    {},
+  );
+
+  const sources: Record<SourceName, SourceReport> = {
+    jaeger: traceOutcome.report,
+    loki: withWarnings(logs.report, logs.value?.truncated ? [`showing the first ${lines.length} lines`] : []),
+    prometheus: withWarnings(mergeReports([exemplars.report, metrics.report]), [
+      ...(metrics.value?.warnings ?? []),
+      ...errors.map((e) => `detector ${e.kind} failed: ${e.message}`),
+    ]),
+  };
+
+  return {
+    traceId,
+    trace: view ? decorateTrace(toApiTrace(view), view, anomalies) : null,
+    logs: joined,
+    metrics: metrics.value?.panels ?? [],
+    exemplars: apiExemplars.map((e) => ({ ...e, traceExists: e.traceId === traceId ? trace !== null : undefined })),
+    anomalies,
+    sources,
+    range: { from: toRfc3339(range.fromMs), to: toRfc3339(range.toMs) },
+  };
+}
+
+function servicesOfLines(lines: LogLine[]): string[] {
+  const set = new Set<string>();
+  for (const l of lines) {
+    const s = serviceOf({ ...l.stream, ...l.structuredMetadata });
+    if (s) set.add(s);
+  }
+  return [...set];
+}
+
+/** A partial answer is still ok; the note says what is missing. */
+function withWarnings(report: SourceReport, warnings: string[]): SourceReport {
+  if (report.status !== 'ok' || warnings.length === 0) return report;
+  return { ...report, message: warnings.join('; ') };
+}

@@ -1,0 +1,66 @@
+import type { LogLine } from '../model/types';
+import { labelFilter, logQuery, streamSelector, traceIdLineFilter } from '../sources/loki/logql';
+import type { LokiClient } from '../sources/types';
+import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
+
+/**
+ * Loki lines that carry a trace id: by structured metadata (`| trace_id=~…`, OTLP
+ * ingestion) and by line filter (the id in any textual form), in parallel, merged.
+ * Grafana falls back to "all logs of the service" here; we never do.
+ */
+
+export const TRACE_LOG_LIMIT = 2_000;
+
+/** Pick the stream label that names services on this Loki (first of the defaults present). */
+export function pickServiceLabel(available: readonly string[], order: readonly string[] = DEFAULT_SERVICE_LABELS): string | null {
+  for (const name of order) if (available.includes(name)) return name;
+  return available.find((l) => !l.startsWith('__')) ?? null;
+}
+
+/** Queries for one trace id, given the label that every stream carries. */
+export function traceLogQueries(traceId: string, serviceLabel: string): { byMetadata: string; byLine: string } {
+  const selector = streamSelector([{ name: serviceLabel, op: '=~', value: '.+' }]);
+  const trimmed = traceId.replace(/^0+/, '');
+  return {
+    // Label regexes are anchored: 0* accepts the 16-hex, 32-hex and trimmed forms alike.
+    byMetadata: logQuery(selector, labelFilter('trace_id', '=~', `(?i)0*${trimmed}`)),
+    byLine: logQuery(selector, traceIdLineFilter(traceId)),
+  };
+}
+
+const lineKey = (l: LogLine) => `${l.tsNs}\u0000${l.line}\u0000${JSON.stringify(l.stream)}`;
+
+export function mergeLines(...groups: LogLine[][]): LogLine[] {
+  const seen = new Map<string, LogLine>();
+  for (const group of groups) for (const l of group) if (!seen.has(lineKey(l))) seen.set(lineKey(l), l);
+  return [...seen.values()].sort((a, b) => (BigInt(a.tsNs) < BigInt(b.tsNs) ? -1 : BigInt(a.tsNs) > BigInt(b.tsNs) ? 1 : 0));
+}
+
+export interface TraceLogsResult {
+  lines: LogLine[];
+  truncated: boolean;
+  warnings: string[];
+}
+
+export async function fetchTraceLogs(
+  loki: LokiClient,
+  traceId: string,
+  range: { fromMs: number; toMs: number },
+  signal?: AbortSignal,
+): Promise<TraceLogsResult> {
+  const labels = await loki.labels(range.fromMs, range.toMs, { signal });
+  const serviceLabel = pickServiceLabel(labels);
+  if (!serviceLabel) return { lines: [], truncated: false, warnings: ['Loki has no stream labels in this range'] };
+  const q = traceLogQueries(traceId, serviceLabel);
+  const opts = { signal, limit: TRACE_LOG_LIMIT, direction: 'forward' as const };
+  const [meta, line] = await Promise.allSettled([
+    loki.queryRange(q.byMetadata, range.fromMs, range.toMs, opts),
+    loki.queryRange(q.byLine, range.fromMs, range.toMs, opts),
+  ]);
+  // A Loki without structured metadata rejects the label filter; the line filter still answers.
+  if (line.status === 'rejected' && meta.status === 'rejected') throw line.reason;
+  const ok = [meta, line].filter((r) => r.status === 'fulfilled').map((r) => r.value);
+  const warnings = ok.flatMap((r) => r.warnings);
+  if (line.status === 'rejected') warnings.push(`line-filter search failed: ${(line.reason as Error).message}`);
+  return { lines: mergeLines(...ok.map((r) => r.lines)), truncated: ok.some((r) => r.truncated), warnings };
+}

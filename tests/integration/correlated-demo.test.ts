@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MISSING_TRACE_ID } from '@/lib/demo';
+import { correlateTrace } from '@/lib/investigate/correlated';
+import { prometheusInstalled, type RunningPrometheus } from '../../scripts/lib/prometheus-server';
+import { startDemoBackends, startDemoPrometheus, type DemoBackends } from '../helpers/demo-backends';
+import { realClients } from '../helpers/clients';
+
+/**
+ * The investigation end to end over HTTP: a real Prometheus backfilled with the demo's
+ * history and scraping the live exporter (exemplars), the demo Loki and Jaeger APIs, the
+ * real clients, and correlateTrace on top.
+ */
+describe.runIf(prometheusInstalled())('investigating demo traces', () => {
+  const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+  let backends: DemoBackends;
+  let prom: RunningPrometheus;
+  let clients: ReturnType<typeof realClients>;
+
+  beforeAll(async () => {
+    backends = await startDemoBackends(anchorMs);
+    prom = await startDemoPrometheus(anchorMs, { scrape: backends });
+    clients = realClients({ prometheus: prom.url, loki: backends.lokiUrl, jaeger: backends.jaegerUrl });
+    // Exemplars only arrive by scraping: wait until the first scrapes are in.
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const ex = await clients.prometheus!.exemplars('{__name__=~".+_bucket"}', Date.now() - 600_000, Date.now());
+      if (ex.some((e) => e.traceId === MISSING_TRACE_ID)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  });
+  afterAll(async () => {
+    await prom?.stop();
+    await backends?.close();
+  });
+
+  const range = () => ({ fromMs: Date.now() - 3_600_000, toMs: Date.now() });
+
+  it('joins a risk-engine error trace with its logs, its service metrics and the GC storm', async () => {
+    const now = Date.now();
+    const found = await clients.jaeger!.searchTraces({ service: 'risk-engine', tags: { error: 'true' }, fromMs: now - 10 * 60_000, toMs: now, limit: 5 });
+    expect(found.length).toBeGreaterThan(0);
+    const traceId = found[0].traceId;
+    const r = await correlateTrace({ clients, nowMs: Date.now() }, traceId, range());
+    expect(r.sources).toMatchObject({ jaeger: { status: 'ok' }, loki: { status: 'ok' }, prometheus: { status: 'ok' } });
+    expect(r.trace!.spans.length).toBeGreaterThan(3);
+    expect(r.trace!.services?.map((s) => s.name)).toContain('risk-engine');
+    // Logs carry the trace id in several formats; each joined line names its span.
+    expect(r.logs.length).toBeGreaterThan(0);
+    for (const l of r.logs) {
+      expect(l.traceId).toBe(traceId);
+      if (l.joinedBy) expect(r.trace!.spans.map((s) => s.spanId)).toContain(l.spanId);
+    }
+    expect(r.logs.filter((l) => l.joinedBy === 'span_id').length).toBeGreaterThan(0);
+    const riskPanels = r.metrics.filter((m) => m.service === 'risk-engine').map((m) => m.panel);
+    expect(riskPanels).toEqual(expect.arrayContaining(['requests', 'latency_p99', 'gc_rate']));
+    expect(r.anomalies.find((a) => a.kind === 'gc_storm')?.service).toBe('risk-engine');
+  });
+
+  it('shows order-service background spans as orphans with their cause', async () => {
+    const now = Date.now();
+    const found = await clients.jaeger!.searchTraces({ service: 'order-service', operation: 'publishOrderEvent', fromMs: now - 10 * 60_000, toMs: now, limit: 3 });
+    expect(found.length).toBeGreaterThan(0);
+    const r = await correlateTrace({ clients, nowMs: Date.now() }, found[0].traceId, range());
+    expect(r.trace!.orphanSpanIds.length).toBeGreaterThan(0);
+    const orphan = r.trace!.spans.find((s) => s.orphan)!;
+    expect(orphan.service).toBe('order-service');
+    expect(orphan.orphanReason).toMatch(/context|async|background/i);
+  });
+
+  it('answers for the sampled-out exemplar trace: no trace, a missing_trace finding', async () => {
+    const r = await correlateTrace({ clients, nowMs: Date.now() }, MISSING_TRACE_ID, range());
+    expect(r.trace).toBeNull();
+    expect(r.sources.jaeger.status).toBe('ok');
+    expect(r.exemplars.some((e) => e.traceId === MISSING_TRACE_ID && e.traceExists === false)).toBe(true);
+    expect(r.anomalies.map((a) => a.kind)).toContain('missing_trace');
+  });
+});
