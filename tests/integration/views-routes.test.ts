@@ -102,7 +102,7 @@ describe.each(testDatabases())('views API and share links on $name', ({ url }) =
     expect((await shareView('missing', {})).status).toBe(404);
   });
 
-  it('shares a snapshot: {url, expiresAt}, the link opens the frozen page, the open is counted', async () => {
+  it('shares a snapshot: {url, expiresAt}; the link leads to the snapshot page with no-referrer and noindex', async () => {
     const view = await saveView();
     const { status, body } = await shareView(view.id, { snapshot: true, expiresIn: '7d' });
     expect(status).toBe(201);
