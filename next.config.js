@@ -6,6 +6,14 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
   async headers() {
     return [
+      // Share links: the token must not leak through Referer, and shares are not indexable.
+      {
+        source: '/s/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
       {
         source: '/:path*',
         headers: [

@@ -1,12 +1,14 @@
-import { EmptyState, PageTitle } from '@/components/ui/page-title';
+import { PageTitle } from '@/components/ui/page-title';
+import { ViewsList } from '@/components/views/views-list';
 
 export const metadata = { title: 'Views' };
 
-export default function ViewsPage() {
+export default async function ViewsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  const { q } = await searchParams;
   return (
     <div>
-      <PageTitle title="Views" />
-      <EmptyState title="Nothing here yet">Connect a data source (PROMETHEUS_URL, LOKI_URL, JAEGER_URL) or run the demo with npm run demo.</EmptyState>
+      <PageTitle title="Saved views" />
+      <ViewsList initialQuery={typeof q === 'string' ? q : ''} />
     </div>
   );
 }

@@ -4,10 +4,12 @@
  * lib/sources/jaeger; this one only knows what the tests need.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { canonicalSpanId, canonicalTraceId } from '../model/ids';
 import type { Span, SpanKind, TagValue, Trace } from '../model/types';
 
-export const FIXTURES = '/work/shared/reference/fixtures';
+// The backends' own payloads, copied into the repo so tests do not depend on shared/.
+export const FIXTURES = path.join(__dirname, '../sources/jaeger/fixtures');
 
 export const T = '4bf92f3577b34da6a3ce929d0e0e4736';
 

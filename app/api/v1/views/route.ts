@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { json, route, searchParams } from '@/lib/api/respond';
+import { db } from '@/lib/db';
+import { createView, listViews } from '@/lib/views/saved-views';
+import { createViewInput } from '@/lib/views/share-options';
+import { withViewErrors } from '@/lib/views/service';
+
+export const dynamic = 'force-dynamic';
+
+const listQuery = z.object({
+  q: z.string().max(200).optional(),
+  path: z.string().max(4096).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+/** Saved views, most recently updated first; `q` searches name, description and path; `path` matches exactly. */
+export const GET = route(async (req: Request) => {
+  const { q, path, limit } = listQuery.parse(searchParams(req));
+  return json({ views: await withViewErrors(() => listViews(db(), { q, path, limit })) });
+});
+
+/** Save a view: `{name, description?, path}` where path is the view's own path and query. */
+export const POST = route(async (req: Request) => {
+  const input = createViewInput.parse(await req.json());
+  const view = await withViewErrors(() => createView(db(), input));
+  return json(view, { status: 201 });
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { json, notFound, route } from '@/lib/api/respond';
+import { getConfig } from '@/lib/config';
+import { demoBackendsEnabled, setDemoBackendsEnabled } from '@/lib/demo/switch';
+
+export const dynamic = 'force-dynamic';
+
+const body = z.object({ backends: z.boolean() });
+
+const requireDemo = () => {
+  if (!getConfig().demo) throw notFound('demo mode is off');
+};
+
+/** Demo only: whether the demo backends answer. */
+export const GET = route(async () => {
+  requireDemo();
+  return json({ backends: demoBackendsEnabled() });
+});
+
+/**
+ * Demo only: `{backends: false}` takes the demo Loki/Jaeger/metrics offline (503), `true`
+ * brings them back. Answers 404 outside demo mode, so it can never touch real backends.
+ */
+export const POST = route(async (req: Request) => {
+  requireDemo();
+  const { backends } = body.parse(await req.json());
+  setDemoBackendsEnabled(backends);
+  return json({ backends: demoBackendsEnabled() });
+});

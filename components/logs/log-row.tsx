@@ -1,0 +1,71 @@
+'use client';
+
+import { memo } from 'react';
+import type { LevelledLog } from './log-filter';
+import { joinedByText } from './log-filter';
+import { LEVEL_STYLE } from './log-level';
+import { LogText } from './log-text';
+
+export interface LogRowProps {
+  log: LevelledLog;
+  /** Trace shown on this page: its id is not a link to itself. */
+  currentTraceId: string;
+  spanHref: (spanId: string) => string;
+  traceHref: (traceId: string) => string;
+  onSelectSpan: (spanId: string) => void;
+}
+
+const JOIN_STYLE: Record<string, string> = {
+  span_id: 'text-emerald-700 dark:text-emerald-400',
+  time: 'text-amber-700 dark:text-amber-400',
+  none: 'text-slate-400',
+};
+
+/** One line of the full log panel: time, level, service, how it was joined, ids, text. */
+export const LogRow = memo(function LogRow({ log, currentTraceId, spanHref, traceHref, onSelectSpan }: LogRowProps) {
+  const { entry, level } = log;
+  const style = LEVEL_STYLE[level];
+  return (
+    <div
+      data-testid="log-row"
+      data-span-id={entry.spanId ?? ''}
+      data-joined-by={entry.joinedBy ?? ''}
+      data-level={level}
+      className={`flex items-start gap-2 border-b border-l-2 border-b-slate-100 px-2 py-0.5 text-xs hover:bg-slate-50 dark:border-b-slate-800 dark:hover:bg-slate-800/50 ${style.border}`}
+    >
+      <time className="shrink-0 font-mono text-slate-500" dateTime={entry.ts} title={`${entry.ts} (${entry.tsNs} ns)`}>
+        {entry.ts.slice(11, 23)}
+      </time>
+      <span className={`w-12 shrink-0 rounded px-1 text-center text-[10px] uppercase ${style.badge}`}>{level === 'unknown' ? '–' : level}</span>
+      <span className="w-28 shrink-0 truncate text-slate-600 dark:text-slate-300" title={entry.service ?? ''}>
+        {entry.service ?? '—'}
+      </span>
+      <span className={`w-28 shrink-0 truncate text-[10px] ${JOIN_STYLE[entry.joinedBy ?? 'none']}`} title={`Joined to its span ${joinedByText(entry.joinedBy)}`}>
+        {joinedByText(entry.joinedBy)}
+      </span>
+      <span className="w-36 shrink-0 truncate font-mono text-[10px]">
+        {entry.spanId ? (
+          <a
+            href={spanHref(entry.spanId)}
+            className="text-sky-700 hover:underline dark:text-sky-400"
+            title={`Select span ${entry.spanId}`}
+            onClick={(e) => {
+              if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+              e.preventDefault();
+              onSelectSpan(entry.spanId!);
+            }}
+          >
+            {entry.spanId}
+          </a>
+        ) : entry.traceId && entry.traceId !== currentTraceId ? (
+          <a href={traceHref(entry.traceId)} className="text-sky-700 hover:underline dark:text-sky-400" title={`Open trace ${entry.traceId}`}>
+            {entry.traceId.slice(0, 16)}…
+          </a>
+        ) : (
+          <span className="text-slate-400">{entry.traceId ? 'this trace' : 'no trace id'}</span>
+        )}
+      </span>
+      <LogText text={entry.line} />
+    </div>
+  );
+});

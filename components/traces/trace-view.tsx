@@ -1,0 +1,182 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { logsBySpan, withLevels } from '@/components/logs/log-filter';
+import { LogPanel } from '@/components/logs/log-panel';
+import { useApi } from '@/components/ui/use-api';
+import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
+import type { ApiTrace, CorrelatedResponse } from '@/lib/api/types';
+import { correlatedUrl } from '@/lib/views/api-urls';
+import { ExemplarList } from './exemplar-list';
+import { FindingsList } from './findings-list';
+import { chartWindow } from './metric-panels-model';
+import { SourceStatus } from './source-status';
+import { SpanDrawer } from './span-drawer';
+import { TraceHeader } from './trace-header';
+import { ShareButton } from '@/components/views/share-button';
+import { spanNotes } from './trace-notes';
+import { Waterfall } from './waterfall';
+import { ancestorIds, collapseBelow, formatIdList, indexTrace, parseIdList, visibleRows, type WaterfallIndex } from './waterfall-model';
+
+// Recharts is the heaviest dependency of the page: it loads after the waterfall.
+const MetricPanels = dynamic(() => import('./metric-panels'), {
+  ssr: false,
+  loading: () => <p className="text-xs text-slate-500">Loading charts…</p>,
+});
+
+const EMPTY_INDEX: WaterfallIndex = indexTrace({ spans: [] });
+const NO_TRACE: ApiTrace = { spans: [], rootSpanIds: [], orphanSpanIds: [], duplicateSpanIds: [], warnings: [], start: '', durationMs: 0 };
+
+/**
+ * The investigation page of one trace: waterfall, span drawer, logs and the metrics of every
+ * service involved. All state is in the URL (from, to, span, collapsed, logq, level, inline).
+ */
+export function TraceView({ traceId }: { traceId: string }) {
+  const params = useViewParams();
+  const setParams = useSetViewParams();
+  const query = useApi<CorrelatedResponse>(correlatedUrl(traceId, params));
+  const data = query.data;
+
+  const selectedId = params.get('span');
+  const collapsedParam = params.get('collapsed');
+  const logq = params.get('logq') ?? '';
+  const level = params.get('level');
+  const inlineLogs = params.get('inline') !== 'off';
+
+  const trace = data?.trace ?? null;
+  const index = useMemo(() => (trace ? indexTrace(trace) : EMPTY_INDEX), [trace]);
+  const logs = useMemo(() => withLevels(data?.logs ?? []), [data]);
+  const bySpan = useMemo(() => logsBySpan(logs), [logs]);
+  const logCounts = useMemo(() => new Map([...bySpan].map(([id, l]) => [id, l.length])), [bySpan]);
+  const collapsed = useMemo(() => parseIdList(collapsedParam), [collapsedParam]);
+  const rows = useMemo(() => visibleRows(index, collapsed, inlineLogs ? logCounts : undefined), [index, collapsed, inlineLogs, logCounts]);
+  const notes = useMemo(() => spanNotes(trace ?? NO_TRACE, data?.anomalies ?? []), [trace, data]);
+
+  // Row callbacks stay identical across URL changes, so memoized rows do not re-render.
+  const latest = useRef({ setParams, collapsed, index, selectedId });
+  useLayoutEffect(() => {
+    latest.current = { setParams, collapsed, index, selectedId };
+  });
+  const onToggle = useCallback((spanId: string) => {
+    const { setParams: set, collapsed: cur } = latest.current;
+    const next = new Set(cur);
+    if (next.has(spanId)) next.delete(spanId);
+    else next.add(spanId);
+    set({ collapsed: formatIdList(next) }, 'replace');
+  }, []);
+  const onSelect = useCallback((spanId: string) => {
+    const { setParams: set, collapsed: cur, index: idx, selectedId: sel } = latest.current;
+    if (spanId === sel) return set({ span: null }, 'replace');
+    const at = idx.indexById.get(spanId);
+    const hiding = at === undefined ? [] : ancestorIds(idx, at).filter((id) => cur.has(id));
+    const changes: Record<string, string | null> = { span: spanId };
+    if (hiding.length) changes.collapsed = formatIdList([...cur].filter((id) => !hiding.includes(id)));
+    set(changes, 'replace');
+  }, []);
+  const onFilterChange = useCallback((changes: { logq?: string | null; level?: string | null }) => latest.current.setParams(changes, 'replace'), []);
+
+  const keep = useMemo(() => {
+    const q = new URLSearchParams();
+    for (const k of ['from', 'to']) if (params.get(k)) q.set(k, params.get(k)!);
+    return q;
+  }, [params]);
+  const spanHref = useCallback((spanId: string) => {
+    const q = new URLSearchParams(keep);
+    q.set('span', spanId);
+    return `/trace/${traceId}?${q.toString()}`;
+  }, [keep, traceId]);
+  const traceHref = useCallback((id: string) => `/trace/${encodeURIComponent(id)}?${keep.toString()}`, [keep]);
+
+  const selected = selectedId !== null && trace ? trace.spans[index.indexById.get(selectedId) ?? -1] ?? null : null;
+  const traceBand = useMemo(() => (index.spans.length > 0 ? { fromMs: index.startUs / 1000, toMs: index.endUs / 1000 } : undefined), [index]);
+  const chartRange = useMemo(
+    () => (data ? chartWindow(data.metrics, traceBand ?? null, { fromMs: Date.parse(data.range.from), toMs: Date.parse(data.range.to) }) : null),
+    [data, traceBand],
+  );
+
+  if (query.isPending) return <p className="p-4 text-sm text-slate-500" data-testid="trace-loading">Loading trace {traceId}…</p>;
+  if (query.isError || !data)
+    return (
+      <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        Could not load this trace: {query.error?.message ?? 'no response'}
+      </div>
+    );
+
+  const missing = data.anomalies.find((a) => a.kind === 'missing_trace');
+  return (
+    <div className="space-y-4" data-testid="trace-view">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <SourceStatus sources={data.sources} />
+        <ShareButton />
+      </div>
+      {trace && trace.spans.length > 0 ? (
+        <>
+          <TraceHeader
+            traceId={traceId}
+            trace={trace}
+            startUs={index.startUs}
+            endUs={index.endUs}
+            inlineLogs={inlineLogs}
+            onExpandAll={() => setParams({ collapsed: null }, 'replace')}
+            onCollapseDepth={(d) => setParams({ collapsed: formatIdList(collapseBelow(index, d)) }, 'replace')}
+            onInlineLogs={(on) => setParams({ inline: on ? null : 'off' }, 'replace')}
+          />
+          <Waterfall index={index} rows={rows} notes={notes} logsBySpan={bySpan} selectedId={selectedId} onToggle={onToggle} onSelect={onSelect} />
+        </>
+      ) : (
+        <div data-testid="trace-missing" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+          {data.sources.jaeger?.status === 'ok' || data.sources.jaeger === undefined ? (
+            <p className="font-medium">Jaeger does not have this trace.</p>
+          ) : (
+            <p className="font-medium">
+              The trace could not be loaded from Jaeger ({data.sources.jaeger.status.replace('_', ' ')}
+              {data.sources.jaeger.message ? `: ${data.sources.jaeger.message}` : ''}).
+            </p>
+          )}
+          {missing && <p className="mt-1 break-words">{missing.explanation}</p>}
+          <p className="mt-1 text-xs">Logs, exemplars and findings that carry its id are shown below.</p>
+        </div>
+      )}
+      <FindingsList anomalies={data.anomalies} />
+      <LogPanel
+        logs={logs}
+        currentTraceId={traceId}
+        logq={logq}
+        level={level}
+        onFilterChange={onFilterChange}
+        spanHref={spanHref}
+        traceHref={traceHref}
+        onSelectSpan={onSelect}
+      />
+      <ExemplarList exemplars={data.exemplars} currentTraceId={traceId} traceHref={traceHref} />
+      <section>
+        <h2 className="mb-2 text-sm font-semibold">Metrics of the services involved</h2>
+        {chartRange && (
+          <MetricPanels
+            metrics={data.metrics}
+            exemplars={data.exemplars}
+            anomalies={data.anomalies}
+            fromMs={chartRange.fromMs}
+            toMs={chartRange.toMs}
+            band={traceBand}
+            cursorMs={selected ? selected.startUs / 1000 : null}
+          />
+        )}
+      </section>
+      {selected && (
+        <SpanDrawer
+          span={selected}
+          traceId={traceId}
+          traceStartUs={index.startUs}
+          reason={notes.reasonFor(selected)}
+          logs={bySpan.get(selected.spanId) ?? []}
+          spanHref={spanHref}
+          traceHref={traceHref}
+          onSelect={onSelect}
+          onClose={() => setParams({ span: null }, 'replace')}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { ApiError, badRequest } from '../api/respond';
+import { getConfig } from '../config';
+import type { CreateShareDeps } from './shares';
+import { captureSnapshot, selfBaseUrl } from './snapshot-capture';
+import { SnapshotTooLargeError, snapshotMaxBytes } from './snapshot-codec';
+import { ViewPathError } from './view-path';
+
+/** Wiring of the views library for route handlers: process config, and its errors as API errors. */
+
+export function shareDeps(nowMs: number): CreateShareDeps {
+  const cfg = getConfig();
+  const baseUrl = selfBaseUrl(cfg.host, cfg.port);
+  return {
+    nowMs,
+    publicUrl: cfg.publicUrl,
+    maxSnapshotBytes: snapshotMaxBytes(),
+    capture: (pinnedPath) => captureSnapshot(pinnedPath, { baseUrl, fetch, nowMs }),
+  };
+}
+
+/** Run a views operation, turning its domain errors into the API's error answers. */
+export async function withViewErrors<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    if (err instanceof ViewPathError) throw badRequest(err.message, 'bad_view_path');
+    if (err instanceof SnapshotTooLargeError) throw new ApiError(413, 'snapshot_too_large', err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * How long a share link lives: a duration (`1d`, `7d`, `30d`, `12h`, `2w`) or `never`.
+ * Pure; used by the API schema and the share dialog.
+ */
+
+export const DEFAULT_EXPIRES_IN = '30d';
+export const EXPIRY_CHOICES = [
+  { value: '1d', label: '1 day' },
+  { value: '7d', label: '7 days' },
+  { value: '30d', label: '30 days' },
+  { value: 'never', label: 'Never' },
+] as const;
+
+const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
+const MAX_EXPIRY_MS = 366 * 86_400_000;
+
+export const expiresInSchema = z
+  .string()
+  .trim()
+  .regex(/^(never|\d{1,4}[hdw])$/, 'expiresIn must be a duration such as 1d, 7d, 30d, 12h, 2w, or "never"')
+  .refine((v) => v === 'never' || (Number(v.slice(0, -1)) > 0 && durationMs(v) <= MAX_EXPIRY_MS), 'expiresIn must be between 1h and 366d, or "never"');
+
+function durationMs(v: string): number {
+  return Number(v.slice(0, -1)) * UNIT_MS[v.slice(-1) as keyof typeof UNIT_MS];
+}
+
+/** The expiry instant for a validated `expiresIn`, or null for links that never expire. */
+export function expiresAtFor(expiresIn: string, nowMs: number): Date | null {
+  return expiresIn === 'never' ? null : new Date(nowMs + durationMs(expiresIn));
+}
+
+export const createViewInput = z.object({
+  name: z.string().trim().min(1, 'name is required').max(200),
+  description: z.string().trim().max(2000).optional(),
+  path: z.string().max(4096),
+});
+export type CreateViewInput = z.infer<typeof createViewInput>;
+
+export const updateViewInput = z
+  .object({
+    name: z.string().trim().min(1, 'name must not be empty').max(200).optional(),
+    description: z.string().trim().max(2000).optional(),
+    path: z.string().max(4096).optional(),
+  })
+  .refine((v) => v.name !== undefined || v.description !== undefined || v.path !== undefined, 'nothing to change: give name, description or path');
+export type UpdateViewInput = z.infer<typeof updateViewInput>;
+
+export const createShareInput = z.object({
+  snapshot: z.boolean().default(false),
+  expiresIn: expiresInSchema.default(DEFAULT_EXPIRES_IN),
+  /** Pin relative from/to to absolute times now ("share as of now"). Snapshots are always pinned. */
+  pinRange: z.boolean().default(false),
+});
+export type CreateShareInput = z.infer<typeof createShareInput>;

@@ -1,0 +1,52 @@
+import { apiUrlsForView } from './api-urls';
+import type { FailedPart, StoredSnapshot } from './snapshot-codec';
+
+/**
+ * Captures a snapshot by requesting, from this app itself, every API URL the view makes
+ * (the same handlers the live page uses), so the frozen responses are exactly what the
+ * page would have shown. `pinnedPath` must already have absolute from/to.
+ */
+
+export interface CaptureDeps {
+  /** Base URL of this app over loopback, e.g. http://127.0.0.1:3000. */
+  baseUrl: string;
+  fetch: typeof fetch;
+  nowMs: number;
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+async function capturePart(url: string, deps: CaptureDeps): Promise<{ ok: true; body: unknown } | { ok: false; failed: FailedPart }> {
+  try {
+    const res = await deps.fetch(new URL(url, deps.baseUrl), {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    });
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok && body !== null) return { ok: true, body };
+    const err = (body as { error?: { message?: unknown } } | null)?.error;
+    const message = typeof err?.message === 'string' ? err.message : `request failed with HTTP ${res.status}`;
+    return { ok: false, failed: { status: res.status, message } };
+  } catch (e) {
+    const timedOut = (e as Error).name === 'TimeoutError';
+    return { ok: false, failed: { status: timedOut ? 504 : 502, message: timedOut ? 'timed out while capturing' : (e as Error).message } };
+  }
+}
+
+export async function captureSnapshot(pinnedPath: string, deps: CaptureDeps): Promise<StoredSnapshot> {
+  const urls = apiUrlsForView(pinnedPath);
+  const parts = await Promise.all(urls.map(async (url) => [url, await capturePart(url, deps)] as const));
+  const snapshot: StoredSnapshot = { version: 1, takenAt: new Date(deps.nowMs).toISOString(), path: pinnedPath, responses: {}, failed: {} };
+  for (const [url, part] of parts) {
+    if (part.ok) snapshot.responses[url] = part.body;
+    else snapshot.failed[url] = part.failed;
+  }
+  return snapshot;
+}
+
+/** Loopback base URL of this app: its own HOST, or 127.0.0.1 when it listens on every interface. */
+export function selfBaseUrl(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
+  return `http://${h.includes(':') ? `[${h}]` : h}:${port}`;
+}
