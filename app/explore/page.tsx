@@ -1,12 +1,12 @@
-import { EmptyState, PageTitle } from '@/components/ui/page-title';
+import { Suspense } from 'react';
+import { ExploreView } from '@/components/explore/explore-view';
 
 export const metadata = { title: 'Explore' };
 
 export default function ExplorePage() {
   return (
-    <div>
-      <PageTitle title="Explore" />
-      <EmptyState title="Nothing here yet">Connect a data source (PROMETHEUS_URL, LOKI_URL, JAEGER_URL) or run the demo with npm run demo.</EmptyState>
-    </div>
+    <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+      <ExploreView />
+    </Suspense>
   );
 }

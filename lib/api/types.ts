@@ -37,19 +37,10 @@ export interface AnomaliesResponse {
   skipped?: string[];
 }
 
-export interface MetricsQueryResponse {
-  series: ApiMetric[];
-  warnings: string[];
-  step: number;
-  sources: Record<SourceName, SourceReport>;
-}
-
-export interface LogsQueryResponse {
-  logs: LogEntry[];
-  truncated: boolean;
-  warnings: string[];
-  sources: Record<SourceName, SourceReport>;
-}
+// The explore endpoints' shapes live beside their orchestration; their `sources` name only
+// the backend each one asks.
+export type { ExploreMetricsResponse as MetricsQueryResponse } from '../query/metrics';
+export type { ExploreLogsResponse as LogsQueryResponse } from '../query/logs';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };

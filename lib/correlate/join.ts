@@ -37,6 +37,26 @@ export function displayLabels(line: LogLine): Labels {
   return out;
 }
 
+/**
+ * One Loki line in the API shape, not yet joined: trace context extracted, service named,
+ * labels for display. Null when the timestamp is not a decimal nanosecond string.
+ */
+export function toLogEntry(line: LogLine, extraction: ExtractionConfig = DEFAULT_EXTRACTION, order: readonly string[] = DEFAULT_SERVICE_LABELS): LogEntry | null {
+  if (!NS_DIGITS.test(line.tsNs)) return null;
+  const labels = displayLabels(line);
+  const ctx = extractTraceContext(line, extraction);
+  return {
+    ts: toRfc3339(Number(BigInt(line.tsNs) / 1_000_000n)),
+    tsNs: line.tsNs,
+    line: line.line,
+    labels,
+    service: serviceOf(labels, order),
+    traceId: ctx.traceId,
+    spanId: ctx.spanId,
+    joinedBy: null,
+  };
+}
+
 interface Pending {
   ns: bigint;
   index: number;
@@ -53,23 +73,12 @@ export function joinLogs(lines: readonly LogLine[], view: TraceView | null, trac
   const order = cfg.serviceLabels ?? DEFAULT_SERVICE_LABELS;
   const pending: Pending[] = [];
   lines.forEach((line, index) => {
-    if (!NS_DIGITS.test(line.tsNs)) return;
+    const entry = toLogEntry(line, extraction, order);
+    if (!entry) return;
     const ns = BigInt(line.tsNs);
-    const labels = displayLabels(line);
-    const ctx = extractTraceContext(line, extraction);
-    const entry: LogEntry = {
-      ts: toRfc3339(Number(ns / 1_000_000n)),
-      tsNs: line.tsNs,
-      line: line.line,
-      labels,
-      service: serviceOf(labels, order),
-      traceId: ctx.traceId,
-      spanId: ctx.spanId,
-      joinedBy: null,
-    };
-    const ownTrace = traceId !== null && ctx.traceId === traceId;
+    const ownTrace = traceId !== null && entry.traceId === traceId;
     // A span id alone (no trace id in the line) is still 64 random bits: trust it.
-    if (view && ctx.spanId && (ownTrace || ctx.traceId === null) && view.bySpanId.has(ctx.spanId)) entry.joinedBy = 'span_id';
+    if (view && entry.spanId && (ownTrace || entry.traceId === null) && view.bySpanId.has(entry.spanId)) entry.joinedBy = 'span_id';
     pending.push({ ns, index, entry, ownTrace });
   });
   pending.sort((a, b) => (a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : a.index - b.index));

@@ -1,0 +1,66 @@
+import { HighlightStyle, LRLanguage, LanguageSupport } from '@codemirror/language';
+import { linter, type Diagnostic } from '@codemirror/lint';
+import type { Extension } from '@codemirror/state';
+import { parser as logqlParser } from '@grafana/lezer-logql';
+import { styleTags, tags as t } from '@lezer/highlight';
+import { LanguageType, PromQLExtension } from '@prometheus-io/codemirror-promql';
+import { logqlSyntaxErrors } from './logql-lint';
+
+/**
+ * The two query languages of /explore. PromQL comes with highlighting, completion of
+ * functions/keywords and a syntax linter from the Prometheus package; its remote completion
+ * is left off, because the browser must never learn a backend's URL. LogQL gets Grafana's
+ * grammar with highlighting and a parse-tree linter.
+ */
+
+export type QueryLanguage = 'promql' | 'logql';
+
+const LOGQL_KEYWORDS =
+  'Json Logfmt Unpack Pattern Regexp Unwrap LabelFormat LineFormat LabelReplace Vector Offset Bool On Ignoring GroupLeft GroupRight Decolorize Drop Keep By Without And Or Unless';
+const LOGQL_FUNCTIONS =
+  'Sum Avg Count Max Min Stddev Stdvar Bottomk Topk Sort Sort_Desc CountOverTime Rate RateCounter BytesOverTime BytesRate AvgOverTime SumOverTime MinOverTime MaxOverTime StddevOverTime StdvarOverTime QuantileOverTime FirstOverTime LastOverTime AbsentOverTime BytesConv DurationConv DurationSecondsConv';
+const LOGQL_OPERATORS = 'Eq Neq Re Nre PipeExact PipeMatch PipePattern Npa Pipe Gtr Gte Lss Lte Eql Add Sub Mul Div Mod Pow';
+
+const logqlLanguage = LRLanguage.define({
+  name: 'logql',
+  parser: logqlParser.configure({
+    props: [
+      styleTags({
+        [LOGQL_KEYWORDS]: t.keyword,
+        [LOGQL_FUNCTIONS]: t.function(t.variableName),
+        [LOGQL_OPERATORS]: t.operator,
+        Identifier: t.labelName,
+        String: t.string,
+        'Number Duration Bytes': t.number,
+        LineComment: t.lineComment,
+        '( )': t.paren,
+        '{ }': t.brace,
+        '[ ]': t.squareBracket,
+      }),
+    ],
+  }),
+  languageData: { closeBrackets: { brackets: ['(', '[', '{', '"', '`'] }, commentTokens: { line: '#' } },
+});
+
+const logqlLinter = linter((view) =>
+  logqlSyntaxErrors(view.state.doc.toString()).map((p): Diagnostic => ({ from: p.from, to: p.to, severity: 'error', message: p.message, source: 'LogQL' })),
+);
+
+/** Readable on light and dark backgrounds alike (the app follows the system scheme). */
+export const queryHighlightStyle = HighlightStyle.define([
+  { tag: t.keyword, color: '#7c3aed' },
+  { tag: [t.function(t.variableName), t.function(t.name)], color: '#2563eb' },
+  { tag: [t.labelName, t.propertyName, t.attributeName], color: '#0891b2' },
+  { tag: t.string, color: '#16a34a' },
+  { tag: t.number, color: '#d97706' },
+  { tag: t.operator, color: '#db2777' },
+  { tag: [t.lineComment, t.comment], color: '#64748b', fontStyle: 'italic' },
+  { tag: t.invalid, color: '#dc2626' },
+]);
+
+/** A fresh extension per editor: PromQLExtension holds per-editor completion state. */
+export function languageExtension(language: QueryLanguage): { extension: Extension; destroy: () => void } {
+  if (language === 'logql') return { extension: [new LanguageSupport(logqlLanguage), logqlLinter], destroy: () => undefined };
+  const promql = new PromQLExtension().setComplete({}).activateLinter(true);
+  return { extension: promql.asExtension(LanguageType.PromQL), destroy: () => promql.destroy() };
+}

@@ -1,0 +1,32 @@
+import type { ApiExemplar, ApiMetric } from '../api/types';
+import { toLogEntry } from '../correlate/join';
+import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../correlate/extraction-config';
+import type { Exemplar, LogEntry, LogLine, Series } from '../model/types';
+import { toRfc3339 } from '../time/range';
+
+/** Pure conversions from lib/model to the public API shapes of the explore endpoints. */
+
+/** JSON has no NaN or ±Inf: a non-finite sample is a gap (null) in the chart. */
+export function toApiMetric(s: Series): ApiMetric {
+  return { name: s.name, labels: s.labels, points: s.points.map(([t, v]): [number, number | null] => [t, Number.isFinite(v) ? v : null]) };
+}
+
+export function toApiExemplar(e: Exemplar): ApiExemplar {
+  return { labels: e.labels, seriesLabels: e.seriesLabels, traceId: e.traceId, spanId: e.spanId, value: e.value, ts: toRfc3339(e.tsMs) };
+}
+
+/** Loki lines in the API shape (the same conversion the trace view uses), malformed ones dropped. */
+export function toLogEntries(lines: readonly LogLine[], extraction: ExtractionConfig = DEFAULT_EXTRACTION): LogEntry[] {
+  return lines.map((l) => toLogEntry(l, extraction)).filter((e): e is LogEntry => e !== null);
+}
+
+/** Most series a response carries: more cannot be told apart on one chart, and cost megabytes. */
+export const MAX_SERIES = 500;
+export const MAX_EXEMPLARS = 2_000;
+
+/** The first `max` items; says so in `warnings` when some were left out. */
+export function capList<T>(items: readonly T[], max: number, what: string, warnings: string[]): T[] {
+  if (items.length <= max) return [...items];
+  warnings.push(`showing the first ${max} of ${items.length} ${what}; narrow the query to see the rest`);
+  return items.slice(0, max);
+}

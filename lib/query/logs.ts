@@ -1,0 +1,103 @@
+import type { ApiMetric } from '../api/types';
+import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../correlate/extraction-config';
+import type { LogEntry, SourceName, SourceReport } from '../model/types';
+import { chooseStepSec } from '../sources/prometheus/client';
+import type { LokiClient } from '../sources/types';
+import { toRfc3339 } from '../time/range';
+import { MAX_SERIES, capList, toApiMetric, toLogEntries } from './convert';
+import { parseLogsInput, type LogsQueryInput } from './input';
+import { logqlKind, type LogQLKind } from './logql-kind';
+
+/**
+ * GET /api/v1/query/logs: a LogQL range query for the explore page. A log query returns
+ * entries (newest first, trace and span ids extracted so the page can link them); a metric
+ * query (`count_over_time(…)`, `rate(…)`) returns series instead, which the page draws.
+ * Error mapping as in metrics.ts.
+ */
+
+export interface ExploreLogsResponse {
+  resultType: 'streams' | 'matrix';
+  logs: LogEntry[];
+  /** The limit was reached: older lines exist. */
+  truncated: boolean;
+  series: ApiMetric[];
+  /** Step of a metric query, in seconds; null for a log query. */
+  step: number | null;
+  limit: number;
+  warnings: string[];
+  range: { from: string; to: string };
+  /** Names only the backend this endpoint asked. */
+  sources: Partial<Record<SourceName, SourceReport>>;
+}
+
+export interface LogsQueryDeps {
+  loki: LokiClient | null;
+  nowMs: number;
+  notConfiguredMessage: string;
+  extraction?: ExtractionConfig;
+  signal?: AbortSignal;
+  clock?: () => number;
+}
+
+type Body = Omit<ExploreLogsResponse, 'range' | 'sources' | 'limit'>;
+
+/** The Loki client refuses a query of the other kind with this bad_query (loki/client.ts). */
+function wrongKind(err: unknown): LogQLKind | null {
+  const e = err as { kind?: string; message?: string } | null;
+  if (e?.kind !== 'bad_query' || typeof e.message !== 'string') return null;
+  if (e.message.includes('got a metric query')) return 'metric';
+  if (e.message.includes('got a log query')) return 'log';
+  return null;
+}
+
+async function ask(loki: LokiClient, kind: LogQLKind, input: LogsQueryInput, deps: LogsQueryDeps): Promise<Body> {
+  if (kind === 'metric') {
+    const step = chooseStepSec(input.fromMs, input.toMs);
+    const r = await loki.queryRangeMetric(input.query, input.fromMs, input.toMs, { step: String(step), signal: deps.signal });
+    const warnings = [...r.warnings];
+    const series = capList(r.series, MAX_SERIES, 'series', warnings).map(toApiMetric);
+    return { resultType: 'matrix', logs: [], truncated: false, series, step, warnings };
+  }
+  const r = await loki.queryRange(input.query, input.fromMs, input.toMs, { limit: input.limit, direction: 'backward', signal: deps.signal });
+  const extraction = deps.extraction ?? DEFAULT_EXTRACTION;
+  return {
+    resultType: 'streams',
+    logs: toLogEntries(r.lines, extraction),
+    truncated: r.truncated,
+    series: [],
+    step: null,
+    warnings: r.warnings,
+  };
+}
+
+export async function runLogsQuery(raw: Record<string, string | undefined>, deps: LogsQueryDeps): Promise<ExploreLogsResponse> {
+  const input = parseLogsInput(raw, deps.nowMs);
+  const common = { range: { from: toRfc3339(input.fromMs), to: toRfc3339(input.toMs) }, limit: input.limit };
+  const loki = deps.loki;
+  if (!loki) {
+    return {
+      ...common,
+      resultType: 'streams',
+      logs: [],
+      truncated: false,
+      series: [],
+      step: null,
+      warnings: [],
+      sources: { loki: { status: 'not_configured', message: deps.notConfiguredMessage, ms: 0 } },
+    };
+  }
+
+  const clock = deps.clock ?? (() => performance.now());
+  const started = clock();
+  const guessed = logqlKind(input.query);
+  let body: Body;
+  try {
+    body = await ask(loki, guessed, input, deps);
+  } catch (err) {
+    // The grammar can lag behind Loki (new functions): trust Loki's verdict and ask again.
+    const actual = wrongKind(err);
+    if (!actual || actual === guessed) throw err;
+    body = await ask(loki, actual, input, deps);
+  }
+  return { ...common, ...body, sources: { loki: { status: 'ok', ms: Math.round(clock() - started) } } };
+}

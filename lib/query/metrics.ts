@@ -1,0 +1,83 @@
+import type { ApiExemplar, ApiMetric } from '../api/types';
+import type { SourceName, SourceReport } from '../model/types';
+import { chooseStepSec } from '../sources/prometheus/client';
+import type { PrometheusClient } from '../sources/types';
+import { toRfc3339 } from '../time/range';
+import { MAX_EXEMPLARS, MAX_SERIES, capList, toApiExemplar, toApiMetric } from './convert';
+import { parseMetricsInput } from './input';
+
+/**
+ * GET /api/v1/query/metrics: a PromQL range query for the explore page, with the exemplars
+ * of the same selectors so the chart can link samples to traces.
+ *
+ * Bad input and a query Prometheus refuses are 400s (its parse message included); an
+ * unreachable or timed-out Prometheus is thrown as its SourceError (502/504). An
+ * unconfigured Prometheus is a 200 with `sources.prometheus.status = not_configured` so the
+ * page can say how to connect it. Exemplars are a bonus: their failure is a warning.
+ */
+
+/** `sources` names only the backend this endpoint asked. */
+export interface ExploreMetricsResponse {
+  series: ApiMetric[];
+  exemplars: ApiExemplar[];
+  warnings: string[];
+  infos: string[];
+  /** Step used, in seconds (Prometheus may need a coarser one than asked). */
+  step: number;
+  range: { from: string; to: string };
+  sources: Partial<Record<SourceName, SourceReport>>;
+}
+
+export interface MetricsQueryDeps {
+  prometheus: PrometheusClient | null;
+  nowMs: number;
+  notConfiguredMessage: string;
+  signal?: AbortSignal;
+  clock?: () => number;
+}
+
+export async function runMetricsQuery(raw: Record<string, string | undefined>, deps: MetricsQueryDeps): Promise<ExploreMetricsResponse> {
+  const input = parseMetricsInput(raw, deps.nowMs);
+  const range = { from: toRfc3339(input.fromMs), to: toRfc3339(input.toMs) };
+  const prom = deps.prometheus;
+  if (!prom) {
+    return {
+      series: [],
+      exemplars: [],
+      warnings: [],
+      infos: [],
+      step: chooseStepSec(input.fromMs, input.toMs, input.stepSec),
+      range,
+      sources: { prometheus: { status: 'not_configured', message: deps.notConfiguredMessage, ms: 0 } },
+    };
+  }
+
+  const clock = deps.clock ?? (() => performance.now());
+  const started = clock();
+  const opts = { signal: deps.signal };
+  const [result, exemplars] = await Promise.allSettled([
+    prom.queryRange(input.query, input.fromMs, input.toMs, input.stepSec, opts),
+    prom.exemplars(input.query, input.fromMs, input.toMs, opts),
+  ]);
+  if (result.status === 'rejected') throw result.reason;
+  const ms = Math.round(clock() - started);
+
+  const warnings = [...result.value.warnings];
+  const series = capList(result.value.series, MAX_SERIES, 'series', warnings).map(toApiMetric);
+  let exemplarList: ApiExemplar[] = [];
+  if (exemplars.status === 'fulfilled') {
+    exemplarList = capList(exemplars.value, MAX_EXEMPLARS, 'exemplars', warnings).map(toApiExemplar);
+  } else {
+    const message = (exemplars.reason as { message?: string } | null)?.message ?? 'request failed';
+    warnings.push(`exemplars unavailable: ${message}`);
+  }
+  return {
+    series,
+    exemplars: exemplarList,
+    warnings,
+    infos: result.value.infos,
+    step: result.value.stepSec ?? chooseStepSec(input.fromMs, input.toMs, input.stepSec),
+    range,
+    sources: { prometheus: { status: 'ok', ms } },
+  };
+}
