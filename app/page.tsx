@@ -1,11 +1,19 @@
-import { SourceCards } from '@/components/overview/source-cards';
+import { Suspense } from 'react';
+import { OverviewView } from '@/components/overview/overview-view';
 import { PageTitle } from '@/components/ui/page-title';
+import { ShareButton } from '@/components/views/share-button';
 
 export default function OverviewPage() {
   return (
-    <div className="space-y-6">
-      <PageTitle title="Overview" />
-      <SourceCards />
+    <div>
+      <PageTitle title="Overview">
+        <Suspense fallback={null}>
+          <ShareButton />
+        </Suspense>
+      </PageTitle>
+      <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+        <OverviewView />
+      </Suspense>
     </div>
   );
 }

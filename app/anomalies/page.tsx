@@ -1,12 +1,21 @@
-import { EmptyState, PageTitle } from '@/components/ui/page-title';
+import { Suspense } from 'react';
+import { AnomaliesView } from '@/components/anomalies/anomalies-view';
+import { PageTitle } from '@/components/ui/page-title';
+import { ShareButton } from '@/components/views/share-button';
 
 export const metadata = { title: 'Anomalies' };
 
 export default function AnomaliesPage() {
   return (
     <div>
-      <PageTitle title="Anomalies" />
-      <EmptyState title="Nothing here yet">Connect a data source (PROMETHEUS_URL, LOKI_URL, JAEGER_URL) or run the demo with npm run demo.</EmptyState>
+      <PageTitle title="Anomalies">
+        <Suspense fallback={null}>
+          <ShareButton />
+        </Suspense>
+      </PageTitle>
+      <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+        <AnomaliesView />
+      </Suspense>
     </div>
   );
 }

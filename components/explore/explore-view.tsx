@@ -1,5 +1,6 @@
 'use client';
 
+import { ShareButton } from '@/components/views/share-button';
 import { useCallback, useState } from 'react';
 import type { ExploreLogsResponse } from '@/lib/query/logs';
 import type { ExploreMetricsResponse } from '@/lib/query/metrics';
@@ -49,7 +50,9 @@ export function ExploreView() {
 
   return (
     <div className="space-y-4" data-testid="explore-view">
-      <PageTitle title="Explore" />
+      <PageTitle title="Explore">
+        <ShareButton />
+      </PageTitle>
       <MetricsPanel
         query={query}
         step={params.get('step') ?? ''}

@@ -1,0 +1,98 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { EmptyState } from '@/components/ui/page-title';
+import { useSetViewParams } from '@/components/ui/view-params';
+import { FiltersBar, type FilterValues } from './filters-bar';
+import type { RowContext } from './finding-row';
+import { filterFindings, groupFindings } from './grouping';
+import { isSeverity } from './kinds';
+import { ServiceGroupView } from './service-group';
+import { SourceBanner } from './source-banner';
+import { allSourcesDown, sourceProblems } from './source-status';
+import { clockUtc, rangeText } from './time-text';
+import { useAnomalies } from './use-anomalies';
+
+/** /anomalies: every finding of the range, grouped by service and kind, worst first. */
+export function AnomaliesView() {
+  const { params, query, data, range, nowMs } = useAnomalies();
+  const set = useSetViewParams();
+  const open = params.get('open');
+  const severity = params.get('severity');
+  const values: FilterValues = { service: params.get('service'), kind: params.get('kind'), severity, q: params.get('q') };
+
+  // A shared link with `open` lands on that finding once the data is there.
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (scrolled.current || !data || !open) return;
+    scrolled.current = true;
+    document.getElementById(`finding-${open}`)?.scrollIntoView({ block: 'center' });
+  }, [data, open]);
+
+  const filters = <FiltersBar values={values} services={[...new Set((data?.anomalies ?? []).flatMap((a) => (a.service ? [a.service] : [])))]} onChange={(c) => set({ ...c }, 'replace')} />;
+
+  if (query.isPending) {
+    return (
+      <div>
+        {filters}
+        <p role="status" className="animate-pulse text-sm text-slate-500" data-testid="anomalies-loading">
+          Checking metrics, logs and traces for anomalies…
+        </p>
+      </div>
+    );
+  }
+  if (query.isError || !data) {
+    return (
+      <div>
+        {filters}
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          Could not load anomalies: {query.error?.message ?? 'no response'}
+        </p>
+      </div>
+    );
+  }
+
+  const shown = filterFindings(data.anomalies, { minSeverity: isSeverity(severity) ? severity : null, text: values.q });
+  const groups = groupFindings(shown);
+  const ctx: RowContext | null = range ? { range, nowMs, open, onToggle: (key) => set({ open: key }, 'replace') } : null;
+  const down = allSourcesDown(data.sources);
+
+  return (
+    <div>
+      {filters}
+      {!down && <SourceBanner sources={data.sources} skipped={data.skipped} />}
+      <p className="mb-3 text-xs text-slate-500" data-testid="anomalies-summary">
+        {shown.length === data.anomalies.length ? `${data.anomalies.length}` : `${shown.length} of ${data.anomalies.length}`} findings in {groups.length}{' '}
+        {groups.length === 1 ? 'service group' : 'service groups'} · {rangeText(data.range)} · checked {clockUtc(nowMs, range?.toMs)}
+      </p>
+      {down ? (
+        <EmptyState title="No data source answered">
+          <div data-testid="all-sources-down">
+            Nothing could be checked in {rangeText(data.range)}, so no findings does not mean healthy.
+            <ul className="mt-2 space-y-1 text-left">
+              {sourceProblems(data.sources).map((p) => (
+                <li key={p.source}>{p.text}</li>
+              ))}
+            </ul>
+          </div>
+        </EmptyState>
+      ) : data.anomalies.length === 0 ? (
+        <EmptyState title="No anomalies in this range">
+          <span data-testid="no-anomalies">{rangeText(data.range)}</span>
+        </EmptyState>
+      ) : shown.length === 0 ? (
+        <EmptyState title="No findings match the filters">
+          {data.anomalies.length} findings are hidden by the severity or text filter.
+        </EmptyState>
+      ) : (
+        ctx && (
+          <div className="space-y-6">
+            {groups.map((g) => (
+              <ServiceGroupView key={g.service ?? ''} group={g} ctx={ctx} />
+            ))}
+          </div>
+        )
+      )}
+    </div>
+  );
+}

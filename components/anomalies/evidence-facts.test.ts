@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { evidenceFacts, logExamples } from './evidence-facts';
+import { at, finding } from './test-findings';
+
+const REF = Date.parse(at('15:00:00'));
+const facts = (...args: Parameters<typeof finding>) => Object.fromEntries(evidenceFacts(finding(...args), REF).map((f) => [f.label, f.value]));
+
+describe('evidenceFacts', () => {
+  it('shows a counter reset with cause, values, restart time and the rate() artifact', () => {
+    const f = facts({
+      id: 'r',
+      kind: 'counter_reset',
+      evidence: {
+        cause: 'restart',
+        before: { ts: at('14:24:45'), value: 18442 },
+        after: { ts: at('14:25:00'), value: 12 },
+        restartedAt: at('14:24:50'),
+        restartSignal: 'process_start_time_seconds',
+        resetsInRange: 1,
+        rateArtifact: { spike: false, reason: 'rate() treats the drop as a restart.' },
+      },
+    });
+    expect(f).toMatchObject({
+      Cause: 'process restart',
+      Before: '18,442 at 14:24:45 UTC',
+      After: '12 at 14:25:00 UTC',
+      'Restarted at': '14:24:50 UTC',
+      'rate() panel': 'no visible spike — rate() treats the drop as a restart.',
+    });
+  });
+
+  it('shows a GC storm with the frequency change and its latency and error impact', () => {
+    const f = facts({
+      id: 'g',
+      kind: 'gc_storm',
+      evidence: { runtime: 'jvm', baselineCollectionsPerSec: 0.2, peakCollectionsPerSec: 30, peakTimeFraction: 0.31, impact: { p99MsBefore: 120, p99MsDuring: 900, errorShareBefore: 0.01, errorShareDuring: null } },
+    });
+    expect(f).toMatchObject({ Runtime: 'jvm', 'GC collections/s': '0.2 → 30', 'Peak time in GC': '31 %', 'p99 latency (before → during)': '120 ms → 900 ms', '5xx share (before → during)': '1 % → ?' });
+  });
+
+  it('shows the log-context share and aggregate broken-link rates', () => {
+    expect(facts({ id: 'l', kind: 'log_without_trace_context', evidence: { linesTotal: 200, linesWithoutTraceId: 150, share: 0.75, threshold: 0.2 } })).toEqual({
+      'Lines without trace id': '150 of 200',
+      Share: '75 % (threshold 20 %)',
+    });
+    expect(facts({ id: 'o', kind: 'orphan_span', evidence: { aggregate: true, tracesSampled: 40, tracesAffected: 12, brokenLinkRate: 0.3, causes: { async_context_lost: 12 } } })).toEqual({
+      'Traces affected': '12 of 40 sampled',
+      'Broken-link rate': '30 %',
+      Causes: 'async context lost (12)',
+    });
+  });
+
+  it('leaves out fields of the wrong type instead of printing them', () => {
+    expect(evidenceFacts(finding({ id: 'x', kind: 'leak', evidence: { perHour: 'lots', startLevel: null, risingShare: {} } }))).toEqual([]);
+    expect(evidenceFacts(finding({ id: 'x', kind: 'missing_trace', evidence: { cause: 42, seenIn: 'x' } }))).toEqual([]);
+  });
+});
+
+describe('logExamples', () => {
+  it('returns example lines as plain strings and skips malformed ones', () => {
+    const a = finding({ id: 'l', kind: 'log_without_trace_context', evidence: { examples: [{ ts: at('14:00:00'), text: '<img src=x onerror=alert(1)>' }, { text: 5 }, null] } });
+    expect(logExamples(a)).toEqual([{ ts: at('14:00:00'), text: '<img src=x onerror=alert(1)>' }]);
+  });
+});

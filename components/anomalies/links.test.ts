@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { findingLinks, isAppPath } from './links';
+
+const range = { from: '2026-03-02T14:00:00.000Z', to: '2026-03-02T15:00:00.000Z' };
+
+describe('findingLinks', () => {
+  it('gives trace links the checked range', () => {
+    const [link] = findingLinks({ links: [{ label: 'Open trace', href: '/trace/abc123' }] }, range);
+    expect(link.kind).toBe('trace');
+    const url = new URL(link.href, 'http://x');
+    expect(url.pathname).toBe('/trace/abc123');
+    expect(url.searchParams.get('from')).toBe(range.from);
+    expect(url.searchParams.get('to')).toBe(range.to);
+  });
+
+  it('keeps the query and range an explore link already has', () => {
+    const href = '/explore?query=rate%28x%7Bjob%3D%22a%22%7D%5B5m%5D%29&from=2026-03-02T13%3A00%3A00.000Z&to=2026-03-02T13%3A30%3A00.000Z';
+    const [link] = findingLinks({ links: [{ label: 'rate() panel', href }] }, range);
+    expect(link.kind).toBe('explore');
+    const url = new URL(link.href, 'http://x');
+    expect(url.searchParams.get('query')).toBe('rate(x{job="a"}[5m])');
+    expect(url.searchParams.get('from')).toBe('2026-03-02T13:00:00.000Z');
+    expect(url.searchParams.get('to')).toBe('2026-03-02T13:30:00.000Z');
+  });
+
+  it('drops links that leave the app', () => {
+    const links = findingLinks(
+      { links: [{ label: 'a', href: 'https://evil.example/' }, { label: 'b', href: '//evil.example/x' }, { label: 'c', href: '/\\evil.example' }, { label: 'd', href: 'javascript:alert(1)' }] },
+      range,
+    );
+    expect(links).toEqual([]);
+  });
+
+  it('leaves other app links untouched and works without a range', () => {
+    expect(findingLinks({ links: [{ label: 'v', href: '/views?x=1' }, { label: 't', href: '/trace/ab' }] }, null)).toEqual([
+      { label: 'v', href: '/views?x=1', kind: 'other' },
+      { label: 't', href: '/trace/ab', kind: 'trace' },
+    ]);
+  });
+});
+
+describe('isAppPath', () => {
+  it('accepts only same-origin paths', () => {
+    expect(isAppPath('/explore')).toBe(true);
+    expect(isAppPath('explore')).toBe(false);
+    expect(isAppPath('/\nfoo')).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+/** What the per-source statuses of an anomalies response mean for the findings shown. */
+import type { SourceName, SourceReport } from '@/lib/model/types';
+
+const NAMES: Record<SourceName, string> = { prometheus: 'Prometheus', loki: 'Loki', jaeger: 'Jaeger' };
+const MISSING: Record<SourceName, string> = {
+  prometheus: 'metric findings (counter resets, GC storms, leaks, error and latency outliers) may be missing',
+  loki: 'log findings (logs without trace context, trace ids seen only in logs) may be missing',
+  jaeger: 'trace findings (orphan spans, split traces, clock skew, missing traces) may be missing',
+};
+const ORDER: readonly SourceName[] = ['prometheus', 'loki', 'jaeger'];
+
+export interface SourceProblem {
+  source: SourceName;
+  status: Exclude<SourceReport['status'], 'ok'>;
+  /** "Loki unreachable: connection refused — log findings … may be missing" */
+  text: string;
+}
+
+export function sourceProblems(sources: Partial<Record<SourceName, SourceReport>> | undefined): SourceProblem[] {
+  const out: SourceProblem[] = [];
+  for (const source of ORDER) {
+    const s = sources?.[source];
+    if (!s || s.status === 'ok') continue;
+    const what = s.status === 'timeout' ? 'timed out' : s.status === 'not_configured' ? 'not configured' : 'unreachable';
+    const detail = s.message ? `: ${s.message}` : '';
+    out.push({ source, status: s.status, text: `${NAMES[source]} ${what}${detail} — ${MISSING[source]}` });
+  }
+  return out;
+}
+
+/** True when no source answered: an empty list then means "not checked", not "healthy". */
+export function allSourcesDown(sources: Partial<Record<SourceName, SourceReport>> | undefined): boolean {
+  return ORDER.every((s) => sources?.[s] !== undefined && sources[s]!.status !== 'ok');
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import { useApi, useSnapshot } from '@/components/ui/use-api';
+import { useViewParams } from '@/components/ui/view-params';
+import type { AnomaliesResponse } from '@/lib/api/types';
+import { anomaliesUrl } from '@/lib/views/api-urls';
+import { isRelativeRange } from './time-text';
+
+/**
+ * The anomalies of the view's range (and service/kind filters), fetched through the view
+ * URL contract so a snapshot serves the same response. `nowMs` is when the data was
+ * checked — the snapshot's time inside a snapshot — and relative times count from it.
+ */
+export function useAnomalies(opts: { autoRefreshMs?: number } = {}) {
+  const params = useViewParams();
+  const snapshot = useSnapshot();
+  const live = !snapshot && isRelativeRange(params.get('to'));
+  const query = useApi<AnomaliesResponse>(anomaliesUrl(params), { refetchInterval: live ? opts.autoRefreshMs : undefined });
+  const data = query.data;
+  const fromMs = data ? Date.parse(data.range.from) : NaN;
+  const toMs = data ? Date.parse(data.range.to) : NaN;
+  const nowMs = snapshot ? Date.parse(snapshot.takenAt) : query.dataUpdatedAt;
+  // The server always sends RFC3339; should it not, the rows still draw against the last hour.
+  const range = data
+    ? Number.isFinite(fromMs) && Number.isFinite(toMs)
+      ? { from: data.range.from, to: data.range.to, fromMs, toMs }
+      : { from: data.range.from, to: data.range.to, fromMs: nowMs - 3_600_000, toMs: nowMs }
+    : null;
+  return { params, query, data, range, nowMs, autoRefreshing: live && opts.autoRefreshMs !== undefined, isSnapshot: snapshot !== null };
+}
