@@ -6,7 +6,8 @@
  */
 import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../correlate/extraction-config';
 import type { LogEntry } from '../model/types';
-import { LOG_SERVICE_LABELS, toLogEntry } from '../query/convert';
+import { toLogEntry } from '../correlate/join';
+import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
 import { logQuery, streamSelector } from '../sources/loki/logql';
 import type { LokiClient } from '../sources/types';
 import { mapBounded, type AnomalyBudgets, type SourceCalls } from './anomalies-budgets';
@@ -23,7 +24,7 @@ export async function resolveLogServiceLabels(
   range: TimeWindow,
 ): Promise<Map<string, string>> {
   const present = new Set((await calls.call((signal) => loki.labels(range.fromMs, range.toMs, { signal }))) ?? []);
-  const candidates = LOG_SERVICE_LABELS.filter((l) => present.has(l)).slice(0, MAX_LABELS_ASKED);
+  const candidates = DEFAULT_SERVICE_LABELS.filter((l) => present.has(l)).slice(0, MAX_LABELS_ASKED);
   const values = await Promise.all(
     candidates.map(async (label) => new Set((await calls.call((signal) => loki.labelValues(label, range.fromMs, range.toMs, { signal }))) ?? [])),
   );
@@ -59,7 +60,12 @@ export async function sampleLogs(
     const query = logQuery(streamSelector({ [labelOf.get(svc)!]: svc }));
     const r = await calls.call((signal) => loki.queryRange(query, w.fromMs, w.toMs, { limit: perSlice, direction: 'backward', signal }));
     // The line belongs to the service it was selected by, whatever other labels say.
-    return (r?.lines ?? []).map((l) => ({ ...toLogEntry(l, extraction), service: svc }));
+    const entries: LogEntry[] = [];
+    for (const line of r?.lines ?? []) {
+      const entry = toLogEntry(line, extraction);
+      if (entry) entries.push({ ...entry, service: svc });
+    }
+    return entries;
   });
   return pages.flat();
 }

@@ -5,6 +5,7 @@
  * check needs exemplars and logged trace ids). A failing or slow source only removes its
  * detectors' inputs; what a budget or a failure left out is listed in `skipped`.
  */
+import { setMaxListeners } from 'node:events';
 import { runDetectors } from '../anomalies';
 import { DEFAULT_DETECTOR_OPTIONS } from '../anomalies/types';
 import type { AnomaliesResponse } from '../api/types';
@@ -55,6 +56,8 @@ class DeadlineExceeded extends Error {
 /** One signal that fires at the deadline or when the caller's signal does. */
 function deadlineSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal; done: () => void } {
   const controller = new AbortController();
+  // Every call in flight listens on this one signal (dozens at once, by design).
+  setMaxListeners(0, controller.signal);
   const timer = setTimeout(() => controller.abort(new DeadlineExceeded(ms)), ms);
   const onOuter = () => controller.abort(outer?.reason);
   if (outer?.aborted) onOuter();
