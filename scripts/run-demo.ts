@@ -38,8 +38,8 @@ async function main() {
   if (ensurePrometheus(log)) {
     log('backfilling three hours of demo metrics into a fresh Prometheus…');
     const hours = 3;
-    // The backfill stops a minute short of the anchor so live scrapes never land out of order.
-    const openmetrics = renderOpenMetrics(anchorMs - hours * 3_600_000, anchorMs - 60_000, 15_000, anchorMs);
+    // The backfill ends one step before the anchor; live scrapes start at the anchor.
+    const openmetrics = renderOpenMetrics(anchorMs - hours * 3_600_000, anchorMs - 15_000, 15_000, anchorMs);
     prom = await startPrometheus({ openmetrics, scrapeTarget: `${host}:${port}`, metricsPath: '/demo/metrics', scrapeInterval: '5s' });
     env.DEMO_PROMETHEUS_URL = prom.url;
     log(`Prometheus ${prom.url} (pid ${prom.pid})`);

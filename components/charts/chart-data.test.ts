@@ -73,3 +73,13 @@ describe('chart labels', () => {
     expect(formatValue(-Infinity)).toBe('-Inf');
   });
 });
+
+describe('formatValue with the units the metric templates use', () => {
+  it('shortens seconds, request rates and op rates, and keeps tiny ratios readable', () => {
+    expect(formatValue(0.25, 'seconds')).toBe('250 ms');
+    expect(formatValue(16.9, 'reqps')).toBe('16.9 req/s');
+    expect(formatValue(0.09, 'ops')).toBe('0.09/s');
+    expect(formatValue(0.0004, 'ratio')).toBe('0.04 %');
+    expect(formatValue(3, 'count')).toBe('3');
+  });
+});

@@ -104,6 +104,9 @@ export function formatValue(v: number | null | undefined, unit?: string): string
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
   const abs = Math.abs(v);
+  // Units as lib/correlate/service-metrics names them.
+  const shortUnit: Record<string, string> = { seconds: 's', reqps: 'req/s', ops: '/s', count: '' };
+  if (unit !== undefined && unit in shortUnit) unit = shortUnit[unit] || undefined;
   switch (unit) {
     case 'bytes': {
       const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -117,7 +120,7 @@ export function formatValue(v: number | null | undefined, unit?: string): string
     }
     case 'ratio':
     case 'percentunit':
-      return `${trim(v * 100, abs * 100 >= 10 ? 0 : 1)} %`;
+      return `${trim(v * 100, abs * 100 >= 10 ? 0 : abs * 100 >= 0.1 ? 1 : 3)} %`;
     case 's':
       if (abs > 0 && abs < 1) return `${trim(v * 1000, abs * 1000 >= 10 ? 0 : 1)} ms`;
       return `${trim(v, 2)} s`;
@@ -125,7 +128,7 @@ export function formatValue(v: number | null | undefined, unit?: string): string
       if (abs >= 1000) return `${trim(v / 1000, 2)} s`;
       return `${trim(v, abs >= 10 ? 0 : 1)} ms`;
   }
-  const suffix = unit ? ` ${unit}` : '';
+  const suffix = unit ? (unit.startsWith('/') ? unit : ` ${unit}`) : '';
   if (abs >= 1e9) return `${trim(v / 1e9, 1)}G${suffix}`;
   if (abs >= 1e6) return `${trim(v / 1e6, 1)}M${suffix}`;
   if (abs >= 1e3) return `${trim(v / 1e3, 1)}k${suffix}`;

@@ -68,7 +68,11 @@ export function TimeRangePicker() {
         className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
         aria-expanded={open}
       >
-        🕑 {label(from, to)}
+        <svg aria-hidden viewBox="0 0 16 16" className="mr-1.5 inline h-3.5 w-3.5 -translate-y-px" fill="none" stroke="currentColor" strokeWidth="1.6">
+          <circle cx="8" cy="8" r="6.5" />
+          <path d="M8 4.5V8l2.5 1.5" />
+        </svg>
+        {label(from, to)}
       </button>
       {open && (
         <div className="absolute right-0 z-50 mt-1 flex w-[28rem] gap-4 rounded border border-slate-300 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">

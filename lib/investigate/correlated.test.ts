@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogLine, Span, Trace } from '../model/types';
 import type { JaegerClient, LokiClient, PrometheusClient } from '../sources/types';
-import { correlateTrace } from './correlated';
+import { correlateTrace, endByNow } from './correlated';
 
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
 const BASE_MS = 1_719_990_000_000;
@@ -108,5 +108,12 @@ describe('correlateTrace', () => {
     const r = await correlateTrace(deps({ jaeger: null, loki: null, prometheus: null }), T, range);
     expect(Object.values(r.sources).map((s) => s.status)).toEqual(['not_configured', 'not_configured', 'not_configured']);
     expect(r.sources.loki.message).toBe('Set LOKI_URL to connect Loki.');
+  });
+});
+
+describe('endByNow', () => {
+  it('slides a window that reaches into the future back to end now, keeping its width', () => {
+    expect(endByNow({ fromMs: 100, toMs: 1_000 }, 700)).toEqual({ fromMs: -200, toMs: 700 });
+    expect(endByNow({ fromMs: 100, toMs: 600 }, 700)).toEqual({ fromMs: 100, toMs: 600 });
   });
 });

@@ -51,7 +51,7 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const view: TraceView | null = trace && trace.spans.length > 0 ? analyzeTrace(trace) : null;
   const logsOutcome = view ? null : await logsPart; // without a trace, services come from the logs
   const services = view ? view.services.map((s) => s.name) : servicesOfLines(logsOutcome?.value?.lines ?? []);
-  const window = view ? traceWindow(view) : range;
+  const window = view ? endByNow(traceWindow(view), deps.nowMs) : range;
   const metadata = (await metadataPart).value ?? {};
   const metricsPart = callSource<ServiceMetricsResult>(c.prometheus, () => fetchServiceMetrics(c.prometheus!, services, window, metadata, signal), nc('prometheus'));
 
@@ -96,6 +96,15 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
     sources,
     range: { from: toRfc3339(range.fromMs), to: toRfc3339(range.toMs) },
   };
+}
+
+/**
+ * A window centred on a recent trace reaches into the future, where rate() sees fewer and
+ * fewer samples and draws a fake decline: slide it back so it ends now.
+ */
+export function endByNow(w: { fromMs: number; toMs: number }, nowMs: number): { fromMs: number; toMs: number } {
+  if (w.toMs <= nowMs) return w;
+  return { fromMs: w.fromMs - (w.toMs - nowMs), toMs: nowMs };
 }
 
 function servicesOfLines(lines: LogLine[]): string[] {

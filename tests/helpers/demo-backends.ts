@@ -55,7 +55,7 @@ export async function startDemoBackends(anchorMs: number): Promise<DemoBackends>
 export async function startDemoPrometheus(anchorMs: number, opts: { scrape?: DemoBackends; hours?: number } = {}): Promise<RunningPrometheus> {
   const hours = opts.hours ?? 3;
   return startPrometheus({
-    openmetrics: renderOpenMetrics(anchorMs - hours * 3_600_000, anchorMs - 60_000, 15_000, anchorMs),
+    openmetrics: renderOpenMetrics(anchorMs - hours * 3_600_000, anchorMs - 15_000, 15_000, anchorMs),
     scrapeTarget: opts.scrape?.hostPort,
     metricsPath: '/metrics',
     scrapeInterval: '1s',

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const [,, url, out, wait] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+const errors = [];
+page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', e => errors.push(String(e)));
+await page.goto(url);
+await page.waitForTimeout(Number(wait || 4000));
+await page.screenshot({ path: out, fullPage: process.env.FULL === "1" });
+console.log('errors:', errors.slice(0, 5).join('\n'));
+await browser.close();

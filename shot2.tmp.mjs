@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const [,, url, out, wait, scrollY] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+const errors = [];
+page.on('response', r => { if (r.status() >= 400) errors.push(r.status() + ' ' + r.url()); });
+page.on('pageerror', e => errors.push(String(e)));
+await page.goto(url);
+await page.waitForTimeout(Number(wait || 4000));
+await page.evaluate((y) => window.scrollTo(0, y), Number(scrollY || 0));
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out });
+console.log('errors:', errors.slice(0, 5).join('\n'));
+await browser.close();
