@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countResets, isCounterSeries } from './counter-series';
 import { counterResetDetector } from './counter-reset';
-import { deepFreeze, emptyInput, MIN, seriesOf, T0 } from './test-helpers';
+import { anomalyId } from './ids';
+import { deepFreeze, emptyInput, expectDrawableEvidence, MIN, seriesOf, T0 } from './test-helpers';
 import { DEFAULT_DETECTOR_OPTIONS } from './types';
 
 /** Straight transcription of PromQL funcResets over a left-open range selector. */
@@ -142,6 +143,39 @@ describe('counter_reset detector', () => {
     const own = seriesOf('process_start_time_seconds', { service_name: 'billing' }, [1, 1, 2]);
     expect(counterResetDetector.detect(emptyInput({ series: [c, other] }), DEFAULT_DETECTOR_OPTIONS)[0].evidence.cause).toBe('non_monotonic');
     expect(counterResetDetector.detect(emptyInput({ series: [c, own] }), DEFAULT_DETECTOR_OPTIONS)[0].evidence.cause).toBe('restart');
+  });
+
+  it('carries the raw counter for the sparkline, marking the sample after the drop', () => {
+    const input = emptyInput({ series: [counter, pst] });
+    const [a] = counterResetDetector.detect(input, DEFAULT_DETECTOR_OPTIONS);
+    const { points, markers, spans } = expectDrawableEvidence(a, input.range);
+    expect(points).toEqual(counter.points);
+    expect(markers).toEqual([Date.parse(a.start)]);
+    expect(markers).toEqual([T0 + 60_000]);
+    expect(spans).toEqual([]);
+    expect(a.evidence).not.toHaveProperty('spans'); // a reset is an instant, not an interval
+  });
+
+  it('keeps every drop of a long counter visible in at most 120 points, one marker per finding', () => {
+    // 12 h at 15 s with a restart every 2 h: 2,880 samples, 5 resets in the window.
+    const values = Array.from({ length: 2880 }, (_, i) => 1000 + (i % 480) * 10);
+    const long = seriesOf('http_requests_total', { job: 'j', instance: 'i' }, values);
+    const input = emptyInput({ series: [long], range: { fromMs: T0, toMs: T0 + 720 * MIN } });
+    const found = counterResetDetector.detect(input, DEFAULT_DETECTOR_OPTIONS);
+    expect(found).toHaveLength(5);
+    for (const a of found) {
+      const { points, markers } = expectDrawableEvidence(a, input.range);
+      expect(markers).toEqual([Date.parse(a.start)]);
+      const before = Date.parse((a.evidence.before as { ts: string }).ts);
+      expect(points).toContainEqual([before, 1000 + 479 * 10]);
+      expect(points).toContainEqual([markers[0], 1000]);
+    }
+    expect(found[0].evidence.points).toEqual(found[4].evidence.points);
+  });
+
+  it('keeps the id independent of the sparkline fields', () => {
+    const [a] = counterResetDetector.detect(emptyInput({ series: [counter, pst] }), DEFAULT_DETECTOR_OPTIONS);
+    expect(a.id).toBe(anomalyId('counter_reset', a.subject, Date.parse(a.start)));
   });
 
   it('gives the same ids on every run and does not mutate its input', () => {

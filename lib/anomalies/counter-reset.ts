@@ -11,6 +11,7 @@ import { familyOf, isCounterSeries, resetSteps, sameTarget, valueAt, valuesIn, t
 import { clockTime, exploreLink, num, selector } from './format';
 import { anomalyId } from './ids';
 import { serviceOf, withoutLabels } from './series-utils';
+import { downsample } from './sparkline-evidence';
 import { median } from './stats';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
@@ -100,6 +101,11 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     const perMs = typicalIncreasePerMs(series);
     const service = serviceOf(series.labels, input.serviceLabel) ?? undefined;
     const sel = selector(series.name, series.labels);
+    // Raw values over the window, every reset's two samples kept so each drop stays visible.
+    const line = downsample(
+      series.points.filter(([t]) => t > fromMs && t <= toMs),
+      steps.flatMap((s) => [s.before[0], s.after[0]]),
+    );
     for (const step of steps.slice(0, MAX_FINDINGS_PER_SERIES)) {
       const restart = restartIn(series, input.series, step);
       const cause = restart ? 'restart' : 'non_monotonic';
@@ -130,6 +136,9 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
           // One restart resets every counter of the target: consumers can collapse on this.
           group: restart ? `${series.labels.job ?? ''}/${series.labels.instance ?? who}@${restart.restartedAtMs ?? t1}` : null,
           rateArtifact: artifact,
+          points: line.map(([t, v]) => [t, v]), // a copy: findings of one series share no arrays
+          // The sample after the drop: where rate() sees the reset.
+          markers: [t1],
         },
         links: [
           exploreLink('Raw samples', sel, fromMs, toMs),

@@ -9,6 +9,7 @@ import { HEALTHY_SERVICES } from '../demo/story';
 import type { Series } from '../model/types';
 import type { MetricMetadata } from '../sources/types';
 import { runDetectors } from './index';
+import { expectDrawableEvidence } from './test-helpers';
 
 const ANCHOR = Date.parse('2026-03-02T15:00:00Z');
 const FROM = ANCHOR - 60 * 60_000;
@@ -57,6 +58,15 @@ describe('demo scenario', () => {
   it('finds worker\'s goroutine leak', () => {
     const leaks = anomalies.filter((a) => a.kind === 'leak');
     expect(leaks.map((a) => [a.service, a.subject.series?.name])).toEqual([['worker', 'go_goroutines']]);
+  });
+
+  it('gives every metric finding a drawable, JSON-safe sparkline (the demo storm shaded to the last scrape)', () => {
+    const metricKinds = new Set(['counter_reset', 'gc_storm', 'leak', 'error_burst', 'latency_spike']);
+    const drawn = anomalies.filter((a) => metricKinds.has(a.kind));
+    expect(drawn.length).toBeGreaterThanOrEqual(3);
+    for (const a of drawn) expectDrawableEvidence(a, { fromMs: FROM, toMs: ANCHOR });
+    const storm = anomalies.find((a) => a.kind === 'gc_storm')!;
+    expect(storm.evidence.spans).toEqual([[Date.parse(storm.start), ANCHOR]]);
   });
 
   it('says nothing about the healthy services', () => {

@@ -53,3 +53,11 @@ export function traceLink(traceId: string, label = 'Open trace'): AnomalyLink {
 }
 
 export const plural = (n: number, word: string, many = `${word}s`): string => `${num(n, 0)} ${n === 1 ? word : many}`;
+
+/** "2026-03-02 14:00:00–15:00:00 UTC", or both dates when the range crosses midnight. */
+export function rangeText(fromMs: number, toMs: number): string {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return day(fromMs) === day(toMs)
+    ? `${day(fromMs)} ${clockTime(fromMs)}–${clockTime(toMs)} UTC`
+    : `${day(fromMs)} ${clockTime(fromMs)} – ${day(toMs)} ${clockTime(toMs)} UTC`;
+}

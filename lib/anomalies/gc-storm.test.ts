@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gcStormDetector } from './gc-storm';
 import { GC_METRICS } from './gc-metrics';
 import { histogramQuantile } from './red';
-import { counterFromRate, deepFreeze, emptyInput, MIN, T0 } from './test-helpers';
+import { counterFromRate, deepFreeze, emptyInput, expectDrawableEvidence, MIN, T0 } from './test-helpers';
 import { DEFAULT_DETECTOR_OPTIONS as OPTS, resolveOptions } from './types';
 
 const inst = { job: 'risk-engine', instance: '10.0.0.9:8080', service: 'risk-engine' };
@@ -85,6 +85,45 @@ describe('gc_storm', () => {
       'process_runtime_dotnet_gc_collections_count_total', 'dotnet_gc_pause_time_seconds_total', 'dotnet_gc_pause_ratio', 'dotnet_gc_collection_count_total']) {
       expect(names).toContain(n);
     }
+  });
+
+  it('plots the collection rate that triggered, marks its peak and shades the storm', () => {
+    const input = emptyInput({ series: riskEngine() });
+    const [a] = gcStormDetector.detect(input, OPTS);
+    const { points, markers, spans } = expectDrawableEvidence(a, input.range);
+    expect(a.evidence.pointsMeasure).toBe('collections_per_sec');
+    expect(spans).toEqual([[Date.parse(a.start), Date.parse(a.end!)]]);
+    expect(markers).toHaveLength(1);
+    expect(markers[0]).toBeGreaterThanOrEqual(spans[0][0]);
+    expect(markers[0]).toBeLessThanOrEqual(spans[0][1]);
+    const atPeak = points.find(([t]) => t === markers[0]);
+    expect(atPeak?.[1]).toBe(a.evidence.peakCollectionsPerSec);
+    const outside = points.filter(([t, v]) => v !== null && (t < T0 + 29 * MIN || t > T0 + 42 * MIN));
+    expect(outside.length).toBeGreaterThan(10);
+    expect(Math.max(...outside.map(([, v]) => v!))).toBeLessThan(1);
+  });
+
+  it('plots the GC time fraction when that is what triggered', () => {
+    // Few but long collections: 0.5/s, each 0.8 s — 40 % of wall time, no frequency storm.
+    const storm = (t: number) => t > 30 * MIN && t <= 40 * MIN;
+    const series = [
+      counterFromRate('go_gc_duration_seconds_count', inst, (t) => (storm(t) ? 0.5 : 0.4)),
+      counterFromRate('go_gc_duration_seconds_sum', inst, (t) => (storm(t) ? 0.4 : 0.002)),
+    ];
+    const input = emptyInput({ series });
+    const [a] = gcStormDetector.detect(input, OPTS);
+    const { points, markers } = expectDrawableEvidence(a, input.range);
+    expect(a.evidence.pointsMeasure).toBe('gc_time_fraction');
+    expect(points.find(([t]) => t === markers[0])?.[1]).toBeCloseTo(0.4, 2);
+  });
+
+  it('shades an ongoing storm up to the last GC sample', () => {
+    // The range ends 30 s after the last scrape: the storm is known to reach that scrape, not the range end.
+    const input = emptyInput({ series: riskEngine(61 * MIN), range: { fromMs: T0, toMs: T0 + 60 * MIN + 30_000 } });
+    const [a] = gcStormDetector.detect(input, OPTS);
+    expect(a.end).toBeUndefined();
+    const { spans } = expectDrawableEvidence(a, input.range);
+    expect(spans).toEqual([[Date.parse(a.start), T0 + 60 * MIN]]);
   });
 
   it('is stable across runs and does not mutate its input', () => {

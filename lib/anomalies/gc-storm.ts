@@ -11,6 +11,7 @@ import { GC_SUB_LABELS, gcMetric, type GcMetric } from './gc-metrics';
 import { anomalyId } from './ids';
 import { redSignals, RED_METRIC_NAMES, type RedSignals } from './red';
 import { counterRateAt, evaluationGrid, gaugeAt, groupKey, serviceOf, withoutLabels, type Grid } from './series-utils';
+import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
 import { maxOf, median, medianOf, runs } from './stats';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
@@ -77,6 +78,24 @@ function impactSentence(service: string, i: ReturnType<typeof impact>): string {
   return parts.length ? `During the storm, ${service}'s ${parts.join(' and ')}.` : `Latency and errors of ${service} could not be compared (no traffic before the storm).`;
 }
 
+/**
+ * The signal that triggered the storm (collections/s unless the time fraction held at more
+ * of its points), its peak marked and the storm shaded up to `endMs`.
+ */
+function stormPlot(grid: Grid, s: { freq: number[]; frac: number[]; byFreq: boolean[]; byFrac: boolean[] }, first: number, last: number, startMs: number, endMs: number) {
+  const count = (flags: boolean[]) => flags.slice(first, last + 1).filter(Boolean).length;
+  const byFraction = count(s.byFrac) > count(s.byFreq);
+  const values = byFraction ? s.frac : s.freq;
+  const peakMs = peakTime(grid.times, values, first, last);
+  const markers = peakMs === null ? [] : [peakMs];
+  return {
+    pointsMeasure: byFraction ? 'gc_time_fraction' : 'collections_per_sec',
+    points: downsample(onGrid(grid.times, values), markers),
+    markers,
+    spans: [[startMs, endMs]] as [number, number][],
+  };
+}
+
 function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
   const gcSeries = input.series.filter((s) => gcMetric(s.name));
   const grid = evaluationGrid(input.range.fromMs, input.range.toMs, gcSeries);
@@ -88,9 +107,10 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     const freq = signal(entry, grid, 'count');
     const frac = signal(entry, grid, 'time');
     const baseline = median(freq);
-    const storm = grid.times.map(
-      (_, i) => (freq[i] >= opt.frequencyFactor * baseline && freq[i] >= opt.minFrequencyPerSec) || frac[i] >= opt.timeFraction,
-    );
+    const byFreq = grid.times.map((_, i) => freq[i] >= opt.frequencyFactor * baseline && freq[i] >= opt.minFrequencyPerSec);
+    const byFrac = grid.times.map((_, i) => frac[i] >= opt.timeFraction);
+    const storm = grid.times.map((_, i) => byFreq[i] || byFrac[i]);
+    const lastSampleMs = lastSampleTime([...entry.metrics.values()].flat(), input.range.toMs);
     const service = serviceOf(entry.labels, input.serviceLabel) ?? entry.labels.instance ?? 'unknown';
     const runtime = [...entry.metrics.keys()][0].runtime;
     for (const [first, last] of runs(storm)) {
@@ -110,6 +130,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
         Number.isFinite(peakFrac) ? `up to ${pct(peakFrac)} of wall time in GC` : '',
       ].filter(Boolean).join(' and ');
       const countMetric = [...entry.metrics.keys()].find((m) => m.measure === 'count');
+      const plot = stormPlot(grid, { freq, frac, byFreq, byFrac }, first, last, startMs, ongoing && lastSampleMs !== null ? Math.max(startMs, lastSampleMs) : lastMs);
       const query = countMetric ? `sum(rate(${selector(countMetric.name, entry.labels)}[1m]))` : undefined;
       out.push({
         id: anomalyId('gc_storm', subject, startMs),
@@ -131,6 +152,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
           peakTimeFraction: Number.isFinite(peakFrac) ? peakFrac : null,
           thresholds: { ...opt },
           impact: effect,
+          ...plot,
         },
         links: query ? [exploreLink('GC rate', query, input.range.fromMs, input.range.toMs)] : [],
       });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isLeakCandidate, leakDetector } from './leak';
-import { deepFreeze, emptyInput, prng, seriesOf } from './test-helpers';
+import { deepFreeze, emptyInput, expectDrawableEvidence, prng, seriesOf } from './test-helpers';
 import { DEFAULT_DETECTOR_OPTIONS as OPTS } from './types';
 
 const labels = { job: 'worker', instance: 'w-1:9100', service: 'worker' };
@@ -17,6 +17,25 @@ describe('leak', () => {
     expect(a.title).toBe('worker (w-1:9100): goroutines rising steadily');
     expect((a.evidence as { perHour: number }).perHour).toBeGreaterThan(400);
     expect(a.explanation).toMatch(/no plateau/);
+  });
+
+  it('counts the samples in pointCount and plots the gauge itself, at most 120 points', () => {
+    const rnd = prng(11);
+    const values = Array.from({ length: N }, (_, i) => 200 + i * 2 + (rnd() - 0.5) * 20);
+    const gauge = seriesOf('go_goroutines', labels, values);
+    const input = emptyInput({ series: [gauge] });
+    const [a] = leakDetector.detect(input, OPTS);
+    expect(a.evidence.pointCount).toBe(N);
+    const { points, markers, spans } = expectDrawableEvidence(a, input.range);
+    expect(points.length).toBeLessThan(N);
+    expect(points[0][0]).toBe(Date.parse(a.start));
+    const source = new Map(gauge.points);
+    for (const [t, v] of points) expect(v).toBe(source.get(t));
+    expect(points).toContainEqual(gauge.points.reduce((m, p) => (p[1] > m[1] ? p : m)));
+    // A leak is the whole trend: nothing to mark or shade, the line says it.
+    expect(markers).toEqual([]);
+    expect(spans).toEqual([]);
+    expect(a.evidence).not.toHaveProperty('markers');
   });
 
   it('does not flag a gauge that rose and then plateaued in the last third', () => {

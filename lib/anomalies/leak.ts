@@ -11,6 +11,7 @@ import { duration, exploreLink, num, pct, selector } from './format';
 import { isCounterSeries } from './counter-series';
 import { anomalyId } from './ids';
 import { finitePoints, serviceOf } from './series-utils';
+import { downsample } from './sparkline-evidence';
 import { mad, median, segmentMedians, theilSenSlope } from './stats';
 import type { Detector, DetectorInput, DetectorOptions, LeakOptions } from './types';
 
@@ -95,7 +96,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
       service,
       start: toRfc3339(startMs),
       subject,
-      evidence: { ...fit, perHour, points: finite.length },
+      evidence: { ...fit, perHour, pointCount: finite.length, points: downsample(finite) },
       links: [exploreLink('Gauge', selector(series.name, series.labels), fromMs, toMs)],
     });
   }

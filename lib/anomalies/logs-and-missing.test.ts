@@ -68,6 +68,22 @@ describe('missing_trace', () => {
     expect(a.explanation).toMatch(/Look again in a minute/);
   });
 
+  it('says Jaeger has no such trace in the range when the id came with no exemplar or log line', () => {
+    const input = emptyInput({ missingTraceIds: [dead] });
+    const [a] = missingTraceDetector.detect(input, OPTS);
+    expect(a.explanation).toBe(
+      `Jaeger has no trace with the id ${dead} in the range 2026-03-02 14:00:00–15:00:00 UTC; it may have been sampled out, expired from retention, or never reported.`,
+    );
+    expect(a.explanation).not.toMatch(/appears in ,/);
+    expect(a.title).toBe('Trace abcdef01… not in Jaeger');
+    expect(a.evidence.cause).toBe('not_found');
+    expect(a.evidence.lastSeen).toBeNull();
+    expect(a.severity).toBe('info');
+    expect(a.start).toBe(new Date(T0).toISOString());
+    const acrossMidnight = emptyInput({ missingTraceIds: [dead], range: { fromMs: T0 - 15 * 3_600_000, toMs: T0 } });
+    expect(missingTraceDetector.detect(acrossMidnight, OPTS)[0].explanation).toContain('in the range 2026-03-01 23:00:00 – 2026-03-02 14:00:00 UTC;');
+  });
+
   it('canonicalizes and de-duplicates ids (16-hex and 32-hex forms are the same trace)', () => {
     const short = '0123456789abcdef';
     const found = missingTraceDetector.detect(emptyInput({ missingTraceIds: [short, `0000000000000000${short}`, 'not-an-id'] }), OPTS);

@@ -2,7 +2,7 @@
 import type { Anomaly } from '../model/anomaly';
 import { canonicalTraceId } from '../model/ids';
 import { toRfc3339 } from '../time/range';
-import { clockTime, duration, exploreLink, plural, selector, traceLink } from './format';
+import { clockTime, duration, exploreLink, plural, rangeText, selector, traceLink } from './format';
 import { anomalyId } from './ids';
 import { serviceOf } from './series-utils';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
@@ -17,12 +17,13 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     const exemplars = input.exemplars.filter((e) => e.traceId !== null && canonicalTraceId(e.traceId) === traceId);
     const logs = input.logs.filter((l) => l.traceId !== null && canonicalTraceId(l.traceId) === traceId);
     const times = [...exemplars.map((e) => e.tsMs), ...logs.map((l) => Date.parse(l.ts))].filter(Number.isFinite);
-    if (times.length === 0) times.push(input.range.fromMs);
-    const firstMs = Math.min(...times);
-    const lastMs = Math.max(...times);
-    const recent = input.nowMs - lastMs < options.trace.lateArrivalMs;
+    // No exemplar or log line carries it (e.g. an id the SRE typed in): nothing says when it was seen.
+    const unseen = times.length === 0;
+    const firstMs = unseen ? input.range.fromMs : Math.min(...times);
+    const lastMs = unseen ? input.range.toMs : Math.max(...times);
+    const recent = !unseen && input.nowMs - lastMs < options.trace.lateArrivalMs;
     const fromExemplar = exemplars.length > 0;
-    const cause = recent ? 'late_arrival' : fromExemplar ? 'dead_exemplar_link' : 'sampled_out';
+    const cause = unseen ? 'not_found' : recent ? 'late_arrival' : fromExemplar ? 'dead_exemplar_link' : 'sampled_out';
     const service =
       logs.find((l) => l.service)?.service ??
       (fromExemplar ? serviceOf(exemplars[0].seriesLabels, input.serviceLabel) : null) ??
@@ -48,9 +49,16 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     out.push({
       id: anomalyId('missing_trace', { traceId }, firstMs),
       kind: 'missing_trace',
-      severity: cause === 'late_arrival' ? 'info' : 'warning',
-      title: fromExemplar ? `Exemplar links to missing trace ${traceId.slice(0, 8)}…` : `Logged trace ${traceId.slice(0, 8)}… not in Jaeger`,
-      explanation: `Trace ${traceId} appears in ${where}${service ? ` of ${service}` : ''}, but Jaeger does not have it. ${reason}`,
+      // An id nothing in the range refers to is a lookup that came back empty, not a loss of data.
+      severity: cause === 'late_arrival' || unseen ? 'info' : 'warning',
+      title: unseen
+        ? `Trace ${traceId.slice(0, 8)}… not in Jaeger`
+        : fromExemplar
+          ? `Exemplar links to missing trace ${traceId.slice(0, 8)}…`
+          : `Logged trace ${traceId.slice(0, 8)}… not in Jaeger`,
+      explanation: unseen
+        ? `Jaeger has no trace with the id ${traceId} in the range ${rangeText(input.range.fromMs, input.range.toMs)}; it may have been sampled out, expired from retention, or never reported.`
+        : `Trace ${traceId} appears in ${where}${service ? ` of ${service}` : ''}, but Jaeger does not have it. ${reason}`,
       service,
       start: toRfc3339(firstMs),
       subject,
@@ -58,7 +66,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
         cause,
         seenIn: { exemplars: exemplars.length, logs: logs.length },
         exemplars: exemplars.slice(0, 5).map((e) => ({ seriesLabels: e.seriesLabels, value: e.value, ts: toRfc3339(e.tsMs) })),
-        lastSeen: toRfc3339(lastMs),
+        lastSeen: unseen ? null : toRfc3339(lastMs),
       },
       links,
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorBurstDetector, latencySpikeDetector } from './red-outliers';
-import { counterFromRate, deepFreeze, emptyInput, MIN, prng, T0 } from './test-helpers';
+import { counterFromRate, deepFreeze, emptyInput, expectDrawableEvidence, MIN, prng, T0 } from './test-helpers';
 import { DEFAULT_DETECTOR_OPTIONS as OPTS } from './types';
 
 const svc = { job: 'checkout', instance: 'c-1:8080', service: 'checkout' };
@@ -28,6 +28,27 @@ describe('error_burst', () => {
     expect(a.severity).toBe('critical');
   });
 
+  it('plots the error share, marks its peak and shades the burst', () => {
+    const input = emptyInput({ series: traffic(() => 20, (t) => (episode(t) ? 6 : 0.02), () => false) });
+    const [a] = errorBurstDetector.detect(input, OPTS);
+    const { points, markers, spans } = expectDrawableEvidence(a, input.range);
+    expect(spans).toEqual([[Date.parse(a.start), Date.parse(a.end!)]]);
+    expect(markers).toHaveLength(1);
+    expect(markers[0]).toBeGreaterThanOrEqual(spans[0][0]);
+    expect(markers[0]).toBeLessThanOrEqual(spans[0][1]);
+    expect(points.find(([t]) => t === markers[0])?.[1]).toBe(a.evidence.peakErrorShare);
+    const quiet = points.filter(([t, v]) => v !== null && t < T0 + 38 * MIN);
+    expect(quiet.length).toBeGreaterThan(10);
+    expect(Math.max(...quiet.map(([, v]) => v!))).toBeLessThan(0.01);
+  });
+
+  it('shades an ongoing burst up to the last sample', () => {
+    const input = emptyInput({ series: traffic(() => 20, (t) => (t > 50 * MIN ? 6 : 0.02), () => false), range: { fromMs: T0, toMs: T0 + 60 * MIN + 30_000 } });
+    const [a] = errorBurstDetector.detect(input, OPTS);
+    expect(a.end).toBeUndefined();
+    expect(expectDrawableEvidence(a, input.range).spans).toEqual([[Date.parse(a.start), T0 + 60 * MIN]]);
+  });
+
   it('stays quiet for a tiny service with a handful of errors and for steady noise', () => {
     const tiny = emptyInput({ series: traffic(() => 0.05, (t) => (episode(t) ? 0.01 : 0), () => false) });
     expect(errorBurstDetector.detect(tiny, OPTS)).toEqual([]);
@@ -48,6 +69,16 @@ describe('latency_spike', () => {
     expect(a.id).toBe(latencySpikeDetector.detect(input, OPTS)[0].id);
     expect(errorBurstDetector.detect(input, OPTS)).toEqual([]);
   });
+  it('plots the p99 latency, marks its peak and shades the spike', () => {
+    const input = emptyInput({ series: traffic(() => 20, () => 0, episode) });
+    const [a] = latencySpikeDetector.detect(input, OPTS);
+    const { points, markers, spans } = expectDrawableEvidence(a, input.range);
+    expect(spans).toEqual([[Date.parse(a.start), Date.parse(a.end!)]]);
+    expect(markers).toHaveLength(1);
+    expect(points.find(([t]) => t === markers[0])?.[1]).toBe(a.evidence.peakP99Ms);
+    expect(a.evidence.ratio).toBeCloseTo((a.evidence.peakP99Ms as number) / (a.evidence.baselineP99Ms as number));
+  });
+
   it('does not flag a steady latency profile', () => {
     expect(latencySpikeDetector.detect(emptyInput({ series: traffic(() => 20, () => 0, () => false) }), OPTS)).toEqual([]);
   });

@@ -9,7 +9,8 @@ import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, labelMatchers, num, pct } from './format';
 import { anomalyId } from './ids';
 import { RED_METRIC_NAMES, redSignals, type RedSignals } from './red';
-import { evaluationGrid, type Grid } from './series-utils';
+import { evaluationGrid, serviceOf, type Grid } from './series-utils';
+import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
 import { mad, maxOf, median, runs } from './stats';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
@@ -19,6 +20,10 @@ interface Episode {
   last: number;
   baseline: number;
   peak: number;
+  /** The signal the episode stands out in (error share or p99 ms), on the grid. */
+  values: number[];
+  /** Latest raw sample of the service's RED series: where an ongoing episode is known to reach. */
+  lastSampleMs: number | null;
 }
 
 function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedSignals) => number[], floor: (r: RedSignals, i: number, baseline: number) => boolean): { grid: Grid; found: Episode[] } | null {
@@ -28,12 +33,13 @@ function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedS
   const found: Episode[] = [];
   for (const red of redSignals(redSeries, grid, input.serviceLabel).values()) {
     const values = pick(red);
+    const own = redSeries.filter((s) => serviceOf(s.labels, input.serviceLabel) === red.service);
     const baseline = median(values);
     const threshold = baseline + options.red.madK * mad(values);
     const flags = values.map((v, i) => v > threshold && red.requestsPerSec[i] >= options.red.minRequestsPerSec && floor(red, i, baseline));
     for (const [first, last] of runs(flags)) {
       if (grid.times[last] - grid.times[first] + grid.stepMs < options.red.minDurationMs) continue;
-      found.push({ red, first, last, baseline, peak: maxOf(values.slice(first, last + 1)) });
+      found.push({ red, first, last, baseline, peak: maxOf(values.slice(first, last + 1)), values, lastSampleMs: lastSampleTime(own, input.range.toMs) });
     }
   }
   return { grid, found };
@@ -43,10 +49,14 @@ function record(kind: AnomalyKind, e: Episode, grid: Grid, input: DetectorInput,
   const startMs = grid.times[e.first] - grid.stepMs;
   const lastMs = grid.times[e.last];
   const ongoing = e.last === grid.times.length - 1;
+  const peakMs = peakTime(grid.times, e.values, e.first, e.last);
+  const markers = peakMs === null ? [] : [peakMs];
+  const spanEnd = ongoing && e.lastSampleMs !== null ? Math.max(startMs, e.lastSampleMs) : lastMs;
   return {
     id: anomalyId(kind, {}, startMs, e.red.service),
     kind,
     ...fields,
+    evidence: { ...fields.evidence, points: downsample(onGrid(grid.times, e.values), markers), markers, spans: [[startMs, spanEnd]] },
     service: e.red.service,
     start: toRfc3339(startMs),
     end: ongoing ? undefined : toRfc3339(lastMs),
@@ -91,7 +101,8 @@ function detectLatency(input: DetectorInput, options: DetectorOptions): Anomaly[
       severity: ratio >= 3 ? 'critical' : 'warning',
       title: `${svc}: p99 latency up to ${num(e.peak, 0)} ms`,
       explanation: `${svc}'s p99 latency reached ${num(e.peak, 0)} ms ${when(res.grid, e)}, ${num(ratio, 1)}× its usual ${num(e.baseline, 0)} ms. Look for a GC storm, a slow dependency or saturation on ${svc} in the same window.`,
-      evidence: { peakP99Ms: e.peak, baselineP99Ms: e.baseline, ratio },
+      // A zero baseline has no finite ratio; evidence is JSON, so say null rather than Infinity.
+      evidence: { peakP99Ms: e.peak, baselineP99Ms: e.baseline, ratio: Number.isFinite(ratio) ? ratio : null },
     }, `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{${match(e.red)}}[1m])))`);
   });
 }

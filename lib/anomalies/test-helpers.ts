@@ -1,4 +1,6 @@
 /** Builders shared by the detector tests (not used by production code). */
+import { expect } from 'vitest';
+import type { Anomaly } from '../model/anomaly';
 import type { Labels, LogEntry, Series, Span, SpanKind, Trace } from '../model/types';
 import type { DetectorInput } from './types';
 
@@ -99,4 +101,33 @@ export function counterFromRate(name: string, labels: Labels, rate: (tMs: number
     points.push([T0 + t, v]);
   }
   return { name, labels, points };
+}
+
+/**
+ * The sparkline evidence of a finding is drawable and safe to serialize: at most 120
+ * points, time-ordered inside the window, values finite or null; markers inside the
+ * window; spans ordered; and the whole evidence survives a JSON round trip unchanged
+ * (no NaN/Infinity, no undefined).
+ */
+export function expectDrawableEvidence(a: Anomaly, range: { fromMs: number; toMs: number }): { points: [number, number | null][]; markers: number[]; spans: [number, number][] } {
+  const { points, markers = [], spans = [] } = a.evidence as { points: [number, number | null][]; markers?: number[]; spans?: [number, number][] };
+  expect(Array.isArray(points)).toBe(true);
+  expect(points.length).toBeGreaterThan(1);
+  expect(points.length).toBeLessThanOrEqual(120);
+  points.forEach(([t, v], i) => {
+    expect(t).toBeGreaterThan(range.fromMs);
+    expect(t).toBeLessThanOrEqual(range.toMs);
+    if (i > 0) expect(t).toBeGreaterThan(points[i - 1][0]);
+    if (v !== null) expect(Number.isFinite(v)).toBe(true);
+  });
+  for (const m of markers) {
+    expect(m).toBeGreaterThan(range.fromMs);
+    expect(m).toBeLessThanOrEqual(range.toMs);
+  }
+  spans.forEach(([s, e], i) => {
+    expect(e).toBeGreaterThanOrEqual(s);
+    if (i > 0) expect(s).toBeGreaterThanOrEqual(spans[i - 1][1]);
+  });
+  expect(JSON.parse(JSON.stringify(a.evidence))).toEqual(a.evidence);
+  return { points, markers, spans };
 }
