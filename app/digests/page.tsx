@@ -1,4 +1,5 @@
-import { EmptyState, PageTitle } from '@/components/ui/page-title';
+import { DigestsView } from '@/components/digests/digests-view';
+import { PageTitle } from '@/components/ui/page-title';
 
 export const metadata = { title: 'Digests' };
 
@@ -6,7 +7,7 @@ export default function DigestsPage() {
   return (
     <div>
       <PageTitle title="Digests" />
-      <EmptyState title="Nothing here yet">Connect a data source (PROMETHEUS_URL, LOKI_URL, JAEGER_URL) or run the demo with npm run demo.</EmptyState>
+      <DigestsView />
     </div>
   );
 }

@@ -50,6 +50,19 @@ describe('evidenceFacts', () => {
     });
   });
 
+  it('counts the span refs of a per-trace finding from evidence.spanRefs, and from the pre-rename evidence.spans of stored findings', () => {
+    const refs = [{ spanId: 'a'.repeat(16), service: 'order-service', operation: 'sendReceipt', kind: 'internal' }, { spanId: 'b'.repeat(16), service: 'order-service', operation: 'audit', kind: 'internal' }];
+    expect(facts({ id: 'o', kind: 'orphan_span', evidence: { cause: 'async_context_lost', missingParentId: 'f'.repeat(16), spanRefs: refs } })).toEqual({
+      'Likely cause': 'async context lost',
+      'Missing parent span': 'f'.repeat(16),
+      Spans: '2',
+    });
+    expect(facts({ id: 'c', kind: 'clock_skew', evidence: { spanRefs: refs.slice(0, 1), thresholdMs: 100 } })).toMatchObject({ Spans: '1' });
+    expect(facts({ id: 'old', kind: 'orphan_span', evidence: { spans: refs } })).toMatchObject({ Spans: '2' });
+    // [fromMs, toMs] intervals are sparkline shading, not span references.
+    expect(facts({ id: 'x', kind: 'orphan_span', evidence: { spans: [[1, 2]] } })).not.toHaveProperty('Spans');
+  });
+
   it('leaves out fields of the wrong type instead of printing them', () => {
     expect(evidenceFacts(finding({ id: 'x', kind: 'leak', evidence: { perHour: 'lots', startLevel: null, risingShare: {} } }))).toEqual([]);
     expect(evidenceFacts(finding({ id: 'x', kind: 'missing_trace', evidence: { cause: 42, seenIn: 'x' } }))).toEqual([]);

@@ -21,6 +21,17 @@ const when = (v: unknown, ref?: number): string | null => {
   return Number.isFinite(t) ? clockUtc(t, ref) : null;
 };
 
+/**
+ * The span references of a per-trace finding. Findings stored before the rename (digest
+ * snapshots) carry them as `evidence.spans`; a list of objects there is read as refs,
+ * never the [fromMs, toMs] pairs that name means for the metric findings.
+ */
+function spanRefs(e: Record<string, unknown>): unknown[] | null {
+  if (Array.isArray(e.spanRefs)) return e.spanRefs;
+  if (Array.isArray(e.spans) && e.spans.length > 0 && e.spans.every((x) => obj(x) !== null)) return e.spans;
+  return null;
+}
+
 function push(out: Fact[], label: string, value: string | null): void {
   if (value !== null) out.push({ label, value });
 }
@@ -91,7 +102,8 @@ export function evidenceFacts(a: Anomaly, referenceMs?: number): Fact[] {
       } else {
         push(out, 'Likely cause', words(e.cause));
         push(out, 'Missing parent span', s(e.missingParentId));
-        if (Array.isArray(e.spans)) push(out, 'Spans', num(e.spans.length, 0));
+        const refs = spanRefs(e);
+        if (refs) push(out, 'Spans', num(refs.length, 0));
         if (Array.isArray(e.roots)) push(out, 'Roots', num(e.roots.length, 0));
         push(out, 'Threshold', n(e.thresholdMs) !== null ? duration(n(e.thresholdMs)!) : null);
       }

@@ -1,21 +1,6 @@
-import { SEVERITIES, type AnomalyKind, type Severity } from '@/lib/model/anomaly';
+import { SEVERITIES, type Severity } from '@/lib/model/anomaly';
 
-/** Short human names of the anomaly kinds, for badges, filters and counts. */
-export const KIND_NAMES: Record<AnomalyKind, string> = {
-  counter_reset: 'Counter reset',
-  gc_storm: 'GC storm',
-  orphan_span: 'Orphan spans',
-  multiple_roots: 'Split trace',
-  missing_trace: 'Missing trace',
-  clock_skew: 'Clock skew',
-  log_without_trace_context: 'Logs without trace',
-  leak: 'Leak',
-  error_burst: 'Error burst',
-  latency_spike: 'Latency spike',
-};
-
-/** A kind the server added after this build still gets a readable name. */
-export const kindName = (kind: string): string => KIND_NAMES[kind as AnomalyKind] ?? kind.replace(/_/g, ' ');
+export { KIND_NAMES, kindName } from '@/lib/model/anomaly';
 
 /** Worst first: the order findings and filters list severities in. */
 export const SEVERITIES_WORST_FIRST: readonly Severity[] = [...SEVERITIES].reverse();

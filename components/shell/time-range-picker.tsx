@@ -33,17 +33,25 @@ export function TimeRangePicker() {
 
   useEffect(() => {
     if (!open) return;
-    const now = Date.now();
-    try {
-      setAbsFrom(toLocalInput(parseTime(from, now)));
-      setAbsTo(toLocalInput(parseTime(to, now)));
-    } catch {
-      /* leave the inputs empty for an unparseable URL value */
-    }
     const close = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
     document.addEventListener('mousedown', close);
     return () => document.removeEventListener('mousedown', close);
-  }, [open, from, to]);
+  }, [open]);
+
+  const toggle = () => {
+    if (!open) {
+      // Seed the absolute inputs with the current range (blank for an unparseable URL value).
+      const now = Date.now();
+      try {
+        setAbsFrom(toLocalInput(parseTime(from, now)));
+        setAbsTo(toLocalInput(parseTime(to, now)));
+      } catch {
+        setAbsFrom('');
+        setAbsTo('');
+      }
+    }
+    setOpen((o) => !o);
+  };
 
   const applyAbsolute = () => {
     try {
@@ -64,7 +72,7 @@ export function TimeRangePicker() {
       <button
         type="button"
         data-testid="time-range-button"
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
         className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
         aria-expanded={open}
       >

@@ -14,7 +14,7 @@ interface Override {
 }
 const ViewParamsOverride = createContext<Override | null>(null);
 
-export const isReadOnlyView = () => useContext(ViewParamsOverride) !== null;
+export const useIsReadOnlyView = () => useContext(ViewParamsOverride) !== null;
 
 export function useViewParams(): URLSearchParams {
   const override = useContext(ViewParamsOverride);

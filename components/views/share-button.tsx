@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
-import { isReadOnlyView } from '@/components/ui/view-params';
+import { useIsReadOnlyView } from '@/components/ui/view-params';
 import { ShareDialog } from './share-dialog';
 
 /**
@@ -10,7 +10,7 @@ import { ShareDialog } from './share-dialog';
  * describes the view). Hidden inside a snapshot, which is read-only.
  */
 export function ShareButton({ path, className }: { path?: string; className?: string }) {
-  const readOnly = isReadOnlyView();
+  const readOnly = useIsReadOnlyView();
   const pathname = usePathname();
   const search = useSearchParams();
   const [open, setOpen] = useState(false);

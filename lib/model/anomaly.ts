@@ -14,6 +14,23 @@ export const ANOMALY_KINDS = [
 ] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
+/** Short human names of the kinds, for badges, filters, counts and digests. */
+export const KIND_NAMES: Record<AnomalyKind, string> = {
+  counter_reset: 'Counter reset',
+  gc_storm: 'GC storm',
+  orphan_span: 'Orphan spans',
+  multiple_roots: 'Split trace',
+  missing_trace: 'Missing trace',
+  clock_skew: 'Clock skew',
+  log_without_trace_context: 'Logs without trace',
+  leak: 'Leak',
+  error_burst: 'Error burst',
+  latency_spike: 'Latency spike',
+};
+
+/** A kind added after this build still gets a readable name. */
+export const kindName = (kind: string): string => KIND_NAMES[kind as AnomalyKind] ?? kind.replace(/_/g, ' ');
+
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);

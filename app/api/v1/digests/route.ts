@@ -1,0 +1,16 @@
+import { json, route } from '@/lib/api/respond';
+import { db } from '@/lib/db';
+import { CRON_PRESETS } from '@/lib/digests/schedule';
+import { createSchedule, listSchedules } from '@/lib/digests/store';
+import { createScheduleInput } from '@/lib/digests/types';
+
+export const dynamic = 'force-dynamic';
+
+/** Every digest schedule (secrets never included) and the cron presets the form offers. */
+export const GET = route(async () => json({ schedules: await listSchedules(db(), Date.now()), presets: CRON_PRESETS }));
+
+/** `{name, cron, timezone, window?, filters?, channels, skipEmpty?, enabled?}` → the schedule with `nextRunAt` (201). */
+export const POST = route(async (req: Request) => {
+  const input = createScheduleInput.parse(await req.json());
+  return json(await createSchedule(db(), input, Date.now()), { status: 201 });
+});

@@ -1,0 +1,51 @@
+'use client';
+
+import { fetchApi } from '@/components/ui/use-api';
+import type { ChannelInput, DigestFilters, PublicChannel, RunRecord, ScheduleRecord } from '@/lib/digests/types';
+
+/** Browser calls to the digests API. */
+
+export type { ChannelInput, PublicChannel, RunRecord, ScheduleRecord };
+
+export interface ScheduleDraft {
+  name: string;
+  cron: string;
+  timezone: string;
+  window: string;
+  filters: DigestFilters;
+  channels: ChannelInput[];
+  skipEmpty: boolean;
+  enabled?: boolean;
+}
+
+export interface PreviewResponse {
+  window: { from: string; to: string };
+  subject: string;
+  text: string;
+}
+
+async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (data as { error?: { message?: string } } | null)?.error;
+    throw new Error(err?.message ?? `request failed (${res.status})`);
+  }
+  return data as T;
+}
+
+const one = (id: string) => `/api/v1/digests/${encodeURIComponent(id)}`;
+
+export const digestsApi = {
+  list: () => fetchApi<{ schedules: ScheduleRecord[] }>('/api/v1/digests'),
+  create: (draft: ScheduleDraft) => send<ScheduleRecord>('POST', '/api/v1/digests', draft),
+  update: (id: string, patch: Partial<ScheduleDraft>) => send<ScheduleRecord>('PATCH', one(id), patch),
+  remove: (id: string) => send<{ deleted: true }>('DELETE', one(id)),
+  runNow: (id: string) => send<RunRecord>('POST', `${one(id)}/run`),
+  runs: (id: string) => fetchApi<{ runs: RunRecord[] }>(`${one(id)}/runs`),
+  preview: (id: string) => fetchApi<PreviewResponse>(`${one(id)}/preview`),
+};

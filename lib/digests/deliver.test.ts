@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DeliveryError } from './channels/http-post';
+import { backoffMs, channelDepsFromEnv, channelTarget, withRetry } from './deliver';
+import { signBody, verifySignature } from './signature';
+
+const policy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 250 };
+
+describe('retry with backoff', () => {
+  it('retries a transient failure with growing, capped delays and reports the attempts', async () => {
+    const slept: number[] = [];
+    let calls = 0;
+    const out = await withRetry(
+      async () => {
+        calls += 1;
+        if (calls < 3) throw new DeliveryError('HTTP 503', true);
+      },
+      policy,
+      async (ms) => void slept.push(ms),
+    );
+    expect(out).toEqual({ ok: true, attempts: 3 });
+    expect(slept).toEqual([100, 200]);
+    expect(backoffMs(policy, 3)).toBe(250);
+  });
+  it('gives up after the bounded number of attempts with the last reason', async () => {
+    const out = await withRetry(async () => Promise.reject(new DeliveryError('HTTP 502: bad gateway', true)), policy, async () => {});
+    expect(out).toEqual({ ok: false, attempts: 4, error: 'gave up after 4 attempts: HTTP 502: bad gateway' });
+  });
+  it('does not retry an answer a retry cannot fix', async () => {
+    let calls = 0;
+    const out = await withRetry(
+      async () => {
+        calls += 1;
+        throw new DeliveryError('HTTP 404', false);
+      },
+      policy,
+      async () => {},
+    );
+    expect(calls).toBe(1);
+    expect(out).toEqual({ ok: false, attempts: 1, error: 'HTTP 404' });
+  });
+});
+
+describe('webhook signature', () => {
+  it('is the hex HMAC-SHA256 of the exact body (RFC 4231 test case 2)', () => {
+    expect(signBody('Jefe', 'what do ya want for nothing?')).toBe('sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+  });
+  it('verifies only the same body with the same key', () => {
+    const header = signBody('s3cret-key', '{"a":1}');
+    expect(verifySignature('s3cret-key', '{"a":1}', header)).toBe(true);
+    expect(verifySignature('s3cret-key', '{"a":2}', header)).toBe(false);
+    expect(verifySignature('other-key', '{"a":1}', header)).toBe(false);
+    expect(verifySignature('s3cret-key', '{"a":1}', null)).toBe(false);
+  });
+});
+
+describe('channel configuration from the environment', () => {
+  it('takes SMTP from SMTP_URL and webhook keys from DIGEST_SECRET_<ref>, stored secrets first', () => {
+    const deps = channelDepsFromEnv({ SMTP_URL: 'smtp://u:p@127.0.0.1:2525', DIGEST_SECRET_OPS: ' k3y-from-env ' });
+    expect(deps.mail).toEqual({ url: 'smtp://u:p@127.0.0.1:2525', from: 'Triangulate <triangulate@localhost>' });
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'OPS' })).toBe('k3y-from-env');
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secret: 'stored-secret', secretRef: 'OPS' })).toBe('stored-secret');
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'NONE' })).toBeNull();
+    expect(channelDepsFromEnv({}).mail).toBeNull();
+  });
+  it('shows where a channel goes without query strings or the Slack token', () => {
+    expect(channelTarget({ type: 'webhook', url: 'https://hooks.example/in/x?token=abc' })).toBe('https://hooks.example/in/x');
+    expect(channelTarget({ type: 'slack', url: 'https://hooks.slack.com/services/T0/B0/XYZ' })).toBe('https://hooks.slack.com/…');
+  });
+});

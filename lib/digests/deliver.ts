@@ -1,0 +1,83 @@
+import { sendEmail, type MailConfig } from './channels/email';
+import { DeliveryError, describeUrl } from './channels/http-post';
+import { sendSlack } from './channels/slack';
+import { sendWebhook } from './channels/webhook';
+import type { RenderedDigest, StoredChannel } from './types';
+
+/** Sends a rendered digest to one channel, retrying with exponential backoff, bounded. */
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 2_000, maxDelayMs: 30_000 };
+
+export type Sleep = (ms: number) => Promise<void>;
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type RetryOutcome = { ok: true; attempts: number } | { ok: false; attempts: number; error: string };
+
+/** Delay before retry n (1-based): base·2^(n-1), capped. */
+export const backoffMs = (policy: RetryPolicy, retry: number): number => Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+
+export async function withRetry(op: () => Promise<void>, policy: RetryPolicy, sleep: Sleep): Promise<RetryOutcome> {
+  let last = 'not attempted';
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    try {
+      await op();
+      return { ok: true, attempts: attempt };
+    } catch (e) {
+      last = (e as Error).message || String(e);
+      const retryable = !(e instanceof DeliveryError) || e.retryable;
+      if (!retryable) return { ok: false, attempts: attempt, error: last };
+      if (attempt < policy.attempts) await sleep(backoffMs(policy, attempt));
+    }
+  }
+  return { ok: false, attempts: policy.attempts, error: `gave up after ${policy.attempts} attempts: ${last}` };
+}
+
+export interface ChannelDeps {
+  mail: MailConfig | null;
+  /** The HMAC key of a webhook channel: its stored secret or DIGEST_SECRET_<secretRef>. */
+  webhookSecret: (channel: Extract<StoredChannel, { type: 'webhook' }>) => string | null;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export async function sendToChannel(channel: StoredChannel, r: RenderedDigest, deliveryId: string, deps: ChannelDeps): Promise<void> {
+  const opts = { fetch: deps.fetch, timeoutMs: deps.timeoutMs };
+  switch (channel.type) {
+    case 'webhook': {
+      const secret = deps.webhookSecret(channel);
+      if (channel.secretRef && !secret) throw new DeliveryError(`DIGEST_SECRET_${channel.secretRef} is not set on the server`, false);
+      return sendWebhook({ url: channel.url, secret, deliveryId }, r, opts);
+    }
+    case 'slack':
+      return sendSlack(channel.url, r, opts);
+    case 'email':
+      return sendEmail(deps.mail, channel.to, r);
+  }
+}
+
+/** Where a channel delivers, safe to show (no query strings, no Slack token path). */
+export function channelTarget(channel: StoredChannel): string {
+  switch (channel.type) {
+    case 'webhook':
+      return describeUrl(channel.url, true);
+    case 'slack':
+      return describeUrl(channel.url, false);
+    case 'email':
+      return channel.to.join(', ');
+  }
+}
+
+/** The environment's channel configuration: SMTP_URL, DIGEST_MAIL_FROM, DIGEST_SECRET_<NAME>. */
+export function channelDepsFromEnv(env: Record<string, string | undefined>): ChannelDeps {
+  const smtp = env.SMTP_URL?.trim();
+  return {
+    mail: smtp ? { url: smtp, from: env.DIGEST_MAIL_FROM?.trim() || 'Triangulate <triangulate@localhost>' } : null,
+    webhookSecret: (c) => c.secret ?? (c.secretRef ? env[`DIGEST_SECRET_${c.secretRef}`]?.trim() || null : null),
+  };
+}

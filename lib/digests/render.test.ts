@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { composeDigest } from './compose';
+import { escapeHtml, renderDigest, renderSlack } from './render';
+import { COUNTER_RESET, GC_STORM, anomaly, scanResponse } from './test-fixtures';
+
+const FROM = Date.parse('2026-11-23T00:00:00Z');
+const TO = Date.parse('2026-11-23T08:00:00Z');
+const HOSTILE = anomaly({
+  id: 'h1',
+  kind: 'log_without_trace_context',
+  service: '<img src=x onerror=alert(1)>',
+  title: '<script>alert("t")</script> & <@channel> <https://evil.example|click>',
+  explanation: '"quoted" \'single\' </li>',
+});
+const digestOf = (anomalies = [GC_STORM, COUNTER_RESET, HOSTILE]) =>
+  composeDigest({
+    schedule: { id: 's1', name: 'Night <shift>' },
+    window: { fromMs: FROM, toMs: TO },
+    response: scanResponse(anomalies, FROM, TO),
+    filters: {},
+    previous: null,
+    nowMs: TO,
+    publicUrl: 'https://tri.example',
+    snapshots: { digest: 'https://tri.example/s/abc', byAnomaly: {} },
+  });
+
+describe('HTML rendering', () => {
+  it('escapes every piece of backend text, so no tag or attribute from the data survives', () => {
+    const { html } = renderDigest(digestOf());
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('</li>"');
+    expect(html).toContain('&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; &lt;@channel&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('Night &lt;shift&gt;');
+    expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;');
+  });
+  it('names the kinds, the services and the snapshot link', () => {
+    const { html, text, subject } = renderDigest(digestOf([GC_STORM, COUNTER_RESET]));
+    for (const out of [html, text]) {
+      expect(out).toContain('GC storm');
+      expect(out).toContain('Counter reset');
+      expect(out).toContain('risk-engine');
+      expect(out).toContain('payment-gateway');
+      expect(out).toContain('https://tri.example/s/abc');
+    }
+    expect(text.indexOf('risk-engine')).toBeLessThan(text.indexOf('payment-gateway'));
+    expect(subject).toBe('[Triangulate] Night <shift>: 2 findings, 2 new');
+  });
+  it('says briefly that there is nothing to report', () => {
+    const { text, subject } = renderDigest(digestOf([]));
+    expect(text).toContain('Nothing to report');
+    expect(subject).toContain('nothing to report');
+  });
+});
+
+describe('Slack blocks', () => {
+  it('escape mrkdwn control characters so data cannot make links or mentions', () => {
+    const msg = renderSlack(digestOf());
+    const all = JSON.stringify(msg.blocks);
+    expect(all).not.toContain('<@channel>');
+    expect(all).not.toContain('<https://evil.example|click>');
+    expect(all).toContain('&lt;@channel&gt;');
+    expect(all).toContain('<https://tri.example/s/abc|evidence>');
+    expect(msg.blocks[0]).toMatchObject({ type: 'header' });
+    expect(msg.blocks.length).toBeLessThanOrEqual(50);
+  });
+});

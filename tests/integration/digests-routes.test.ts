@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as oneRoute from '@/app/api/v1/digests/[id]/route';
+import * as runRoute from '@/app/api/v1/digests/[id]/run/route';
+import * as runsRoute from '@/app/api/v1/digests/[id]/runs/route';
+import * as listRoute from '@/app/api/v1/digests/route';
+import { resetConfigForTests } from '@/lib/config';
+import type { Db } from '@/lib/db';
+import { resetSourcesForTests } from '@/lib/sources';
+import { startFakeApp, type FakeApp } from '@/lib/views/test-helpers';
+import { openMigrated, testDatabases, wipe } from '../helpers/db';
+
+const BASE = 'http://127.0.0.1:3000';
+const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+const send = (method: string, path: string, body?: unknown) =>
+  new Request(`${BASE}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const SECRET = 'never-show-me-0123';
+
+let app: FakeApp;
+const savedEnv = { ...process.env };
+beforeAll(async () => {
+  // No datasource: the demo wiring points Loki/Jaeger at HOST:PORT, here a fake app that has none of them.
+  app = await startFakeApp();
+  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'SMTP_URL']) delete process.env[k];
+  Object.assign(process.env, { HOST: '127.0.0.1', PORT: String(app.port), PUBLIC_URL: 'https://triangulate.example' });
+  resetConfigForTests();
+  resetSourcesForTests();
+});
+afterAll(async () => {
+  process.env = savedEnv;
+  resetConfigForTests();
+  resetSourcesForTests();
+  await app.close();
+});
+
+describe.each(testDatabases())('digests API on $name', ({ url }) => {
+  let db: Db;
+  beforeAll(() => {
+    db = openMigrated(url);
+    (globalThis as { triangulateDb?: Db }).triangulateDb = db;
+  });
+  beforeEach(() => wipe(db));
+  afterAll(async () => {
+    delete (globalThis as { triangulateDb?: Db }).triangulateDb;
+    await db?.$disconnect();
+  });
+
+  const create = async (body: object) => {
+    const res = await listRoute.POST(send('POST', '/api/v1/digests', body));
+    return { status: res.status, text: await res.text() };
+  };
+  const valid = { name: 'Morning', cron: '0 9 * * 1-5', timezone: 'Europe/Berlin', channels: [{ type: 'webhook', url: 'https://hooks.example/in', secret: SECRET }] };
+
+  it('refuses a bad cron, an unknown time zone and a non-http channel with a 400 that says why', async () => {
+    const badCron = await create({ ...valid, cron: '0 25 * * *' });
+    expect(badCron.status).toBe(400);
+    expect(JSON.parse(badCron.text).error.message).toMatch(/invalid cron expression: .*hour/i);
+    const badZone = await create({ ...valid, timezone: 'Europe/Atlantis' });
+    expect(badZone.status).toBe(400);
+    expect(JSON.parse(badZone.text).error).toMatchObject({ code: 'bad_timezone' });
+    const badUrl = await create({ ...valid, channels: [{ type: 'webhook', url: 'ftp://files.example/x' }] });
+    expect(badUrl.status).toBe(400);
+    expect(JSON.parse(badUrl.text).error.message).toMatch(/channels\.0\.url/);
+  });
+
+  it('creates a schedule with its next run and never returns the secret, also after an update', async () => {
+    const created = await create(valid);
+    expect(created.status).toBe(201);
+    expect(created.text).not.toContain(SECRET);
+    const body = JSON.parse(created.text) as { id: string; nextRunAt: string; channels: unknown[] };
+    expect(body.channels).toEqual([{ type: 'webhook', url: 'https://hooks.example/in', hasSecret: true }]);
+    expect(Date.parse(body.nextRunAt)).toBeGreaterThan(Date.now());
+    const list = await (await listRoute.GET()).text();
+    expect(list).not.toContain(SECRET);
+    const patched = await oneRoute.PATCH(send('PATCH', `/api/v1/digests/${body.id}`, { name: 'Mornings', channels: body.channels }), ctx(body.id));
+    expect(patched.status).toBe(200);
+    expect(await patched.text()).not.toContain(SECRET);
+    const row = await db.digestSchedule.findUniqueOrThrow({ where: { id: body.id } });
+    expect(JSON.parse(row.channels)).toEqual([{ type: 'webhook', url: 'https://hooks.example/in', secret: SECRET }]);
+  });
+
+  it('"Run now" runs through the server wiring and lands in the history; unknown ids are 404', async () => {
+    const { id } = JSON.parse((await create({ ...valid, channels: [] })).text) as { id: string };
+    const ran = await runRoute.POST(send('POST', `/api/v1/digests/${id}/run`), ctx(id));
+    expect(ran.status).toBe(201);
+    const run = (await ran.json()) as { status: string; trigger: string; rendered: { text: string } };
+    expect(run).toMatchObject({ status: 'sent', trigger: 'manual' });
+    expect(run.rendered.text).toContain('Nothing to report');
+    expect(run.rendered.text).toContain('may be incomplete'); // the fake app has no Loki or Jaeger
+    const runs = (await (await runsRoute.GET(send('GET', `/api/v1/digests/${id}/runs`), ctx(id))).json()) as { runs: unknown[] };
+    expect(runs.runs).toHaveLength(1);
+    expect((await runRoute.POST(send('POST', '/api/v1/digests/nope/run'), ctx('nope'))).status).toBe(404);
+    expect((await runsRoute.GET(send('GET', '/api/v1/digests/nope/runs'), ctx('nope'))).status).toBe(404);
+    expect((await oneRoute.DELETE(send('DELETE', `/api/v1/digests/${id}`), ctx(id))).status).toBe(200);
+    expect(await db.digestRun.count()).toBe(0);
+  });
+});
