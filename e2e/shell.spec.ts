@@ -32,7 +32,7 @@ test.describe('app shell', () => {
     await page.goto('/');
     await page.getByTestId('trace-search').fill('not-a-trace');
     await page.getByTestId('trace-search').press('Enter');
-    await expect(page.getByRole('alert')).toContainText('Not a trace id');
+    await expect(page.getByTestId('trace-search-error')).toContainText('Not a trace id');
     await expect(page).toHaveURL(/\/$|\/\?/);
   });
 });

@@ -35,7 +35,7 @@ export function TraceSearch() {
         className="mono w-72 rounded border border-slate-300 bg-transparent px-2 py-1.5 text-sm dark:border-slate-700"
       />
       {error && (
-        <p role="alert" className="absolute z-50 mt-1 w-72 rounded bg-red-50 p-2 text-xs text-red-700 shadow dark:bg-red-950 dark:text-red-200">
+        <p role="alert" data-testid="trace-search-error" className="absolute z-50 mt-1 w-72 rounded bg-red-50 p-2 text-xs text-red-700 shadow dark:bg-red-950 dark:text-red-200">
           {error}
         </p>
       )}

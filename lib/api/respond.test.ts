@@ -36,3 +36,15 @@ it('route() turns a throwing handler into a JSON error', async () => {
   });
   expect((await h()).status).toBe(400);
 });
+
+it('answers a request the client abandoned with 499 and without logging a fault', async () => {
+  const orig = console.error;
+  let logged = false;
+  console.error = () => (logged = true);
+  const aborted = Object.assign(new Error(''), { name: 'ResponseAborted' });
+  const canceled = Object.assign(new Error('cancelled by the caller'), { kind: 'canceled', source: 'prometheus' });
+  expect((await body(errorResponse(aborted))).status).toBe(499);
+  expect((await body(errorResponse(canceled))).body.error.code).toBe('canceled');
+  console.error = orig;
+  expect(logged).toBe(false);
+});

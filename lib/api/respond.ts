@@ -35,6 +35,10 @@ export function errorResponse(err: unknown): Response {
     const message = err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
     return json({ error: { code: 'bad_request', message } }, { status: 400 });
   }
+  // The caller went away (closed tab, navigation): nobody reads this answer; do not log it as a fault.
+  if (e?.kind === 'canceled' || (err as Error)?.name === 'ResponseAborted' || (err as Error)?.name === 'AbortError') {
+    return json({ error: { code: 'canceled', message: 'the request was cancelled by the client' } }, { status: 499 });
+  }
   if (err instanceof SyntaxError) return json({ error: { code: 'bad_request', message: 'request body is not valid JSON' } }, { status: 400 });
   if (e && typeof e.kind === 'string' && typeof e.source === 'string') {
     // A SourceError from lib/sources: the backend's own message, attributed to it.

@@ -74,6 +74,14 @@ describe('trace ids to look up', () => {
     expect(exemplarTraceIds(ex, new Set(), 2)).toEqual([id('a'), id('c')]);
   });
 
+  it('checks the rare series too: ids are taken round-robin across series, not only the newest overall', () => {
+    const busy = Array.from({ length: 60 }, (_, i) => ({ ...exemplar((i + 1).toString(16).padStart(32, 'b'), T0 + 1_000 + i), seriesLabels: { __name__: 'x_bucket', le: '0.1' } }));
+    const rare = { ...exemplar(id('f'), T0), seriesLabels: { __name__: 'x_bucket', le: '5' } };
+    const ids = exemplarTraceIds([...busy, rare], new Set(), 10);
+    expect(ids).toHaveLength(10);
+    expect(ids).toContain(id('f'));
+  });
+
   it('leaves out logged trace ids too young to be in Jaeger yet', () => {
     const now = T0 + HOUR;
     const logs = [logAt(id('a'), now - 10_000), logAt(id('b'), now - 300_000), logAt(id('d'), now - 200_000), logAt(null, now - 500_000)];

@@ -92,15 +92,32 @@ export function newestExemplars(exemplars: readonly Exemplar[], max: number): Ex
   return [...exemplars].sort((a, b) => b.tsMs - a.tsMs).slice(0, max);
 }
 
-/** Distinct trace ids of exemplars, newest sighting first, leaving out the known ones. */
+/**
+ * Distinct trace ids of exemplars to check in Jaeger, leaving out the known ones. Taken
+ * round-robin across series (newest first within each), so a rare series — the slow
+ * bucket whose exemplar is the one worth checking — is not crowded out by busy ones.
+ */
 export function exemplarTraceIds(exemplars: readonly Exemplar[], known: ReadonlySet<string>, max: number): string[] {
-  const latest = new Map<string, number>();
+  const bySeries = new Map<string, { id: string; ts: number }[]>();
   for (const e of exemplars) {
     const id = e.traceId ? canonicalTraceId(e.traceId) : null;
     if (!id || known.has(id)) continue;
-    latest.set(id, Math.max(latest.get(id) ?? -Infinity, e.tsMs));
+    const key = JSON.stringify(Object.entries(e.seriesLabels).sort());
+    let list = bySeries.get(key);
+    if (!list) bySeries.set(key, (list = []));
+    list.push({ id, ts: e.tsMs });
   }
-  return [...latest].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([id]) => id);
+  const queues = [...bySeries.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([, list]) => list.sort((a, b) => b.ts - a.ts || (a.id < b.id ? -1 : 1)));
+  const out = new Set<string>();
+  for (let round = 0; out.size < max && queues.some((q) => q.length > round); round++) {
+    for (const q of queues) {
+      if (out.size >= max) break;
+      if (q[round]) out.add(q[round].id);
+    }
+  }
+  return [...out];
 }
 
 /**

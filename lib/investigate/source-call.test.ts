@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callSource, mergeReports, notConfiguredMessage } from './source-call';
+import { callSource, mergeReports, notConfiguredMessage, withDeadline } from './source-call';
 
 let t = 0;
 const clock = () => (t += 5);
@@ -39,4 +39,25 @@ describe('mergeReports', () => {
 it('tells the demo user how to get the demo Prometheus', () => {
   expect(notConfiguredMessage('prometheus', true)).toMatch(/apt-get install -y prometheus/);
   expect(notConfiguredMessage('loki', false)).toBe('Set LOKI_URL to connect Loki.');
+});
+
+describe('withDeadline', () => {
+  it('leaves no unhandled rejection when the signal was already aborted', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    const ctl = new AbortController();
+    ctl.abort(new Error('tab closed'));
+    const work = Promise.reject(new Error('request cancelled by the caller'));
+    await expect(withDeadline(work, ctl.signal)).rejects.toThrow('tab closed');
+    await new Promise((r) => setTimeout(r, 10));
+    process.off('unhandledRejection', onUnhandled);
+    expect(unhandled).toEqual([]);
+  });
+  it('settles with the abort reason while the work is still running', async () => {
+    const ctl = new AbortController();
+    const pending = withDeadline(new Promise(() => {}), ctl.signal);
+    ctl.abort(new Error('budget spent'));
+    await expect(pending).rejects.toThrow('budget spent');
+  });
 });

@@ -56,7 +56,10 @@ export const notConfiguredMessage = (name: SourceName, demo: boolean): string =>
  * client that hangs must not hold a response past its budget.
  */
 export function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    work.catch(() => {}); // abandoned: its own rejection must not go unhandled
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
