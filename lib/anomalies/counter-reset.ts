@@ -9,7 +9,7 @@ import type { Series } from '../model/types';
 import { toRfc3339 } from '../time/range';
 import { familyOf, isCounterSeries, resetSteps, sameTarget, valueAt, valuesIn, type ResetStep } from './counter-series';
 import { clockTime, exploreLink, num, selector } from './format';
-import { anomalyId } from './ids';
+import { eventId } from './ids';
 import { serviceOf, withoutLabels } from './series-utils';
 import { downsample } from './sparkline-evidence';
 import { median } from './stats';
@@ -118,7 +118,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
         ? `${who} restarted${restart.restartedAtMs !== null ? ` at ${clockTime(restart.restartedAtMs)}` : ''} (${restart.signal} changed); ${series.name} dropped from ${num(before)} to ${num(after)} between ${clockTime(t0)} and ${clockTime(t1)}.`
         : `${series.name} on ${who} went down from ${num(before)} to ${num(after)} between ${clockTime(t0)} and ${clockTime(t1)} without a restart (process_start_time_seconds and _created did not change): this "counter" is not monotonic — often two processes writing the same series, or a gauge named like a counter.`;
       out.push({
-        id: anomalyId('counter_reset', subject, t1),
+        id: eventId('counter_reset', subject, t1),
         kind: 'counter_reset',
         severity: cause === 'non_monotonic' || artifact.spike ? 'warning' : 'info',
         title: restart ? `${series.name} reset by restart of ${who}` : `${series.name} decreased without a restart`,

@@ -4,36 +4,16 @@
  * worker's goroutine leak — and nothing about the healthy services.
  */
 import { describe, expect, it } from 'vitest';
-import { demoFamilies } from '../demo';
 import { HEALTHY_SERVICES } from '../demo/story';
-import type { Series } from '../model/types';
-import type { MetricMetadata } from '../sources/types';
+import { scrapeDemo } from './demo-input';
 import { runDetectors } from './index';
 import { expectDrawableEvidence } from './test-helpers';
 
 const ANCHOR = Date.parse('2026-03-02T15:00:00Z');
 const FROM = ANCHOR - 60 * 60_000;
 
-function scrapeDemo(): { series: Series[]; metadata: Record<string, MetricMetadata[]> } {
-  const families = demoFamilies(ANCHOR);
-  const byKey = new Map<string, Series>();
-  for (let t = FROM + 15_000; t <= ANCHOR; t += 15_000) {
-    for (const family of families) {
-      for (const source of family.metrics) {
-        for (const s of source.at(t)) {
-          const key = s.name + JSON.stringify(s.labels);
-          if (!byKey.has(key)) byKey.set(key, { name: s.name, labels: s.labels, points: [] });
-          byKey.get(key)!.points.push([t, s.value]);
-        }
-      }
-    }
-  }
-  const metadata = Object.fromEntries(families.map((f) => [f.name, [{ type: f.type, help: f.help, unit: '' } as MetricMetadata]]));
-  return { series: [...byKey.values()], metadata };
-}
-
 describe('demo scenario', () => {
-  const { series, metadata } = scrapeDemo();
+  const { series, metadata } = scrapeDemo(ANCHOR, FROM, ANCHOR);
   const { anomalies, errors } = runDetectors({
     range: { fromMs: FROM, toMs: ANCHOR }, nowMs: ANCHOR, series, metadata, traces: [], logs: [], exemplars: [], missingTraceIds: [],
   });

@@ -8,7 +8,7 @@ import type { Labels, Series } from '../model/types';
 import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, num, pct, selector } from './format';
 import { GC_SUB_LABELS, gcMetric, type GcMetric } from './gc-metrics';
-import { anomalyId } from './ids';
+import { conditionId, distinctEpisodeIds } from './ids';
 import { redSignals, RED_METRIC_NAMES, type RedSignals } from './red';
 import { counterRateAt, evaluationGrid, gaugeAt, groupKey, serviceOf, withoutLabels, type Grid } from './series-utils';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
@@ -133,7 +133,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
       const plot = stormPlot(grid, { freq, frac, byFreq, byFrac }, first, last, startMs, ongoing && lastSampleMs !== null ? Math.max(startMs, lastSampleMs) : lastMs);
       const query = countMetric ? `sum(rate(${selector(countMetric.name, entry.labels)}[1m]))` : undefined;
       out.push({
-        id: anomalyId('gc_storm', subject, startMs),
+        id: conditionId('gc_storm', subject),
         kind: 'gc_storm',
         severity: peakFrac >= 0.5 || worse ? 'critical' : 'warning',
         title: `GC storm on ${service}${inst}`,
@@ -158,7 +158,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
       });
     }
   }
-  return out;
+  return distinctEpisodeIds(out);
 }
 
 export const gcStormDetector: Detector = { kind: 'gc_storm', detect };

@@ -1,6 +1,7 @@
 /**
  * Registry of the anomaly detectors. `runDetectors` runs the selected ones over one
  * fetched input; a detector that throws is reported in `errors` and the others still run.
+ * Every finding leaves here JSON-safe (./json-safe.ts), whatever its detector put in it.
  */
 import { severityRank, type Anomaly, type AnomalyKind } from '../model/anomaly';
 import { clockSkewDetector, multipleRootsDetector, orphanSpanDetector } from './trace-detectors';
@@ -9,6 +10,7 @@ import { errorBurstDetector, latencySpikeDetector } from './red-outliers';
 import { gcStormDetector } from './gc-storm';
 import { leakDetector } from './leak';
 import { logWithoutTraceContextDetector } from './log-context';
+import { jsonSafe } from './json-safe';
 import { missingTraceDetector } from './missing-trace';
 import { resolveOptions, type DeepPartial, type Detector, type DetectorInput, type DetectorOptions } from './types';
 
@@ -65,14 +67,15 @@ export function runDetectors(
     }
     for (const a of found) {
       if (filter.services && a.service !== undefined && !filter.services.includes(a.service)) continue;
-      if (!byId.has(a.id)) byId.set(a.id, a);
+      if (!byId.has(a.id)) byId.set(a.id, jsonSafe(a));
     }
   }
   return { anomalies: [...byId.values()].sort(compareAnomalies), errors };
 }
 
 export { countResets, isCounterSeries } from './counter-series';
-export { anomalyId } from './ids';
+export { anomalyId, conditionId, eventId } from './ids';
+export { jsonSafe } from './json-safe';
 export { GC_METRICS } from './gc-metrics';
 export { DEFAULT_DETECTOR_OPTIONS, resolveOptions } from './types';
 export type { Detector, DetectorInput, DetectorOptions } from './types';

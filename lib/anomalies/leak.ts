@@ -9,7 +9,7 @@ import type { Series } from '../model/types';
 import { toRfc3339 } from '../time/range';
 import { duration, exploreLink, num, pct, selector } from './format';
 import { isCounterSeries } from './counter-series';
-import { anomalyId } from './ids';
+import { conditionId } from './ids';
 import { finitePoints, serviceOf } from './series-utils';
 import { downsample } from './sparkline-evidence';
 import { mad, median, segmentMedians, theilSenSlope } from './stats';
@@ -85,7 +85,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     const subject = { series: { name: series.name, labels: { ...series.labels } } };
     const who = `${service ?? series.labels.instance ?? series.name}${series.labels.instance && service ? ` (${series.labels.instance})` : ''}`;
     out.push({
-      id: anomalyId('leak', subject, startMs),
+      id: conditionId('leak', subject),
       kind: 'leak',
       severity: fit.startLevel > 0 && fit.growth / fit.startLevel >= 1 ? 'critical' : 'warning',
       title: `${who}: ${what} rising steadily`,

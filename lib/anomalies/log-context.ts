@@ -6,7 +6,7 @@ import type { Anomaly } from '../model/anomaly';
 import type { LogEntry } from '../model/types';
 import { toRfc3339 } from '../time/range';
 import { pct, plural } from './format';
-import { anomalyId } from './ids';
+import { conditionId } from './ids';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
 const MAX_EXAMPLE_CHARS = 500;
@@ -43,7 +43,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     const lastMs = Date.parse(ordered[ordered.length - 1].ts);
     const subject = { logRefs: examples.map((e) => ({ tsNs: e.tsNs, service })) };
     out.push({
-      id: anomalyId('log_without_trace_context', {}, fromMs, service),
+      id: conditionId('log_without_trace_context', {}, service),
       kind: 'log_without_trace_context',
       severity: share >= 0.5 ? 'warning' : 'info',
       title: `${service}: ${pct(share)} of log lines have no trace id`,

@@ -3,7 +3,7 @@ import type { Anomaly } from '../model/anomaly';
 import { canonicalTraceId } from '../model/ids';
 import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, plural, rangeText, selector, traceLink } from './format';
-import { anomalyId } from './ids';
+import { conditionId, eventId } from './ids';
 import { serviceOf } from './series-utils';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
@@ -47,7 +47,8 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
       if (name) links.push(exploreLink('Series with the exemplar', selector(name, e.seriesLabels), input.range.fromMs, input.range.toMs));
     }
     out.push({
-      id: anomalyId('missing_trace', { traceId }, firstMs),
+      // Unseen: no sighting fixes a time, so the lookup itself is the (time-free) finding.
+      id: unseen ? conditionId('missing_trace', { traceId }) : eventId('missing_trace', { traceId }, firstMs),
       kind: 'missing_trace',
       // An id nothing in the range refers to is a lookup that came back empty, not a loss of data.
       severity: cause === 'late_arrival' || unseen ? 'info' : 'warning',

@@ -7,7 +7,7 @@
 import type { Anomaly, AnomalyKind } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, labelMatchers, num, pct } from './format';
-import { anomalyId } from './ids';
+import { conditionId, distinctEpisodeIds } from './ids';
 import { RED_METRIC_NAMES, redSignals, type RedSignals } from './red';
 import { evaluationGrid, serviceOf, type Grid } from './series-utils';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
@@ -53,7 +53,7 @@ function record(kind: AnomalyKind, e: Episode, grid: Grid, input: DetectorInput,
   const markers = peakMs === null ? [] : [peakMs];
   const spanEnd = ongoing && e.lastSampleMs !== null ? Math.max(startMs, e.lastSampleMs) : lastMs;
   return {
-    id: anomalyId(kind, {}, startMs, e.red.service),
+    id: conditionId(kind, {}, e.red.service),
     kind,
     ...fields,
     evidence: { ...fields.evidence, points: downsample(onGrid(grid.times, e.values), markers), markers, spans: [[startMs, spanEnd]] },
@@ -77,7 +77,7 @@ function detectErrors(input: DetectorInput, options: DetectorOptions): Anomaly[]
   const res = episodes(input, options, (r) => r.errorShare, (r, i) => r.errorShare[i] >= opt.minErrorShare);
   if (!res) return [];
   const stepSec = res.grid.stepMs / 1000;
-  return res.found.flatMap((e) => {
+  return distinctEpisodeIds(res.found.flatMap((e) => {
     const errors = e.red.errorsPerSec.slice(e.first, e.last + 1).reduce((sum, v) => sum + (Number.isFinite(v) ? v * stepSec : 0), 0);
     if (errors < opt.minErrors) return [];
     const svc = e.red.service;
@@ -87,14 +87,14 @@ function detectErrors(input: DetectorInput, options: DetectorOptions): Anomaly[]
       explanation: `${svc} answered up to ${pct(e.peak)} of requests with a 5xx ${when(res.grid, e)}, against its usual ${pct(e.baseline)} — about ${num(errors, 0)} failed requests. Check the logs and traces of ${svc} in that window for the failing operation.`,
       evidence: { peakErrorShare: e.peak, baselineErrorShare: e.baseline, approxErrors: errors },
     }, `sum(rate(http_requests_total{${match(e.red)},code=~"5.."}[1m])) / sum(rate(http_requests_total{${match(e.red)}}[1m]))`)];
-  });
+  }));
 }
 
 function detectLatency(input: DetectorInput, options: DetectorOptions): Anomaly[] {
   const opt = options.red;
   const res = episodes(input, options, (r) => r.p99Ms, (r, i, base) => r.p99Ms[i] >= opt.minLatencyMs && r.p99Ms[i] >= opt.minLatencyRatio * base);
   if (!res) return [];
-  return res.found.map((e) => {
+  return distinctEpisodeIds(res.found.map((e) => {
     const svc = e.red.service;
     const ratio = e.baseline > 0 ? e.peak / e.baseline : Infinity;
     return record('latency_spike', e, res.grid, input, {
@@ -104,7 +104,7 @@ function detectLatency(input: DetectorInput, options: DetectorOptions): Anomaly[
       // A zero baseline has no finite ratio; evidence is JSON, so say null rather than Infinity.
       evidence: { peakP99Ms: e.peak, baselineP99Ms: e.baseline, ratio: Number.isFinite(ratio) ? ratio : null },
     }, `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{${match(e.red)}}[1m])))`);
-  });
+  }));
 }
 
 export const errorBurstDetector: Detector = { kind: 'error_burst', detect: detectErrors };

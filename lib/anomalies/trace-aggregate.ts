@@ -6,7 +6,7 @@
 import type { Anomaly, AnomalyKind, Severity } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';
 import { pct, plural, traceLink } from './format';
-import { anomalyId } from './ids';
+import { conditionId } from './ids';
 import { analyzeTrace, type TraceAnalysis } from './trace-analysis';
 import type { DetectorInput, DetectorOptions } from './types';
 
@@ -61,7 +61,7 @@ export function withAggregates(kind: AnomalyKind, analyses: TraceAnalysis[], fin
     const startMs = Math.min(...list.map((f) => f.traceStartMs));
     const endMs = Math.max(...list.map((f) => f.traceStartMs));
     out.push({
-      id: anomalyId(kind, {}, input.range.fromMs, service),
+      id: conditionId(kind, {}, service),
       kind,
       severity: aggregateSeverity(rate),
       title: `${service}: ${pct(rate)} of sampled traces have ${LABEL[kind]}`,

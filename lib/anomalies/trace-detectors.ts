@@ -1,8 +1,12 @@
-/** orphan_span, multiple_roots and clock_skew: per trace, plus per-service aggregates. */
+/**
+ * orphan_span, multiple_roots and clock_skew: per trace, plus per-service aggregates.
+ * The spans a finding is about are `evidence.spanRefs` (`evidence.spans` is reserved for
+ * the shaded [fromMs, toMs] intervals of the metric findings' sparklines).
+ */
 import type { Anomaly } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';
 import { clockTime, duration, num, plural, traceLink } from './format';
-import { anomalyId } from './ids';
+import { eventId } from './ids';
 import { analyzeAll, withAggregates, type TraceFinding } from './trace-aggregate';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
@@ -16,7 +20,7 @@ function detectOrphans(input: DetectorInput, options: DetectorOptions): Anomaly[
       const first = g.spans[0];
       const subject = { traceId: a.trace.traceId, spanIds: g.spans.map((s) => s.spanId).sort() };
       const anomaly: Anomaly = {
-        id: anomalyId('orphan_span', subject, a.startMs),
+        id: eventId('orphan_span', subject, a.startMs),
         kind: 'orphan_span',
         severity: g.cause === 'late_arrival' ? 'info' : 'warning',
         title: `${plural(g.spans.length, 'orphan span')} in ${first.service}`,
@@ -30,7 +34,7 @@ function detectOrphans(input: DetectorInput, options: DetectorOptions): Anomaly[
           cause: g.cause,
           settledCause: g.settledCause,
           missingParentId: g.missingParentId,
-          spans: g.spans.map((s) => ({ ...spanRef(s), kind: s.kind })),
+          spanRefs: g.spans.map((s) => ({ ...spanRef(s), kind: s.kind })),
           traceRecent: a.recent,
         },
         links: [traceLink(a.trace.traceId)],
@@ -56,7 +60,7 @@ function detectMultipleRoots(input: DetectorInput, options: DetectorOptions): An
     const subject = { traceId: a.trace.traceId, spanIds: roots.map((s) => s.spanId).sort() };
     const service = extra[0].service;
     const anomaly: Anomaly = {
-      id: anomalyId('multiple_roots', subject, a.startMs),
+      id: eventId('multiple_roots', subject, a.startMs),
       kind: 'multiple_roots',
       severity: cause === 'late_arrival' ? 'info' : 'warning',
       title: `Trace split into ${roots.length} roots`,
@@ -89,7 +93,7 @@ function detectClockSkew(input: DetectorInput, options: DetectorOptions): Anomal
     const service = worst.child.service;
     const adjusterWarnings = a.trace.spans.flatMap((s) => s.warnings.filter((w) => /clock skew/i.test(w)));
     const anomaly: Anomaly = {
-      id: anomalyId('clock_skew', subject, a.startMs),
+      id: eventId('clock_skew', subject, a.startMs),
       kind: 'clock_skew',
       severity: 'warning',
       title: `${service} span outside its parent by ${duration(Math.max(worst.startsEarlyMs, worst.endsLateMs))}`,
@@ -105,7 +109,7 @@ function detectClockSkew(input: DetectorInput, options: DetectorOptions): Anomal
       evidence: {
         cause,
         thresholdMs: options.trace.clockSkewThresholdMs,
-        spans: a.skewed.map((s) => ({ ...spanRef(s.child), parentSpanId: s.parent.spanId, parentService: s.parent.service, startsEarlyMs: s.startsEarlyMs, endsLateMs: s.endsLateMs, sameHost: s.sameHost })),
+        spanRefs: a.skewed.map((s) => ({ ...spanRef(s.child), parentSpanId: s.parent.spanId, parentService: s.parent.service, startsEarlyMs: s.startsEarlyMs, endsLateMs: s.endsLateMs, sameHost: s.sameHost })),
         adjusterWarnings,
       },
       links: [traceLink(a.trace.traceId)],

@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { ensureBuild, startApp, type RunningApp } from './next-server';
+import { INIT_SCRIPT, scrollScript, type JsResource, type ProbeState, type ScrollOutcome } from './page-probe';
+import { median, round } from './pipeline';
+
+/**
+ * Headless Chromium against `next start` and generated Jaeger traces: time from navigation
+ * to the first span row of /trace/<id>, long tasks while scrolling the waterfall, and the
+ * JS the page loaded before its first row.
+ */
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SIZES = [10_000, 50_000];
+const RUNS = 3;
+const SCROLL = { pages: 20, intervalMs: 100 };
+const ROW_TIMEOUT_MS = 120_000;
+
+interface Visit {
+  firstRowMs: number;
+  /** performance.now() in the page when the first row entered the DOM (from navigation start). */
+  inPageFirstRowMs: number | null;
+  /** The correlated API fetch: when it started and ended (ms from navigation start), its size. */
+  api: { startTime: number; ms: number; responseEnd: number; encodedKB: number; decodedKB: number } | null;
+  longTasksBeforeFirstRow: number;
+  js: JsResource[];
+  page: Page;
+}
+
+interface Failure {
+  error: string;
+  url: string;
+  pageText: string;
+  consoleErrors: string[];
+  pageErrors: string[];
+  serverOutputTail: string;
+}
+
+class RowNeverAppeared extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.error);
+  }
+}
+
+async function visit(browser: Browser, app: RunningApp, traceId: string): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(INIT_SCRIPT);
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text().slice(0, 500)));
+  page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 500)));
+  const url = `${app.url}/trace/${traceId}`;
+  const t0 = performance.now();
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: ROW_TIMEOUT_MS });
+    await page.waitForSelector('[data-testid="span-row"]', { state: 'visible', timeout: ROW_TIMEOUT_MS });
+  } catch (e) {
+    const pageText = await page.evaluate('document.body ? document.body.innerText.slice(0, 2000) : ""').catch(() => '(page not readable)');
+    await context.close();
+    throw new RowNeverAppeared({ error: String(e).slice(0, 500), url, pageText: String(pageText), consoleErrors, pageErrors, serverOutputTail: app.output().slice(-1500) });
+  }
+  const firstRowMs = performance.now() - t0;
+  const state = (await page.evaluate('window.__bench')) as ProbeState;
+  const api = (await page.evaluate(`(() => {
+    const e = performance.getEntriesByType('resource').find((r) => r.name.includes('/api/v1/traces/'));
+    return e ? { startTime: e.startTime, ms: e.duration, responseEnd: e.responseEnd, encodedKB: e.encodedBodySize / 1024, decodedKB: e.decodedBodySize / 1024 } : null;
+  })()`)) as Visit['api'];
+  return {
+    firstRowMs,
+    inPageFirstRowMs: state.firstRowAt,
+    api: api && { startTime: round(api.startTime), ms: round(api.ms), responseEnd: round(api.responseEnd), encodedKB: round(api.encodedKB), decodedKB: round(api.decodedKB) },
+    longTasksBeforeFirstRow: state.longTasks.filter((t) => state.firstRowAt === null || t.start <= state.firstRowAt).length,
+    js: state.jsAtFirstRow,
+    page,
+  };
+}
+
+async function scroll(page: Page): Promise<ScrollOutcome & { totalLongTaskMs: number; maxLongTaskMs: number }> {
+  // Let loading finish (charts, logs) so its work is not counted as scrolling.
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+  await page.waitForTimeout(1_000);
+  const out = (await page.evaluate(scrollScript(SCROLL.pages, SCROLL.intervalMs))) as ScrollOutcome;
+  return {
+    ...out,
+    durationMs: round(out.durationMs),
+    totalLongTaskMs: round(out.longTasks.reduce((n, t) => n + t.duration, 0)),
+    maxLongTaskMs: round(Math.max(0, ...out.longTasks.map((t) => t.duration))),
+  };
+}
+
+/** Sum of gzip (zlib default level 6) of each JS file the page loaded before its first row. */
+async function gzipSizes(js: JsResource[]) {
+  let gzip = 0;
+  let served = 0;
+  let raw = 0;
+  for (const r of js) {
+    const body = Buffer.from(await (await fetch(r.name)).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+    served += r.encodedBodySize;
+  }
+  return { files: js.length, gzipKb: round(gzip / 1024), servedEncodedKb: round(served / 1024), rawKb: round(raw / 1024) };
+}
+
+const JAEGER_UI_MS: Record<number, number> = { 10_000: 2_000, 50_000: 2_900 };
+const GOAL_MS: Record<number, number> = { 10_000: 1_000, 50_000: 1_500 };
+const key = (n: number) => `${n / 1000}k`;
+
+export async function runBrowserBench(log: (m: string) => void): Promise<Record<string, unknown>> {
+  if (!existsSync(CHROMIUM)) return { skipped: `Chromium not found at ${CHROMIUM}` };
+  const build = await ensureBuild();
+  if (build.error) return { skipped: build.error };
+  const notes: string[] = build.built ? ['.next/BUILD_ID was missing: the bench ran `next build` once'] : [];
+  let fixtures: FixtureServer | null = null;
+  let app: RunningApp | null = null;
+  let browser: Browser | null = null;
+  const out: Record<string, unknown> = {};
+  try {
+    fixtures = await startFixtureServer(SIZES, Date.now());
+    app = await startApp({ JAEGER_URL: fixtures.jaegerUrl, LOKI_URL: fixtures.lokiUrl, PROMETHEUS_URL: fixtures.prometheusUrl });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    for (const n of SIZES) {
+      const traceId = fixtures.traceIds[n];
+      log(`browser: ${n} spans, warm-up visit`);
+      try {
+        const warm = await visit(browser, app, traceId);
+        await warm.page.context().close();
+        const visits: Visit[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          log(`browser: ${n} spans, run ${i + 1}/${RUNS}`);
+          const v = await visit(browser, app, traceId);
+          visits.push(v);
+          if (i < RUNS - 1) await v.page.context().close();
+        }
+        const last = visits[visits.length - 1];
+        log(`browser: ${n} spans, scrolling ${SCROLL.pages} pages`);
+        const sc = await scroll(last.page);
+        const firstRow = median(visits.map((v) => v.firstRowMs));
+        out[key(n)] = {
+          spans: n,
+          traceId,
+          firstRowMs: round(firstRow),
+          runsMs: visits.map((v) => round(v.firstRowMs)),
+          warmUpVisitMs: round(warm.firstRowMs),
+          inPageFirstRowMs: visits.map((v) => (v.inPageFirstRowMs === null ? null : round(v.inPageFirstRowMs))),
+          apiResponse: visits.map((v) => v.api),
+          longTasksBeforeFirstRow: visits.map((v) => v.longTasksBeforeFirstRow),
+          jaegerUiMs: JAEGER_UI_MS[n],
+          ratioToJaegerUi: round(firstRow / JAEGER_UI_MS[n], 2),
+          goalMs: GOAL_MS[n],
+          scroll: { longTasks: sc.longTasks.length, totalLongTaskMs: sc.totalLongTaskMs, maxLongTaskMs: sc.maxLongTaskMs, ...omit(sc, 'longTasks', 'totalLongTaskMs', 'maxLongTaskMs') },
+        };
+        if (n === SIZES[0]) out.firstLoadJs = { ...(await gzipSizes(last.js)), urls: last.js.map((r) => new URL(r.name).pathname) };
+        await last.page.context().close();
+      } catch (e) {
+        if (!(e instanceof RowNeverAppeared)) throw e;
+        out[key(n)] = { spans: n, traceId, firstRowMs: null, failed: e.failure, jaegerUiMs: JAEGER_UI_MS[n], goalMs: GOAL_MS[n] };
+      }
+    }
+    out.fixtureHits = { ...fixtures.hits };
+  } catch (e) {
+    out.error = String(e instanceof Error ? e.stack ?? e.message : e).slice(0, 2000);
+    if (app) out.serverOutputTail = app.output().slice(-1500);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await app?.stop();
+    await fixtures?.close();
+  }
+  out.method = {
+    firstRow: `wall time in the bench process from page.goto() to [data-testid="span-row"] visible; ${RUNS} runs after one untimed warm-up visit, each in a fresh browser context (empty cache); median reported. inPageFirstRowMs is performance.now() when a MutationObserver first saw a row.`,
+    scroll: `after the first row and network idle + 1 s: scrollTop of the waterfall's scroll container ([data-testid="waterfall"] [role="grid"]) += its clientHeight, ${SCROLL.pages} times, one page every ${SCROLL.intervalMs} ms, then 500 ms; long tasks = PerformanceObserver 'longtask' entries (> 50 ms) starting after the first scroll.`,
+    firstLoadJs: 'JS resources (performance resource entries ending in .js) loaded when the first row entered the DOM; each re-fetched and gzip-compressed with zlib level 6; also the sum of encodedBodySize as served by next start.',
+    viewport: '1440×900, headless Chromium, 127.0.0.1, no throttling',
+  };
+  if (notes.length) out.notes = notes;
+  return out;
+}
+
+function omit<T extends object>(o: T, ...keys: string[]): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) as Partial<T>;
+}

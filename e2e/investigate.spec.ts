@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * The SRE's path through an incident (issue "Correlation"): from a risk-engine error log to
+ * its trace, the logs under the right spans, the GC storm on the service's chart, an
+ * exemplar to another trace, and a reload that lands on the same view.
+ */
+
+interface LogsBody {
+  logs: { traceId: string | null; line: string }[];
+}
+
+test('walks the demo incident from an error log to its trace, its GC storm and an exemplar', async ({ page, request }) => {
+  // A risk-engine error log line and the trace id it carries (structured metadata).
+  const q = new URLSearchParams({ query: '{service_name="risk-engine"} |= "scoring failed"', from: 'now-30m', to: 'now', limit: '20' });
+  const res = await request.get(`/api/v1/query/logs?${q}`);
+  expect(res.ok()).toBe(true);
+  const withTrace = ((await res.json()) as LogsBody).logs.find((l) => l.traceId);
+  expect(withTrace, 'a risk-engine error log that carries a trace id').toBeTruthy();
+  const traceId = withTrace!.traceId!;
+
+  // Paste it into the header's search box.
+  await page.goto('/?from=now-1h&to=now');
+  await page.getByTestId('trace-search').fill(traceId.toUpperCase());
+  await page.getByTestId('trace-search').press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/trace/${traceId}\\?`));
+
+  // The trace, with risk-engine's logs under risk-engine's span (joined by span id).
+  const riskRow = page.locator('[data-testid="span-row"][data-service="risk-engine"]').first();
+  await expect(riskRow).toBeVisible();
+  const riskSpanId = await riskRow.getAttribute('data-span-id');
+  await expect(page.locator(`[data-testid="span-logs"][data-span-id="${riskSpanId}"]`).first()).toContainText('scoring failed');
+  const joined = page.locator(`[data-testid="log-panel"] [data-testid="log-row"][data-span-id="${riskSpanId}"]`);
+  await expect(joined.first()).toBeVisible();
+  await expect(joined.first()).toHaveAttribute('data-joined-by', 'span_id');
+
+  // The GC storm is shaded on risk-engine's charts.
+  const riskPanels = page.locator('[data-testid="metric-panel"][data-service="risk-engine"]');
+  await expect(riskPanels.first()).toBeVisible({ timeout: 30_000 });
+  await expect(riskPanels.locator('[data-testid="gc-storm-band"]').first()).toBeAttached();
+  await page.screenshot({ path: 'docs/screenshot.png' });
+
+  // Reload: the same view.
+  const url = page.url();
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(page.locator(`[data-testid="span-row"][data-span-id="${riskSpanId}"]`)).toBeVisible();
+
+  // An exemplar dot on a latency chart opens another trace.
+  const dot = page.locator(`a[data-testid="exemplar-dot"]:not([data-trace-id="${traceId}"]):not([data-trace-id=""])`).first();
+  await expect(dot).toBeAttached({ timeout: 30_000 });
+  const other = await dot.getAttribute('data-trace-id');
+  await dot.dispatchEvent('click');
+  await expect(page).toHaveURL(new RegExp(`/trace/${other}`));
+  await expect(page.getByTestId('trace-view')).toBeVisible();
+});
+
+test('shows the orphaned order-service spans as orphans with their cause', async ({ page, request }) => {
+  const endUs = Date.now() * 1000;
+  const search = await request.get(`/demo/jaeger/api/traces?service=order-service&operation=publishOrderEvent&limit=5&start=${endUs - 1_800_000_000}&end=${endUs}`);
+  const ids = ((await search.json()) as { data: { traceID: string }[] }).data.map((t) => t.traceID);
+  expect(ids.length).toBeGreaterThan(0);
+  await page.goto(`/trace/${ids[0]}?from=now-1h&to=now`);
+  const orphan = page.locator('[data-testid="span-row"][data-orphan="true"]').first();
+  await expect(orphan).toBeVisible();
+  await expect(orphan).toHaveAttribute('data-service', 'order-service');
+  await expect(orphan.getByTestId('orphan-marker')).toBeVisible();
+  await orphan.click();
+  await expect(page.getByTestId('span-drawer')).toBeVisible();
+  await expect(page.getByTestId('span-drawer-reason')).toContainText(/context|async/i);
+});
