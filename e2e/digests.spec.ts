@@ -48,8 +48,12 @@ test('a digest created on the demo incident and run now shows the GC storm and t
   test.setTimeout(120_000);
   const name = `Demo digest ${Date.now()}`;
   await page.goto('/digests');
-  await page.getByTestId('digest-new').click();
   const form = page.getByTestId('digest-form');
+  // A click that lands before hydration does nothing: retry until the form is open.
+  await expect(async () => {
+    await page.getByTestId('digest-new').click();
+    await expect(form).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await form.getByTestId('digest-name').fill(name);
   await form.getByTestId('digest-preset').selectOption({ label: 'Weekdays at 09:00' });
   await expect(form.getByTestId('digest-cron')).toHaveValue('0 9 * * 1-5');

@@ -20,6 +20,7 @@ test('walks the demo incident from an error log to its trace, its GC storm and a
   const traceId = withTrace!.traceId!;
 
   // Paste it into the header's search box.
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/?from=now-1h&to=now');
   await page.getByTestId('trace-search').fill(traceId.toUpperCase());
   await page.getByTestId('trace-search').press('Enter');

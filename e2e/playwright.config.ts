@@ -14,6 +14,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
+  globalSetup: './global-setup.ts',
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',

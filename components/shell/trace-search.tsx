@@ -20,6 +20,7 @@ export function TraceSearch() {
       return;
     }
     setError(null);
+    setValue('');
     const span = parsed.spanId ? `&span=${parsed.spanId}` : '';
     router.push(`/trace/${parsed.traceId}?${range}${span}`);
   };
