@@ -1,6 +1,6 @@
 'use client';
 
-import { fetchApi } from '@/components/ui/use-api';
+import { fetchApi, sendApi } from '@/components/ui/use-api';
 import type { ChannelInput, DigestFilters, PublicChannel, RunRecord, ScheduleRecord } from '@/lib/digests/types';
 
 /** Browser calls to the digests API. */
@@ -24,19 +24,7 @@ export interface PreviewResponse {
   text: string;
 }
 
-async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = (data as { error?: { message?: string } } | null)?.error;
-    throw new Error(err?.message ?? `request failed (${res.status})`);
-  }
-  return data as T;
-}
+const send = sendApi;
 
 const one = (id: string) => `/api/v1/digests/${encodeURIComponent(id)}`;
 

@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 import { DEFAULT_FROM, DEFAULT_TO } from '@/lib/time/range';
+import { applyParamChanges } from '@/components/ui/view-params';
 
 /** The selected time range lives in the URL (`from`, `to`), so a copied link reproduces the view. */
 export function useTimeRange() {
@@ -17,12 +18,7 @@ export function useSetParams() {
   const params = useSearchParams();
   return useCallback(
     (changes: Record<string, string | null>, mode: 'push' | 'replace' = 'push') => {
-      const next = new URLSearchParams(params.toString());
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      const qs = next.toString();
+      const qs = applyParamChanges(params, changes).toString();
       router[mode](qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
     [router, pathname, params],

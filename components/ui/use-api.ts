@@ -36,6 +36,21 @@ export async function fetchApi<T>(url: string, signal?: AbortSignal): Promise<T>
   return body as T;
 }
 
+/** POST/PATCH/DELETE a Triangulate API URL with a JSON body; errors carry the server's message. */
+export async function sendApi<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiFetchError(res.status, err?.code ?? 'http', err?.message ?? `request failed (${res.status})`);
+  }
+  return data as T;
+}
+
 /** GET a Triangulate API URL (null = do not fetch), or read it from the snapshot. */
 export function useApi<T>(url: string | null, opts: { refetchInterval?: number } = {}) {
   const snapshot = useSnapshot();

@@ -14,6 +14,16 @@ interface Override {
 }
 const ViewParamsOverride = createContext<Override | null>(null);
 
+/** `base` with `changes` applied: null or '' deletes a parameter, anything else sets it. */
+export function applyParamChanges(base: URLSearchParams | string, changes: Record<string, string | null>): URLSearchParams {
+  const next = new URLSearchParams(base.toString());
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null || v === '') next.delete(k);
+    else next.set(k, v);
+  }
+  return next;
+}
+
 export const useIsReadOnlyView = () => useContext(ViewParamsOverride) !== null;
 
 export function useViewParams(): URLSearchParams {
@@ -31,12 +41,7 @@ export function useSetViewParams() {
   return useCallback(
     (changes: Record<string, string | null>, mode: 'push' | 'replace' = 'push') => {
       if (override) return override.set(changes);
-      const next = new URLSearchParams(live.toString());
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      const qs = next.toString();
+      const qs = applyParamChanges(live, changes).toString();
       router[mode](qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
     [override, router, pathname, live],
@@ -46,14 +51,7 @@ export function useSetViewParams() {
 export function FixedViewParams({ query, children }: { query: string; children: ReactNode }) {
   const [params, setParams] = useState(() => new URLSearchParams(query));
   const set = useCallback((changes: Record<string, string | null>) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev.toString());
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
+    setParams((prev) => applyParamChanges(prev, changes));
   }, []);
   const value = useMemo(() => ({ params, set }), [params, set]);
   return <ViewParamsOverride.Provider value={value}>{children}</ViewParamsOverride.Provider>;

@@ -1,6 +1,6 @@
 'use client';
 
-import { fetchApi } from '@/components/ui/use-api';
+import { fetchApi, sendApi } from '@/components/ui/use-api';
 import type { ViewRecord } from '@/lib/views/saved-views';
 import type { ShareRecord } from '@/lib/views/shares';
 
@@ -8,19 +8,7 @@ import type { ShareRecord } from '@/lib/views/shares';
 
 export type { ShareRecord, ViewRecord };
 
-async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = (data as { error?: { message?: string } } | null)?.error;
-    throw new Error(err?.message ?? `request failed (${res.status})`);
-  }
-  return data as T;
-}
+const send = sendApi;
 
 export const viewsApi = {
   list: (q = '') => fetchApi<{ views: ViewRecord[] }>(`/api/v1/views${q ? `?q=${encodeURIComponent(q)}` : ''}`),

@@ -27,16 +27,7 @@ export function seriesOf(name: string, labels: Labels, values: readonly number[]
 }
 
 /** Deterministic PRNG (mulberry32) so "random" test data is reproducible from a seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng as prng } from '../demo/random';
 
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
