@@ -5,7 +5,8 @@ import { useCallback, useState } from 'react';
 import type { ExploreLogsResponse } from '@/lib/query/logs';
 import type { ExploreMetricsResponse } from '@/lib/query/metrics';
 import { DEFAULT_LOG_LIMIT as DEFAULT_LIMIT } from '@/lib/query/limits';
-import { logsQueryUrl, metricsQueryUrl } from '@/lib/views/api-urls';
+import { exploreMarkersUrl, logsQueryUrl, metricsQueryUrl } from '@/lib/views/api-urls';
+import type { AnomaliesResponse } from '@/lib/api/types';
 import { PageTitle } from '@/components/ui/page-title';
 import { useApi } from '@/components/ui/use-api';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
@@ -24,6 +25,8 @@ export function ExploreView() {
   const metricsUrl = metricsQueryUrl(params);
   const logsUrl = logsQueryUrl(params);
   const metrics = useApi<ExploreMetricsResponse>(metricsUrl);
+  // Counter resets and GC storms of the range, marked on the chart.
+  const markers = useApi<AnomaliesResponse>(exploreMarkersUrl(params));
   const logs = useApi<ExploreLogsResponse>(logsUrl);
 
   const [hoverMs, setHoverMs] = useState<number | null>(null);
@@ -57,6 +60,7 @@ export function ExploreView() {
         query={query}
         step={params.get('step') ?? ''}
         data={metricsUrl ? metrics.data : undefined}
+        anomalies={markers.data?.anomalies}
         error={metricsUrl ? metrics.error : null}
         fetching={metrics.isFetching}
         cursorMs={cursorMs}

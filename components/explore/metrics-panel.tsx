@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ExploreMetricsResponse } from '@/lib/query/metrics';
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
+import type { Anomaly } from '@/lib/model/anomaly';
 import type { ApiFetchError } from '@/components/ui/use-api';
 import { QueryBar } from './query-bar';
 import { QueryStatus } from './query-status';
@@ -14,13 +15,15 @@ export interface MetricsPanelProps {
   error: ApiFetchError | null;
   fetching: boolean;
   cursorMs: number | null;
+  /** Findings to mark: counter resets on counter series, GC storms shaded. */
+  anomalies?: Anomaly[];
   onRun: (changes: { query: string; step: string }) => void;
   onHover: (ms: number | null) => void;
   onPin: () => void;
 }
 
 /** PromQL editor, step, and the chart (exemplar dots link to their traces). */
-export function MetricsPanel({ query, step, data, error, fetching, cursorMs, onRun, onHover, onPin }: MetricsPanelProps) {
+export function MetricsPanel({ query, step, data, error, fetching, cursorMs, anomalies, onRun, onHover, onPin }: MetricsPanelProps) {
   const [stepDraft, setStepDraft] = useState(step);
   const [seenStep, setSeenStep] = useState(step);
   if (seenStep !== step) {
@@ -67,7 +70,7 @@ export function MetricsPanel({ query, step, data, error, fetching, cursorMs, onR
         <p className="py-6 text-center text-xs text-slate-500">Write a PromQL query and press Run (Ctrl/Cmd+Enter).</p>
       ) : data && data.sources.prometheus?.status === 'ok' ? (
         <div onClick={onPin} title="Click to pin the cursor here" className="cursor-crosshair">
-          <TimeSeriesChart series={data.series} exemplars={data.exemplars} fromMs={fromMs} toMs={toMs} height={220} cursorMs={cursorMs} onCursor={onHover} />
+          <TimeSeriesChart series={data.series} exemplars={data.exemplars} anomalies={anomalies} fromMs={fromMs} toMs={toMs} height={220} cursorMs={cursorMs} onCursor={onHover} />
         </div>
       ) : null}
     </section>

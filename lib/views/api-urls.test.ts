@@ -9,10 +9,12 @@ describe('apiUrlsForView', () => {
   });
   it('maps explore to its metric and log queries', () => {
     const urls = apiUrlsForView('/explore?query=rate(x[5m])&logql={job="a"}&from=now-1h&to=now');
-    expect(urls).toHaveLength(2);
+    expect(urls).toHaveLength(3);
     expect(urls[0]).toMatch(/^\/api\/v1\/query\/metrics\?query=rate/);
-    expect(urls[1]).toMatch(/^\/api\/v1\/query\/logs\?/);
-    expect(new URL(urls[1], 'http://x').searchParams.get('query')).toBe('{job="a"}');
+    // The chart's reset markers and GC storm bands come with the snapshot too.
+    expect(urls[1]).toBe('/api/v1/anomalies?from=now-1h&to=now&kind=counter_reset%2Cgc_storm');
+    expect(urls[2]).toMatch(/^\/api\/v1\/query\/logs\?/);
+    expect(new URL(urls[2], 'http://x').searchParams.get('query')).toBe('{job="a"}');
   });
   it('maps anomalies and overview to the anomalies request with filters', () => {
     expect(apiUrlsForView('/anomalies?from=now-6h&to=now&kind=gc_storm')).toEqual(['/api/v1/anomalies?from=now-6h&to=now&kind=gc_storm']);

@@ -23,6 +23,14 @@ export const anomaliesUrl = (q: URLSearchParams): string => `/api/v1/anomalies?$
 export const metricsQueryUrl = (q: URLSearchParams): string | null =>
   q.get('query') ? `/api/v1/query/metrics?${pick(q, ['query', 'from', 'to', 'step'])}` : null;
 
+/** The findings an explore chart marks: counter resets and GC storms over the same range. */
+export const exploreMarkersUrl = (q: URLSearchParams): string | null => {
+  if (!q.get('query')) return null;
+  const p = new URLSearchParams(pick(q, ['from', 'to']));
+  p.set('kind', 'counter_reset,gc_storm');
+  return `/api/v1/anomalies?${p.toString()}`;
+};
+
 export const logsQueryUrl = (q: URLSearchParams): string | null => {
   const logql = q.get('logql');
   if (!logql) return null;
@@ -47,7 +55,7 @@ export function apiUrlsForView(path: string): string[] {
     case 'trace':
       return [correlatedUrl(decodeURIComponent(url.pathname.split('/')[2]), q)];
     case 'explore':
-      return [metricsQueryUrl(q), logsQueryUrl(q)].filter((u): u is string => u !== null);
+      return [metricsQueryUrl(q), exploreMarkersUrl(q), logsQueryUrl(q)].filter((u): u is string => u !== null);
     case 'anomalies':
     case 'overview':
       return [anomaliesUrl(q)];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiUrlsForView } from './api-urls';
 import { captureSnapshot, selfBaseUrl } from './snapshot-capture';
 
-// A real HTTP server standing in for the app's own API: metrics answer, logs fail.
+// A real HTTP server standing in for the app's own API: metrics and markers answer, logs fail.
 let server: Server;
 let baseUrl: string;
 const seen: string[] = [];
@@ -15,6 +15,8 @@ beforeAll(async () => {
     res.setHeader('content-type', 'application/json');
     if (req.url?.startsWith('/api/v1/query/metrics')) {
       res.end(JSON.stringify({ series: [{ name: 'up', labels: {}, points: [[1, 1]] }], warnings: [], step: 15 }));
+    } else if (req.url?.startsWith('/api/v1/anomalies')) {
+      res.end(JSON.stringify({ anomalies: [], sources: {}, range: {} }));
     } else if (req.url?.startsWith('/api/v1/query/logs')) {
       res.statusCode = 502;
       res.end(JSON.stringify({ error: { code: 'source_unreachable', message: 'loki: connection refused' } }));
@@ -33,11 +35,11 @@ describe('captureSnapshot', () => {
 
   it('stores each response under the exact URL the view requests, and failed parts with their reason', async () => {
     const snap = await captureSnapshot(path, { baseUrl, fetch, nowMs: Date.parse('2026-11-23T12:00:05Z') });
-    const [metricsUrl, logsUrl] = apiUrlsForView(path);
-    expect(seen).toEqual(expect.arrayContaining([metricsUrl, logsUrl]));
+    const [metricsUrl, markersUrl, logsUrl] = apiUrlsForView(path);
+    expect(seen).toEqual(expect.arrayContaining([metricsUrl, markersUrl, logsUrl]));
     expect(snap.takenAt).toBe('2026-11-23T12:00:05.000Z');
     expect(snap.path).toBe(path);
-    expect(Object.keys(snap.responses)).toEqual([metricsUrl]);
+    expect(Object.keys(snap.responses).sort()).toEqual([markersUrl, metricsUrl].sort());
     expect((snap.responses[metricsUrl] as { series: unknown[] }).series).toHaveLength(1);
     expect(snap.failed).toEqual({ [logsUrl]: { status: 502, message: 'loki: connection refused' } });
   });
