@@ -70,3 +70,22 @@ test('shows the orphaned order-service spans as orphans with their cause', async
   await expect(page.getByTestId('span-drawer')).toBeVisible();
   await expect(page.getByTestId('span-drawer-reason')).toContainText(/context|async/i);
 });
+
+test('renders hostile span tags and log lines as text, never as HTML', async ({ page, request }) => {
+  const endUs = Date.now() * 1000;
+  const tags = encodeURIComponent(JSON.stringify({ 'http.target': '/api/products?q=<script>alert("xss")</script>' }));
+  const search = await request.get(`/demo/jaeger/api/traces?service=api-gateway&tags=${tags}&limit=1&start=${endUs - 3 * 3_600_000_000}&end=${endUs}`);
+  const ids = ((await search.json()) as { data: { traceID: string }[] }).data.map((t) => t.traceID);
+  expect(ids.length, 'the demo plants a trace with a hostile tag').toBeGreaterThan(0);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`/trace/${ids[0]}?from=now-3h&to=now`);
+  const root = page.locator('[data-testid="span-row"][data-service="api-gateway"]').first();
+  await root.click();
+  await expect(page.getByTestId('span-drawer')).toContainText('<script>alert("xss")</script>');
+  expect(await page.locator('[data-testid="trace-view"] script').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
