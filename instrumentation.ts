@@ -1,11 +1,21 @@
 /**
- * Next.js start-up hook: starts the in-process digest runner (lib/digests) in the Node.js
- * server runtime only — the edge runtime has no database driver or SMTP. The dynamic
- * import keeps those modules out of other runtimes' bundles. A failure to start is logged
- * and never stops the server.
+ * Next.js start-up hook (Node.js server runtime only — the edge runtime has no database
+ * driver or SMTP). The configuration is parsed here, so a bad value stops start-up with a
+ * message naming the variable instead of failing the first request. Then the in-process
+ * digest runner starts; a failure there is logged and never stops the server.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { getConfig, ConfigError } = await import('./lib/config');
+  try {
+    getConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`[triangulate] ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
   try {
     const { startServerDigestRunner } = await import('./lib/digests/server');
     startServerDigestRunner();

@@ -62,3 +62,57 @@ describe('parseConfig', () => {
     expect(info.prometheus).toEqual({ configured: true, demo: false });
   });
 });
+
+describe('parseConfig: digests', () => {
+  it('defaults to no SMTP, the default sender, no env secrets and the runner on', () => {
+    expect(parseConfig({}).digests).toEqual({
+      smtpUrl: null,
+      mailFrom: 'Triangulate <triangulate@localhost>',
+      secrets: {},
+      graceMs: null,
+      tickMs: null,
+      runner: true,
+    });
+  });
+
+  it('reads SMTP, sender, timings, DIGEST_RUNNER=off and collects DIGEST_SECRET_<REF> by REF', () => {
+    const d = parseConfig({
+      SMTP_URL: 'smtps://mailer:pw@mail.example:465',
+      DIGEST_MAIL_FROM: ' Ops <ops@example.com> ',
+      DIGEST_GRACE_MS: '600000',
+      DIGEST_TICK_MS: '5000',
+      DIGEST_RUNNER: 'off',
+      DIGEST_SECRET_OPS: ' k3y-from-env ',
+      DIGEST_SECRET_TEAM_2: 'another-long-key',
+      DIGEST_SECRET_EMPTY: '',
+    }).digests;
+    expect(d).toEqual({
+      smtpUrl: 'smtps://mailer:pw@mail.example:465',
+      mailFrom: 'Ops <ops@example.com>',
+      secrets: { OPS: 'k3y-from-env', TEAM_2: 'another-long-key' },
+      graceMs: 600_000,
+      tickMs: 5_000,
+      runner: false,
+    });
+    expect(parseConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).digests.smtpUrl).toBe('smtp://127.0.0.1:2525');
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail.example'],
+    ['SMTP_URL', 'mail.example:25'],
+    ['SMTP_URL', 'smtp://'],
+    ['DIGEST_GRACE_MS', '-5'],
+    ['DIGEST_GRACE_MS', 'an hour'],
+    ['DIGEST_TICK_MS', '10'],
+    ['DIGEST_RUNNER', 'maybe'],
+    ['DIGEST_SECRET_ops', 'lower-case-ref-key'],
+    ['DIGEST_SECRET_OPS', 'short'],
+  ])('rejects %s=%s with a message naming the variable', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('lists every bad variable at once, source and digest ones alike', () => {
+    expect(() => parseConfig({ PORT: 'abc', DIGEST_SECRET_X: 'short' })).toThrow(/PORT[\s\S]*DIGEST_SECRET_X/);
+  });
+});

@@ -18,6 +18,21 @@ export interface SourceConfig {
   demo: boolean;
 }
 
+/** The digest runner and its channels (SMTP_URL, DIGEST_*). */
+export interface DigestConfig {
+  /** smtp:// or smtps:// URL with credentials; null: e-mail channels fail saying so. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Webhook HMAC keys from DIGEST_SECRET_<REF>, by REF (a channel's `secretRef`). */
+  secrets: Record<string, string>;
+  /** How late a missed slot may still run after a restart; null: the runner's default. */
+  graceMs: number | null;
+  /** Runner tick interval; null: the loop's default. */
+  tickMs: number | null;
+  /** False (DIGEST_RUNNER=off): this replica never sends digests on its own. */
+  runner: boolean;
+}
+
 export interface AppConfig {
   sources: Record<SourceName, SourceConfig | null>;
   /** No source configured: the built-in demo incident is served. */
@@ -29,6 +44,7 @@ export interface AppConfig {
   port: number;
   /** Public base URL of this app (share links, digests). */
   publicUrl: string;
+  digests: DigestConfig;
 }
 
 export class ConfigError extends Error {
@@ -80,7 +96,34 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   PUBLIC_URL: httpUrl.optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .url()
+    .refine((u) => /^smtps?:\/\/[^/?#]+/i.test(u), 'must be smtp://user:pass@host:port or smtps://…')
+    .optional(),
+  DIGEST_MAIL_FROM: z.string().trim().max(320).default('Triangulate <triangulate@localhost>'),
+  DIGEST_GRACE_MS: z.coerce.number().int().min(1).max(30 * 86_400_000).optional(),
+  DIGEST_TICK_MS: z.coerce.number().int().min(1_000).max(3_600_000).optional(),
+  DIGEST_RUNNER: z.enum(['on', 'off'], 'must be "on" or "off"').default('on'),
 });
+
+const SECRET_PREFIX = 'DIGEST_SECRET_';
+const SECRET_REF = /^[A-Z0-9_]{1,64}$/;
+
+/** DIGEST_SECRET_<REF> variables → {REF: key}, or the problems, each naming its variable. */
+function digestSecrets(env: Env): { secrets: Record<string, string>; problems: string[] } {
+  const secrets: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith(SECRET_PREFIX) || value === undefined) continue;
+    const ref = name.slice(SECRET_PREFIX.length);
+    if (!SECRET_REF.test(ref)) problems.push(`${name}: the part after ${SECRET_PREFIX} must be 1-64 of A-Z, 0-9 and _`);
+    else if (value.trim().length < 8) problems.push(`${name}: must have at least 8 characters`);
+    else secrets[ref] = value.trim();
+  }
+  return { secrets, problems };
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -89,9 +132,10 @@ export function parseConfig(env: Env): AppConfig {
   const cleaned: Env = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') cleaned[k] = v;
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  const { secrets, problems } = digestSecrets(cleaned);
+  if (!parsed.success || problems.length) {
+    const lines = (parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${[...lines, ...problems].join('\n  ')}`);
   }
   const e = parsed.data;
   const self = `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
@@ -121,6 +165,14 @@ export function parseConfig(env: Env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     publicUrl: strip(e.PUBLIC_URL ?? self),
+    digests: {
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.DIGEST_MAIL_FROM,
+      secrets,
+      graceMs: e.DIGEST_GRACE_MS ?? null,
+      tickMs: e.DIGEST_TICK_MS ?? null,
+      runner: e.DIGEST_RUNNER === 'on',
+    },
   };
 }
 

@@ -25,4 +25,12 @@ describe('prisma schemas', () => {
       expect(sql).toContain('DigestRun_scheduleId_scheduledFor_key');
     }
   });
+
+  it('have the saved-view origin migration for every provider, so digest views can be told apart', () => {
+    for (const provider of ['sqlite', 'postgres']) {
+      const sql = readFileSync(path.join(__dirname, provider, 'migrations', '20261123180000_saved_view_origin', 'migration.sql'), 'utf8');
+      expect(sql).toMatch(/"origin" TEXT NOT NULL DEFAULT 'user'/);
+    }
+    expect(modelsOf('sqlite')).toMatch(/origin String @default\("user"\)/);
+  });
 });

@@ -8,7 +8,7 @@ import { digestsApi, type PublicChannel, type ScheduleRecord } from './digests-a
 import { RunHistory } from './run-history';
 import { ScheduleForm } from './schedule-form';
 
-/** The /digests page: schedules with their next run, "Run now", "Preview", history. */
+/** The /digests page: schedules with their next run, "Run now", "Preview", "Edit", history. */
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800';
 
@@ -47,6 +47,7 @@ function ScheduleCard({ schedule: s }: { schedule: ScheduleRecord }) {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: ['digests'] });
   const [preview, setPreview] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const runNow = useMutation({ mutationFn: () => digestsApi.runNow(s.id), onSettled: refresh });
   const showPreview = useMutation({ mutationFn: () => digestsApi.preview(s.id), onSuccess: (p) => setPreview(`${p.subject}\n\n${p.text}`) });
   const toggle = useMutation({ mutationFn: () => digestsApi.update(s.id, { enabled: !s.enabled }), onSettled: refresh });
@@ -80,6 +81,9 @@ function ScheduleCard({ schedule: s }: { schedule: ScheduleRecord }) {
           <button className={button} disabled={showPreview.isPending} onClick={() => showPreview.mutate()} data-testid="digest-preview">
             {showPreview.isPending ? 'Rendering…' : 'Preview'}
           </button>
+          <button className={button} disabled={editing} onClick={() => setEditing(true)} data-testid="digest-edit">
+            Edit
+          </button>
           <button className={button} onClick={() => toggle.mutate()} data-testid="digest-toggle">
             {s.enabled ? 'Pause' : 'Resume'}
           </button>
@@ -88,6 +92,7 @@ function ScheduleCard({ schedule: s }: { schedule: ScheduleRecord }) {
           </button>
         </div>
       </div>
+      {editing && <ScheduleForm schedule={s} onDone={() => setEditing(false)} />}
       {(runNow.isError || showPreview.isError) && (
         <p role="alert" className="text-sm text-red-600">
           {(runNow.error ?? showPreview.error)?.message}

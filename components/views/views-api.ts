@@ -11,7 +11,13 @@ export type { ShareRecord, ViewRecord };
 const send = sendApi;
 
 export const viewsApi = {
-  list: (q = '') => fetchApi<{ views: ViewRecord[] }>(`/api/v1/views${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+  list: (q = '', origin: 'user' | 'all' = 'user') => {
+    const p = new URLSearchParams();
+    if (q) p.set('q', q);
+    if (origin !== 'user') p.set('origin', origin);
+    const qs = p.toString();
+    return fetchApi<{ views: ViewRecord[] }>(`/api/v1/views${qs ? `?${qs}` : ''}`);
+  },
   findByPath: (path: string) => fetchApi<{ views: ViewRecord[] }>(`/api/v1/views?path=${encodeURIComponent(path)}`),
   create: (input: { name: string; description?: string; path: string }) => send<ViewRecord>('POST', '/api/v1/views', input),
   update: (id: string, patch: { name?: string; description?: string }) => send<ViewRecord>('PATCH', `/api/v1/views/${encodeURIComponent(id)}`, patch),

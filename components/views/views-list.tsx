@@ -12,19 +12,27 @@ import { viewsApi, type ViewRecord } from './views-api';
 export function ViewsList({ initialQuery = '' }: { initialQuery?: string }) {
   const [q, setQ] = useState(initialQuery);
   const query = useDeferredValue(q.trim());
-  const views = useQuery({ queryKey: ['views', query], queryFn: () => viewsApi.list(query) });
+  const [withDigests, setWithDigests] = useState(false);
+  const origin = withDigests ? 'all' : 'user';
+  const views = useQuery({ queryKey: ['views', query, origin], queryFn: () => viewsApi.list(query, origin) });
 
   return (
     <div className="space-y-3">
-      <input
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        placeholder="Search name, description or path"
-        aria-label="Search saved views"
-        data-testid="views-search"
-        className="w-full max-w-md rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-800"
-      />
+      <div className="flex flex-wrap items-center gap-3">
+        <input
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Search name, description or path"
+          aria-label="Search saved views"
+          data-testid="views-search"
+          className="w-full max-w-md rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-800"
+        />
+        <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
+          <input type="checkbox" checked={withDigests} onChange={(e) => setWithDigests(e.target.checked)} data-testid="views-with-digests" />
+          show views created by digests
+        </label>
+      </div>
       {views.isPending && <p className="text-sm text-slate-500">Loading saved views…</p>}
       {views.isError && (
         <p role="alert" className="text-sm text-red-600">

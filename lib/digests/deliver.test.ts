@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from './channels/http-post';
-import { backoffMs, channelDepsFromEnv, channelTarget, withRetry } from './deliver';
+import { parseConfig } from '../config';
+import { backoffMs, channelDepsFromConfig, channelTarget, withRetry } from './deliver';
 import { signBody, verifySignature } from './signature';
 
 const policy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 250 };
@@ -53,14 +54,15 @@ describe('webhook signature', () => {
   });
 });
 
-describe('channel configuration from the environment', () => {
+describe('channel configuration from the parsed environment', () => {
   it('takes SMTP from SMTP_URL and webhook keys from DIGEST_SECRET_<ref>, stored secrets first', () => {
-    const deps = channelDepsFromEnv({ SMTP_URL: 'smtp://u:p@127.0.0.1:2525', DIGEST_SECRET_OPS: ' k3y-from-env ' });
+    const deps = channelDepsFromConfig(parseConfig({ SMTP_URL: 'smtp://u:p@127.0.0.1:2525', DIGEST_SECRET_OPS: ' k3y-from-env ' }).digests);
     expect(deps.mail).toEqual({ url: 'smtp://u:p@127.0.0.1:2525', from: 'Triangulate <triangulate@localhost>' });
     expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'OPS' })).toBe('k3y-from-env');
     expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secret: 'stored-secret', secretRef: 'OPS' })).toBe('stored-secret');
     expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'NONE' })).toBeNull();
-    expect(channelDepsFromEnv({}).mail).toBeNull();
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'constructor' })).toBeNull();
+    expect(channelDepsFromConfig(parseConfig({}).digests).mail).toBeNull();
   });
   it('shows where a channel goes without query strings or the Slack token', () => {
     expect(channelTarget({ type: 'webhook', url: 'https://hooks.example/in/x?token=abc' })).toBe('https://hooks.example/in/x');

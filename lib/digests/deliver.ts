@@ -1,3 +1,4 @@
+import type { DigestConfig } from '../config';
 import { sendEmail, type MailConfig } from './channels/email';
 import { DeliveryError, describeUrl } from './channels/http-post';
 import { sendSlack } from './channels/slack';
@@ -73,11 +74,11 @@ export function channelTarget(channel: StoredChannel): string {
   }
 }
 
-/** The environment's channel configuration: SMTP_URL, DIGEST_MAIL_FROM, DIGEST_SECRET_<NAME>. */
-export function channelDepsFromEnv(env: Record<string, string | undefined>): ChannelDeps {
-  const smtp = env.SMTP_URL?.trim();
+/** The channel configuration of this process (lib/config: SMTP_URL, DIGEST_MAIL_FROM, DIGEST_SECRET_<REF>). */
+export function channelDepsFromConfig(cfg: Pick<DigestConfig, 'smtpUrl' | 'mailFrom' | 'secrets'>): ChannelDeps {
   return {
-    mail: smtp ? { url: smtp, from: env.DIGEST_MAIL_FROM?.trim() || 'Triangulate <triangulate@localhost>' } : null,
-    webhookSecret: (c) => c.secret ?? (c.secretRef ? env[`DIGEST_SECRET_${c.secretRef}`]?.trim() || null : null),
+    mail: cfg.smtpUrl ? { url: cfg.smtpUrl, from: cfg.mailFrom } : null,
+    // Own-property lookup: a secretRef such as "constructor" must not find Object.prototype members.
+    webhookSecret: (c) => c.secret ?? (c.secretRef && Object.hasOwn(cfg.secrets, c.secretRef) ? cfg.secrets[c.secretRef] : null),
   };
 }

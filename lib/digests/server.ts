@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { getConfig } from '../config';
+import { getConfig, type AppConfig } from '../config';
 import { db } from '../db';
 import { findAnomalies } from '../investigate/anomalies';
 import { notConfiguredMessage } from '../investigate/source-call';
@@ -9,12 +9,12 @@ import { apiUrlsForView } from '../views/api-urls';
 import { createView } from '../views/saved-views';
 import { shareDeps } from '../views/service';
 import { createShare } from '../views/shares';
-import { channelDepsFromEnv } from './deliver';
+import { channelDepsFromConfig } from './deliver';
 import type { RunnerDeps } from './execute';
 import { startDigestLoop, type DigestLoop } from './loop';
 import type { SnapshotMaker } from './snapshots';
 
-/** Wiring of the digest runner to this process: its database, sources, views and environment. */
+/** Wiring of the digest runner to this process: its database, sources, views and configuration (lib/config). */
 
 /** Snapshot shares of digests live this long (well past typical Loki/Jaeger retention). */
 const SNAPSHOT_EXPIRES_IN = '90d';
@@ -24,7 +24,8 @@ const OWNER = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 function snapshotMaker(): SnapshotMaker {
   return async ({ name, path, response }) => {
     const nowMs = Date.now();
-    const view = await createView(db(), { name: name.slice(0, 200), description: 'Evidence attached to an anomaly digest.', path });
+    // origin "digest": kept out of /views, which lists what people saved.
+    const view = await createView(db(), { name: name.slice(0, 200), description: 'Evidence attached to an anomaly digest.', path }, 'digest');
     const deps = shareDeps(nowMs);
     // The digest's own scan is exactly what the anomalies page shows for the window: store it, no re-scan.
     const capture = response
@@ -39,8 +40,8 @@ function snapshotMaker(): SnapshotMaker {
   };
 }
 
-export function serverRunnerDeps(): RunnerDeps {
-  const cfg = getConfig();
+/** `cfg` is injectable for tests; the server passes nothing and gets the process configuration. */
+export function serverRunnerDeps(cfg: AppConfig = getConfig()): RunnerDeps {
   return {
     db: db(),
     owner: OWNER,
@@ -58,23 +59,18 @@ export function serverRunnerDeps(): RunnerDeps {
         q,
       ),
     snapshot: snapshotMaker(),
-    channels: channelDepsFromEnv(process.env),
+    channels: channelDepsFromConfig(cfg.digests),
     publicUrl: cfg.publicUrl,
-    graceMs: envMs('DIGEST_GRACE_MS'),
+    graceMs: cfg.digests.graceMs ?? undefined,
     log: (m, e) => console.error(`[triangulate] ${m}`, e instanceof Error ? e.message : (e ?? '')),
   };
-}
-
-function envMs(name: string): number | undefined {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : undefined;
 }
 
 const globalForLoop = globalThis as unknown as { triangulateDigestLoop?: DigestLoop };
 
 /** Starts the in-process runner once per process (DIGEST_RUNNER=off disables it, e.g. for replicas that should not send). */
-export function startServerDigestRunner(): DigestLoop | null {
-  if (process.env.DIGEST_RUNNER === 'off') return null;
-  globalForLoop.triangulateDigestLoop ??= startDigestLoop(serverRunnerDeps, { intervalMs: envMs('DIGEST_TICK_MS') });
+export function startServerDigestRunner(cfg: AppConfig = getConfig()): DigestLoop | null {
+  if (!cfg.digests.runner) return null;
+  globalForLoop.triangulateDigestLoop ??= startDigestLoop(() => serverRunnerDeps(cfg), { intervalMs: cfg.digests.tickMs ?? undefined });
   return globalForLoop.triangulateDigestLoop;
 }

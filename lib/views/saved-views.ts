@@ -5,11 +5,18 @@ import { parseViewPath } from './view-path';
 
 /** Saved views: a name, a description and a view path. The database client is injected. */
 
+/** "user": saved on purpose; "digest": made behind a digest's snapshot link (not listed by default). */
+export const VIEW_ORIGINS = ['user', 'digest'] as const;
+export type ViewOrigin = (typeof VIEW_ORIGINS)[number];
+/** Which views a listing shows. */
+export type ViewOriginFilter = ViewOrigin | 'all';
+
 export interface ViewRecord {
   id: string;
   name: string;
   description: string;
   path: string;
+  origin: ViewOrigin;
   createdAt: string;
   updatedAt: string;
 }
@@ -19,6 +26,7 @@ interface ViewRow {
   name: string;
   description: string;
   path: string;
+  origin: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -30,14 +38,15 @@ export const toViewRecord = (r: ViewRow): ViewRecord => ({
   name: r.name,
   description: r.description,
   path: r.path,
+  origin: r.origin === 'digest' ? 'digest' : 'user',
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
 
 /** Throws ViewPathError when `path` is not one of the app's views. */
-export async function createView(db: Db, input: CreateViewInput): Promise<ViewRecord> {
+export async function createView(db: Db, input: CreateViewInput, origin: ViewOrigin = 'user'): Promise<ViewRecord> {
   const { path } = parseViewPath(input.path);
-  const row = await db.savedView.create({ data: { id: newId(), name: input.name, description: input.description ?? '', path } });
+  const row = await db.savedView.create({ data: { id: newId(), name: input.name, description: input.description ?? '', path, origin } });
   return toViewRecord(row);
 }
 
@@ -65,12 +74,17 @@ export const MAX_LISTED_VIEWS = 500;
 
 /**
  * Most recently updated first. Search happens here rather than in SQL so it behaves the
- * same on SQLite and PostgreSQL (case folding, decoded query strings).
+ * same on SQLite and PostgreSQL (case folding, decoded query strings). Only views users
+ * saved unless `origin` asks for digest-made ones too: /views is not a log of digests.
  */
-export async function listViews(db: Db, opts: { q?: string; path?: string; limit?: number } = {}): Promise<ViewRecord[]> {
+export async function listViews(db: Db, opts: { q?: string; path?: string; limit?: number; origin?: ViewOriginFilter } = {}): Promise<ViewRecord[]> {
   const limit = Math.min(opts.limit ?? MAX_LISTED_VIEWS, MAX_LISTED_VIEWS);
-  // `path` finds the saved views of exactly this view (the share dialog's "already saved?").
-  const where = opts.path ? { path: parseViewPath(opts.path).path } : {};
+  const origin = opts.origin ?? 'user';
+  const where = {
+    // `path` finds the saved views of exactly this view (the share dialog's "already saved?").
+    ...(opts.path ? { path: parseViewPath(opts.path).path } : {}),
+    ...(origin === 'all' ? {} : { origin }),
+  };
   const rows = await db.savedView.findMany({ where, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], take: opts.q ? 5_000 : limit });
   const views = rows.map(toViewRecord);
   return (opts.q ? views.filter((v) => matchesSearch(v, opts.q!)) : views).slice(0, limit);

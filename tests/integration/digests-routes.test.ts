@@ -3,9 +3,15 @@ import * as oneRoute from '@/app/api/v1/digests/[id]/route';
 import * as runRoute from '@/app/api/v1/digests/[id]/run/route';
 import * as runsRoute from '@/app/api/v1/digests/[id]/runs/route';
 import * as listRoute from '@/app/api/v1/digests/route';
+import { draftFromScheduleForm, scheduleFormFromRecord } from '@/components/digests/schedule-form-model';
 import { resetConfigForTests } from '@/lib/config';
+import { anomaliesPath } from '@/lib/digests/compose';
+import { serverRunnerDeps } from '@/lib/digests/server';
+import { GC_STORM, scanResponse } from '@/lib/digests/test-fixtures';
+import type { ScheduleRecord } from '@/lib/digests/types';
 import type { Db } from '@/lib/db';
 import { resetSourcesForTests } from '@/lib/sources';
+import { listViews } from '@/lib/views/saved-views';
 import { startFakeApp, type FakeApp } from '@/lib/views/test-helpers';
 import { openMigrated, testDatabases, wipe } from '../helpers/db';
 
@@ -76,6 +82,57 @@ describe.each(testDatabases())('digests API on $name', ({ url }) => {
     expect(await patched.text()).not.toContain(SECRET);
     const row = await db.digestSchedule.findUniqueOrThrow({ where: { id: body.id } });
     expect(JSON.parse(row.channels)).toEqual([{ type: 'webhook', url: 'https://hooks.example/in', secret: SECRET }]);
+  });
+
+  it('saves an edit made in the form without losing the stored webhook secret or Slack URL, and replaces what is typed', async () => {
+    const slackUrl = 'https://hooks.slack.com/services/T000/B000/abcdefXYZ9';
+    const created = JSON.parse((await create({ ...valid, channels: [...valid.channels, { type: 'slack', url: slackUrl }] })).text) as ScheduleRecord;
+    const patch = (body: object) => oneRoute.PATCH(send('PATCH', `/api/v1/digests/${created.id}`, body), ctx(created.id));
+    const storedChannels = async () => JSON.parse((await db.digestSchedule.findUniqueOrThrow({ where: { id: created.id } })).channels) as unknown;
+
+    // What the Edit form sends when only the name changed: secret field and Slack URL left empty.
+    const form = scheduleFormFromRecord(created);
+    const untouched = await patch(draftFromScheduleForm({ ...form, name: 'Renamed' }));
+    expect(untouched.status).toBe(200);
+    const text = await untouched.text();
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('abcdefXYZ9');
+    expect(JSON.parse(text)).toMatchObject({ name: 'Renamed', enabled: true, channels: created.channels });
+    expect(await storedChannels()).toEqual([
+      { type: 'webhook', url: 'https://hooks.example/in', secret: SECRET },
+      { type: 'slack', url: slackUrl },
+    ]);
+
+    // Typed values replace the stored ones.
+    const [hook, slack] = form.channels;
+    const retyped = await patch(
+      draftFromScheduleForm({
+        ...form,
+        channels: [
+          { ...hook, secret: 'a-brand-new-secret' } as typeof hook,
+          { ...slack, url: 'https://hooks.slack.com/services/T000/B000/newnewNEW1' } as typeof slack,
+        ],
+      }),
+    );
+    expect(retyped.status).toBe(200);
+    expect(await storedChannels()).toEqual([
+      { type: 'webhook', url: 'https://hooks.example/in', secret: 'a-brand-new-secret' },
+      { type: 'slack', url: 'https://hooks.slack.com/services/T000/B000/newnewNEW1' },
+    ]);
+  });
+
+  it('makes the saved view behind a digest snapshot link as the digest\'s: kept out of the /views listing', async () => {
+    const fromMs = Date.parse('2026-11-23T06:00:00Z');
+    const toMs = Date.parse('2026-11-23T08:00:00Z');
+    const make = serverRunnerDeps().snapshot!;
+    const url = await make({ name: 'Digest: Mornings', path: anomaliesPath(fromMs, toMs), response: scanResponse([GC_STORM], fromMs, toMs) });
+    expect(url).toMatch(/^https:\/\/triangulate\.example\//);
+    const made = await db.savedView.findMany({ include: { shares: true } });
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ name: 'Digest: Mornings', origin: 'digest' });
+    expect(made[0].shares).toHaveLength(1);
+    expect(await listViews(db)).toEqual([]);
+    expect((await listViews(db, { origin: 'digest' })).map((v) => v.id)).toEqual([made[0].id]);
   });
 
   it('"Run now" runs through the server wiring and lands in the history; unknown ids are 404', async () => {

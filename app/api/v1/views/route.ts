@@ -11,12 +11,14 @@ const listQuery = z.object({
   q: z.string().max(200).optional(),
   path: z.string().max(4096).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
+  /** Views people saved (default), the ones digests created for their snapshots, or both. */
+  origin: z.enum(['user', 'digest', 'all']).optional(),
 });
 
 /** Saved views, most recently updated first; `q` searches name, description and path; `path` matches exactly. */
 export const GET = route(async (req: Request) => {
-  const { q, path, limit } = listQuery.parse(searchParams(req));
-  return json({ views: await withViewErrors(() => listViews(db(), { q, path, limit })) });
+  const { q, path, limit, origin } = listQuery.parse(searchParams(req));
+  return json({ views: await withViewErrors(() => listViews(db(), { q, path, limit, origin })) });
 });
 
 /** Save a view: `{name, description?, path}` where path is the view's own path and query. */

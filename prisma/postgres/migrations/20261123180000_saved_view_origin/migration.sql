@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SavedView" ADD COLUMN     "origin" TEXT NOT NULL DEFAULT 'user';

@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+const errors = [];
+page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', e => errors.push(String(e)));
+await page.goto('http://127.0.0.1:3000/digests');
+await page.waitForTimeout(3000);
+await page.getByTestId('digest-new').click();
+await page.waitForTimeout(2000);
+await page.screenshot({ path: '/tmp/shots/digests.png' });
+console.log('errors:', errors.join('\n'));
+console.log(await page.getByTestId('digest-form').count());
+await browser.close();
