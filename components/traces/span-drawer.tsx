@@ -11,6 +11,8 @@ const MAX_DRAWER_LOGS = 300;
 
 export interface SpanDrawerProps {
   span: ApiSpan;
+  /** The span's process tags, kept once per process in `ApiTrace.processes`. */
+  processTags?: Record<string, TagValue>;
   traceId: string;
   traceStartUs: number;
   reason: string | null;
@@ -48,7 +50,7 @@ function TagTable({ tags }: { tags: Record<string, TagValue> }) {
 }
 
 /** Everything about one span: times, tags, events, warnings and the log lines joined to it. */
-export function SpanDrawer({ span, traceId, traceStartUs, reason, logs, spanHref, traceHref, onSelect, onClose }: SpanDrawerProps) {
+export function SpanDrawer({ span, processTags, traceId, traceStartUs, reason, logs, spanHref, traceHref, onSelect, onClose }: SpanDrawerProps) {
   return (
     <aside
       data-testid="span-drawer"
@@ -134,9 +136,9 @@ export function SpanDrawer({ span, traceId, traceStartUs, reason, logs, spanHref
         <Section title="Tags">
           <TagTable tags={span.tags} />
         </Section>
-        {span.processTags && Object.keys(span.processTags).length > 0 && (
+        {processTags && Object.keys(processTags).length > 0 && (
           <Section title="Process">
-            <TagTable tags={span.processTags} />
+            <TagTable tags={processTags} />
           </Section>
         )}
         {span.events && span.events.length > 0 && (

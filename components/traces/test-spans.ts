@@ -17,12 +17,6 @@ export function apiSpan(spanId: string, parentSpanId: string | null, over: Parti
     depth: 0,
     key: spanId,
     parentLink: parentSpanId === null ? null : 'CHILD_OF',
-    events: [],
-    processTags: {},
-    serviceColor: '#4e79a7',
-    critical: false,
-    orphan: false,
-    duplicate: false,
     ...over,
   };
 }

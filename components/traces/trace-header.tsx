@@ -19,7 +19,7 @@ function servicesOf(trace: ApiTrace) {
   if (trace.services) return trace.services;
   const m = new Map<string, { name: string; color: string; spanCount: number; errorCount: number }>();
   for (const s of trace.spans) {
-    const e = m.get(s.service) ?? { name: s.service, color: s.serviceColor ?? serviceColor(s.service), spanCount: 0, errorCount: 0 };
+    const e = m.get(s.service) ?? { name: s.service, color: serviceColor(s.service), spanCount: 0, errorCount: 0 };
     e.spanCount++;
     if (s.status === 'error') e.errorCount++;
     m.set(s.service, e);

@@ -13,6 +13,7 @@ const trace: ApiTrace = {
   warnings: [],
   start: '1970-01-01T00:00:00.000Z',
   durationMs: 1,
+  processes: {},
 };
 const finding = (kind: Anomaly['kind'], spanIds: string[], explanation: string): Anomaly => ({
   id: kind, kind, severity: 'warning', title: kind, explanation, start: '2024-01-01T00:00:00.000Z', subject: { spanIds }, evidence: {}, links: [],

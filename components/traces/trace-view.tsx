@@ -26,7 +26,7 @@ const MetricPanels = dynamic(() => import('./metric-panels'), {
 });
 
 const EMPTY_INDEX: WaterfallIndex = indexTrace({ spans: [] });
-const NO_TRACE: ApiTrace = { spans: [], rootSpanIds: [], orphanSpanIds: [], duplicateSpanIds: [], warnings: [], start: '', durationMs: 0 };
+const NO_TRACE: ApiTrace = { spans: [], rootSpanIds: [], orphanSpanIds: [], duplicateSpanIds: [], warnings: [], start: '', durationMs: 0, processes: {} };
 
 /**
  * The investigation page of one trace: waterfall, span drawer, logs and the metrics of every
@@ -167,6 +167,7 @@ export function TraceView({ traceId }: { traceId: string }) {
       {selected && (
         <SpanDrawer
           span={selected}
+          processTags={selected.process ? trace?.processes?.[selected.process]?.tags : undefined}
           traceId={traceId}
           traceStartUs={index.startUs}
           reason={notes.reasonFor(selected)}

@@ -29,7 +29,7 @@ export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle
   const durationUs = index.endUs - index.startUs;
   const colors = useMemo(() => {
     const m = new Map<string, string>();
-    for (const s of index.spans) if (!m.has(s.service)) m.set(s.service, s.serviceColor ?? serviceColor(s.service));
+    for (const s of index.spans) if (!m.has(s.service)) m.set(s.service, serviceColor(s.service));
     return m;
   }, [index]);
 

@@ -1,6 +1,5 @@
 import type { Labels, SpanKind, SpanStatus, TagValue } from '../model/types';
 import { toRfc3339 } from '../time/range';
-import { serviceColor } from './service-colors';
 import type { TraceView } from './trace-model';
 
 /**
@@ -32,12 +31,14 @@ export interface ApiSpan {
   depth: number;
   kind: SpanKind;
   parentLink: 'CHILD_OF' | 'FOLLOWS_FROM' | null;
-  events: ApiSpanEvent[];
-  processTags: Record<string, TagValue>;
-  serviceColor: string;
-  critical: boolean;
-  orphan: boolean;
-  duplicate: boolean;
+  /** Absent when the span has no events. */
+  events?: ApiSpanEvent[];
+  /** Key into `ApiTrace.processes` for the span's process tags; absent when it has none. */
+  process?: string;
+  // Present (true) only when set, to keep the per-span payload small.
+  critical?: true;
+  orphan?: true;
+  duplicate?: true;
   /** Why this span has no parent in the trace (set by the investigation from the orphan finding). */
   orphanReason?: string;
 }
@@ -51,8 +52,18 @@ export interface ApiTrace {
   warnings: string[];
   start: string;
   durationMs: number;
+  /**
+   * Process tags (host, instance, SDK …) once per distinct process instead of on every
+   * span; spans reference them by `process`. A service's colour is in `services`.
+   */
+  processes: Record<string, ApiProcess>;
   /** Services in the trace with their colour and counts (set by the investigation). */
   services?: { name: string; color: string; spanCount: number; errorCount: number }[];
+}
+
+export interface ApiProcess {
+  service: string;
+  tags: Record<string, TagValue>;
 }
 
 export interface ApiExemplar {
@@ -70,14 +81,40 @@ export interface ApiExemplar {
 const usToRfc3339 = (us: number) => toRfc3339(Math.floor(us / 1000));
 
 /** Jaeger warnings first, then this analysis' findings, without repeats. */
-const mergeWarnings = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+const mergeWarnings = (a: readonly string[], b: readonly string[]): string[] => (a.length + b.length === 0 ? [] : [...new Set([...a, ...b])]);
+
+/**
+ * Distinct processes by content: spans of one process usually share its tags object, so the
+ * content key is computed once per object, not once per span.
+ */
+function processTable() {
+  const processes: Record<string, ApiProcess> = {};
+  const byObject = new Map<Record<string, TagValue>, string>();
+  const byContent = new Map<string, string>();
+  const keyOf = (service: string, tags: Record<string, TagValue>): string | undefined => {
+    const known = byObject.get(tags);
+    if (known !== undefined && processes[known].service === service) return known;
+    if (Object.keys(tags).length === 0) return undefined;
+    const content = JSON.stringify([service, tags]);
+    let key = byContent.get(content);
+    if (key === undefined) {
+      key = `p${byContent.size + 1}`;
+      byContent.set(content, key);
+      processes[key] = { service, tags: { ...tags } };
+    }
+    byObject.set(tags, key);
+    return key;
+  };
+  return { processes, keyOf };
+}
 
 /** The trace in API shape, spans in tree order (depth-first, siblings by start). */
 export function toApiTrace(view: TraceView): ApiTrace {
+  const { processes, keyOf } = processTable();
   const spans = view.spans.map((n): ApiSpan => {
     const s = n.span;
     const parent = n.parentKey ? view.byKey.get(n.parentKey) : undefined;
-    return {
+    const api: ApiSpan = {
       spanId: n.spanId,
       parentSpanId: parent ? parent.spanId : s.parentSpanId,
       service: s.service,
@@ -85,24 +122,28 @@ export function toApiTrace(view: TraceView): ApiTrace {
       start: usToRfc3339(n.startUs),
       durationMs: (n.endUs - n.startUs) / 1000,
       status: s.status,
-      tags: { ...s.tags },
+      // Shared with the normalized span, not copied: neither is changed after normalization.
+      tags: s.tags,
       warnings: mergeWarnings(s.warnings ?? [], n.warnings),
       key: n.key,
       startUs: n.startUs,
       depth: n.depth,
       kind: s.kind,
       parentLink: n.parentLink,
-      events: (s.events ?? []).map((e) => ({
+    };
+    if (s.events && s.events.length > 0) {
+      api.events = s.events.map((e) => ({
         ts: usToRfc3339(Number.isFinite(e.tsUs) ? e.tsUs : n.startUs),
         ...(e.name !== undefined ? { name: e.name } : {}),
         fields: { ...e.fields },
-      })),
-      processTags: { ...s.processTags },
-      serviceColor: serviceColor(s.service),
-      critical: n.critical,
-      orphan: n.isOrphan,
-      duplicate: n.isDuplicate,
-    };
+      }));
+    }
+    const process = s.processTags ? keyOf(s.service, s.processTags) : undefined;
+    if (process !== undefined) api.process = process;
+    if (n.critical) api.critical = true;
+    if (n.isOrphan) api.orphan = true;
+    if (n.isDuplicate) api.duplicate = true;
+    return api;
   });
   return {
     spans,
@@ -112,5 +153,6 @@ export function toApiTrace(view: TraceView): ApiTrace {
     warnings: [...view.warnings],
     start: usToRfc3339(view.startUs),
     durationMs: view.durationUs / 1000,
+    processes,
   };
 }

@@ -28,13 +28,26 @@ const NS_DIGITS = /^\d{1,20}$/;
 /** Display labels: stream, then structured metadata and parsed; a clashing value keeps Loki's `_extracted` naming. */
 export function displayLabels(line: LogLine): Labels {
   const out: Labels = { ...line.stream };
-  for (const extra of [line.structuredMetadata, line.parsed]) {
-    for (const [k, v] of Object.entries(extra)) {
-      if (!(k in out)) out[k] = v;
-      else if (out[k] !== v) out[`${k}_extracted`] = v;
-    }
-  }
+  addExtra(out, line.structuredMetadata);
+  addExtra(out, line.parsed);
   return out;
+}
+
+function addExtra(out: Labels, extra: Labels) {
+  for (const k in extra) {
+    const v = extra[k];
+    if (!(k in out)) out[k] = v;
+    else if (out[k] !== v) out[`${k}_extracted`] = v;
+  }
+}
+
+/**
+ * A decimal ns timestamp split exactly into ms and the ns within the ms (strings, not
+ * BigInt: a line's timestamp is read several times per join and BigInt allocates).
+ */
+function nsParts(tsNs: string): { ms: number; subNs: number } {
+  const s = tsNs.length < 7 ? tsNs.padStart(7, '0') : tsNs;
+  return { ms: Number(s.slice(0, -6)), subNs: Number(s.slice(-6)) };
 }
 
 /**
@@ -43,10 +56,14 @@ export function displayLabels(line: LogLine): Labels {
  */
 export function toLogEntry(line: LogLine, extraction: ExtractionConfig = DEFAULT_EXTRACTION, order: readonly string[] = DEFAULT_SERVICE_LABELS): LogEntry | null {
   if (!NS_DIGITS.test(line.tsNs)) return null;
+  return entryOf(line, nsParts(line.tsNs).ms, extraction, order);
+}
+
+function entryOf(line: LogLine, ms: number, extraction: ExtractionConfig, order: readonly string[]): LogEntry {
   const labels = displayLabels(line);
   const ctx = extractTraceContext(line, extraction);
   return {
-    ts: toRfc3339(Number(BigInt(line.tsNs) / 1_000_000n)),
+    ts: toRfc3339(ms),
     tsNs: line.tsNs,
     line: line.line,
     labels,
@@ -58,7 +75,8 @@ export function toLogEntry(line: LogLine, extraction: ExtractionConfig = DEFAULT
 }
 
 interface Pending {
-  ns: bigint;
+  ms: number;
+  subNs: number;
   index: number;
   entry: LogEntry;
   ownTrace: boolean;
@@ -73,21 +91,21 @@ export function joinLogs(lines: readonly LogLine[], view: TraceView | null, trac
   const order = cfg.serviceLabels ?? DEFAULT_SERVICE_LABELS;
   const pending: Pending[] = [];
   lines.forEach((line, index) => {
-    const entry = toLogEntry(line, extraction, order);
-    if (!entry) return;
-    const ns = BigInt(line.tsNs);
+    if (!NS_DIGITS.test(line.tsNs)) return;
+    const { ms, subNs } = nsParts(line.tsNs);
+    const entry = entryOf(line, ms, extraction, order);
     const ownTrace = traceId !== null && entry.traceId === traceId;
     // A span id alone (no trace id in the line) is still 64 random bits: trust it.
     if (view && entry.spanId && (ownTrace || entry.traceId === null) && view.bySpanId.has(entry.spanId)) entry.joinedBy = 'span_id';
-    pending.push({ ns, index, entry, ownTrace });
+    pending.push({ ms, subNs, index, entry, ownTrace });
   });
-  pending.sort((a, b) => (a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : a.index - b.index));
+  pending.sort((a, b) => a.ms - b.ms || a.subNs - b.subNs || a.index - b.index);
 
   if (view) {
     const byTime = pending.filter((p) => p.ownTrace && p.entry.joinedBy === null && p.entry.service !== null);
     const found = deepestCovering(
       view,
-      byTime.map((p) => ({ service: p.entry.service!, tUs: Number(p.ns / 1000n) })),
+      byTime.map((p) => ({ service: p.entry.service!, tUs: p.ms * 1000 + Math.floor(p.subNs / 1000) })),
       cfg.timeToleranceUs ?? 0,
     );
     byTime.forEach((p, i) => {

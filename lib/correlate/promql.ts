@@ -26,6 +26,15 @@ export function eqMatcher(label: string, value: string): string {
   return `${label}=${promString(value)}`;
 }
 
+/** RE2 metacharacters escaped, so each value matches only itself inside a regex. */
+export const re2Literal = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A `name=~"a|b"` matcher matching exactly the given values (Prometheus anchors regexes). */
+export function regexMatcher(label: string, values: readonly string[]): string {
+  if (!LABEL_NAME.test(label)) throw new Error(`not a PromQL label name: ${JSON.stringify(label)}`);
+  return `${label}=~${promString(values.map(re2Literal).join('|'))}`;
+}
+
 /** A range-vector duration such as `5m` or `30s`; anything else is refused. */
 export function promDuration(window: string): string {
   if (!/^\d+(ms|s|m|h|d|w|y)$/.test(window)) throw new Error(`not a PromQL duration: ${JSON.stringify(window)}`);

@@ -1,5 +1,5 @@
 import { hasNativeHistogram, type MetricCatalog } from './metric-catalog';
-import { eqMatcher, promDuration } from './promql';
+import { eqMatcher, promDuration, regexMatcher } from './promql';
 
 export { DEFAULT_SERVICE_LABELS, resolveServiceLabel, serviceOf } from './service-label';
 export { buildMetricCatalog, type CatalogInput, type MetricCatalog } from './metric-catalog';
@@ -22,6 +22,8 @@ export interface ServicePanelQuery {
   query: string;
   /** Which convention matched, e.g. "otel", "micrometer", "go". */
   family: string;
+  /** The label naming the service in this query (Istio uses its own). */
+  groupLabel: string;
 }
 
 export interface ServiceMetricsOptions {
@@ -61,18 +63,33 @@ const HTTP_FAMILIES: HttpFamily[] = [
   },
 ];
 
+/**
+ * Which series a query covers: `sel` is the selector body (matchers without braces), `by`
+ * the labels kept by every aggregation besides the panel's own (the service label when one
+ * query serves several services, so its result splits back per service).
+ */
+interface Scope {
+  sel: string;
+  by: readonly string[];
+}
+
+/** `agg(inner)` or `agg by (labels) (inner)`, keeping the scope's labels. */
+const aggBy = (agg: string, own: readonly string[], scope: Scope, inner: string) => {
+  const by = [...own, ...scope.by];
+  return by.length === 0 ? `${agg}(${inner})` : `${agg} by (${by.join(', ')}) (${inner})`;
+};
+
 interface RuntimeTemplate {
   panel: MetricPanel;
   family: string;
   requires: string;
   title: string;
   unit: MetricUnit;
-  /** `s` is the selector body (matchers without braces), `w` the rate window. */
-  build: (s: string, w: string) => string;
+  build: (s: Scope, w: string) => string;
 }
 
-const rateBy = (metric: string, scale = '') => (s: string, w: string) => `sum by (instance) (rate(${metric}{${s}}[${w}]))${scale}`;
-const gaugeBy = (metric: string, extra = '') => (s: string) => `sum by (instance) (${metric}{${s}${extra}})`;
+const rateBy = (metric: string, scale = '') => (s: Scope, w: string) => `${aggBy('sum', ['instance'], s, `rate(${metric}{${s.sel}}[${w}])`)}${scale}`;
+const gaugeBy = (metric: string, extra = '') => (s: Scope) => aggBy('sum', ['instance'], s, `${metric}{${s.sel}${extra}}`);
 
 const RUNTIME: RuntimeTemplate[] = [
   { panel: 'gc_rate', family: 'go', requires: 'go_gc_duration_seconds_count', title: 'GC cycles/s', unit: 'ops', build: rateBy('go_gc_duration_seconds_count') },
@@ -84,7 +101,7 @@ const RUNTIME: RuntimeTemplate[] = [
   { panel: 'gc_rate', family: 'otel-dotnet', requires: 'process_runtime_dotnet_gc_collections_count_total', title: 'GC collections/s', unit: 'ops', build: rateBy('process_runtime_dotnet_gc_collections_count_total') },
   { panel: 'gc_rate', family: 'dotnet-runtime', requires: 'dotnet_gc_collection_count_total', title: 'GC collections/s', unit: 'ops', build: rateBy('dotnet_gc_collection_count_total') },
   // prometheus-net's gen-0 count already includes gen-1/2 collections (§5.4): count it alone.
-  { panel: 'gc_rate', family: 'prometheus-net', requires: 'dotnet_collection_count_total', title: 'GC collections/s', unit: 'ops', build: (s, w) => `sum by (instance) (rate(dotnet_collection_count_total{${s},generation="0"}[${w}]))` },
+  { panel: 'gc_rate', family: 'prometheus-net', requires: 'dotnet_collection_count_total', title: 'GC collections/s', unit: 'ops', build: (s, w) => aggBy('sum', ['instance'], s, `rate(dotnet_collection_count_total{${s.sel},generation="0"}[${w}])`) },
 
   { panel: 'gc_time', family: 'go', requires: 'go_gc_duration_seconds_sum', title: 'Time in GC pauses', unit: 'ratio', build: rateBy('go_gc_duration_seconds_sum') },
   { panel: 'gc_time', family: 'jvm', requires: 'jvm_gc_collection_seconds_sum', title: 'Time in GC', unit: 'ratio', build: rateBy('jvm_gc_collection_seconds_sum') },
@@ -93,7 +110,7 @@ const RUNTIME: RuntimeTemplate[] = [
   { panel: 'gc_time', family: 'node', requires: 'nodejs_gc_duration_seconds_sum', title: 'Time in GC', unit: 'ratio', build: rateBy('nodejs_gc_duration_seconds_sum') },
   { panel: 'gc_time', family: 'dotnet', requires: 'dotnet_gc_pause_time_seconds_total', title: 'Time in GC pauses', unit: 'ratio', build: rateBy('dotnet_gc_pause_time_seconds_total') },
   { panel: 'gc_time', family: 'otel-dotnet', requires: 'process_runtime_dotnet_gc_duration_nanoseconds_total', title: 'Time in GC pauses', unit: 'ratio', build: rateBy('process_runtime_dotnet_gc_duration_nanoseconds_total', ' / 1e9') },
-  { panel: 'gc_time', family: 'dotnet-runtime', requires: 'dotnet_gc_pause_ratio', title: 'Time in GC pauses', unit: 'ratio', build: (s) => `max by (instance) (dotnet_gc_pause_ratio{${s}})` },
+  { panel: 'gc_time', family: 'dotnet-runtime', requires: 'dotnet_gc_pause_ratio', title: 'Time in GC pauses', unit: 'ratio', build: (s) => aggBy('max', ['instance'], s, `dotnet_gc_pause_ratio{${s.sel}}`) },
 
   { panel: 'heap', family: 'go', requires: 'go_memstats_heap_inuse_bytes', title: 'Heap in use', unit: 'bytes', build: gaugeBy('go_memstats_heap_inuse_bytes') },
   { panel: 'heap', family: 'jvm', requires: 'jvm_memory_bytes_used', title: 'Heap used', unit: 'bytes', build: gaugeBy('jvm_memory_bytes_used', ',area="heap"') },
@@ -117,52 +134,74 @@ const RUNTIME: RuntimeTemplate[] = [
   { panel: 'threads', family: 'dotnet', requires: 'dotnet_thread_pool_thread_count', title: 'Thread-pool threads', unit: 'count', build: gaugeBy('dotnet_thread_pool_thread_count') },
   { panel: 'threads', family: 'process', requires: 'process_num_threads', title: 'Threads', unit: 'count', build: gaugeBy('process_num_threads') },
 
-  { panel: 'restarts', family: 'process', requires: 'process_start_time_seconds', title: 'Restarts', unit: 'count', build: (s, w) => `sum by (instance) (changes(process_start_time_seconds{${s}}[${w}]))` },
+  { panel: 'restarts', family: 'process', requires: 'process_start_time_seconds', title: 'Restarts', unit: 'count', build: (s, w) => aggBy('sum', ['instance'], s, `changes(process_start_time_seconds{${s.sel}}[${w}])`) },
 ];
 
-function errorMatcherQuery(metric: string, sel: string, w: string, labels: string[], catalog: MetricCatalog): string {
+function errorMatcherQuery(metric: string, s: Scope, w: string, labels: string[], catalog: MetricCatalog): string {
   const known = catalog.labelNames.get(metric);
   const usable = known ? labels.filter((l) => known.has(l)) : labels;
   const chosen = usable.length > 0 ? usable : labels;
   // Without series labels to tell which status label is used, try each: `or` keeps the first non-empty.
-  return chosen.map((l) => `sum(rate(${metric}{${sel},${l}=~"5.."}[${w}]))`).join(' or ');
+  return chosen.map((l) => aggBy('sum', [], s, `rate(${metric}{${s.sel},${l}=~"5.."}[${w}])`)).join(' or ');
 }
 
-function latency(f: HttpFamily, q: number, sel: string, w: string, catalog: MetricCatalog): string | null {
+function latency(f: HttpFamily, q: number, s: Scope, w: string, catalog: MetricCatalog): string | null {
   if (!f.histogram) return null;
   const scale = f.scale === 1 ? '' : ` / ${f.scale}`;
-  if (catalog.names.has(`${f.histogram}_bucket`)) return `histogram_quantile(${q}, sum by (le) (rate(${f.histogram}_bucket{${sel}}[${w}])))${scale}`;
-  if (hasNativeHistogram(catalog, f.histogram)) return `histogram_quantile(${q}, sum(rate(${f.histogram}{${sel}}[${w}])))${scale}`;
+  if (catalog.names.has(`${f.histogram}_bucket`)) return `histogram_quantile(${q}, ${aggBy('sum', ['le'], s, `rate(${f.histogram}_bucket{${s.sel}}[${w}])`)})${scale}`;
+  if (hasNativeHistogram(catalog, f.histogram)) return `histogram_quantile(${q}, ${aggBy('sum', [], s, `rate(${f.histogram}{${s.sel}}[${w}])`)})${scale}`;
   return null;
 }
 
-function httpPanels(f: HttpFamily, service: string, serviceLabel: string, w: string, c: MetricCatalog): ServicePanelQuery[] {
-  const sel = [eqMatcher(f.serviceLabel ?? serviceLabel, service), ...(f.extra ? [f.extra] : [])].join(',');
+/** How the services are selected: one service by equality, or several grouped by their label. */
+type ServiceSelection = { label: string; services: readonly string[]; grouped: boolean };
+
+function scopeFor(sel: ServiceSelection, label: string, extra?: string): Scope {
+  const m = sel.grouped ? regexMatcher(label, sel.services) : eqMatcher(label, sel.services[0]);
+  return { sel: [m, ...(extra ? [extra] : [])].join(','), by: sel.grouped ? [label] : [] };
+}
+
+function httpPanels(f: HttpFamily, who: ServiceSelection, w: string, c: MetricCatalog): ServicePanelQuery[] {
+  const groupLabel = f.serviceLabel ?? who.label;
+  const s = scopeFor(who, groupLabel, f.extra);
   const count = f.histogram && c.names.has(`${f.histogram}_count`) ? `${f.histogram}_count` : f.counter && c.names.has(f.counter) ? f.counter : null;
   const out: ServicePanelQuery[] = [];
   if (count) {
-    out.push({ panel: 'requests', title: 'Requests/s', unit: 'reqps', family: f.family, query: `sum(rate(${count}{${sel}}[${w}]))` });
-    out.push({ panel: 'errors', title: 'Errors/s (5xx)', unit: 'reqps', family: f.family, query: errorMatcherQuery(count, sel, w, f.statusLabels, c) });
+    out.push({ panel: 'requests', title: 'Requests/s', unit: 'reqps', family: f.family, groupLabel, query: aggBy('sum', [], s, `rate(${count}{${s.sel}}[${w}])`) });
+    out.push({ panel: 'errors', title: 'Errors/s (5xx)', unit: 'reqps', family: f.family, groupLabel, query: errorMatcherQuery(count, s, w, f.statusLabels, c) });
   }
   for (const [panel, q, title] of [['latency_p50', 0.5, 'Latency p50'], ['latency_p99', 0.99, 'Latency p99']] as const) {
-    const query = latency(f, q, sel, w, c);
-    if (query) out.push({ panel, title, unit: 'seconds', family: f.family, query });
+    const query = latency(f, q, s, w, c);
+    if (query) out.push({ panel, title, unit: 'seconds', family: f.family, groupLabel, query });
   }
   return out;
 }
 
-/** Panels for `service`, in METRIC_PANELS order; a panel with no known metric is absent. */
-export function serviceMetricQueries(service: string, catalog: MetricCatalog, opts: ServiceMetricsOptions = {}): ServicePanelQuery[] {
-  const serviceLabel = opts.serviceLabel ?? 'service_name';
-  const w = promDuration(opts.rateWindow ?? '5m');
+function panelQueries(who: ServiceSelection, catalog: MetricCatalog, rateWindow: string | undefined): ServicePanelQuery[] {
+  const w = promDuration(rateWindow ?? '5m');
   const chosen = new Map<MetricPanel, ServicePanelQuery>();
   for (const f of HTTP_FAMILIES) {
-    for (const p of httpPanels(f, service, serviceLabel, w, catalog)) if (!chosen.has(p.panel)) chosen.set(p.panel, p);
+    for (const p of httpPanels(f, who, w, catalog)) if (!chosen.has(p.panel)) chosen.set(p.panel, p);
   }
-  const sel = eqMatcher(serviceLabel, service);
+  const s = scopeFor(who, who.label);
   for (const t of RUNTIME) {
     if (chosen.has(t.panel) || !catalog.names.has(t.requires)) continue;
-    chosen.set(t.panel, { panel: t.panel, title: t.title, unit: t.unit, family: t.family, query: t.build(sel, w) });
+    chosen.set(t.panel, { panel: t.panel, title: t.title, unit: t.unit, family: t.family, groupLabel: who.label, query: t.build(s, w) });
   }
   return METRIC_PANELS.filter((p) => chosen.has(p)).map((p) => chosen.get(p)!);
+}
+
+/** Panels for `service`, in METRIC_PANELS order; a panel with no known metric is absent. */
+export function serviceMetricQueries(service: string, catalog: MetricCatalog, opts: ServiceMetricsOptions = {}): ServicePanelQuery[] {
+  return panelQueries({ label: opts.serviceLabel ?? 'service_name', services: [service], grouped: false }, catalog, opts.rateWindow);
+}
+
+/**
+ * The same panels for several services sharing one catalog, one query per panel: the
+ * services are matched by regex and every aggregation keeps `groupLabel`, whose value in
+ * each result series names the service it belongs to.
+ */
+export function groupedServiceMetricQueries(services: readonly string[], catalog: MetricCatalog, opts: ServiceMetricsOptions = {}): ServicePanelQuery[] {
+  if (services.length === 0) return [];
+  return panelQueries({ label: opts.serviceLabel ?? 'service_name', services, grouped: true }, catalog, opts.rateWindow);
 }

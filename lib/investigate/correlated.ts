@@ -53,7 +53,7 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const services = view ? view.services.map((s) => s.name) : servicesOfLines(logsOutcome?.value?.lines ?? []);
   const window = view ? endByNow(traceWindow(view), deps.nowMs) : range;
   const metadata = (await metadataPart).value ?? {};
-  const metricsPart = callSource<ServiceMetricsResult>(c.prometheus, () => fetchServiceMetrics(c.prometheus!, services, window, metadata, signal), nc('prometheus'));
+  const metricsPart = callSource<ServiceMetricsResult>(c.prometheus, () => fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, deps.nowMs), nc('prometheus'));
 
   const [logs, exemplars, metrics] = await Promise.all([logsOutcome ?? logsPart, exemplarPart, metricsPart]);
   const lines = logs.value?.lines ?? [];

@@ -1,45 +1,52 @@
 import type { ApiMetric } from '../api/types';
 import type { Labels, Series } from '../model/types';
-import { buildMetricCatalog, serviceMetricQueries, resolveServiceLabel, DEFAULT_SERVICE_LABELS } from '../correlate/service-metrics';
-import { promString } from '../correlate/promql';
-import { GC_METRICS } from '../anomalies/gc-metrics';
+import { DEFAULT_SERVICE_LABELS, METRIC_PANELS } from '../correlate/service-metrics';
+import { regexMatcher } from '../correlate/promql';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
+import { planServiceMetrics, splitPanelSeries, splitRawSeries } from './service-series-plan';
 
 /**
  * The metric side of an investigation: for the services a trace crossed, the RED and
  * runtime panels (rates, quantiles) for display, and the raw counters and gauges the
- * detectors need (resets, GC storms, leaks), over the trace window with margin.
+ * detectors need (resets, GC storms, leaks), over the trace window with margin. Services
+ * share queries where their metric families agree (service-series-plan), so the number of
+ * queries does not grow with the services and fewer queue behind the per-source limit.
  */
 
 export const MAX_SERVICES = 8;
 
-const RAW_NAMES = [
-  ...GC_METRICS.map((m) => m.name),
-  'process_start_time_seconds',
-  'http_requests_total',
-  'http_request_duration_seconds_count',
-  'http_request_duration_seconds_bucket',
-  'http_server_request_duration_seconds_count',
-  'http_server_request_duration_seconds_bucket',
-  'go_goroutines',
-  'go_threads',
-  'jvm_threads_current',
-  'process_open_fds',
-  'go_memstats_heap_inuse_bytes',
-];
-
-const regexAlt = (values: readonly string[]) => values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-
 /** One /api/v1/series matcher per candidate service label, all services at once. */
 export function serviceSeriesMatchers(services: readonly string[], labels: readonly string[] = DEFAULT_SERVICE_LABELS): string[] {
-  const alt = promString(regexAlt(services));
-  return labels.map((l) => `{${l}=~${alt}}`);
+  return labels.map((l) => `{${regexMatcher(l, services)}}`);
 }
 
 /** Step for display panels: ~200 points, at least the usual 15 s scrape interval. */
 export const panelStepSec = (fromMs: number, toMs: number): number => Math.max(15, Math.ceil((toMs - fromMs) / 1000 / 200));
 
-const toApiPoints = (points: [number, number][]): [number, number | null][] => points.map(([t, v]) => [t, Number.isNaN(v) ? null : v]);
+/**
+ * Which series the services have changes rarely: the /api/v1/series lookup is kept a
+ * minute per client, keyed by the service set and the window widened to whole minutes.
+ */
+const SERIES_TTL_MS = 60_000;
+const SERIES_CACHE_MAX = 32;
+const seriesCache = new WeakMap<PrometheusClient, Map<string, { at: number; value: Promise<Labels[]> }>>();
+
+function cachedServiceSeries(prom: PrometheusClient, services: readonly string[], window: { fromMs: number; toMs: number }, nowMs: number, signal?: AbortSignal): Promise<Labels[]> {
+  const fromMs = Math.floor(window.fromMs / 60_000) * 60_000;
+  const toMs = Math.ceil(window.toMs / 60_000) * 60_000;
+  const key = `${[...services].sort().join('\u0000')}\u0001${fromMs}\u0001${toMs}`;
+  let entries = seriesCache.get(prom);
+  if (!entries) seriesCache.set(prom, (entries = new Map()));
+  const hit = entries.get(key);
+  if (hit && nowMs - hit.at < SERIES_TTL_MS && nowMs >= hit.at) return hit.value;
+  for (const [k, e] of entries) if (nowMs - e.at >= SERIES_TTL_MS) entries.delete(k);
+  while (entries.size >= SERIES_CACHE_MAX) entries.delete(entries.keys().next().value!);
+  const value = prom.series(serviceSeriesMatchers(services), fromMs, toMs, { signal, limit: 20_000 });
+  const cache = entries;
+  cache.set(key, { at: nowMs, value });
+  value.catch(() => cache.delete(key)); // never cache a failure (nor an aborted call)
+  return value;
+}
 
 export interface ServiceMetricsResult {
   panels: ApiMetric[];
@@ -53,39 +60,40 @@ export async function fetchServiceMetrics(
   window: { fromMs: number; toMs: number },
   metadata: Record<string, MetricMetadata[]>,
   signal?: AbortSignal,
+  nowMs: number = Date.now(),
 ): Promise<ServiceMetricsResult> {
   const wanted = services.slice(0, MAX_SERVICES);
   const warnings = services.length > wanted.length ? [`metrics shown for the first ${MAX_SERVICES} of ${services.length} services`] : [];
   if (wanted.length === 0) return { panels: [], raw: [], warnings };
-  const seriesSets: Labels[] = await prom.series(serviceSeriesMatchers(wanted), window.fromMs, window.toMs, { signal, limit: 20_000 });
+  const seriesSets = await cachedServiceSeries(prom, wanted, window, nowMs, signal);
   const step = panelStepSec(window.fromMs, window.toMs);
-  const perService = await Promise.all(
-    wanted.map(async (service) => {
-      const label = resolveServiceLabel(seriesSets, service);
-      if (!label) return { panels: [] as ApiMetric[], raw: [] as Series[], missing: service };
-      // Per service: a JVM service must not get Go panels because some other service is Go.
-      const own = seriesSets.filter((l) => l[label] === service);
-      const catalog = own.length > 0 ? buildMetricCatalog({ series: own }) : buildMetricCatalog({ metadata });
-      const queries = serviceMetricQueries(service, catalog, { serviceLabel: label });
-      const rawQuery = `{${label}=${promString(service)}, __name__=~${promString(RAW_NAMES.filter((n) => catalog.names.has(n)).join('|') || 'process_start_time_seconds')}}`;
-      const [panelResults, raw] = await Promise.all([
-        Promise.all(
-          queries.map((q) =>
-            prom.queryRange(q.query, window.fromMs, window.toMs, step, { signal }).then(
-              (r) => r.series.map((s): ApiMetric => ({ name: s.name, labels: s.labels, points: toApiPoints(s.points), panel: q.panel, service, title: q.title, unit: q.unit, query: q.query })),
-              (err: Error) => {
-                warnings.push(`${service} ${q.title}: ${err.message}`);
-                return [] as ApiMetric[];
-              },
-            ),
-          ),
-        ),
-        // Raw-resolution samples (15 s) for the detectors: resets, GC rates, leaks.
-        prom.queryRange(rawQuery, window.fromMs, window.toMs, 15, { signal }).then((r) => r.series),
-      ]);
-      return { panels: panelResults.flat(), raw, missing: null };
-    }),
-  );
-  for (const p of perService) if (p.missing) warnings.push(`no metrics found for service ${p.missing}`);
-  return { panels: perService.flatMap((p) => p.panels), raw: perService.flatMap((p) => p.raw), warnings };
+  const plan = planServiceMetrics(wanted, seriesSets, metadata);
+  const panelsOf = new Map<string, ApiMetric[][]>();
+  const rawOf = new Map<string, Series[]>();
+  await Promise.all([
+    ...plan.panels.map((batch) =>
+      prom.queryRange(batch.query.query, window.fromMs, window.toMs, step, { signal }).then(
+        (r) => {
+          const slot = METRIC_PANELS.indexOf(batch.query.panel);
+          for (const [service, metrics] of splitPanelSeries(r.series, batch)) {
+            const slots = panelsOf.get(service) ?? [];
+            slots[slot] = metrics;
+            panelsOf.set(service, slots);
+          }
+        },
+        (err: Error) => void warnings.push(`${batch.services.map((p) => p.service).join(', ')} ${batch.query.title}: ${err.message}`),
+      ),
+    ),
+    // Raw-resolution samples (15 s) for the detectors: resets, GC rates, leaks.
+    ...plan.raw.map((batch) =>
+      prom.queryRange(batch.query, window.fromMs, window.toMs, 15, { signal }).then((r) => {
+        for (const [service, series] of splitRawSeries(r.series, batch)) rawOf.set(service, series);
+      }),
+    ),
+  ]);
+  for (const service of plan.missing) warnings.push(`no metrics found for service ${service}`);
+  // Same order as one service at a time: by service, then by panel.
+  const panels = wanted.flatMap((s) => (panelsOf.get(s) ?? []).flatMap((m) => m ?? []));
+  const raw = wanted.flatMap((s) => rawOf.get(s) ?? []);
+  return { panels, raw, warnings };
 }

@@ -6,9 +6,34 @@ import { z } from 'zod';
  * Nullable lists reflect Go's nil-slice `null`.
  */
 
-const kvV1 = z.object({ key: z.string(), type: z.string().optional(), value: z.unknown() });
-export type KVv1 = z.infer<typeof kvV1>;
-const processV1 = z.object({ serviceName: z.string(), tags: z.array(kvV1).nullish() });
+export interface KVv1 {
+  key: string;
+  type?: string;
+  value?: unknown;
+}
+
+/** Why `v` is not a list of `{key, type?, value}` tags, or null when it is one. */
+export function kvListProblem(v: unknown): string | null {
+  if (!Array.isArray(v)) return `expected an array of {key, value} tags, got ${v === null ? 'null' : typeof v}`;
+  for (let i = 0; i < v.length; i++) {
+    const kv: unknown = v[i];
+    if (typeof kv !== 'object' || kv === null || Array.isArray(kv)) return `tag ${i}: expected an object, got ${kv === null ? 'null' : Array.isArray(kv) ? 'array' : typeof kv}`;
+    const { key, type } = kv as { key?: unknown; type?: unknown };
+    if (typeof key !== 'string') return `tag ${i}: key must be a string, got ${typeof key}`;
+    if (type !== undefined && typeof type !== 'string') return `tag ${i} (${JSON.stringify(key)}): type must be a string, got ${typeof type}`;
+  }
+  return null;
+}
+
+/**
+ * Tag lists, checked by one loop rather than a zod object per tag (tags are most of a
+ * trace's objects and copying them dominated validation) and passed through as they are.
+ */
+const kvListV1 = z.custom<KVv1[]>().superRefine((v, ctx) => {
+  const problem = kvListProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+const processV1 = z.object({ serviceName: z.string(), tags: kvListV1.nullish() });
 
 export const spanV1Schema = z.object({
   traceID: z.string(),
@@ -17,8 +42,8 @@ export const spanV1Schema = z.object({
   references: z.array(z.object({ refType: z.string(), traceID: z.string(), spanID: z.string() })).nullish(),
   startTime: z.number().default(0),
   duration: z.number().default(0),
-  tags: z.array(kvV1).nullish(),
-  logs: z.array(z.object({ timestamp: z.number(), fields: z.array(kvV1).nullish() })).nullish(),
+  tags: kvListV1.nullish(),
+  logs: z.array(z.object({ timestamp: z.number(), fields: kvListV1.nullish() })).nullish(),
   processID: z.string().optional(),
   process: processV1.optional(),
   warnings: z.array(z.string()).nullish(),
