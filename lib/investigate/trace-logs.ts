@@ -2,6 +2,7 @@ import type { LogLine } from '../model/types';
 import { labelFilter, logQuery, streamSelector, traceIdLineFilter } from '../sources/loki/logql';
 import type { LokiClient } from '../sources/types';
 import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
+import { perClientCache } from './client-cache';
 
 /**
  * Loki lines that carry a trace id: by structured metadata (`| trace_id=~…`, OTLP
@@ -42,13 +43,16 @@ export interface TraceLogsResult {
   warnings: string[];
 }
 
+/** Stream label names change rarely; asking on every investigation doubles its Loki latency. */
+const labelCache = perClientCache<LokiClient, string[]>(60_000);
+
 export async function fetchTraceLogs(
   loki: LokiClient,
   traceId: string,
   range: { fromMs: number; toMs: number },
   signal?: AbortSignal,
 ): Promise<TraceLogsResult> {
-  const labels = await loki.labels(range.fromMs, range.toMs, { signal });
+  const labels = await labelCache(loki, Date.now(), () => loki.labels(range.fromMs, range.toMs, { signal }));
   const serviceLabel = pickServiceLabel(labels);
   if (!serviceLabel) return { lines: [], truncated: false, warnings: ['Loki has no stream labels in this range'] };
   const q = traceLogQueries(traceId, serviceLabel);
