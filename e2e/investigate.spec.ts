@@ -35,10 +35,12 @@ test('walks the demo incident from an error log to its trace, its GC storm and a
   await expect(joined.first()).toBeVisible();
   await expect(joined.first()).toHaveAttribute('data-joined-by', 'span_id');
 
-  // The GC storm is shaded on risk-engine's charts.
+  // The GC storm is shaded on risk-engine's charts (they load when scrolled into view).
+  await page.getByRole('heading', { name: 'Metrics of the services involved' }).scrollIntoViewIfNeeded();
   const riskPanels = page.locator('[data-testid="metric-panel"][data-service="risk-engine"]');
   await expect(riskPanels.first()).toBeVisible({ timeout: 30_000 });
   await expect(riskPanels.locator('[data-testid="gc-storm-band"]').first()).toBeAttached();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/screenshot.png' });
 
   // Reload: the same view.
@@ -48,6 +50,7 @@ test('walks the demo incident from an error log to its trace, its GC storm and a
   await expect(page.locator(`[data-testid="span-row"][data-span-id="${riskSpanId}"]`)).toBeVisible();
 
   // An exemplar dot on a latency chart opens another trace.
+  await page.getByRole('heading', { name: 'Metrics of the services involved' }).scrollIntoViewIfNeeded();
   const dot = page.locator(`a[data-testid="exemplar-dot"]:not([data-trace-id="${traceId}"]):not([data-trace-id=""])`).first();
   await expect(dot).toBeAttached({ timeout: 30_000 });
   const other = await dot.getAttribute('data-trace-id');

@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { WhenVisible } from '@/components/ui/when-visible';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { logsBySpan, withLevels } from '@/components/logs/log-filter';
 import { LogPanel } from '@/components/logs/log-panel';
@@ -153,15 +154,17 @@ export function TraceView({ traceId }: { traceId: string }) {
       <section>
         <h2 className="mb-2 text-sm font-semibold">Metrics of the services involved</h2>
         {chartRange && (
-          <MetricPanels
-            metrics={data.metrics}
-            exemplars={data.exemplars}
-            anomalies={data.anomalies}
-            fromMs={chartRange.fromMs}
-            toMs={chartRange.toMs}
-            band={traceBand}
-            cursorMs={selected ? selected.startUs / 1000 : null}
-          />
+          <WhenVisible placeholder={<p className="text-xs text-slate-500">Charts load when scrolled into view…</p>}>
+            <MetricPanels
+              metrics={data.metrics}
+              exemplars={data.exemplars}
+              anomalies={data.anomalies}
+              fromMs={chartRange.fromMs}
+              toMs={chartRange.toMs}
+              band={traceBand}
+              cursorMs={selected ? selected.startUs / 1000 : null}
+            />
+          </WhenVisible>
         )}
       </section>
       {selected && (

@@ -3,7 +3,10 @@
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useIsReadOnlyView } from '@/components/ui/view-params';
-import { ShareDialog } from './share-dialog';
+import dynamic from 'next/dynamic';
+
+// The dialog (and the validation it shares with the server) loads on the first click.
+const ShareDialog = dynamic(() => import('./share-dialog').then((m) => m.ShareDialog), { ssr: false });
 
 /**
  * "Share" for a view's toolbar. Shares `path` (default: the current address, which fully
