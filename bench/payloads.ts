@@ -5,17 +5,9 @@
  * same bytes: runs on different days compare like with like.
  */
 
-/** mulberry32: small, fast, good enough for synthetic data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the demo's seeded generator: small, fast, good enough for synthetic data. */
+export { rng as prng } from '../lib/demo/random';
+import { rng as prng } from '../lib/demo/random';
 
 const hex = (rng: () => number, digits: number) => {
   let s = '';
