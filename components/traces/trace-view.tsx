@@ -5,10 +5,12 @@ import { WhenVisible } from '@/components/ui/when-visible';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { logsBySpan, withLevels } from '@/components/logs/log-filter';
 import { LogPanel } from '@/components/logs/log-panel';
-import { useApi } from '@/components/ui/use-api';
+import { useApi, useSnapshot } from '@/components/ui/use-api';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import type { ApiTrace, CorrelatedResponse } from '@/lib/api/types';
-import { correlatedUrl } from '@/lib/views/api-urls';
+import { correlatedUrl, traceOnlyUrl } from '@/lib/views/api-urls';
+import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
+import { partialInvestigation } from './partial-investigation';
 import { ExemplarList } from './exemplar-list';
 import { FindingsList } from './findings-list';
 import { chartWindow } from './metric-panels-model';
@@ -37,7 +39,12 @@ export function TraceView({ traceId }: { traceId: string }) {
   const params = useViewParams();
   const setParams = useSetViewParams();
   const query = useApi<CorrelatedResponse>(correlatedUrl(traceId, params));
-  const data = query.data;
+  // The trace alone answers as soon as Jaeger does: draw the waterfall from it while logs,
+  // metrics and findings are still on their way (a slow Prometheus must not hide the trace).
+  const snapshot = useSnapshot();
+  const early = useApi<TraceOnlyResponse>(query.data || snapshot ? null : traceOnlyUrl(traceId, params));
+  const data = query.data ?? (early.data ? partialInvestigation(early.data) : undefined);
+  const restPending = !query.data && !query.isError;
 
   const selectedId = params.get('span');
   const collapsedParam = params.get('collapsed');
@@ -96,8 +103,8 @@ export function TraceView({ traceId }: { traceId: string }) {
     [data, traceBand],
   );
 
-  if (query.isPending) return <p className="p-4 text-sm text-slate-500" data-testid="trace-loading">Loading trace {traceId}…</p>;
-  if (query.isError || !data)
+  if (!data && !query.isError) return <p className="p-4 text-sm text-slate-500" data-testid="trace-loading">Loading trace {traceId}…</p>;
+  if (!data)
     return (
       <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
         Could not load this trace: {query.error?.message ?? 'no response'}
@@ -111,6 +118,16 @@ export function TraceView({ traceId }: { traceId: string }) {
         <SourceStatus sources={data.sources} />
         <ShareButton />
       </div>
+      {restPending && (
+        <p role="status" data-testid="investigation-pending" className="animate-pulse text-xs text-slate-500">
+          Loading logs, metrics and findings…
+        </p>
+      )}
+      {query.isError && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          Logs, metrics and findings could not be loaded: {query.error?.message ?? 'no response'}
+        </p>
+      )}
       {trace && trace.spans.length > 0 ? (
         <>
           <TraceHeader

@@ -12,6 +12,7 @@ import type { MetricMetadata } from '../sources/types';
 import type { Sources } from '../sources';
 import { callSource, mergeReports, notConfiguredMessage } from './source-call';
 import { fetchTraceLogs } from './trace-logs';
+import { fetchTraceShared } from './trace-fetch';
 import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
 import { cachedMetadata } from './metadata-cache';
 import { decorateTrace, relevantExemplars } from './correlated-shape';
@@ -40,7 +41,7 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   setMaxListeners(200, signal); // every backend call listens to the one budget signal
   const nc = (n: SourceName) => notConfiguredMessage(n, deps.demo ?? false);
 
-  const tracePart = callSource(c.jaeger, () => c.jaeger!.getTrace(traceId, { ...range, signal }), nc('jaeger'));
+  const tracePart = callSource(c.jaeger, () => fetchTraceShared(c.jaeger!, traceId, range, deps.nowMs, signal), nc('jaeger'));
   const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'));
   const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'));
   const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, deps.nowMs, signal), nc('prometheus'));

@@ -18,6 +18,9 @@ const pick = (q: URLSearchParams, keys: string[]): string => {
 export const correlatedUrl = (traceId: string, q: URLSearchParams): string =>
   `/api/v1/traces/${encodeURIComponent(traceId)}/correlated?${pick(q, ['from', 'to'])}`;
 
+/** The trace alone: the waterfall draws from it while the full investigation loads. */
+export const traceOnlyUrl = (traceId: string, q: URLSearchParams): string => `/api/v1/traces/${encodeURIComponent(traceId)}?${pick(q, ['from', 'to'])}`;
+
 export const anomaliesUrl = (q: URLSearchParams): string => `/api/v1/anomalies?${pick(q, ['from', 'to', 'service', 'kind'])}`;
 
 export const metricsQueryUrl = (q: URLSearchParams): string | null =>

@@ -4,7 +4,7 @@ import { preload } from 'react-dom';
 import { TraceView } from '@/components/traces/trace-view';
 import { EmptyState, PageTitle } from '@/components/ui/page-title';
 import { canonicalTraceId } from '@/lib/model/ids';
-import { correlatedUrl } from '@/lib/views/api-urls';
+import { correlatedUrl, traceOnlyUrl } from '@/lib/views/api-urls';
 
 type Params = Promise<{ traceId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -31,6 +31,7 @@ export default async function Page({ params, searchParams }: { params: Params; s
     // fetch of the same URL then takes the preloaded response.
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(await searchParams)) if (typeof v === 'string') q.set(k, v);
+    preload(traceOnlyUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous' });
     preload(correlatedUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous' });
   }
   if (!canonical) {

@@ -1,5 +1,5 @@
-import { canonicalTraceId } from '@/lib/model/ids';
-import { badRequest, json, route } from '@/lib/api/respond';
+import { json, route } from '@/lib/api/respond';
+import { parseTraceIdParam } from '@/lib/api/trace-id';
 import { parseRange } from '@/lib/time/range';
 import { getConfig } from '@/lib/config';
 import { getSources } from '@/lib/sources';
@@ -9,9 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /** One trace with its logs, metrics, exemplars and findings; per-source status inside. */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ traceId: string }> }) => {
-  const { traceId: raw } = await ctx.params;
-  const traceId = canonicalTraceId(decodeURIComponent(raw));
-  if (!traceId) throw badRequest(`"${raw.slice(0, 80)}" is not a trace id: expected 1 to 32 hex digits (16 or 32 as Jaeger and OpenTelemetry print them)`, 'bad_trace_id');
+  const traceId = parseTraceIdParam((await ctx.params).traceId);
   const q = new URL(req.url).searchParams;
   const nowMs = Date.now();
   const range = parseRange(q.get('from'), q.get('to'), nowMs);

@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Span } from '@/lib/model/types';
+import type { JaegerClient } from '@/lib/sources/types';
+
+const T = '4bf92f3577b34da6a3ce929d0e0e4736';
+const span = (id: string, parent: string | null): Span => ({
+  traceId: T, spanId: id, parentSpanId: parent, references: parent ? [{ type: 'CHILD_OF', traceId: T, spanId: parent }] : [],
+  service: 'checkout', operation: 'GET /cart', kind: 'server', startUs: 1_719_990_000_000_000, durationUs: 1_000,
+  status: 'ok', tags: {}, processTags: {}, events: [], warnings: [],
+});
+let mode: 'found' | 'down' = 'found';
+const jaeger = {
+  getTrace: async (id: string) => {
+    if (mode === 'down') throw Object.assign(new Error('connect ECONNREFUSED'), { kind: 'unreachable', source: 'jaeger' });
+    return { traceId: id, spans: [span('00000000000000a1', null), span('00000000000000a2', '00000000000000ff')], warnings: [] };
+  },
+} as unknown as JaegerClient;
+
+vi.mock('@/lib/sources', () => ({ getSources: () => ({ prometheus: null, loki: null, jaeger }) }));
+vi.mock('@/lib/config', () => ({ getConfig: () => ({ demo: false }) }));
+
+const { GET } = await import('./route');
+const call = (id: string) => GET(new Request(`http://x/api/v1/traces/${id}?from=now-1h&to=now`), { params: Promise.resolve({ traceId: id }) });
+
+describe('GET /api/v1/traces/{traceId} (the trace alone)', () => {
+  it('answers the trace in the API shape with its orphans marked', async () => {
+    mode = 'found';
+    const res = await call(T);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.trace.rootSpanIds).toEqual(['00000000000000a1']);
+    expect(body.trace.orphanSpanIds).toEqual(['00000000000000a2']);
+    expect(body.sources.jaeger.status).toBe('ok');
+  });
+  it('reports Jaeger down as its status, not as a failed request', async () => {
+    mode = 'down';
+    const res = await call('5b8aa5a2d2c872e8');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.trace).toBeNull();
+    expect(body.sources.jaeger).toMatchObject({ status: 'error', message: 'connect ECONNREFUSED' });
+  });
+  it('rejects a malformed id with a 400', async () => {
+    expect((await call('zzz')).status).toBe(400);
+  });
+});

@@ -1,0 +1,15 @@
+import { canonicalTraceId } from '../model/ids';
+import { badRequest } from './respond';
+
+/** A trace id from a URL segment, canonical, or a 400 that says what a trace id looks like. */
+export function parseTraceIdParam(raw: string): string {
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    /* keep it as is: it will not be hex */
+  }
+  const id = canonicalTraceId(decoded);
+  if (!id) throw badRequest(`"${decoded.slice(0, 80)}" is not a trace id: expected 1 to 32 hex digits (16 or 32 as Jaeger and OpenTelemetry print them)`, 'bad_trace_id');
+  return id;
+}

@@ -1,0 +1,32 @@
+import type { ApiTrace } from '../api/types';
+import type { SourceReport } from '../model/types';
+import { analyzeTrace } from '../correlate/trace-model';
+import { toApiTrace } from '../correlate/api-shape';
+import { toRfc3339 } from '../time/range';
+import type { JaegerClient } from '../sources/types';
+import { callSource } from './source-call';
+import { fetchTraceShared } from './trace-fetch';
+
+/** `GET /api/v1/traces/{id}`: the trace alone, so the waterfall draws before logs and metrics arrive. */
+export interface TraceOnlyResponse {
+  traceId: string;
+  trace: ApiTrace | null;
+  sources: { jaeger: SourceReport };
+  range: { from: string; to: string };
+}
+
+export async function traceOnly(
+  deps: { jaeger: JaegerClient | null; nowMs: number; notConfigured: string; signal?: AbortSignal },
+  traceId: string,
+  range: { fromMs: number; toMs: number },
+): Promise<TraceOnlyResponse> {
+  const { jaeger } = deps;
+  const out = await callSource(jaeger, () => fetchTraceShared(jaeger!, traceId, range, deps.nowMs, deps.signal), deps.notConfigured);
+  const view = out.value && out.value.spans.length > 0 ? analyzeTrace(out.value) : null;
+  return {
+    traceId,
+    trace: view ? { ...toApiTrace(view), services: view.services } : null,
+    sources: { jaeger: out.report },
+    range: { from: toRfc3339(range.fromMs), to: toRfc3339(range.toMs) },
+  };
+}
