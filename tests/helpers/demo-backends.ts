@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { handleJaegerRequest, handleLokiRequest, OPENMETRICS_CONTENT_TYPE, renderExposition, renderOpenMetrics } from '@/lib/demo';
 import type { DemoClock, DemoResponse } from '@/lib/demo';
 import { startPrometheus, type RunningPrometheus } from '../../scripts/lib/prometheus-server';
+import { realClients } from './clients';
 
 /**
  * The demo backends over real HTTP, outside Next: /loki/…, /jaeger/… and /metrics (the
@@ -60,4 +61,39 @@ export async function startDemoPrometheus(anchorMs: number, opts: { scrape?: Dem
     metricsPath: '/metrics',
     scrapeInterval: '1s',
   });
+}
+
+export interface DemoStack {
+  anchorMs: number;
+  backends: DemoBackends;
+  prom: RunningPrometheus;
+  clients: ReturnType<typeof realClients>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole demo over real HTTP: backends, a real Prometheus scraping them, and real
+ * clients pointed at both. `waitForExemplars` waits for the first scrape's exemplars.
+ */
+export async function startDemoStack(opts: { waitForExemplars?: boolean } = {}): Promise<DemoStack> {
+  const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+  const backends = await startDemoBackends(anchorMs);
+  const prom = await startDemoPrometheus(anchorMs, { scrape: backends });
+  const clients = realClients({ prometheus: prom.url, loki: backends.lokiUrl, jaeger: backends.jaegerUrl });
+  const deadline = Date.now() + 30_000;
+  while (opts.waitForExemplars && Date.now() < deadline) {
+    const ex = await clients.prometheus!.exemplars('{__name__=~".+_bucket"}', Date.now() - 600_000, Date.now());
+    if (ex.length > 0) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    anchorMs,
+    backends,
+    prom,
+    clients,
+    stop: async () => {
+      await prom.stop();
+      await backends.close();
+    },
+  };
 }

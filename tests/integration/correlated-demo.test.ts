@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MISSING_TRACE_ID } from '@/lib/demo';
 import { correlateTrace } from '@/lib/investigate/correlated';
-import { prometheusInstalled, type RunningPrometheus } from '../../scripts/lib/prometheus-server';
-import { startDemoBackends, startDemoPrometheus, type DemoBackends } from '../helpers/demo-backends';
-import { realClients } from '../helpers/clients';
+import { prometheusInstalled } from '../../scripts/lib/prometheus-server';
+import { startDemoStack, type DemoStack } from '../helpers/demo-backends';
 
 /**
  * The investigation end to end over HTTP: a real Prometheus backfilled with the demo's
@@ -11,27 +10,14 @@ import { realClients } from '../helpers/clients';
  * real clients, and correlateTrace on top.
  */
 describe.runIf(prometheusInstalled())('investigating demo traces', () => {
-  const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
-  let backends: DemoBackends;
-  let prom: RunningPrometheus;
-  let clients: ReturnType<typeof realClients>;
+  let stack: DemoStack;
+  let clients: DemoStack['clients'];
 
   beforeAll(async () => {
-    backends = await startDemoBackends(anchorMs);
-    prom = await startDemoPrometheus(anchorMs, { scrape: backends });
-    clients = realClients({ prometheus: prom.url, loki: backends.lokiUrl, jaeger: backends.jaegerUrl });
-    // Exemplars only arrive by scraping: wait until the first scrapes are in.
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const ex = await clients.prometheus!.exemplars('{__name__=~".+_bucket"}', Date.now() - 600_000, Date.now());
-      if (ex.some((e) => e.traceId === MISSING_TRACE_ID)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    stack = await startDemoStack({ waitForExemplars: true });
+    clients = stack.clients;
   });
-  afterAll(async () => {
-    await prom?.stop();
-    await backends?.close();
-  });
+  afterAll(async () => stack?.stop());
 
   const range = () => ({ fromMs: Date.now() - 3_600_000, toMs: Date.now() });
 

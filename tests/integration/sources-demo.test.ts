@@ -3,27 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTHY_SERVICES, PAYMENT_RESTART_OFFSET_MS } from '@/lib/demo';
 import { checkHealth } from '@/lib/health';
 import { parseConfig } from '@/lib/config';
-import { prometheusInstalled, type RunningPrometheus } from '../../scripts/lib/prometheus-server';
-import { startDemoBackends, startDemoPrometheus, type DemoBackends } from '../helpers/demo-backends';
+import { prometheusInstalled } from '../../scripts/lib/prometheus-server';
+import { startDemoBackends, startDemoStack, type DemoBackends, type DemoStack } from '../helpers/demo-backends';
 import { realClients, sourceConfig } from '../helpers/clients';
 import { createLokiClient, createTransport } from '@/lib/sources';
 
 /** The three clients against real servers: Prometheus (Debian's) and the demo Loki/Jaeger over HTTP. */
 describe.runIf(prometheusInstalled())('clients against the demo backends', () => {
-  const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+  let stack: DemoStack;
+  let anchorMs: number;
   let backends: DemoBackends;
-  let prom: RunningPrometheus;
-  let clients: ReturnType<typeof realClients>;
+  let clients: DemoStack['clients'];
 
   beforeAll(async () => {
-    backends = await startDemoBackends(anchorMs);
-    prom = await startDemoPrometheus(anchorMs, { scrape: backends });
-    clients = realClients({ prometheus: prom.url, loki: backends.lokiUrl, jaeger: backends.jaegerUrl });
+    stack = await startDemoStack();
+    ({ anchorMs, backends, clients } = stack);
   });
-  afterAll(async () => {
-    await prom?.stop();
-    await backends?.close();
-  });
+  afterAll(async () => stack?.stop());
 
   it('Prometheus resets() sees exactly the planted payment-gateway restart', async () => {
     const at = anchorMs - 2 * 60_000;
