@@ -1,11 +1,21 @@
-import type { CorrelatedResponse } from '@/lib/api/types';
+import type { ApiSpan, CorrelatedResponse } from '@/lib/api/types';
 import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
 
-/** The investigation as far as the trace alone tells it: no logs, metrics or findings yet. */
+const NO_TAGS: ApiSpan['tags'] = Object.freeze({});
+const made = new WeakMap<TraceOnlyResponse, CorrelatedResponse>();
+
+/**
+ * The investigation as far as the trace alone tells it: no logs, metrics or findings yet,
+ * and no span tags or events (they come with the full investigation). Kept per response so
+ * that re-renders see the same trace object.
+ */
 export function partialInvestigation(early: TraceOnlyResponse): CorrelatedResponse {
-  return {
+  const known = made.get(early);
+  if (known) return known;
+  const trace = early.trace && { ...early.trace, spans: early.trace.spans.map((s): ApiSpan => ({ ...s, tags: NO_TAGS })) };
+  const out: CorrelatedResponse = {
     traceId: early.traceId,
-    trace: early.trace,
+    trace,
     logs: [],
     metrics: [],
     exemplars: [],
@@ -13,4 +23,6 @@ export function partialInvestigation(early: TraceOnlyResponse): CorrelatedRespon
     sources: early.sources as CorrelatedResponse['sources'],
     range: early.range,
   };
+  made.set(early, out);
+  return out;
 }

@@ -21,6 +21,8 @@ export interface SpanDrawerProps {
   traceHref: (traceId: string) => string;
   onSelect: (spanId: string) => void;
   onClose: () => void;
+  /** True while only the trace alone has arrived: tags and events come with the full investigation. */
+  detailPending?: boolean;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -50,7 +52,7 @@ function TagTable({ tags }: { tags: Record<string, TagValue> }) {
 }
 
 /** Everything about one span: times, tags, events, warnings and the log lines joined to it. */
-export function SpanDrawer({ span, processTags, traceId, traceStartUs, reason, logs, spanHref, traceHref, onSelect, onClose }: SpanDrawerProps) {
+export function SpanDrawer({ span, processTags, traceId, traceStartUs, reason, logs, spanHref, traceHref, onSelect, onClose, detailPending = false }: SpanDrawerProps) {
   return (
     <aside
       data-testid="span-drawer"
@@ -134,7 +136,13 @@ export function SpanDrawer({ span, processTags, traceId, traceStartUs, reason, l
           </Section>
         )}
         <Section title="Tags">
-          <TagTable tags={span.tags} />
+          {detailPending ? (
+            <p data-testid="span-drawer-tags-pending" className="animate-pulse text-xs text-slate-500">
+              Tags and events are loading with the full investigation…
+            </p>
+          ) : (
+            <TagTable tags={span.tags} />
+          )}
         </Section>
         {processTags && Object.keys(processTags).length > 0 && (
           <Section title="Process">

@@ -196,6 +196,7 @@ export function TraceView({ traceId }: { traceId: string }) {
           traceHref={traceHref}
           onSelect={onSelect}
           onClose={() => setParams({ span: null }, 'replace')}
+          detailPending={restPending}
         />
       )}
     </div>

@@ -108,8 +108,17 @@ function processTable() {
   return { processes, keyOf };
 }
 
+/** Kept per view (the trace-only and the correlated request share one view); never changed. */
+const apiTraces = new WeakMap<TraceView, ApiTrace>();
+
 /** The trace in API shape, spans in tree order (depth-first, siblings by start). */
 export function toApiTrace(view: TraceView): ApiTrace {
+  let api = apiTraces.get(view);
+  if (!api) apiTraces.set(view, (api = buildApiTrace(view)));
+  return api;
+}
+
+function buildApiTrace(view: TraceView): ApiTrace {
   const { processes, keyOf } = processTable();
   const spans = view.spans.map((n): ApiSpan => {
     const s = n.span;

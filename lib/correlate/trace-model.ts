@@ -91,7 +91,21 @@ export const DEFAULT_SKEW_THRESHOLD_US = 1_000;
 const LINKS = [null, 'CHILD_OF', 'FOLLOWS_FROM'] as const;
 const EMPTY: string[] = [];
 
+/**
+ * The trace page asks for the trace alone and for the full investigation at once; both get
+ * the same shared Trace object, so its default analysis is kept (per object) and done once.
+ * Views are never changed after analysis.
+ */
+const defaultViews = new WeakMap<Trace, TraceView>();
+
 export function analyzeTrace(trace: Trace, opts: AnalyzeOptions = {}): TraceView {
+  if (opts.skewThresholdUs !== undefined) return analyze(trace, opts);
+  let view = defaultViews.get(trace);
+  if (!view) defaultViews.set(trace, (view = analyze(trace, opts)));
+  return view;
+}
+
+function analyze(trace: Trace, opts: AnalyzeOptions): TraceView {
   const threshold = opts.skewThresholdUs ?? DEFAULT_SKEW_THRESHOLD_US;
   const r = resolveParents(trace);
   const n = trace.spans.length;

@@ -1,4 +1,4 @@
-import type { ApiTrace } from '../api/types';
+import type { ApiSpan, ApiTrace } from '../api/types';
 import type { SourceReport } from '../model/types';
 import { analyzeTrace } from '../correlate/trace-model';
 import { toApiTrace } from '../correlate/api-shape';
@@ -7,12 +7,28 @@ import type { JaegerClient } from '../sources/types';
 import { callSource } from './source-call';
 import { fetchTraceShared } from './trace-fetch';
 
+/**
+ * A span as the waterfall's first paint needs it: without its tags and events, which are
+ * most of a big trace's bytes and come with the full investigation (`/correlated`).
+ */
+export type WaterfallSpan = Omit<ApiSpan, 'tags' | 'events'>;
+export type WaterfallTrace = Omit<ApiTrace, 'spans'> & { spans: WaterfallSpan[] };
+
 /** `GET /api/v1/traces/{id}`: the trace alone, so the waterfall draws before logs and metrics arrive. */
 export interface TraceOnlyResponse {
   traceId: string;
-  trace: ApiTrace | null;
+  trace: WaterfallTrace | null;
   sources: { jaeger: SourceReport };
   range: { from: string; to: string };
+}
+
+/** The API trace without per-span tags and events. */
+export function waterfallTrace(api: ApiTrace): WaterfallTrace {
+  const spans = api.spans.map((s): WaterfallSpan => {
+    const { tags, events, ...rest } = s;
+    return rest;
+  });
+  return { ...api, spans };
 }
 
 export async function traceOnly(
@@ -25,7 +41,7 @@ export async function traceOnly(
   const view = out.value && out.value.spans.length > 0 ? analyzeTrace(out.value) : null;
   return {
     traceId,
-    trace: view ? { ...toApiTrace(view), services: view.services } : null,
+    trace: view ? { ...waterfallTrace(toApiTrace(view)), services: view.services } : null,
     sources: { jaeger: out.report },
     range: { from: toRfc3339(range.fromMs), to: toRfc3339(range.toMs) },
   };

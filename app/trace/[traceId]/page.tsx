@@ -28,11 +28,12 @@ export default async function Page({ params, searchParams }: { params: Params; s
   const canonical = canonicalTraceId(raw);
   if (canonical) {
     // Start the investigation request while the page's JavaScript loads; the view's own
-    // fetch of the same URL then takes the preloaded response.
+    // fetch of the same URL then takes the preloaded response. The full investigation is the
+    // bigger answer: at low priority it does not hold back the page's scripts and the trace.
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(await searchParams)) if (typeof v === 'string') q.set(k, v);
-    preload(traceOnlyUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous' });
-    preload(correlatedUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous' });
+    preload(traceOnlyUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'high' });
+    preload(correlatedUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'low' });
   }
   if (!canonical) {
     return (

@@ -32,6 +32,13 @@ describe('GET /api/v1/traces/{traceId} (the trace alone)', () => {
     expect(body.trace.orphanSpanIds).toEqual(['00000000000000a2']);
     expect(body.sources.jaeger.status).toBe('ok');
   });
+  it('leaves span tags and events to the full investigation, keeping what the waterfall draws', async () => {
+    mode = 'found';
+    const body = await (await call(T)).json();
+    expect(body.trace.spans[0]).toMatchObject({ spanId: '00000000000000a1', service: 'checkout', operation: 'GET /cart', depth: 0 });
+    expect(body.trace.spans[0]).not.toHaveProperty('tags');
+    expect(body.trace.spans[0]).not.toHaveProperty('events');
+  });
   it('reports Jaeger down as its status, not as a failed request', async () => {
     mode = 'down';
     const res = await call('5b8aa5a2d2c872e8');
