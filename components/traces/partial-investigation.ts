@@ -2,6 +2,7 @@ import type { ApiSpan, CorrelatedResponse } from '@/lib/api/types';
 import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
 
 const NO_TAGS: ApiSpan['tags'] = Object.freeze({});
+const NO_WARNINGS = Object.freeze([]) as unknown as string[];
 const made = new WeakMap<TraceOnlyResponse, CorrelatedResponse>();
 
 /**
@@ -12,7 +13,18 @@ const made = new WeakMap<TraceOnlyResponse, CorrelatedResponse>();
 export function partialInvestigation(early: TraceOnlyResponse): CorrelatedResponse {
   const known = made.get(early);
   if (known) return known;
-  const trace = early.trace && { ...early.trace, spans: early.trace.spans.map((s): ApiSpan => ({ ...s, tags: NO_TAGS })) };
+  const trace = early.trace && {
+    ...early.trace,
+    spans: early.trace.spans.map(
+      (s): ApiSpan => ({
+        ...s,
+        key: s.key ?? s.spanId,
+        start: new Date(Math.floor(s.startUs / 1000)).toISOString(),
+        warnings: s.warnings ?? NO_WARNINGS,
+        tags: NO_TAGS,
+      }),
+    ),
+  };
   const out: CorrelatedResponse = {
     traceId: early.traceId,
     trace,

@@ -11,7 +11,8 @@ import { fetchTraceShared } from './trace-fetch';
  * A span as the waterfall's first paint needs it: without its tags and events, which are
  * most of a big trace's bytes and come with the full investigation (`/correlated`).
  */
-export type WaterfallSpan = Omit<ApiSpan, 'tags' | 'events'>;
+/** What the first paint needs: no tags or events; `start`, a `key` equal to the span id and empty warnings are derived by the client. */
+export type WaterfallSpan = Omit<ApiSpan, 'tags' | 'events' | 'start' | 'key' | 'warnings'> & { key?: string; warnings?: string[] };
 export type WaterfallTrace = Omit<ApiTrace, 'spans'> & { spans: WaterfallSpan[] };
 
 /** `GET /api/v1/traces/{id}`: the trace alone, so the waterfall draws before logs and metrics arrive. */
@@ -22,11 +23,14 @@ export interface TraceOnlyResponse {
   range: { from: string; to: string };
 }
 
-/** The API trace without per-span tags and events. */
+/** The API trace without per-span tags and events, and without what the client can derive (fewer bytes to build, send and parse). */
 export function waterfallTrace(api: ApiTrace): WaterfallTrace {
   const spans = api.spans.map((s): WaterfallSpan => {
-    const { tags, events, ...rest } = s;
-    return rest;
+    const { tags: _tags, events: _events, start: _start, key, warnings, ...rest } = s;
+    const out: WaterfallSpan = rest;
+    if (key !== s.spanId) out.key = key;
+    if (warnings.length > 0) out.warnings = warnings;
+    return out;
   });
   return { ...api, spans };
 }
