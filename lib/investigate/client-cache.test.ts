@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perClientCache } from './client-cache';
+import { keyedClientCache, perClientCache } from './client-cache';
 
 describe('perClientCache', () => {
   it('answers from the cache within the TTL, per client, and shares the request in flight', async () => {
@@ -20,5 +20,19 @@ describe('perClientCache', () => {
     await expect(cache(c, 0, async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     await Promise.resolve();
     expect(await cache(c, 1, async () => 7)).toBe(7);
+  });
+});
+
+describe('keyedClientCache', () => {
+  it('keeps answers apart by key and holds at most maxEntries per client', async () => {
+    const cache = keyedClientCache<object, string>(60_000, 2);
+    const c = {};
+    let loads = 0;
+    const load = (v: string) => async () => `${v}${++loads}`;
+    expect(await cache(c, 'a', 0, load('a'))).toBe('a1');
+    expect(await cache(c, 'b', 0, load('b'))).toBe('b2');
+    expect(await cache(c, 'a', 1, load('a'))).toBe('a1');
+    expect(await cache(c, 'c', 2, load('c'))).toBe('c3'); // evicts the oldest key
+    expect(await cache(c, 'a', 3, load('a'))).toBe('a4');
   });
 });

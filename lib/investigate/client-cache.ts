@@ -1,18 +1,30 @@
 /**
- * One cached answer per backend client for `ttlMs` (label names, metric metadata: they
- * change rarely and sit on the critical path of every investigation). Failures are never
- * cached; concurrent callers share the request in flight.
+ * Short-lived answers per backend client (label names, metric metadata, the series of a
+ * service set, a trace): they change rarely and sit on the critical path of every
+ * investigation. Failures are never cached; concurrent callers share the request in flight.
  */
-export function perClientCache<C extends object, V>(ttlMs: number) {
-  const cache = new WeakMap<C, { at: number; value: Promise<V> }>();
-  return (client: C, nowMs: number, load: () => Promise<V>): Promise<V> => {
-    const hit = cache.get(client);
-    if (hit && nowMs - hit.at < ttlMs) return hit.value;
+export function keyedClientCache<C extends object, V>(ttlMs: number, maxEntries = 32) {
+  const caches = new WeakMap<C, Map<string, { at: number; value: Promise<V> }>>();
+  return (client: C, key: string, nowMs: number, load: () => Promise<V>): Promise<V> => {
+    let entries = caches.get(client);
+    if (!entries) caches.set(client, (entries = new Map()));
+    const hit = entries.get(key);
+    if (hit && nowMs - hit.at < ttlMs && nowMs >= hit.at) return hit.value;
+    for (const [k, e] of entries) if (nowMs - e.at >= ttlMs) entries.delete(k);
+    while (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
     const value = load();
-    cache.set(client, { at: nowMs, value });
+    const own = { at: nowMs, value };
+    const cache = entries;
+    cache.set(key, own);
     value.catch(() => {
-      if (cache.get(client)?.value === value) cache.delete(client);
+      if (cache.get(key) === own) cache.delete(key);
     });
     return value;
   };
+}
+
+/** One cached answer per client. */
+export function perClientCache<C extends object, V>(ttlMs: number) {
+  const cache = keyedClientCache<C, V>(ttlMs, 1);
+  return (client: C, nowMs: number, load: () => Promise<V>): Promise<V> => cache(client, '', nowMs, load);
 }

@@ -3,6 +3,7 @@ import type { Labels, Series } from '../model/types';
 import { DEFAULT_SERVICE_LABELS, METRIC_PANELS } from '../correlate/service-metrics';
 import { regexMatcher } from '../correlate/promql';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
+import { keyedClientCache } from './client-cache';
 import { planServiceMetrics, splitPanelSeries, splitRawSeries } from './service-series-plan';
 
 /**
@@ -27,25 +28,13 @@ export const panelStepSec = (fromMs: number, toMs: number): number => Math.max(1
  * Which series the services have changes rarely: the /api/v1/series lookup is kept a
  * minute per client, keyed by the service set and the window widened to whole minutes.
  */
-const SERIES_TTL_MS = 60_000;
-const SERIES_CACHE_MAX = 32;
-const seriesCache = new WeakMap<PrometheusClient, Map<string, { at: number; value: Promise<Labels[]> }>>();
+const seriesCache = keyedClientCache<PrometheusClient, Labels[]>(60_000, 32);
 
 function cachedServiceSeries(prom: PrometheusClient, services: readonly string[], window: { fromMs: number; toMs: number }, nowMs: number, signal?: AbortSignal): Promise<Labels[]> {
   const fromMs = Math.floor(window.fromMs / 60_000) * 60_000;
   const toMs = Math.ceil(window.toMs / 60_000) * 60_000;
   const key = `${[...services].sort().join('\u0000')}\u0001${fromMs}\u0001${toMs}`;
-  let entries = seriesCache.get(prom);
-  if (!entries) seriesCache.set(prom, (entries = new Map()));
-  const hit = entries.get(key);
-  if (hit && nowMs - hit.at < SERIES_TTL_MS && nowMs >= hit.at) return hit.value;
-  for (const [k, e] of entries) if (nowMs - e.at >= SERIES_TTL_MS) entries.delete(k);
-  while (entries.size >= SERIES_CACHE_MAX) entries.delete(entries.keys().next().value!);
-  const value = prom.series(serviceSeriesMatchers(services), fromMs, toMs, { signal, limit: 20_000 });
-  const cache = entries;
-  cache.set(key, { at: nowMs, value });
-  value.catch(() => cache.delete(key)); // never cache a failure (nor an aborted call)
-  return value;
+  return seriesCache(prom, key, nowMs, () => prom.series(serviceSeriesMatchers(services), fromMs, toMs, { signal, limit: 20_000 }));
 }
 
 export interface ServiceMetricsResult {
