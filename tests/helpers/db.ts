@@ -43,3 +43,22 @@ export function openMigrated(url: string): Db {
   migrate(url);
   return createDb(url);
 }
+
+/**
+ * For route-handler tests: route handlers use the process-wide client (lib/db.ts keeps it
+ * on globalThis), so point it at a migrated test database for the suite, and wipe before
+ * each test. Returns a getter for the client.
+ */
+export function useAsProcessDb(url: string, hooks: { beforeAll: (fn: () => void) => void; beforeEach: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }): () => Db {
+  let db: Db;
+  hooks.beforeAll(() => {
+    db = openMigrated(url);
+    (globalThis as { triangulateDb?: Db }).triangulateDb = db;
+  });
+  hooks.beforeEach(() => wipe(db));
+  hooks.afterAll(async () => {
+    delete (globalThis as { triangulateDb?: Db }).triangulateDb;
+    await db?.$disconnect();
+  });
+  return () => db;
+}

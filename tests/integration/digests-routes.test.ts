@@ -13,7 +13,7 @@ import type { Db } from '@/lib/db';
 import { resetSourcesForTests } from '@/lib/sources';
 import { listViews } from '@/lib/views/saved-views';
 import { startFakeApp, type FakeApp } from '@/lib/views/test-helpers';
-import { openMigrated, testDatabases, wipe } from '../helpers/db';
+import { testDatabases, useAsProcessDb } from '../helpers/db';
 
 const BASE = 'http://127.0.0.1:3000';
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -39,15 +39,11 @@ afterAll(async () => {
 });
 
 describe.each(testDatabases())('digests API on $name', ({ url }) => {
+  // The route handlers use the process-wide client: point it at this database.
+  const processDb = useAsProcessDb(url, { beforeAll, beforeEach, afterAll });
   let db: Db;
   beforeAll(() => {
-    db = openMigrated(url);
-    (globalThis as { triangulateDb?: Db }).triangulateDb = db;
-  });
-  beforeEach(() => wipe(db));
-  afterAll(async () => {
-    delete (globalThis as { triangulateDb?: Db }).triangulateDb;
-    await db?.$disconnect();
+    db = processDb();
   });
 
   const create = async (body: object) => {

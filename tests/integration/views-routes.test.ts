@@ -10,7 +10,7 @@ import { resetConfigForTests } from '@/lib/config';
 import type { Db } from '@/lib/db';
 import { startFakeApp, type FakeApp } from '@/lib/views/test-helpers';
 import { hashToken } from '@/lib/views/tokens';
-import { openMigrated, testDatabases, wipe } from '../helpers/db';
+import { testDatabases, useAsProcessDb } from '../helpers/db';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const BASE = 'http://127.0.0.1:3000';
@@ -34,16 +34,11 @@ afterAll(async () => {
 });
 
 describe.each(testDatabases())('views API and share links on $name', ({ url }) => {
+  // The route handlers use the process-wide client: point it at this database.
+  const processDb = useAsProcessDb(url, { beforeAll, beforeEach, afterAll });
   let db: Db;
   beforeAll(() => {
-    db = openMigrated(url);
-    // The route handlers use the process-wide client (lib/db.ts keeps it on globalThis).
-    (globalThis as { triangulateDb?: Db }).triangulateDb = db;
-  });
-  beforeEach(() => wipe(db));
-  afterAll(async () => {
-    delete (globalThis as { triangulateDb?: Db }).triangulateDb;
-    await db?.$disconnect();
+    db = processDb();
   });
 
   async function saveView(path = `/trace/${TRACE}?from=now-1h&to=now`) {
