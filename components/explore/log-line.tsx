@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { memo, type MouseEvent } from 'react';
 import type { LogEntry } from '@/lib/model/types';
 import { LEVEL_STYLE, type LogLevel } from '@/components/logs/log-level';
+import { LogLineHead } from '@/components/logs/log-line-head';
 import { labelLink, lineSegments, traceHref, type Segment } from './log-segments';
 
 /**
@@ -59,13 +60,7 @@ export const LogLineRow = memo(function LogLineRow({ entry, level, expanded, sel
       className={`cursor-pointer border-b border-l-2 border-b-slate-100 px-2 py-0.5 text-xs hover:bg-slate-50 dark:border-b-slate-800 dark:hover:bg-slate-800/50 ${style.border} ${selected ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
     >
       <div className="flex items-start gap-2">
-        <time className="shrink-0 font-mono text-slate-500" dateTime={entry.ts} title={`${entry.ts} (${entry.tsNs} ns)`}>
-          {entry.ts.slice(11, 23)}
-        </time>
-        <span className={`w-12 shrink-0 rounded px-1 text-center text-[10px] uppercase ${style.badge}`}>{level === 'unknown' ? '–' : level}</span>
-        <span className="w-28 shrink-0 truncate text-slate-600 dark:text-slate-300" title={entry.service ?? ''}>
-          {entry.service ?? '—'}
-        </span>
+        <LogLineHead entry={entry} level={level} />
         <span className={`min-w-0 flex-1 font-mono ${expanded ? 'whitespace-pre-wrap break-all' : 'truncate whitespace-pre'}`}>
           {segments.map((s, i) => (
             <SegmentView key={i} seg={s} atMs={atMs} />

@@ -4,6 +4,7 @@ import { memo } from 'react';
 import type { LevelledLog } from './log-filter';
 import { joinedByText } from './log-filter';
 import { LEVEL_STYLE } from './log-level';
+import { LogLineHead } from './log-line-head';
 import { LogText } from './log-text';
 
 export interface LogRowProps {
@@ -33,13 +34,7 @@ export const LogRow = memo(function LogRow({ log, currentTraceId, spanHref, trac
       data-level={level}
       className={`flex items-start gap-2 border-b border-l-2 border-b-slate-100 px-2 py-0.5 text-xs hover:bg-slate-50 dark:border-b-slate-800 dark:hover:bg-slate-800/50 ${style.border}`}
     >
-      <time className="shrink-0 font-mono text-slate-500" dateTime={entry.ts} title={`${entry.ts} (${entry.tsNs} ns)`}>
-        {entry.ts.slice(11, 23)}
-      </time>
-      <span className={`w-12 shrink-0 rounded px-1 text-center text-[10px] uppercase ${style.badge}`}>{level === 'unknown' ? '–' : level}</span>
-      <span className="w-28 shrink-0 truncate text-slate-600 dark:text-slate-300" title={entry.service ?? ''}>
-        {entry.service ?? '—'}
-      </span>
+      <LogLineHead entry={entry} level={level} />
       <span className={`w-28 shrink-0 truncate text-[10px] ${JOIN_STYLE[entry.joinedBy ?? 'none']}`} title={`Joined to its span ${joinedByText(entry.joinedBy)}`}>
         {joinedByText(entry.joinedBy)}
       </span>
