@@ -10,6 +10,7 @@ import { queryResponseSchema } from '@/lib/sources/loki/schemas';
 import { normalizeExemplars, normalizeQueryData } from '@/lib/sources/prometheus/normalize';
 import { envelopeSchema, exemplarsSchema, queryDataSchema } from '@/lib/sources/prometheus/schemas';
 import { exemplarsBody, generateJaegerTrace, jaegerTracesBody, lokiStreamsBody, prometheusMatrixBody } from './payloads';
+import { toApiPoints } from '../lib/query/convert';
 
 /**
  * Pipeline cost relative to JSON.parse: the same steps the clients and correlateTrace run
@@ -52,7 +53,6 @@ function must<T>(r: { success: true; data: T } | { success: false; error: { mess
 }
 
 /** Same conversion as lib/investigate/service-series (NaN → null in the API). */
-const toApiPoints = (points: [number, number][]): [number, number | null][] => points.map(([t, v]) => [t, Number.isNaN(v) ? null : v]);
 
 /** Everything after JSON.parse; returns counts so nothing is optimized away and the output is checked. */
 export function processParsed(parsed: Parsed, traceId: string, mark: (stage: Stage) => void = () => {}) {

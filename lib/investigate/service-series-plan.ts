@@ -4,6 +4,7 @@ import { buildMetricCatalog, groupedServiceMetricQueries, METRIC_PANELS, resolve
 import { promString, regexMatcher } from '../correlate/promql';
 import type { MetricMetadata } from '../sources/types';
 import { GC_METRICS } from '../anomalies/gc-metrics';
+import { toApiPoints } from '../query/convert';
 
 /**
  * Which Prometheus queries an investigation runs, batched: per panel, the services whose own
@@ -102,7 +103,6 @@ export function planServiceMetrics(services: readonly string[], seriesSets: read
   return { panels, raw, missing };
 }
 
-const toApiPoints = (points: [number, number][]): [number, number | null][] => points.map(([t, v]) => [t, Number.isNaN(v) ? null : v]);
 
 function withoutLabel(labels: Labels, name: string): Labels {
   const out: Labels = {};

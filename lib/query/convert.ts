@@ -4,11 +4,13 @@ import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../correlate/extracti
 import type { Exemplar, LogEntry, LogLine, Series } from '../model/types';
 import { toRfc3339 } from '../time/range';
 
-/** Pure conversions from lib/model to the public API shapes of the explore endpoints. */
+/** Pure conversions from lib/model to the public API shapes (explore endpoints, metric panels). */
 
 /** JSON has no NaN or ±Inf: a non-finite sample is a gap (null) in the chart. */
+export const toApiPoints = (points: readonly [number, number][]): [number, number | null][] => points.map(([t, v]) => [t, Number.isFinite(v) ? v : null]);
+
 export function toApiMetric(s: Series): ApiMetric {
-  return { name: s.name, labels: s.labels, points: s.points.map(([t, v]): [number, number | null] => [t, Number.isFinite(v) ? v : null]) };
+  return { name: s.name, labels: s.labels, points: toApiPoints(s.points) };
 }
 
 export function toApiExemplar(e: Exemplar): ApiExemplar {
