@@ -3,14 +3,11 @@ import { analyzeTrace } from '@/lib/correlate/trace-model';
 import { toApiTrace } from '@/lib/correlate/api-shape';
 import { waterfallTrace, type TraceOnlyResponse } from '@/lib/investigate/trace-only';
 import type { Span } from '@/lib/model/types';
+import { T, span as spanAt } from '@/lib/correlate/test-helpers';
 import { partialInvestigation } from './partial-investigation';
 
-const T = '4bf92f3577b34da6a3ce929d0e0e4736';
-const span = (id: string, parent: string | null, warnings: string[] = []): Span => ({
-  traceId: T, spanId: id, parentSpanId: parent, references: parent ? [{ type: 'CHILD_OF', traceId: T, spanId: parent }] : [],
-  service: 'checkout', operation: 'op', kind: 'server', startUs: 1_719_990_000_123_456, durationUs: 5_000,
-  status: 'ok', tags: { 'http.method': 'GET' }, processTags: {}, events: [], warnings,
-});
+const span = (id: string, parent: string | null, warnings: string[] = []): Span =>
+  spanAt(id, parent, 0, 5, { service: 'checkout', tags: { 'http.method': 'GET' }, warnings });
 
 describe('partialInvestigation', () => {
   it('restores from the slim trace-only payload every contract field the full answer has, except tags', () => {

@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LogLine, Span, Trace } from '../model/types';
+import { BASE_MS, T, sid, span as spanAt } from '../correlate/test-helpers';
 import type { JaegerClient, LokiClient, PrometheusClient } from '../sources/types';
 import { correlateTrace, endByNow } from './correlated';
 
-const T = '4bf92f3577b34da6a3ce929d0e0e4736';
-const BASE_MS = 1_719_990_000_000;
-const sid = (n: number) => n.toString(16).padStart(16, '0');
-
-const span = (id: number, parent: number | null, service: string, startMs: number, durMs: number, extra: Partial<Span> = {}): Span => ({
-  traceId: T,
-  spanId: sid(id),
-  parentSpanId: parent === null ? null : sid(parent),
-  references: parent === null ? [] : [{ type: 'CHILD_OF', traceId: T, spanId: sid(parent) }],
-  service,
-  operation: `op-${id}`,
-  kind: 'server',
-  startUs: (BASE_MS + startMs) * 1000,
-  durationUs: durMs * 1000,
-  status: 'ok',
-  tags: {},
-  processTags: {},
-  events: [],
-  warnings: [],
-  ...extra,
-});
+// One span builder for all tests: lib/correlate/test-helpers.ts.
+const span = (id: number, parent: number | null, service: string, startMs: number, durMs: number): Span =>
+  spanAt(id, parent, startMs, durMs, { service, kind: 'server', status: 'ok' });
 
 const TRACE: Trace = {
   traceId: T,

@@ -1,13 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Span } from '@/lib/model/types';
+import { T, span as spanAt } from '@/lib/correlate/test-helpers';
 import type { JaegerClient } from '@/lib/sources/types';
 
-const T = '4bf92f3577b34da6a3ce929d0e0e4736';
-const span = (id: string, parent: string | null): Span => ({
-  traceId: T, spanId: id, parentSpanId: parent, references: parent ? [{ type: 'CHILD_OF', traceId: T, spanId: parent }] : [],
-  service: 'checkout', operation: 'GET /cart', kind: 'server', startUs: 1_719_990_000_000_000, durationUs: 1_000,
-  status: 'ok', tags: {}, processTags: {}, events: [], warnings: [],
-});
+const span = (id: string, parent: string | null): Span => spanAt(id, parent, 0, 1, { service: 'checkout', operation: 'GET /cart', kind: 'server', status: 'ok' });
 let mode: 'found' | 'down' = 'found';
 const jaeger = {
   getTrace: async (id: string) => {
