@@ -52,18 +52,16 @@ export function getSources(): Sources {
   return instance().clients;
 }
 
-/** Circuit-breaker state per configured source, for /api/health. */
-export function sourceHealth(): Partial<Record<SourceName, BreakerState>> {
-  const out: Partial<Record<SourceName, BreakerState>> = {};
-  for (const [name, t] of Object.entries(instance().transports) as [SourceName, Transport][]) out[name] = t.health().state;
-  return out;
-}
-
 /** Breaker and limiter details per configured source (failures, last error, queue). */
 export function sourceHealthDetails(): Partial<Record<SourceName, TransportHealth>> {
   const out: Partial<Record<SourceName, TransportHealth>> = {};
   for (const [name, t] of Object.entries(instance().transports) as [SourceName, Transport][]) out[name] = t.health();
   return out;
+}
+
+/** Circuit-breaker state per configured source, for /api/health. */
+export function sourceHealth(): Partial<Record<SourceName, BreakerState>> {
+  return Object.fromEntries(Object.entries(sourceHealthDetails()).map(([name, h]) => [name, h.state]));
 }
 
 /** For tests that change the configuration. */
