@@ -104,6 +104,48 @@ describe('jaeger getTrace', () => {
     expect((await errorOf(v3.jaeger.getTrace('1'))).kind).toBe('bad_response');
   });
 
+  it('asks for the trace by both APIs alongside the first probe, so the probe adds no round trip', async () => {
+    // Every request waits until all three are in flight: a sequential probe would hang here.
+    let release!: () => void;
+    const allIn = new Promise<void>((r) => (release = r));
+    const seen: string[] = [];
+    const { jaeger } = client(async (req) => {
+      seen.push(req.url.pathname);
+      if (seen.length === 3) release();
+      await allIn;
+      return req.url.pathname === '/api/v3/services' ? text('404 page not found', 404) : req.url.pathname.startsWith('/api/v3') ? text('404 page not found', 404) : json({ data: [v1Trace], total: 0, limit: 0, offset: 0, errors: null });
+    });
+    const t = await jaeger.getTrace('1');
+    expect(t?.traceId).toBe('00000000000000000000000000000001');
+    expect(seen.sort()).toEqual(['/api/traces/00000000000000000000000000000001', '/api/v3/services', '/api/v3/traces/00000000000000000000000000000001']);
+    // Known from now on: one request per trace.
+    seen.length = 0;
+    await jaeger.getTrace('1');
+    expect(seen).toEqual(['/api/traces/00000000000000000000000000000001']);
+  });
+
+  it('uses the v3 answer on a v3 Jaeger and abandons the v1 request', async () => {
+    const aborted: string[] = [];
+    const { transport } = fakeTransport('jaeger', (req) => {
+      if (req.url.pathname === '/api/v3/services') return json(fixture('jaeger-v3-GetServices.json'));
+      if (req.url.pathname.startsWith('/api/v3/traces')) return json(fixture('jaeger-v3-GetTrace.json'));
+      return new Promise<Response>(() => undefined); // a v1 route that never answers
+    });
+    const spy: typeof transport = { ...transport, getJson: (path, params, o) => { o?.signal?.addEventListener('abort', () => aborted.push(path)); return transport.getJson(path, params, o); } };
+    const jaeger = createJaegerClient(sourceConfig('jaeger'), spy);
+    const t = await jaeger.getTrace('1');
+    expect(t?.spans[0].status).toBe('error');
+    expect(aborted).toContain('/api/traces/00000000000000000000000000000001');
+  });
+
+  it('fails the first getTrace with the probe error when Jaeger is down, and probes again next time', async () => {
+    let down = true;
+    const { jaeger } = client((req) => (down ? text('bad gateway', 502) : req.url.pathname === '/api/v3/services' ? text('404 page not found', 404) : json({ data: [v1Trace], total: 0, limit: 0, offset: 0, errors: null })));
+    expect(await errorOf(jaeger.getTrace('1'))).toMatchObject({ kind: 'http', status: 502 });
+    down = false;
+    expect((await jaeger.getTrace('1'))?.traceId).toBe('00000000000000000000000000000001');
+  });
+
   it('keeps the backend message of other errors', async () => {
     const v1 = client(() => json({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 400, msg: "unable to parse param 'start': bad" }] }, 400), 'v1');
     expect(await errorOf(v1.jaeger.getTrace('1'))).toMatchObject({ kind: 'bad_query', message: "unable to parse param 'start': bad" });

@@ -126,26 +126,48 @@ export function createJaegerClient(cfg: SourceConfig, transport: Transport = cre
     );
   }
 
+  async function traceBy(api: 'v1' | 'v3', id: string, opts?: CallOptions & { fromMs?: number; toMs?: number }): Promise<Trace | null> {
+    let traces: Trace[];
+    if (api === 'v3') {
+      const range = { start_time: opts?.fromMs !== undefined ? iso(opts.fromMs) : undefined, end_time: opts?.toMs !== undefined ? iso(opts.toMs) : undefined };
+      traces = await v3Traces(`/api/v3/traces/${id}`, range, opts);
+    } else {
+      const range = { start: opts?.fromMs !== undefined ? Math.round(opts.fromMs * 1000) : undefined, end: opts?.toMs !== undefined ? Math.round(opts.toMs * 1000) : undefined };
+      try {
+        traces = await v1Traces(`/api/traces/${id}`, range, opts);
+      } catch (e) {
+        if (is404(e)) return null;
+        throw e;
+      }
+    }
+    return traces.find((t) => t.traceId === id) ?? null;
+  }
+
   return {
     apiVersion,
 
     async getTrace(traceId, opts) {
       const id = traceIdOrThrow(traceId);
-      const api = await apiVersion(opts);
-      let traces: Trace[];
-      if (api === 'v3') {
-        const range = { start_time: opts?.fromMs !== undefined ? iso(opts.fromMs) : undefined, end_time: opts?.toMs !== undefined ? iso(opts.toMs) : undefined };
-        traces = await v3Traces(`/api/v3/traces/${id}`, range, opts);
-      } else {
-        const range = { start: opts?.fromMs !== undefined ? Math.round(opts.fromMs * 1000) : undefined, end: opts?.toMs !== undefined ? Math.round(opts.toMs * 1000) : undefined };
-        try {
-          traces = await v1Traces(`/api/traces/${id}`, range, opts);
-        } catch (e) {
-          if (is404(e)) return null;
-          throw e;
-        }
+      if (version) return traceBy(await version, id, opts);
+      // API unknown (first call): ask both APIs alongside the probe so that it costs no extra
+      // round trip, keep the answer of the API the probe names and abandon the other.
+      const both = { v1: new AbortController(), v3: new AbortController() };
+      const started = (['v1', 'v3'] as const).map((api) => {
+        const signal = opts?.signal ? AbortSignal.any([opts.signal, both[api].signal]) : both[api].signal;
+        const p = traceBy(api, id, { ...opts, signal });
+        p.catch(() => undefined); // the abandoned one rejects unobserved
+        return p;
+      });
+      let api: 'v1' | 'v3';
+      try {
+        api = await apiVersion(opts);
+      } catch (e) {
+        both.v1.abort();
+        both.v3.abort();
+        throw e;
       }
-      return traces.find((t) => t.traceId === id) ?? null;
+      both[api === 'v1' ? 'v3' : 'v1'].abort();
+      return started[api === 'v1' ? 0 : 1];
     },
 
     searchTraces: (s, opts) => v1OrV3(opts, () => searchV1(s, opts), () => searchV3(s, opts)),
