@@ -1,8 +1,7 @@
-import type { ApiSpan, CorrelatedResponse } from '@/lib/api/types';
+import type { CorrelatedResponse } from '@/lib/api/types';
 import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
+import { decodeSpanColumns } from '@/lib/correlate/span-columns';
 
-const NO_TAGS: ApiSpan['tags'] = Object.freeze({});
-const NO_WARNINGS = Object.freeze([]) as unknown as string[];
 const made = new WeakMap<TraceOnlyResponse, CorrelatedResponse>();
 
 /**
@@ -13,18 +12,11 @@ const made = new WeakMap<TraceOnlyResponse, CorrelatedResponse>();
 export function partialInvestigation(early: TraceOnlyResponse): CorrelatedResponse {
   const known = made.get(early);
   if (known) return known;
-  const trace = early.trace && {
-    ...early.trace,
-    spans: early.trace.spans.map(
-      (s): ApiSpan => ({
-        ...s,
-        key: s.key ?? s.spanId,
-        start: new Date(Math.floor(s.startUs / 1000)).toISOString(),
-        warnings: s.warnings ?? NO_WARNINGS,
-        tags: NO_TAGS,
-      }),
-    ),
-  };
+  let trace: CorrelatedResponse['trace'] = null;
+  if (early.trace) {
+    const { columns, ...rest } = early.trace;
+    trace = { ...rest, spans: decodeSpanColumns(columns) };
+  }
   const out: CorrelatedResponse = {
     traceId: early.traceId,
     trace,

@@ -1,6 +1,6 @@
 import type { Labels, SpanKind, SpanStatus, TagValue } from '../model/types';
 import { toRfc3339 } from '../time/range';
-import type { TraceView } from './trace-model';
+import type { SpanNode, TraceView } from './trace-model';
 
 /**
  * The public API shapes of `GET /api/v1/traces/{id}/correlated` (ARCHITECTURE.md) for the
@@ -87,7 +87,7 @@ const mergeWarnings = (a: readonly string[], b: readonly string[]): string[] => 
  * Distinct processes by content: spans of one process usually share its tags object, so the
  * content key is computed once per object, not once per span.
  */
-function processTable() {
+export function processTable() {
   const processes: Record<string, ApiProcess> = {};
   const byObject = new Map<Record<string, TagValue>, string>();
   const byContent = new Map<string, string>();
@@ -108,6 +108,27 @@ function processTable() {
   return { processes, keyOf };
 }
 
+/** Span fields derived from the analysis, shared by the API shape and the waterfall's columns. */
+export const apiParentSpanId = (view: TraceView, n: SpanNode): string | null => {
+  const parent = n.parentKey ? view.byKey.get(n.parentKey) : undefined;
+  return parent ? parent.spanId : n.span.parentSpanId;
+};
+export const apiDurationMs = (n: SpanNode): number => (n.endUs - n.startUs) / 1000;
+export const apiWarnings = (n: SpanNode): string[] => mergeWarnings(n.span.warnings ?? [], n.warnings);
+
+/** The trace's own fields (everything but the spans) in API shape. */
+export function apiTraceFields(view: TraceView, processes: Record<string, ApiProcess>): Omit<ApiTrace, 'spans'> {
+  return {
+    rootSpanIds: [...view.rootSpanIds],
+    orphanSpanIds: [...view.orphanSpanIds],
+    duplicateSpanIds: [...view.duplicateSpanIds],
+    warnings: [...view.warnings],
+    start: usToRfc3339(view.startUs),
+    durationMs: view.durationUs / 1000,
+    processes,
+  };
+}
+
 /** Kept per view (the trace-only and the correlated request share one view); never changed. */
 const apiTraces = new WeakMap<TraceView, ApiTrace>();
 
@@ -122,18 +143,17 @@ function buildApiTrace(view: TraceView): ApiTrace {
   const { processes, keyOf } = processTable();
   const spans = view.spans.map((n): ApiSpan => {
     const s = n.span;
-    const parent = n.parentKey ? view.byKey.get(n.parentKey) : undefined;
     const api: ApiSpan = {
       spanId: n.spanId,
-      parentSpanId: parent ? parent.spanId : s.parentSpanId,
+      parentSpanId: apiParentSpanId(view, n),
       service: s.service,
       operation: s.operation,
       start: usToRfc3339(n.startUs),
-      durationMs: (n.endUs - n.startUs) / 1000,
+      durationMs: apiDurationMs(n),
       status: s.status,
       // Shared with the normalized span, not copied: neither is changed after normalization.
       tags: s.tags,
-      warnings: mergeWarnings(s.warnings ?? [], n.warnings),
+      warnings: apiWarnings(n),
       key: n.key,
       startUs: n.startUs,
       depth: n.depth,
@@ -154,14 +174,5 @@ function buildApiTrace(view: TraceView): ApiTrace {
     if (n.isDuplicate) api.duplicate = true;
     return api;
   });
-  return {
-    spans,
-    rootSpanIds: [...view.rootSpanIds],
-    orphanSpanIds: [...view.orphanSpanIds],
-    duplicateSpanIds: [...view.duplicateSpanIds],
-    warnings: [...view.warnings],
-    start: usToRfc3339(view.startUs),
-    durationMs: view.durationUs / 1000,
-    processes,
-  };
+  return { spans, ...apiTraceFields(view, processes) };
 }
