@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { TimeRangeError } from '../time/range';
-import { badRequest, errorResponse, route } from './respond';
+import { badRequest, errorResponse, jsonStream, route } from './respond';
 
 const body = async (r: Response) => ({ status: r.status, body: await r.json() });
 
@@ -47,4 +47,27 @@ it('answers a request the client abandoned with 499 and without logging a fault'
   expect((await body(errorResponse(canceled))).body.error.code).toBe('canceled');
   console.error = orig;
   expect(logged).toBe(false);
+});
+
+describe('jsonStream', () => {
+  const body = { spans: Array.from({ length: 20_000 }, (_, i) => ({ spanId: i.toString(16).padStart(16, '0') })) };
+
+  it('streams the same JSON and reports once when the last chunk was taken', async () => {
+    const onSent = vi.fn();
+    const res = jsonStream(body, onSent, { status: 200 });
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(onSent).not.toHaveBeenCalled();
+    expect(await res.json()).toEqual(body);
+    expect(onSent).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports when the reader goes away before the end', async () => {
+    const onSent = vi.fn();
+    const reader = jsonStream(body, onSent).body!.getReader();
+    await reader.read();
+    expect(onSent).not.toHaveBeenCalled();
+    await reader.cancel();
+    expect(onSent).toHaveBeenCalledTimes(1);
+  });
 });

@@ -20,11 +20,40 @@ export class ApiError extends Error {
 export const badRequest = (message: string, code = 'bad_request') => new ApiError(400, code, message);
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 
-export function json(body: unknown, init: ResponseInit = {}): Response {
+function jsonInit(init: ResponseInit): ResponseInit {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'application/json; charset=utf-8');
   if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
-  return new Response(JSON.stringify(body), { ...init, headers });
+  return { ...init, headers };
+}
+
+export const json = (body: unknown, init: ResponseInit = {}): Response => new Response(JSON.stringify(body), jsonInit(init));
+
+/** Chunk size of a streamed answer: small enough that the sender's progress is visible. */
+const STREAM_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * JSON whose body is handed out in chunks as it is read; `onSent` runs once the last chunk
+ * was taken (or the reader went away), so the caller knows when the answer has left.
+ */
+export function jsonStream(body: unknown, onSent: () => void, init: ResponseInit = {}): Response {
+  const bytes = new TextEncoder().encode(JSON.stringify(body));
+  let offset = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (offset >= bytes.length) {
+          controller.close();
+          onSent();
+          return;
+        }
+        controller.enqueue(bytes.subarray(offset, (offset += STREAM_CHUNK_BYTES)));
+      },
+      cancel: onSent,
+    },
+    { highWaterMark: 0 },
+  );
+  return new Response(stream, jsonInit(init));
 }
 
 export function errorResponse(err: unknown): Response {

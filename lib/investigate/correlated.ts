@@ -13,6 +13,7 @@ import type { Sources } from '../sources';
 import { callSource, mergeReports, notConfiguredMessage } from './source-call';
 import { fetchTraceLogs } from './trace-logs';
 import { fetchTraceShared } from './trace-fetch';
+import { waterfallSent } from './first-paint';
 import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
 import { cachedMetadata } from './metadata-cache';
 import { decorateTrace, relevantExemplars } from './correlated-shape';
@@ -57,6 +58,7 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const metricsPart = callSource<ServiceMetricsResult>(c.prometheus, () => fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, deps.nowMs), nc('prometheus'));
 
   const [logs, exemplars, metrics] = await Promise.all([logsOutcome ?? logsPart, exemplarPart, metricsPart]);
+  await waterfallSent(traceId, signal); // the CPU work below must not delay the waterfall's answer
   const lines = logs.value?.lines ?? [];
   const joined = joinLogs(lines, view, traceId);
   const allExemplars: Exemplar[] = exemplars.value ?? [];
