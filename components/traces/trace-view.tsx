@@ -5,7 +5,8 @@ import { WhenVisible } from '@/components/ui/when-visible';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { logsBySpan, withLevels } from '@/components/logs/log-filter';
 import { LogPanel } from '@/components/logs/log-panel';
-import { useApi, useSnapshot } from '@/components/ui/use-api';
+import { useApi, useHasApiData, useSnapshot } from '@/components/ui/use-api';
+import { useAfterPaint } from '@/components/ui/use-after-paint';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import type { ApiTrace, CorrelatedResponse } from '@/lib/api/types';
 import { correlatedUrl, traceOnlyUrl } from '@/lib/views/api-urls';
@@ -38,11 +39,16 @@ const NO_TRACE: ApiTrace = { spans: [], rootSpanIds: [], orphanSpanIds: [], dupl
 export function TraceView({ traceId }: { traceId: string }) {
   const params = useViewParams();
   const setParams = useSetViewParams();
-  const query = useApi<CorrelatedResponse>(correlatedUrl(traceId, params));
   // The trace alone answers as soon as Jaeger does: draw the waterfall from it while logs,
   // metrics and findings are still on their way (a slow Prometheus must not hide the trace).
+  // The full answer (preloaded with the page) is read once the waterfall is on screen: parsing
+  // it first would hold back that paint.
   const snapshot = useSnapshot();
-  const early = useApi<TraceOnlyResponse>(query.data || snapshot ? null : traceOnlyUrl(traceId, params));
+  const fullUrl = correlatedUrl(traceId, params);
+  const fullKnown = useHasApiData(fullUrl);
+  const early = useApi<TraceOnlyResponse>(fullKnown || snapshot ? null : traceOnlyUrl(traceId, params));
+  const earlyShown = useAfterPaint(early.data !== undefined);
+  const query = useApi<CorrelatedResponse>(fullUrl, { enabled: fullKnown || !!snapshot || early.isError || earlyShown });
   const data = query.data ?? (early.data ? partialInvestigation(early.data) : undefined);
   const restPending = !query.data && !query.isError;
 

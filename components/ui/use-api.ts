@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 
 /**
@@ -51,12 +51,17 @@ export async function sendApi<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', ur
   return data as T;
 }
 
-/** GET a Triangulate API URL (null = do not fetch), or read it from the snapshot. */
-export function useApi<T>(url: string | null, opts: { refetchInterval?: number } = {}) {
+const apiKey = (url: string | null, snapshot: SnapshotData | null) => ['api', url, snapshot?.takenAt ?? 'live'];
+
+/**
+ * GET a Triangulate API URL (null = do not fetch), or read it from the snapshot. With
+ * `enabled: false` it does not fetch yet but still returns what the cache holds for the URL.
+ */
+export function useApi<T>(url: string | null, opts: { refetchInterval?: number; enabled?: boolean } = {}) {
   const snapshot = useSnapshot();
   return useQuery<T, ApiFetchError>({
-    queryKey: ['api', url, snapshot?.takenAt ?? 'live'],
-    enabled: url !== null,
+    queryKey: apiKey(url, snapshot),
+    enabled: url !== null && opts.enabled !== false,
     refetchInterval: snapshot ? false : opts.refetchInterval,
     queryFn: async ({ signal }) => {
       if (snapshot) {
@@ -66,4 +71,10 @@ export function useApi<T>(url: string | null, opts: { refetchInterval?: number }
       return fetchApi<T>(url!, signal);
     },
   });
+}
+
+/** Whether the answer for `url` is already in the cache (read at render time, not subscribed). */
+export function useHasApiData(url: string): boolean {
+  const snapshot = useSnapshot();
+  return useQueryClient().getQueryData(apiKey(url, snapshot)) !== undefined;
 }
