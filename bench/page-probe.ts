@@ -1,7 +1,8 @@
 /**
  * In-page instrumentation for the browser benchmark, installed with addInitScript before
  * any page script runs: long tasks (PerformanceObserver 'longtask', buffered), the moment
- * the first span row enters the DOM, and the JS resources loaded by then.
+ * the first span row enters the DOM and the moment it was painted, and the JS resources
+ * loaded by then.
  */
 
 export interface JsResource {
@@ -14,11 +15,15 @@ export interface JsResource {
 export interface ProbeState {
   longTasks: { start: number; duration: number }[];
   firstRowAt: number | null;
+  /** After the frame that drew the first row was painted (an animation frame, then a task). */
+  firstRowPaintedAt: number | null;
+  /** performance.timeOrigin: the page's clock zero as epoch ms, to compare with the bench's clock. */
+  timeOrigin: number;
   jsAtFirstRow: JsResource[];
 }
 
 export const INIT_SCRIPT = `(() => {
-  const state = { longTasks: [], firstRowAt: null, jsAtFirstRow: [] };
+  const state = { longTasks: [], firstRowAt: null, firstRowPaintedAt: null, timeOrigin: performance.timeOrigin, jsAtFirstRow: [] };
   window.__bench = state;
   try {
     new PerformanceObserver((list) => {
@@ -28,6 +33,12 @@ export const INIT_SCRIPT = `(() => {
   const mo = new MutationObserver(() => {
     if (state.firstRowAt !== null || !document.querySelector('[data-testid="span-row"]')) return;
     state.firstRowAt = performance.now();
+    // The frame after the DOM change paints the row; a task queued from its animation frame runs after that paint.
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { state.firstRowPaintedAt = performance.now(); };
+      ch.port2.postMessage(0);
+    });
     state.jsAtFirstRow = performance.getEntriesByType('resource')
       .filter((e) => new URL(e.name).pathname.endsWith('.js'))
       .map((e) => ({ name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, decodedBodySize: e.decodedBodySize }));

@@ -10,7 +10,9 @@ import { keyedClientCache } from './client-cache';
  * waiting when its own request goes away.
  */
 const FETCH_BUDGET_MS = 30_000;
-const traceCache = keyedClientCache<JaegerClient, Trace | null>(5_000, 32);
+/** How long one Jaeger answer serves both of a page's requests. */
+export const TRACE_SHARE_MS = 5_000;
+const traceCache = keyedClientCache<JaegerClient, Trace | null>(TRACE_SHARE_MS, 32);
 
 export function fetchTraceShared(
   jaeger: JaegerClient,
