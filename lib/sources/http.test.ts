@@ -193,6 +193,22 @@ describe('transport: requests', () => {
     expect(peak).toBe(2);
     expect(transport.health()).toMatchObject({ inFlight: 0, queued: 0 });
   });
+
+  it('lets an investigation\'s panel queries go to Prometheus together, and fewer at once to Loki and Jaeger', async () => {
+    for (const [source, expected] of [['prometheus', 16], ['loki', 8], ['jaeger', 8]] as const) {
+      let active = 0;
+      let peak = 0;
+      const { transport } = fakeTransport(source, async () => {
+        active += 1;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 5));
+        active -= 1;
+        return json({});
+      });
+      await Promise.all(Array.from({ length: 20 }, () => transport.getJson('/x')));
+      expect(peak).toBe(expected);
+    }
+  });
 });
 
 describe('backend error bodies', () => {

@@ -99,6 +99,13 @@ function countsAgainstBreaker(err: SourceError): boolean {
   return err.kind === 'http' && err.status !== undefined && (err.status >= 500 || err.status === 429);
 }
 
+/**
+ * Requests in flight per backend. Prometheus evaluates 20 queries at once by default
+ * (--query.max-concurrency) and queues the rest itself; an investigation sends its dozen or
+ * so short panel queries together, and holding some back here would add a round trip.
+ */
+export const DEFAULT_MAX_CONCURRENCY: Record<SourceName, number> = { prometheus: 16, loki: 8, jaeger: 8 };
+
 export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, options: TransportOptions = {}): Transport {
   const source = cfg.name;
   const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
@@ -110,7 +117,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
   const retryBaseMs = options.retryBaseMs ?? 250;
   const retryMaxMs = options.retryMaxMs ?? 2_000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
-  const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 8);
+  const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY[source]);
   const breaker = new CircuitBreaker({ now, ...options.breaker });
   const auth = authHeader(cfg);
   const baseHeaders: Record<string, string> = { 'User-Agent': 'triangulate', ...options.headers };
