@@ -13,7 +13,7 @@ import { toApiPoints } from '../query/convert';
  * service label. Each service's catalog is its own, so a JVM service never gets Go panels.
  */
 
-const RAW_NAMES = [
+export const RAW_NAMES = [
   ...GC_METRICS.map((m) => m.name),
   'process_start_time_seconds',
   'http_requests_total',
@@ -73,6 +73,14 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | null): T[][] {
   return [...out.values()];
 }
 
+/**
+ * Raw series (every bucket of every instance, at 15 s) are the biggest answers of an
+ * investigation: split by a few services so that they are read in parallel.
+ */
+export const RAW_SERVICES_PER_QUERY = 3;
+
+const chunks = <T>(items: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
 export function planServiceMetrics(services: readonly string[], seriesSets: readonly Labels[], metadata: Record<string, MetricMetadata[]>): MetricPlan {
   const plans: (ServicePlan & { template: Map<string, string> })[] = [];
   const missing: string[] = [];
@@ -96,10 +104,12 @@ export function planServiceMetrics(services: readonly string[], seriesSets: read
       return { query, services: group };
     }),
   );
-  const raw = groupBy(plans, (p) => p.label).map((group) => {
-    const names = [...new Set(group.flatMap((p) => [...p.rawNames]))];
-    return { label: group[0].label, services: group, query: `{${regexMatcher(group[0].label, group.map((p) => p.service))}, __name__=~${promString(names.join('|'))}}` };
-  });
+  const raw = groupBy(plans, (p) => p.label)
+    .flatMap((group) => chunks(group, RAW_SERVICES_PER_QUERY))
+    .map((group) => {
+      const names = [...new Set(group.flatMap((p) => [...p.rawNames]))];
+      return { label: group[0].label, services: group, query: `{${regexMatcher(group[0].label, group.map((p) => p.service))}, __name__=~${promString(names.join('|'))}}` };
+    });
   return { panels, raw, missing };
 }
 

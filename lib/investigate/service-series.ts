@@ -4,7 +4,7 @@ import { DEFAULT_SERVICE_LABELS, METRIC_PANELS } from '../correlate/service-metr
 import { regexMatcher } from '../correlate/promql';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
 import { keyedClientCache } from './client-cache';
-import { planServiceMetrics, splitPanelSeries, splitRawSeries } from './service-series-plan';
+import { planServiceMetrics, splitPanelSeries, splitRawSeries, type MetricPlan } from './service-series-plan';
 
 /**
  * The metric side of an investigation: for the services a trace crossed, the RED and
@@ -43,6 +43,89 @@ export interface ServiceMetricsResult {
   warnings: string[];
 }
 
+/**
+ * A window on whole steps: every query of an investigation then evaluates at the same
+ * instants, whether it covers one trace's window or a longer range cut down later. The end
+ * rounds down too, so a window that ends now is never evaluated in the future.
+ */
+export function alignWindow(w: { fromMs: number; toMs: number }, stepSec: number): { fromMs: number; toMs: number } {
+  const step = stepSec * 1000;
+  const fromMs = Math.floor(w.fromMs / step) * step;
+  return { fromMs, toMs: Math.max(fromMs, Math.floor(w.toMs / step) * step) };
+}
+
+/** Raw samples for the detectors (resets, GC rates, leaks) at the usual scrape interval. */
+export const RAW_STEP_SEC = 15;
+
+/** What a plan's queries answered, per service. */
+export interface PlanAnswer {
+  window: { fromMs: number; toMs: number };
+  panelStepSec: number;
+  panelsOf: Map<string, ApiMetric[][]>;
+  rawOf: Map<string, Series[]>;
+  failures: { services: string[]; message: string }[];
+  missing: string[];
+}
+
+/**
+ * Runs a plan's queries over `window` (aligned to the panel step, by default the one for the
+ * window). A failed panel query is a warning; a failed raw query fails the whole.
+ */
+export async function runMetricPlan(prom: PrometheusClient, plan: MetricPlan, window: { fromMs: number; toMs: number }, signal?: AbortSignal, step = panelStepSec(window.fromMs, window.toMs)): Promise<PlanAnswer> {
+  const w = alignWindow(window, step);
+  const answer: PlanAnswer = { window: w, panelStepSec: step, panelsOf: new Map(), rawOf: new Map(), failures: [], missing: plan.missing };
+  await Promise.all([
+    ...plan.panels.map((batch) =>
+      prom.queryRange(batch.query.query, w.fromMs, w.toMs, step, { signal }).then(
+        (r) => {
+          const slot = METRIC_PANELS.indexOf(batch.query.panel);
+          for (const [service, metrics] of splitPanelSeries(r.series, batch)) {
+            const slots = answer.panelsOf.get(service) ?? [];
+            slots[slot] = metrics;
+            answer.panelsOf.set(service, slots);
+          }
+        },
+        (err: Error) => void answer.failures.push({ services: batch.services.map((p) => p.service), message: `${batch.query.title}: ${err.message}` }),
+      ),
+    ),
+    ...plan.raw.map((batch) =>
+      prom.queryRange(batch.query, w.fromMs, w.toMs, RAW_STEP_SEC, { signal }).then((r) => {
+        for (const [service, series] of splitRawSeries(r.series, batch)) answer.rawOf.set(service, series);
+      }),
+    ),
+  ]);
+  return answer;
+}
+
+const inWindow = (ts: number, w: { fromMs: number; toMs: number }) => ts >= w.fromMs && ts <= w.toMs;
+
+/**
+ * The answer for `services`, in their order and then by panel; with `window`, only the
+ * points inside it (an answer over a longer range, cut to one trace's window).
+ */
+export function serviceMetricsFrom(answer: PlanAnswer, services: readonly string[], warnings: string[], window?: { fromMs: number; toMs: number }): ServiceMetricsResult {
+  const wanted = new Set(services);
+  const out = [...warnings];
+  for (const f of answer.failures) {
+    const mine = f.services.filter((s) => wanted.has(s));
+    if (mine.length > 0) out.push(`${mine.join(', ')} ${f.message}`);
+  }
+  for (const service of answer.missing) if (wanted.has(service)) out.push(`no metrics found for service ${service}`);
+  let panels = services.flatMap((s) => (answer.panelsOf.get(s) ?? []).flatMap((m) => m ?? []));
+  let raw = services.flatMap((s) => answer.rawOf.get(s) ?? []);
+  if (window) {
+    panels = panels.map((m) => ({ ...m, points: m.points.filter(([ts]) => inWindow(ts, window)) }));
+    raw = raw.map((r) => ({ ...r, points: r.points.filter(([ts]) => inWindow(ts, window)) }));
+  }
+  return { panels, raw, warnings: out };
+}
+
+/** At most MAX_SERVICES services, and the warning when some were left out. */
+export function cappedServices(services: readonly string[]): { wanted: string[]; warnings: string[] } {
+  const wanted = services.slice(0, MAX_SERVICES);
+  return { wanted, warnings: services.length > wanted.length ? [`metrics shown for the first ${MAX_SERVICES} of ${services.length} services`] : [] };
+}
+
 export async function fetchServiceMetrics(
   prom: PrometheusClient,
   services: readonly string[],
@@ -51,38 +134,9 @@ export async function fetchServiceMetrics(
   signal?: AbortSignal,
   nowMs: number = Date.now(),
 ): Promise<ServiceMetricsResult> {
-  const wanted = services.slice(0, MAX_SERVICES);
-  const warnings = services.length > wanted.length ? [`metrics shown for the first ${MAX_SERVICES} of ${services.length} services`] : [];
+  const { wanted, warnings } = cappedServices(services);
   if (wanted.length === 0) return { panels: [], raw: [], warnings };
   const seriesSets = await cachedServiceSeries(prom, wanted, window, nowMs, signal);
-  const step = panelStepSec(window.fromMs, window.toMs);
-  const plan = planServiceMetrics(wanted, seriesSets, metadata);
-  const panelsOf = new Map<string, ApiMetric[][]>();
-  const rawOf = new Map<string, Series[]>();
-  await Promise.all([
-    ...plan.panels.map((batch) =>
-      prom.queryRange(batch.query.query, window.fromMs, window.toMs, step, { signal }).then(
-        (r) => {
-          const slot = METRIC_PANELS.indexOf(batch.query.panel);
-          for (const [service, metrics] of splitPanelSeries(r.series, batch)) {
-            const slots = panelsOf.get(service) ?? [];
-            slots[slot] = metrics;
-            panelsOf.set(service, slots);
-          }
-        },
-        (err: Error) => void warnings.push(`${batch.services.map((p) => p.service).join(', ')} ${batch.query.title}: ${err.message}`),
-      ),
-    ),
-    // Raw-resolution samples (15 s) for the detectors: resets, GC rates, leaks.
-    ...plan.raw.map((batch) =>
-      prom.queryRange(batch.query, window.fromMs, window.toMs, 15, { signal }).then((r) => {
-        for (const [service, series] of splitRawSeries(r.series, batch)) rawOf.set(service, series);
-      }),
-    ),
-  ]);
-  for (const service of plan.missing) warnings.push(`no metrics found for service ${service}`);
-  // Same order as one service at a time: by service, then by panel.
-  const panels = wanted.flatMap((s) => (panelsOf.get(s) ?? []).flatMap((m) => m ?? []));
-  const raw = wanted.flatMap((s) => rawOf.get(s) ?? []);
-  return { panels, raw, warnings };
+  const answer = await runMetricPlan(prom, planServiceMetrics(wanted, seriesSets, metadata), window, signal);
+  return serviceMetricsFrom(answer, wanted, warnings);
 }
