@@ -191,6 +191,20 @@ function panelQueries(who: ServiceSelection, catalog: MetricCatalog, rateWindow:
   return METRIC_PANELS.filter((p) => chosen.has(p)).map((p) => chosen.get(p)!);
 }
 
+/**
+ * Every metric name a panel template looks for (besides `_bucket` series, which classic
+ * histograms have exactly when they have `_count`), and the labels that decide a query's
+ * shape: enough to plan the panels of every service from one grouped instant query.
+ */
+export const TEMPLATE_METRIC_NAMES: readonly string[] = [
+  ...new Set([
+    ...HTTP_FAMILIES.flatMap((f) => [...(f.histogram ? [f.histogram, `${f.histogram}_count`] : []), ...(f.counter ? [f.counter] : [])]),
+    ...RUNTIME.map((t) => t.requires),
+  ]),
+];
+export const TEMPLATE_HISTOGRAMS: readonly string[] = HTTP_FAMILIES.flatMap((f) => (f.histogram ? [f.histogram] : []));
+export const TEMPLATE_LABELS: readonly string[] = [...new Set([...HTTP_FAMILIES.flatMap((f) => [...f.statusLabels, ...(f.serviceLabel ? [f.serviceLabel] : [])])])];
+
 /** Panels for `service`, in METRIC_PANELS order; a panel with no known metric is absent. */
 export function serviceMetricQueries(service: string, catalog: MetricCatalog, opts: ServiceMetricsOptions = {}): ServicePanelQuery[] {
   return panelQueries({ label: opts.serviceLabel ?? 'service_name', services: [service], grouped: false }, catalog, opts.rateWindow);

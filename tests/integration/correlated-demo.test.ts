@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MISSING_TRACE_ID } from '@/lib/demo';
 import { correlateTrace } from '@/lib/investigate/correlated';
+import { cachedMetadata } from '@/lib/investigate/metadata-cache';
+import { prefetchServiceMetrics } from '@/lib/investigate/metrics-prefetch';
+import { fetchServiceMetrics } from '@/lib/investigate/service-series';
 import { prometheusInstalled } from '../../scripts/lib/prometheus-server';
 import { startDemoStack, type DemoStack } from '../helpers/demo-backends';
 
@@ -40,6 +43,25 @@ describe.runIf(prometheusInstalled())('investigating demo traces', () => {
     const riskPanels = r.metrics.filter((m) => m.service === 'risk-engine').map((m) => m.panel);
     expect(riskPanels).toEqual(expect.arrayContaining(['requests', 'latency_p99', 'gc_rate']));
     expect(r.anomalies.find((a) => a.kind === 'gc_storm')?.service).toBe('risk-engine');
+  });
+
+  it('prefetches every service\'s metrics before the trace, identical to the metrics asked for after it', async () => {
+    const now = Date.now();
+    const prom = clients.prometheus!;
+    const metadata = await cachedMetadata(prom, now);
+    const prefetch = prefetchServiceMetrics(prom, { fromMs: now - 3_600_000, toMs: now }, Promise.resolve(metadata), now)!;
+    const services = ['api-gateway', 'order-service', 'risk-engine', 'payment-gateway'];
+    const window = { fromMs: now - 20 * 60_000, toMs: now - 5 * 60_000 };
+    const early = await prefetch.serve(services, window);
+    const usual = await fetchServiceMetrics(prom, services, window, metadata, undefined, now);
+    expect(early).not.toBeNull();
+    expect(usual.panels.length).toBeGreaterThan(10);
+    // Same panels, same queries, same instants and values; same raw series for the detectors.
+    expect(early!.panels).toEqual(usual.panels);
+    expect(early!.raw).toEqual(usual.raw);
+    expect(early!.warnings).toEqual(usual.warnings);
+    // A service Prometheus does not know is left to the usual path.
+    expect(await prefetch.serve([...services, 'no-such-service'], window)).toBeNull();
   });
 
   it('shows order-service background spans as orphans with their cause', async () => {
