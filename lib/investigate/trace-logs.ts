@@ -45,16 +45,40 @@ export interface TraceLogsResult {
 
 /** Stream label names change rarely; asking on every investigation doubles its Loki latency. */
 const labelCache = perClientCache<LokiClient, string[]>(60_000);
+/** The service label each Loki answered with last: the guess for its next search. */
+const lastServiceLabel = new WeakMap<LokiClient, string>();
 
+/**
+ * The search starts with the service label this Loki used last (at first the default,
+ * `service_name`, which Loki 3 gives every stream) while its labels are looked up; a wrong
+ * guess is abandoned and the search runs again with the right label.
+ */
 export async function fetchTraceLogs(
   loki: LokiClient,
   traceId: string,
   range: { fromMs: number; toMs: number },
   signal?: AbortSignal,
 ): Promise<TraceLogsResult> {
-  const labels = await labelCache(loki, Date.now(), () => loki.labels(range.fromMs, range.toMs, { signal }));
-  const serviceLabel = pickServiceLabel(labels);
+  const labels = labelCache(loki, Date.now(), () => loki.labels(range.fromMs, range.toMs, { signal }));
+  const guess = lastServiceLabel.get(loki) ?? DEFAULT_SERVICE_LABELS[0];
+  const abandon = new AbortController();
+  const guessed = searchTraceLogs(loki, traceId, guess, range, signal ? AbortSignal.any([signal, abandon.signal]) : abandon.signal);
+  guessed.catch(() => undefined); // observed below, or abandoned
+  let serviceLabel: string | null;
+  try {
+    serviceLabel = pickServiceLabel(await labels);
+  } catch (e) {
+    abandon.abort();
+    throw e;
+  }
+  if (serviceLabel) lastServiceLabel.set(loki, serviceLabel);
+  if (serviceLabel === guess) return guessed;
+  abandon.abort();
   if (!serviceLabel) return { lines: [], truncated: false, warnings: ['Loki has no stream labels in this range'] };
+  return searchTraceLogs(loki, traceId, serviceLabel, range, signal);
+}
+
+async function searchTraceLogs(loki: LokiClient, traceId: string, serviceLabel: string, range: { fromMs: number; toMs: number }, signal: AbortSignal | undefined): Promise<TraceLogsResult> {
   const q = traceLogQueries(traceId, serviceLabel);
   const opts = { signal, limit: TRACE_LOG_LIMIT, direction: 'forward' as const };
   const [meta, line] = await Promise.allSettled([
