@@ -1,10 +1,15 @@
 /** Small robust statistics used by the detectors. Inputs are never mutated. */
 
-export function median(values: readonly number[]): number {
-  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (xs.length === 0) return NaN;
-  const mid = xs.length >> 1;
-  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+export function median(values: ArrayLike<number>): number {
+  // A typed array sorts numerically without a comparator call per comparison: the detectors
+  // take many medians (Theil–Sen over thousands of pairwise slopes) on every investigation.
+  const xs = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) xs[n++] = values[i];
+  if (n === 0) return NaN;
+  const sorted = xs.subarray(0, n).sort();
+  const mid = n >> 1;
+  return n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Median absolute deviation (unscaled). */
@@ -19,14 +24,15 @@ export function mad(values: readonly number[]): number {
  */
 export function theilSenSlope(points: readonly (readonly [number, number])[], maxPoints = 120): number {
   const pts = reduce(points, maxPoints);
-  const slopes: number[] = [];
+  const slopes = new Float64Array((pts.length * (pts.length - 1)) / 2);
+  let n = 0;
   for (let i = 0; i < pts.length; i++) {
     for (let j = i + 1; j < pts.length; j++) {
       const dx = pts[j][0] - pts[i][0];
-      if (dx !== 0) slopes.push((pts[j][1] - pts[i][1]) / dx);
+      if (dx !== 0) slopes[n++] = (pts[j][1] - pts[i][1]) / dx;
     }
   }
-  return median(slopes);
+  return median(slopes.subarray(0, n));
 }
 
 function reduce(points: readonly (readonly [number, number])[], maxPoints: number): [number, number][] {
