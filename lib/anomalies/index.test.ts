@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANOMALY_KINDS } from '../model/anomaly';
 import { anomalyId, canonicalJson, fnv1a64 } from './ids';
-import { DETECTORS, runDetectors } from './index';
+import { DETECTORS, mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_KINDS } from './index';
 import { child, counterFromRate, emptyInput, logLine, MIN, seriesOf, span, T0, traceOf } from './test-helpers';
 import type { Detector } from './types';
 
@@ -47,6 +47,14 @@ describe('runDetectors', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     expect(runDetectors(incidentInput(), {}, { kinds: ['gc_storm'] }).anomalies.every((a) => a.kind === 'gc_storm')).toBe(true);
     expect(runDetectors(incidentInput(), {}, { services: ['order-service'] }).anomalies.every((a) => a.service === 'order-service')).toBe(true);
+  });
+
+  it('gives the same findings when the series detectors run apart from the rest, on series alone', () => {
+    const input = incidentInput();
+    const seriesOnly = runDetectors({ ...emptyInput({ series: input.series }), range: input.range, nowMs: input.nowMs }, {}, { kinds: SERIES_DETECTOR_KINDS });
+    const rest = runDetectors(input, {}, { kinds: OTHER_DETECTOR_KINDS });
+    expect(mergeDetectorRuns(seriesOnly, rest)).toEqual(runDetectors(input));
+    expect([...SERIES_DETECTOR_KINDS, ...OTHER_DETECTOR_KINDS].sort()).toEqual([...ANOMALY_KINDS].sort());
   });
 
   it('reports a detector that throws and still returns the others, deduplicated by id', () => {

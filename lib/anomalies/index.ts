@@ -27,6 +27,10 @@ export const DETECTORS: readonly Detector[] = [
   latencySpikeDetector,
 ];
 
+/** Detectors that read only metric series (and metadata): they can run before logs and traces arrive. */
+export const SERIES_DETECTOR_KINDS: readonly AnomalyKind[] = ['counter_reset', 'gc_storm', 'leak', 'error_burst', 'latency_spike'];
+export const OTHER_DETECTOR_KINDS: readonly AnomalyKind[] = DETECTORS.map((d) => d.kind).filter((k) => !SERIES_DETECTOR_KINDS.includes(k));
+
 export interface DetectorError {
   kind: AnomalyKind;
   message: string;
@@ -71,6 +75,13 @@ export function runDetectors(
     }
   }
   return { anomalies: [...byId.values()].sort(compareAnomalies), errors };
+}
+
+/** Runs of disjoint detector sets as one run: findings once each, in the order runDetectors gives. */
+export function mergeDetectorRuns(...runs: { anomalies: Anomaly[]; errors: DetectorError[] }[]): { anomalies: Anomaly[]; errors: DetectorError[] } {
+  const byId = new Map<string, Anomaly>();
+  for (const r of runs) for (const a of r.anomalies) if (!byId.has(a.id)) byId.set(a.id, a);
+  return { anomalies: [...byId.values()].sort(compareAnomalies), errors: runs.flatMap((r) => r.errors) };
 }
 
 export { countResets, isCounterSeries } from './counter-series';

@@ -6,7 +6,7 @@ import { joinExemplars, joinLogs } from '../correlate/join';
 import { toApiTrace } from '../correlate/api-shape';
 import { traceWindow } from '../correlate/timeline';
 import { serviceOf } from '../correlate/service-label';
-import { runDetectors } from '../anomalies';
+import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_KINDS } from '../anomalies';
 import { toRfc3339 } from '../time/range';
 import type { MetricMetadata } from '../sources/types';
 import type { Sources } from '../sources';
@@ -16,6 +16,7 @@ import { fetchTraceShared } from './trace-fetch';
 import { waterfallSent } from './first-paint';
 import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
 import { cachedMetadata } from './metadata-cache';
+import { prefetchServiceMetrics } from './metrics-prefetch';
 import { decorateTrace, relevantExemplars } from './correlated-shape';
 
 /**
@@ -46,8 +47,10 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'));
   const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'));
   const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, deps.nowMs, signal), nc('prometheus'));
+  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, metadataPart.then((m) => m.value), deps.nowMs);
 
-  // Metrics start as soon as the trace names its services (and metadata is known).
+  // Metrics start as soon as the trace names its services (and metadata is known), unless the
+  // prefetch of every service's metrics already covers them (metrics-prefetch.ts).
   const traceOutcome = await tracePart;
   const trace: Trace | null = traceOutcome.value;
   const view: TraceView | null = trace && trace.spans.length > 0 ? analyzeTrace(trace) : null;
@@ -55,8 +58,24 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const services = view ? view.services.map((s) => s.name) : servicesOfLines(logsOutcome?.value?.lines ?? []);
   const window = view ? endByNow(traceWindow(view), deps.nowMs) : range;
   const metadata = (await metadataPart).value ?? {};
-  const metricsPart = callSource<ServiceMetricsResult>(c.prometheus, () => fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, deps.nowMs), nc('prometheus'));
+  const metricsPart = callSource<ServiceMetricsResult>(
+    c.prometheus,
+    async () => {
+      const early = await prefetch?.serve(services, window);
+      if (early) return early;
+      return fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, deps.nowMs);
+    },
+    nc('prometheus'),
+  );
 
+  // The metric detectors need only the series: they run while the slowest source is still out.
+  const seriesFindings = metricsPart.then((m) =>
+    runDetectors(
+      { range: window, nowMs: deps.nowMs, series: m.value?.raw ?? [], metadata: metadata as Record<string, MetricMetadata[]>, traces: [], logs: [], exemplars: [], missingTraceIds: [] },
+      {},
+      { kinds: SERIES_DETECTOR_KINDS },
+    ),
+  );
   const [logs, exemplars, metrics] = await Promise.all([logsOutcome ?? logsPart, exemplarPart, metricsPart]);
   await waterfallSent(traceId, signal); // the CPU work below must not delay the waterfall's answer
   const lines = logs.value?.lines ?? [];
@@ -65,11 +84,11 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const shownExemplars = relevantExemplars(allExemplars, traceId, services, window);
   const apiExemplars = joinExemplars(shownExemplars, view);
 
-  const { anomalies, errors } = runDetectors(
+  const rest = runDetectors(
     {
       range: window,
       nowMs: deps.nowMs,
-      series: metrics.value?.raw ?? [],
+      series: [],
       metadata: metadata as Record<string, MetricMetadata[]>,
       traces: trace ? [trace] : [],
       logs: joined,
@@ -78,7 +97,9 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
       missingTraceIds: traceOutcome.report.status === 'ok' && !trace ? [traceId] : [],
     },
     {},
+    { kinds: OTHER_DETECTOR_KINDS },
   );
+  const { anomalies, errors } = mergeDetectorRuns(await seriesFindings, rest);
 
   const sources: Record<SourceName, SourceReport> = {
     jaeger: traceOutcome.report,
