@@ -114,8 +114,8 @@ export async function runApiLatencyBench(rounds = 3): Promise<ApiLatencyResult |
       goal: '≤ 1.1× the slowest single backend call (ratioToSlowestCall)',
       explain: {
         wallMs: 'wall time of correlateTrace (real clients, real HTTP through the delay proxies); cold/warm are the run with the median wall time',
-        cold: 'first call on fresh clients: Jaeger API-version probe and the Prometheus metadata fetch are not cached yet',
-        warm: 'second call on the same clients: probe result and metadata cached',
+        cold: 'first call on fresh clients: nothing cached (Jaeger API version, Prometheus metadata and metric inventory, Loki labels, no prefetch)',
+        warm: 'second call on the same clients right after: the Jaeger answer is shared for 5 s and the metrics prefetch for 15 s, so Jaeger is not asked again',
         slowestCall: 'the longest single proxied request during the call (artificial delay + backend time)',
         'criticalPath.delaySumMs': 'sum of the artificial delays along the longest chain of requests where each started after the previous ended, as observed: no implementation issuing these calls in this order can be faster. Calls that merely happened one after the other also count as a chain, so this can overstate the true dependencies (the steps are listed to check)',
         'criticalPath.durationSumMs': 'the same chain with observed request durations',

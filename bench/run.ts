@@ -32,9 +32,8 @@ const isSkipped = (x: unknown): x is { skipped: string } => typeof x === 'object
 function apiNotes(api: ApiLatencyResult): string[] {
   const chain = (m: ApiLatencyResult['cold']) => m.criticalPath.steps.map((s) => `${s.backend} ${s.path.replace(/[0-9a-f]{16,32}/g, '{id}')}${s.count > 1 ? ` ×${s.count}` : ''}`).join(' → ');
   return [
-    `API: by design the chain is longer than one call: the trace must be known (and metric metadata fetched) before the services' metrics are queried. Observed critical path, cold: ${chain(api.cold)} (${api.cold.criticalPath.delaySumMs} ms of delays); warm: ${chain(api.warm)} (${api.warm.criticalPath.delaySumMs} ms).`,
-    `API: even without queueing (each step on the warm chain once: ${api.warm.criticalPath.steps.reduce((n, st) => n + st.delayMs / st.count, 0)} ms of delays) the design cannot reach 1.1× the slowest single call (${api.warm.slowestCall.durationMs} ms); the ratio to the critical path (ratioToCriticalPathObserved) is the overhead that the implementation controls.`,
-    `API: repeated same-endpoint steps on the chain are calls queued behind the per-source concurrency limit of the HTTP transport (8 in flight per backend); warm run made ${api.warm.calls} backend calls (${Object.entries(api.warm.callsByEndpoint).map(([k, v]) => `${k} ×${v}`).join(', ')}).`,
+    `API: the trace, its logs, its exemplars and the metric panels of every service (metrics-prefetch.ts: when Prometheus knows at most 16 services, over the last 30 minutes of the range) are asked for at once; once the trace names its services, their series are cut from the prefetch. The first Jaeger call asks both APIs alongside the version probe, and the Loki search starts with the service label it used last while the label lookup runs. Observed critical path, cold: ${chain(api.cold)}; warm: ${chain(api.warm)}.`,
+    `API: warm = a second investigation of the same trace within 5 s on the same clients: Jaeger's answer is shared (not asked again) and the prefetch is reused within one scrape interval (15 s), so the slowest call is Loki's. Cold made ${api.cold.calls} backend calls (${Object.entries(api.cold.callsByEndpoint).map(([k, v]) => `${k} ×${v}`).join(', ')}).`,
   ];
 }
 
