@@ -1,5 +1,5 @@
 import type { Labels, SpanKind, SpanStatus, TagValue } from '../model/types';
-import { toRfc3339 } from '../time/range';
+import { rfc3339Formatter, toRfc3339 } from '../time/range';
 import type { SpanNode, TraceView } from './trace-model';
 
 /**
@@ -141,6 +141,8 @@ export function toApiTrace(view: TraceView): ApiTrace {
 
 function buildApiTrace(view: TraceView): ApiTrace {
   const { processes, keyOf } = processTable();
+  const rfc3339 = rfc3339Formatter();
+  const usToRfc3339Fast = (us: number) => rfc3339(Math.floor(us / 1000));
   const spans = view.spans.map((n): ApiSpan => {
     const s = n.span;
     const api: ApiSpan = {
@@ -148,7 +150,7 @@ function buildApiTrace(view: TraceView): ApiTrace {
       parentSpanId: apiParentSpanId(view, n),
       service: s.service,
       operation: s.operation,
-      start: usToRfc3339(n.startUs),
+      start: usToRfc3339Fast(n.startUs),
       durationMs: apiDurationMs(n),
       status: s.status,
       // Shared with the normalized span, not copied: neither is changed after normalization.
@@ -162,7 +164,7 @@ function buildApiTrace(view: TraceView): ApiTrace {
     };
     if (s.events && s.events.length > 0) {
       api.events = s.events.map((e) => ({
-        ts: usToRfc3339(Number.isFinite(e.tsUs) ? e.tsUs : n.startUs),
+        ts: usToRfc3339Fast(Number.isFinite(e.tsUs) ? e.tsUs : n.startUs),
         ...(e.name !== undefined ? { name: e.name } : {}),
         fields: { ...e.fields },
       }));

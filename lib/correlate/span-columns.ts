@@ -1,5 +1,5 @@
 import type { SpanKind, SpanStatus, TagValue } from '../model/types';
-import { toRfc3339 } from '../time/range';
+import { rfc3339Formatter } from '../time/range';
 import { apiDurationMs, apiParentSpanId, apiWarnings, type ApiSpan } from './api-shape';
 import type { TraceView } from './trace-model';
 
@@ -117,6 +117,7 @@ const NO_WARNINGS = Object.freeze([]) as unknown as string[];
 export function decodeSpanColumns(c: SpanColumns): ApiSpan[] {
   const n = c.spanId.length;
   const out = new Array<ApiSpan>(n);
+  const rfc3339 = rfc3339Formatter();
   for (let i = 0; i < n; i++) {
     const p = c.parent[i];
     const f = c.flags[i];
@@ -126,7 +127,7 @@ export function decodeSpanColumns(c: SpanColumns): ApiSpan[] {
       parentSpanId: p >= 0 ? c.spanId[p] : p === -1 ? null : c.parentIds[i],
       service: c.strings[c.service[i]],
       operation: c.strings[c.operation[i]],
-      start: toRfc3339(Math.floor(startUs / 1000)),
+      start: rfc3339(Math.floor(startUs / 1000)),
       durationMs: c.durationMs[i],
       status: STATUSES[f & 3],
       tags: NO_TAGS,

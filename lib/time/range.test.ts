@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRelative, parseRange, parseTime, TimeRangeError } from './range';
+import { describeRelative, parseRange, parseTime, rfc3339Formatter, TimeRangeError, toRfc3339 } from './range';
 
 const NOW = Date.parse('2026-11-23T12:00:00.000Z');
 
@@ -44,5 +44,15 @@ describe('describeRelative', () => {
     expect(describeRelative('now-1h')).toBe('Last 1 hour');
     expect(describeRelative('now-15m')).toBe('Last 15 minutes');
     expect(describeRelative('2026-01-01T00:00:00Z')).toBeNull();
+  });
+});
+
+describe('rfc3339Formatter', () => {
+  it('writes exactly what toRfc3339 writes, for times close together and far apart', () => {
+    const format = rfc3339Formatter();
+    const base = Date.UTC(2026, 10, 23, 23, 59, 58, 990);
+    const times = [base, base + 1, base + 9, base + 10, base + 99.7, base + 1_000, base + 2_010, 0, 1, 999, 951_782_400_000, 253_402_300_799_999, -1, 253_402_300_800_000];
+    for (let i = 0; i < 2_000; i++) times.push(base + i * 7.3);
+    for (const t of times) expect(format(t)).toBe(toRfc3339(t));
   });
 });

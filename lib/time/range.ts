@@ -71,6 +71,27 @@ export function parseRange(
 /** Response times: RFC3339 with millisecond precision. */
 export const toRfc3339 = (ms: number): string => new Date(ms).toISOString();
 
+/**
+ * toRfc3339 for many times close together (a trace's 50,000 spans): the text up to the
+ * second is kept per second, so most calls only append the milliseconds.
+ */
+export function rfc3339Formatter(): (ms: number) => string {
+  const bySecond = new Map<number, string>();
+  return (ms) => {
+    if (!Number.isFinite(ms) || ms < 0 || ms >= 253_402_300_800_000) return toRfc3339(ms); // outside years 1970–9999: as Date says it
+    const t = Math.floor(ms);
+    const second = Math.floor(t / 1000);
+    let head = bySecond.get(second);
+    if (head === undefined) {
+      if (bySecond.size > 10_000) bySecond.clear();
+      head = toRfc3339(second * 1000).slice(0, 20); // "YYYY-MM-DDTHH:MM:SS."
+      bySecond.set(second, head);
+    }
+    const milli = t - second * 1000;
+    return `${head}${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+  };
+}
+
 /** Relative presets offered by the time picker. */
 export const RELATIVE_PRESETS = ['now-15m', 'now-1h', 'now-3h', 'now-6h', 'now-12h', 'now-24h', 'now-2d', 'now-7d'] as const;
 
