@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keyedClientCache, perClientCache } from './client-cache';
 
 describe('perClientCache', () => {
@@ -34,5 +34,22 @@ describe('keyedClientCache', () => {
     expect(await cache(c, 'a', 1, load('a'))).toBe('a1');
     expect(await cache(c, 'c', 2, load('c'))).toBe('c3'); // evicts the oldest key
     expect(await cache(c, 'a', 3, load('a'))).toBe('a4');
+  });
+
+  it('lets an answer go when it expires, when asked to', async () => {
+    vi.useFakeTimers();
+    try {
+      const cache = keyedClientCache<object, object>(5_000, 8, { dropWhenExpired: true });
+      const client = {};
+      let loads = 0;
+      const load = async () => ({ n: ++loads });
+      await cache(client, 'k', 0, load);
+      vi.advanceTimersByTime(5_000);
+      // Same clock value as before: only the timer can have dropped it.
+      await cache(client, 'k', 0, load);
+      expect(loads).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

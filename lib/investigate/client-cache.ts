@@ -3,7 +3,7 @@
  * service set, a trace): they change rarely and sit on the critical path of every
  * investigation. Failures are never cached; concurrent callers share the request in flight.
  */
-export function keyedClientCache<C extends object, V>(ttlMs: number, maxEntries = 32) {
+export function keyedClientCache<C extends object, V>(ttlMs: number, maxEntries = 32, opts: { dropWhenExpired?: boolean } = {}) {
   const caches = new WeakMap<C, Map<string, { at: number; value: Promise<V> }>>();
   return (client: C, key: string, nowMs: number, load: () => Promise<V>): Promise<V> => {
     let entries = caches.get(client);
@@ -16,9 +16,13 @@ export function keyedClientCache<C extends object, V>(ttlMs: number, maxEntries 
     const own = { at: nowMs, value };
     const cache = entries;
     cache.set(key, own);
-    value.catch(() => {
+    const drop = () => {
       if (cache.get(key) === own) cache.delete(key);
-    });
+    };
+    value.catch(drop);
+    // Big answers (a 50,000-span trace) are let go when they expire, not at the next insert:
+    // still referenced, they would be marked by the garbage collector during the next request.
+    if (opts.dropWhenExpired) setTimeout(drop, ttlMs).unref?.();
     return value;
   };
 }

@@ -12,7 +12,7 @@ import { keyedClientCache } from './client-cache';
 const FETCH_BUDGET_MS = 30_000;
 /** How long one Jaeger answer serves both of a page's requests. */
 export const TRACE_SHARE_MS = 5_000;
-const traceCache = keyedClientCache<JaegerClient, Trace | null>(TRACE_SHARE_MS, 32);
+const traceCache = keyedClientCache<JaegerClient, Trace | null>(TRACE_SHARE_MS, 32, { dropWhenExpired: true });
 
 export function fetchTraceShared(
   jaeger: JaegerClient,
