@@ -35,6 +35,12 @@ test('walks the demo incident from an error log to its trace, its GC storm and a
   await expect(joined.first()).toBeVisible();
   await expect(joined.first()).toHaveAttribute('data-joined-by', 'span_id');
 
+  // The timeline puts the trace inside the GC storm, and its error logs on the same axis.
+  const timeline = page.getByTestId('incident-timeline');
+  await expect(timeline.locator('[data-lane="Findings"] [title^="GC storm on risk-engine"]').first()).toBeAttached({ timeout: 30_000 });
+  await expect(timeline.locator('[data-lane="This trace"] [data-tone="trace"]')).toHaveCount(1);
+  await expect(timeline.locator('[data-lane="Logs"] [data-tone="log-error"]').first()).toBeAttached();
+
   // The GC storm is shaded on risk-engine's charts (they load when scrolled into view).
   await page.getByRole('heading', { name: 'Metrics of the services involved' }).scrollIntoViewIfNeeded();
   const riskPanels = page.locator('[data-testid="metric-panel"][data-service="risk-engine"]');

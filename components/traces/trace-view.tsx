@@ -14,6 +14,7 @@ import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
 import { partialInvestigation } from './partial-investigation';
 import { ExemplarList } from './exemplar-list';
 import { FindingsList } from './findings-list';
+import { IncidentTimeline } from './incident-timeline';
 import { chartWindow } from './metric-panels-model';
 import { SourceStatus } from './source-status';
 import { SpanDrawer } from './span-drawer';
@@ -134,6 +135,7 @@ export function TraceView({ traceId }: { traceId: string }) {
           Logs, metrics and findings could not be loaded: {query.error?.message ?? 'no response'}
         </p>
       )}
+      {query.data && chartRange && <IncidentTimeline data={query.data} logs={logs} axis={chartRange} traceHref={traceHref} />}
       {trace && trace.spans.length > 0 ? (
         <>
           <TraceHeader

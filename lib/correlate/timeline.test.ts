@@ -3,6 +3,7 @@ import type { Anomaly } from '../model/anomaly';
 import { joinExemplars, joinLogs } from './join';
 import { buildTimeline, MIN_METRIC_WINDOW_MS, traceWindow } from './timeline';
 import { analyzeTrace } from './trace-model';
+import { toApiTrace } from './api-shape';
 import { BASE_MS, sid, span, T, trace } from './test-helpers';
 
 const view = () => analyzeTrace(trace([span(1, null, 0, 100, { service: 'api' }), span(2, 1, 10, 20, { service: 'db' })]));
@@ -21,10 +22,10 @@ describe('buildTimeline', () => {
       start: new Date(BASE_MS - 60_000).toISOString(), subject: {}, evidence: {}, links: [],
     };
     const items = buildTimeline({
-      view: v,
+      spans: toApiTrace(v).spans,
       logs,
       exemplars,
-      series: [{ name: 'up', labels: { job: 'api' }, points: [[BASE_MS - 30_000, 1], [BASE_MS + 30_000, 1]] }, { name: 'empty', labels: {}, points: [] }],
+      metrics: [{ name: 'up', labels: { job: 'api' }, points: [[BASE_MS - 30_000, 1], [BASE_MS + 30_000, null]] }, { name: 'empty', labels: {}, points: [] }],
       anomalies: [anomaly],
     });
     expect(items.map((i) => [i.kind, i.startMs - BASE_MS, i.service])).toEqual([
@@ -38,10 +39,12 @@ describe('buildTimeline', () => {
     const log = items.find((i) => i.kind === 'log');
     expect(log).toMatchObject({ index: 0, joinedBy: 'time', spanId: sid(2) });
     expect(items.find((i) => i.kind === 'metric_window')!.endMs).toBe(BASE_MS + 30_000);
+    expect(items.find((i) => i.kind === 'span' && i.service === 'db')).toMatchObject({ endMs: BASE_MS + 30, depth: 1, status: 'unset' });
+    expect(items.find((i) => i.kind === 'anomaly')).toMatchObject({ ongoing: true, label: 'p99 up' });
   });
 
   it('works without a trace (Jaeger down) and drops items without a usable time', () => {
-    const items = buildTimeline({ view: null, series: [{ name: 'x', labels: {}, points: [[5, 1]] }], exemplars: [{ labels: {}, seriesLabels: {}, traceId: null, value: 1, ts: 'bad', spanId: null }] });
+    const items = buildTimeline({ metrics: [{ name: 'x', labels: {}, points: [[5, 1]] }], exemplars: [{ labels: {}, seriesLabels: {}, traceId: null, value: 1, ts: 'bad', spanId: null }] });
     expect(items.map((i) => i.kind)).toEqual(['metric_window']);
   });
 });

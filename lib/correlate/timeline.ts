@@ -1,12 +1,14 @@
+import type { ApiMetric } from '../api/types';
 import type { Anomaly } from '../model/anomaly';
-import type { LogEntry, Series, SpanStatus } from '../model/types';
-import type { ApiExemplar } from './api-shape';
+import type { LogEntry, SpanStatus } from '../model/types';
+import type { ApiExemplar, ApiSpan } from './api-shape';
 import { serviceOf } from './service-label';
 import type { TraceView } from './trace-model';
 
 /**
  * The incident timeline: spans, log lines, exemplars, metric windows and anomalies on
- * one axis (unix ms). Items keep a reference (key/index/id) into what they came from.
+ * one axis (unix ms), from the parts of an investigation as the API returns them (so the
+ * page builds it). Items keep a reference (key/index/id) into what they came from.
  */
 
 interface Base {
@@ -20,13 +22,13 @@ export type TimelineItem =
   | (Base & { kind: 'log'; index: number; tsNs: string; spanId: string | null; joinedBy: LogEntry['joinedBy'] })
   | (Base & { kind: 'exemplar'; index: number; traceId: string | null; spanId: string | null; value: number })
   | (Base & { kind: 'metric_window'; index: number; name: string })
-  | (Base & { kind: 'anomaly'; id: string; anomalyKind: Anomaly['kind']; severity: Anomaly['severity']; label: string });
+  | (Base & { kind: 'anomaly'; id: string; anomalyKind: Anomaly['kind']; severity: Anomaly['severity']; label: string; ongoing: boolean });
 
 export interface TimelineInput {
-  view: TraceView | null;
+  spans?: readonly ApiSpan[];
   logs?: readonly LogEntry[];
   exemplars?: readonly ApiExemplar[];
-  series?: readonly Series[];
+  metrics?: readonly ApiMetric[];
   anomalies?: readonly Anomaly[];
   serviceLabels?: readonly string[];
 }
@@ -36,18 +38,18 @@ const KIND_ORDER: Record<TimelineItem['kind'], number> = { anomaly: 0, metric_wi
 
 export function buildTimeline(input: TimelineInput): TimelineItem[] {
   const items: TimelineItem[] = [];
-  input.view?.spans.forEach((n) =>
+  input.spans?.forEach((s) =>
     items.push({
       kind: 'span',
-      startMs: n.startUs / 1000,
-      endMs: n.endUs / 1000,
-      service: n.span.service,
-      key: n.key,
-      spanId: n.spanId,
-      depth: n.depth,
-      status: n.span.status,
-      label: `${n.span.service}: ${n.span.operation}`,
-      critical: n.critical,
+      startMs: s.startUs / 1000,
+      endMs: s.startUs / 1000 + s.durationMs,
+      service: s.service,
+      key: s.key,
+      spanId: s.spanId,
+      depth: s.depth,
+      status: s.status,
+      label: `${s.service}: ${s.operation}`,
+      critical: s.critical === true,
     }),
   );
   input.logs?.forEach((l, index) => {
@@ -60,20 +62,20 @@ export function buildTimeline(input: TimelineInput): TimelineItem[] {
     const service = serviceOf(e.seriesLabels ?? {}, input.serviceLabels);
     items.push({ kind: 'exemplar', startMs: ms, endMs: ms, service, index, traceId: e.traceId, spanId: e.spanId, value: e.value });
   });
-  input.series?.forEach((s, index) => {
-    if (s.points.length === 0) return;
+  input.metrics?.forEach((m, index) => {
+    if (m.points.length === 0) return;
     let start = Infinity;
     let end = -Infinity;
-    for (const [t] of s.points) {
+    for (const [t] of m.points) {
       if (t < start) start = t;
       if (t > end) end = t;
     }
-    items.push({ kind: 'metric_window', startMs: start, endMs: end, service: serviceOf(s.labels, input.serviceLabels), index, name: s.name });
+    items.push({ kind: 'metric_window', startMs: start, endMs: end, service: m.service ?? serviceOf(m.labels, input.serviceLabels), index, name: m.title ?? m.name });
   });
   input.anomalies?.forEach((a) => {
     const start = Date.parse(a.start);
     const end = a.end ? Date.parse(a.end) : start;
-    items.push({ kind: 'anomaly', startMs: start, endMs: end, service: a.service ?? null, id: a.id, anomalyKind: a.kind, severity: a.severity, label: a.title });
+    items.push({ kind: 'anomaly', startMs: start, endMs: end, service: a.service ?? null, id: a.id, anomalyKind: a.kind, severity: a.severity, label: a.title, ongoing: !a.end });
   });
   return items
     .filter((i) => Number.isFinite(i.startMs) && Number.isFinite(i.endMs))
