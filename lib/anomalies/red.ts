@@ -9,7 +9,7 @@ import { counterIncreaseAt, DEFAULT_SERVICE_LABELS, serviceOf, type Grid } from 
 
 /** Request counters, in order of preference (a service uses the first family it has). */
 const REQUEST_COUNTERS = ['http_requests_total', 'http_server_request_duration_seconds_count', 'http_server_requests_seconds_count'];
-const LATENCY_BUCKETS = ['http_request_duration_seconds_bucket', 'http_server_request_duration_seconds_bucket', 'http_server_requests_seconds_bucket'];
+export const LATENCY_BUCKETS: readonly string[] = ['http_request_duration_seconds_bucket', 'http_server_request_duration_seconds_bucket', 'http_server_requests_seconds_bucket'];
 const STATUS_LABELS = ['code', 'status', 'status_code', 'http_status_code', 'http_response_status_code'];
 
 export const RED_METRIC_NAMES: readonly string[] = [...REQUEST_COUNTERS, ...LATENCY_BUCKETS];

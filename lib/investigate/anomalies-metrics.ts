@@ -1,8 +1,8 @@
 /**
  * The Prometheus side of an anomaly scan. Prometheus does the scanning (resets(),
- * changes(), GC rates, deriv(), 5xx share, evaluated at the range end); raw samples are
- * then read only for what it flagged, and the RED series only for services that turned
- * out to have a finding. Every read is bounded by series count and points per series.
+ * changes(), GC rates, deriv(), 5xx share, p99 against its median, evaluated at the range
+ * end); raw samples are then read only for what it flagged, and the RED series only for
+ * services that turned out to have a finding or were flagged. Every read is bounded by series count and points per series.
  */
 import { runDetectors } from '../anomalies';
 import { fetchPlan, planScan, rangeDuration, type ScanQuery } from '../anomalies/scan-plan';
@@ -12,7 +12,7 @@ import type { Exemplar, Labels, Series } from '../model/types';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
 import { mapBounded, type AnomalyBudgets, type SourceCalls } from './anomalies-budgets';
 import {
-  EXEMPLAR_SELECTOR, errorShareScans, newestExemplars, rawReadMode, redSelector, redSelectorsFor, seriesKey, withoutRange,
+  EXEMPLAR_SELECTOR, errorShareScans, latencyScans, newestExemplars, rawReadMode, redSelector, redSelectorsFor, seriesKey, withoutRange,
   type TimeWindow,
 } from './anomalies-plan';
 
@@ -93,13 +93,20 @@ async function runScans(calls: SourceCalls, prom: PrometheusClient, queries: rea
   });
 }
 
-/** Services (by `job`) whose 5xx share crossed the error-burst floor somewhere in the range. */
-async function errorShareServices(calls: SourceCalls, prom: PrometheusClient, ctx: MetricsContext): Promise<Labels[]> {
+/**
+ * Services (by `job`) Prometheus flags on its own: a 5xx share over the error-burst floor,
+ * or a p99 well above its usual level, somewhere in the range.
+ */
+async function flaggedServices(calls: SourceCalls, prom: PrometheusClient, ctx: MetricsContext): Promise<Labels[]> {
   const k = ctx.budgets.maxRawSeries;
-  const scans = errorShareScans(ctx.range, k, DEFAULT_DETECTOR_OPTIONS.red.minErrorShare);
+  const red = DEFAULT_DETECTOR_OPTIONS.red;
+  const scans = [
+    ...errorShareScans(ctx.range, k, red.minErrorShare).map((s) => ({ ...s, what: '5xx-share' })),
+    ...latencyScans(ctx.range, k, red.minLatencyRatio, red.minLatencyMs).map((s) => ({ ...s, what: 'p99' })),
+  ];
   const results = await mapBounded(scans, ctx.budgets.concurrency, async (scan) => {
     const r = await calls.call((signal) => prom.query(scan.query, ctx.range.toMs, { signal, limit: k }));
-    if ((r?.series.length ?? 0) >= k) calls.skip(`the 5xx-share scan of ${scan.metric} hit its limit of ${k} services; more may have error bursts.`);
+    if ((r?.series.length ?? 0) >= k) calls.skip(`the ${scan.what} scan of ${scan.metric} hit its limit of ${k} services; more may be affected.`);
     return r?.series.map((s) => s.labels) ?? [];
   });
   return results.flat().filter((l) => l.job !== undefined);
@@ -110,10 +117,10 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
   const plan = planScan(range);
   for (const s of plan.skipped) calls.skip(`the scan of ${s.metric} was skipped (${s.reason}).`);
 
-  const [metadata, scanResults, errorJobs, exemplars] = await Promise.all([
+  const [metadata, scanResults, flaggedJobs, exemplars] = await Promise.all([
     calls.call((signal) => prom.metadata(undefined, { signal })),
     runScans(calls, prom, plan.queries, budgets.concurrency),
-    errorShareServices(calls, prom, ctx),
+    flaggedServices(calls, prom, ctx),
     ctx.exemplars ? calls.call((signal) => prom.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal })) : Promise.resolve([]),
   ]);
 
@@ -124,8 +131,8 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
   const store = new RawSeriesStore(calls, prom, ctx);
   await store.read(fetch.selectors);
 
-  // The RED series of services that have a finding (latency/error impact, error bursts),
-  // and of services Prometheus saw with a high 5xx share.
+  // The RED series of services that have a finding (latency/error impact), and of services
+  // Prometheus saw with a high 5xx share or a p99 spike.
   const meta = metadata ?? {};
   const firstPass = runDetectors(
     { range, nowMs: ctx.nowMs, series: store.series, metadata: meta, traces: [], logs: [], exemplars: [], missingTraceIds: [] },
@@ -133,7 +140,8 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
     { kinds: FIRST_PASS_KINDS },
   );
   const r = rangeDuration(range.fromMs, range.toMs);
-  const red = [...redSelectorsFor(firstPass.anomalies, range), ...errorJobs.map((l) => redSelector('job', l.job, r))];
+  const flagged = [...new Set(flaggedJobs.map((l) => l.job))].map((job) => redSelector('job', job, r));
+  const red = [...redSelectorsFor(firstPass.anomalies, range), ...flagged];
   await store.read(red);
 
   if (store.droppedSeries || store.droppedSelectors) {

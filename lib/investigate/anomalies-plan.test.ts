@@ -3,7 +3,7 @@ import type { Anomaly } from '../model/anomaly';
 import type { Exemplar, LogEntry } from '../model/types';
 import { DEFAULT_ANOMALY_BUDGETS, SourceCalls, mapBounded } from './anomalies-budgets';
 import {
-  errorShareScans, exemplarTraceIds, loggedTraceIds, newestExemplars, rawReadMode, redSelectorsFor, sliceWindow, sourcesNeeded, withoutRange,
+  errorShareScans, exemplarTraceIds, latencyScans, loggedTraceIds, newestExemplars, rawReadMode, redSelectorsFor, sliceWindow, sourcesNeeded, withoutRange,
 } from './anomalies-plan';
 
 const T0 = Date.parse('2026-03-02T14:00:00Z');
@@ -64,6 +64,22 @@ describe('errorShareScans', () => {
     expect(scans[0].query).toBe(
       'topk(50, max_over_time((sum by (job) (rate(http_requests_total{code=~"5.."}[1m])) / sum by (job) (rate(http_requests_total[1m])))[3600s:30s]) >= 0.05)',
     );
+  });
+});
+
+describe('latencyScans', () => {
+  it('flags jobs whose p99 rose well above its own median and over the absolute floor, one bounded query per histogram', async () => {
+    const scans = latencyScans(range, 50, 1.5, 50);
+    expect(scans.map((s) => s.metric)).toEqual(['http_request_duration_seconds_bucket', 'http_server_request_duration_seconds_bucket', 'http_server_requests_seconds_bucket']);
+    const p99 = 'histogram_quantile(0.99, sum by (job, le) (rate(http_request_duration_seconds_bucket[1m])))';
+    expect(scans[0].query).toBe(`topk(50, (max_over_time(${p99}[3600s:30s]) / quantile_over_time(0.5, ${p99}[3600s:30s]) >= 1.5) and (max_over_time(${p99}[3600s:30s]) >= 0.05))`);
+    // Valid PromQL by Prometheus' own grammar.
+    const { parser } = await import('@prometheus-io/lezer-promql');
+    for (const s of scans) {
+      let errors = 0;
+      parser.parse(s.query).iterate({ enter: (n) => void (n.type.isError && errors++) });
+      expect(errors).toBe(0);
+    }
   });
 });
 

@@ -4,7 +4,7 @@
  * which sources the requested kinds need. No I/O here, so each choice is unit-tested.
  */
 import { labelMatchers } from '../anomalies/format';
-import { RED_METRIC_NAMES } from '../anomalies/red';
+import { LATENCY_BUCKETS, RED_METRIC_NAMES } from '../anomalies/red';
 import { rangeDuration } from '../anomalies/scan-plan';
 import type { Anomaly, AnomalyKind } from '../model/anomaly';
 import { canonicalTraceId } from '../model/ids';
@@ -81,6 +81,21 @@ export function errorShareScans(range: TimeWindow, maxSeries: number, minErrorSh
       `topk(${maxSeries}, max_over_time((sum by (job) (rate(${name}{${status}=~"5.."}[${rateWindow}]))` +
       ` / sum by (job) (rate(${name}[${rateWindow}])))[${r}:${step}]) >= ${minErrorShare})`,
   }));
+}
+
+/**
+ * Scans that flag services whose p99 latency rose well above its own median somewhere in
+ * the range (the latency_spike floors: ratio and absolute level), so a service that is only
+ * slow, with no other finding and no 5xx, is found too. One bounded query per histogram.
+ */
+export function latencyScans(range: TimeWindow, maxSeries: number, minRatio: number, minLatencyMs: number, rateWindow = '1m', step = '30s'): { metric: string; query: string }[] {
+  const r = rangeDuration(range.fromMs, range.toMs);
+  return LATENCY_BUCKETS.map((bucket) => {
+    const p99 = `histogram_quantile(0.99, sum by (job, le) (rate(${bucket}[${rateWindow}])))`;
+    const peak = `max_over_time(${p99}[${r}:${step}])`;
+    const usual = `quantile_over_time(0.5, ${p99}[${r}:${step}])`;
+    return { metric: bucket, query: `topk(${maxSeries}, (${peak} / ${usual} >= ${minRatio}) and (${peak} >= ${minLatencyMs / 1000}))` };
+  });
 }
 
 /** `{__name__=~"…_bucket|…"}`: every latency histogram whose exemplars may carry trace ids. */

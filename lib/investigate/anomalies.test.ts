@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countResets } from '../anomalies';
-import { T0, MIN, child, span, traceOf } from '../anomalies/test-helpers';
+import { T0, MIN, child, counterFromRate, span, traceOf } from '../anomalies/test-helpers';
 import type { Exemplar, LogLine, Series, Trace } from '../model/types';
 import type { JaegerClient, LokiClient, PrometheusClient } from '../sources/types';
 import { findAnomalies, type AnomalyClients } from './anomalies';
@@ -14,12 +14,18 @@ const every15s = (f: (i: number) => number): [number, number][] =>
   Array.from({ length: 240 }, (_, i) => [T0 + (i + 1) * 15_000, f(i)] as [number, number]);
 
 const pay = { job: 'pay', instance: 'pay:1' };
+const slow = { job: 'slow', instance: 'slow:1' };
 const SERIES: Series[] = [
   // pay restarts at 30 min: its counter starts again from 0 and its start time moves.
   { name: 'http_requests_total', labels: { ...pay, code: '200' }, points: every15s((i) => (i < 120 ? i * 10 : (i - 120) * 10)) },
   { name: 'process_start_time_seconds', labels: pay, points: every15s((i) => (i < 120 ? 1000 : 1000 + 1800)) },
   // A healthy service: never flagged, so never read.
   { name: 'http_requests_total', labels: { job: 'calm', instance: 'calm:1', code: '200' }, points: every15s((i) => i * 3) },
+  // A service that is only slow (40–48 min): no restart, no 5xx, no GC.
+  counterFromRate('http_requests_total', { ...slow, code: '200' }, () => 20),
+  ...([['0.05', 0.9, 0.1], ['0.25', 0.995, 0.3], ['2', 1, 0.95], ['+Inf', 1, 1]] as const).map(([le, normal, bad]) =>
+    counterFromRate('http_request_duration_seconds_bucket', { ...slow, le }, (t) => 20 * (t > 40 * MIN && t <= 48 * MIN ? bad : normal)),
+  ),
 ];
 
 const MATCHER = /([a-zA-Z_]+)(=~|=)"((?:[^"\\]|\\.)*)"/g;
@@ -36,7 +42,7 @@ function matches(s: Series, selector: string): boolean {
 }
 
 /** Answers the scan's resets()/changes() queries and raw `sel[Ns]` reads from SERIES. */
-function fakePrometheus(opts: { hang?: boolean; exemplars?: Exemplar[] } = {}): PrometheusClient & { queries: string[] } {
+function fakePrometheus(opts: { hang?: boolean; exemplars?: Exemplar[]; p99Flags?: string[] } = {}): PrometheusClient & { queries: string[] } {
   const queries: string[] = [];
   const result = (series: Series[]) => ({ resultType: 'matrix' as const, series, warnings: [], infos: [] });
   return {
@@ -46,6 +52,8 @@ function fakePrometheus(opts: { hang?: boolean; exemplars?: Exemplar[] } = {}): 
       if (opts.hang) return new Promise(() => {});
       const scan = /(resets|changes)\(([a-zA-Z_:]+)\[(\d+)s\]\)/.exec(q);
       if (q.startsWith('topk(')) {
+        // The p99 scan: Prometheus' answer is scripted (the fake does not evaluate histograms).
+        if (q.includes('histogram_quantile(0.99')) return result((opts.p99Flags ?? []).map((job) => ({ name: '', labels: { job }, points: [[t, 3] as [number, number]] })));
         if (!scan) return result([]);
         const flagged = SERIES.filter((s) => s.name === scan[2]).flatMap((s) => {
           const from = t - Number(scan[3]) * 1000;
@@ -145,6 +153,20 @@ describe('findAnomalies', () => {
     expect(rawReads.some((q) => q.includes('calm'))).toBe(false);
     // The stream label Loki has for the service is the one queried.
     expect(loki.queries.every((q) => q === '{app="order"}')).toBe(true);
+  });
+
+  it('finds a service that is only slow: Prometheus flags its p99, its RED series are read and judged', async () => {
+    const prometheus = fakePrometheus({ p99Flags: ['slow'] });
+    const r = await findAnomalies({ clients: { prometheus, loki: fakeLoki(), jaeger: fakeJaeger() }, nowMs: NOW }, RANGE);
+    expect(prometheus.queries.some((q) => q.startsWith('topk(') && q.includes('histogram_quantile(0.99'))).toBe(true);
+    expect(prometheus.queries.some((q) => !q.startsWith('topk(') && q.includes('job="slow"'))).toBe(true);
+    const spike = r.anomalies.find((a) => a.kind === 'latency_spike');
+    expect(spike?.service).toBe('slow');
+    expect(Math.abs(Date.parse(spike!.start) - (T0 + 40 * MIN))).toBeLessThanOrEqual(2 * MIN);
+    // Without the flag, the slow service is never read.
+    const quiet = fakePrometheus();
+    await findAnomalies({ clients: { prometheus: quiet, loki: fakeLoki(), jaeger: fakeJaeger() }, nowMs: NOW }, RANGE);
+    expect(quiet.queries.some((q) => !q.startsWith('topk(') && q.includes('slow'))).toBe(false);
   });
 
   it('keeps the metric findings when Jaeger is down, and says what is missing', async () => {
