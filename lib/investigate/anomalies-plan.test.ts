@@ -72,7 +72,8 @@ describe('latencyScans', () => {
     const scans = latencyScans(range, 50, 1.5, 50);
     expect(scans.map((s) => s.metric)).toEqual(['http_request_duration_seconds_bucket', 'http_server_request_duration_seconds_bucket', 'http_server_requests_seconds_bucket']);
     const p99 = 'histogram_quantile(0.99, sum by (job, le) (rate(http_request_duration_seconds_bucket[1m])))';
-    expect(scans[0].query).toBe(`topk(50, (max_over_time(${p99}[3600s:30s]) / quantile_over_time(0.5, ${p99}[3600s:30s]) >= 1.5) and (max_over_time(${p99}[3600s:30s]) >= 0.05))`);
+    const peak = `max_over_time(avg_over_time(${p99}[2m:30s])[3600s:30s])`;
+    expect(scans[0].query).toBe(`topk(50, (${peak} / quantile_over_time(0.5, ${p99}[3600s:30s]) >= 1.5) and (${peak} >= 0.05))`);
     // Valid PromQL by Prometheus' own grammar.
     const { parser } = await import('@prometheus-io/lezer-promql');
     for (const s of scans) {

@@ -92,7 +92,9 @@ export function latencyScans(range: TimeWindow, maxSeries: number, minRatio: num
   const r = rangeDuration(range.fromMs, range.toMs);
   return LATENCY_BUCKETS.map((bucket) => {
     const p99 = `histogram_quantile(0.99, sum by (job, le) (rate(${bucket}[${rateWindow}])))`;
-    const peak = `max_over_time(${p99}[${r}:${step}])`;
+    // The peak of a 2-minute average: a rise must last (as the detector's minimum duration
+    // asks), so one noisy evaluation of a quiet service does not flag it.
+    const peak = `max_over_time(avg_over_time(${p99}[2m:${step}])[${r}:${step}])`;
     const usual = `quantile_over_time(0.5, ${p99}[${r}:${step}])`;
     return { metric: bucket, query: `topk(${maxSeries}, (${peak} / ${usual} >= ${minRatio}) and (${peak} >= ${minLatencyMs / 1000}))` };
   });

@@ -141,8 +141,8 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
     for (const scan of latencyScans({ fromMs: now - 60 * MIN, toMs: now }, 50, DEFAULT_DETECTOR_OPTIONS.red.minLatencyRatio, DEFAULT_DETECTOR_OPTIONS.red.minLatencyMs)) {
       for (const s of (await promClient.query(scan.query, now)).series) flagged.add(s.labels.job);
     }
-    // A pre-filter: a noisy healthy service may be flagged too; its RED series are then read
-    // and the latency_spike detector decides (no finding on a healthy service, below).
+    // A pre-filter: what it flags is read and judged by the latency_spike detector (which
+    // finds nothing on a healthy service, below).
     expect([...flagged]).toContain(PLANTED.gcStorm.service);
   });
 
