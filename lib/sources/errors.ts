@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { SourceName, SourceState } from '../model/types';
 
 /**
@@ -61,4 +62,14 @@ export function reportStateOf(err: unknown): Exclude<SourceState, 'ok' | 'not_co
 /** A malformed payload from `source`: a bad_response error naming where it broke. */
 export function badResponse(source: SourceName, what: string, cause?: unknown): SourceError {
   return new SourceError({ source, kind: 'bad_response', message: `unexpected response from ${source}: ${what}`, cause });
+}
+
+/** A backend answer checked against its schema; the first mismatch becomes a bad_response naming where. */
+export function parseAnswer<T extends z.ZodType>(source: SourceName, schema: T, raw: unknown, what: string): z.infer<T> {
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw badResponse(source, `${what}: ${issue?.message ?? 'wrong shape'} at ${issue?.path.join('.') ?? ''}`);
+  }
+  return r.data;
 }

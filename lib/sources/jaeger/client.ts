@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SourceConfig } from '../../config';
 import { canonicalTraceId } from '../../model/ids';
 import type { Trace } from '../../model/types';
-import { SourceError, badResponse, isSourceError } from '../errors';
+import { SourceError, isSourceError, parseAnswer } from '../errors';
 import { createTransport, type QueryParams, type Transport } from '../http';
 import type { CallOptions, JaegerClient, TraceSearch } from '../types';
 import { normalizeTracesV1 } from './normalize-v1';
@@ -18,14 +18,7 @@ import { v3SummariesSchema, v1DependenciesSchema, v1OperationsSchema, v1Services
 
 export type JaegerApiMode = 'auto' | 'v1' | 'v3';
 
-function parse<T extends z.ZodType>(schema: T, raw: unknown, what: string): z.infer<T> {
-  const r = schema.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw badResponse('jaeger', `${what}: ${issue?.message ?? 'wrong shape'} at ${issue?.path.join('.') ?? ''}`);
-  }
-  return r.data;
-}
+const parse = <T extends z.ZodType>(schema: T, raw: unknown, what: string): z.infer<T> => parseAnswer('jaeger', schema, raw, what);
 
 const is404 = (e: unknown) => isSourceError(e) && e.kind === 'http' && e.status === 404;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,6 @@
 import type { SourceConfig } from '../../config';
 import type { LogLine } from '../../model/types';
-import { SourceError, badResponse } from '../errors';
+import { SourceError, parseAnswer } from '../errors';
 import { createTransport, type Transport } from '../http';
 import { chooseStepSec } from '../prometheus/client';
 import type { CallOptions, LokiClient, LokiRangeOptions, LokiStreamsResult } from '../types';
@@ -22,14 +22,7 @@ export interface LokiClientOptions {
   pageLimit?: number;
 }
 
-function parse<T extends z.ZodType>(schema: T, raw: unknown, what: string): z.infer<T> {
-  const r = schema.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw badResponse('loki', `${what}: ${issue?.message ?? 'wrong shape'} at ${issue?.path.join('.') ?? ''}`);
-  }
-  return r.data;
-}
+const parse = <T extends z.ZodType>(schema: T, raw: unknown, what: string): z.infer<T> => parseAnswer('loki', schema, raw, what);
 
 function notA(kind: 'log' | 'metric', what: string): SourceError {
   return new SourceError({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SourceConfig } from '../../config';
 import type { Labels } from '../../model/types';
-import { SourceError, badResponse } from '../errors';
+import { SourceError, badResponse, parseAnswer } from '../errors';
 import { createTransport, type Transport } from '../http';
 import { errorFromResponse } from '../http-errors';
 import type { CallOptions, PrometheusClient } from '../types';
@@ -46,9 +46,7 @@ export function escapeLabelNameForPath(name: string): string {
 }
 
 function unwrap<T extends z.ZodType>(raw: unknown, data: T, what: string): { data: z.infer<T> | undefined; warnings: string[]; infos: string[] } {
-  const parsed = envelopeSchema(data).safeParse(raw);
-  if (!parsed.success) throw badResponse('prometheus', `${what}: ${parsed.error.issues[0]?.message ?? 'wrong shape'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
-  const env = parsed.data;
+  const env = parseAnswer('prometheus', envelopeSchema(data), raw, what);
   if (env.status === 'error') {
     // An error envelope behind a 2xx (some proxies): classify it like the HTTP error would be.
     throw errorFromResponse('prometheus', 200, '', JSON.stringify({ errorType: env.errorType, error: env.error ?? 'unknown error' }));
