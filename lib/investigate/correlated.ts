@@ -47,7 +47,7 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'));
   const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'));
   const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, deps.nowMs, signal), nc('prometheus'));
-  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, metadataPart.then((m) => m.value), deps.nowMs);
+  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, deps.nowMs);
 
   // Metrics start as soon as the trace names its services (and metadata is known), unless the
   // prefetch of every service's metrics already covers them (metrics-prefetch.ts).

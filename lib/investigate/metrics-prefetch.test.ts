@@ -63,7 +63,7 @@ describe('the metric inventory', () => {
 describe('prefetchServiceMetrics', () => {
   it('answers a recent trace\'s services with exactly what the usual path would fetch', async () => {
     const { prom, calls } = fakeProm(['a', 'b', 'c']);
-    const prefetch = prefetchServiceMetrics(prom, range, Promise.resolve({}), NOW)!;
+    const prefetch = prefetchServiceMetrics(prom, range, NOW)!;
     const early = await prefetch.serve(['b', 'a'], recentTrace);
     expect(calls).toMatchObject({ query: 1, series: 0 });
     const usual = await fetchServiceMetrics(prom, ['b', 'a'], recentTrace, {}, undefined, NOW);
@@ -74,25 +74,25 @@ describe('prefetchServiceMetrics', () => {
 
   it('is shared by the investigations of one scrape interval', async () => {
     const { prom, calls } = fakeProm(['a']);
-    await prefetchServiceMetrics(prom, range, Promise.resolve({}), NOW)!.serve(['a'], recentTrace);
+    await prefetchServiceMetrics(prom, range, NOW)!.serve(['a'], recentTrace);
     const after = calls.queryRange;
-    await prefetchServiceMetrics(prom, range, Promise.resolve({}), NOW + 1_000)!.serve(['a'], recentTrace);
+    await prefetchServiceMetrics(prom, range, NOW + 1_000)!.serve(['a'], recentTrace);
     expect(calls.queryRange).toBe(after);
     expect(calls.query).toBe(1);
   });
 
   it('leaves to the usual path a service it did not see, an older trace, and a setup with many services', async () => {
     const { prom } = fakeProm(['a', 'b']);
-    const prefetch = prefetchServiceMetrics(prom, range, Promise.resolve({}), NOW)!;
+    const prefetch = prefetchServiceMetrics(prom, range, NOW)!;
     expect(await prefetch.serve(['a', 'z'], recentTrace)).toBeNull();
     expect(await prefetch.serve(['a'], { fromMs: NOW - 50 * MIN, toMs: NOW - 35 * MIN })).toBeNull();
     expect(await prefetch.serve(['a'], { fromMs: NOW - 12 * 60 * MIN, toMs: NOW - MIN })).toBeNull(); // a long trace: coarser step
     const many = fakeProm(Array.from({ length: PREFETCH_MAX_SERVICES + 1 }, (_, i) => `s${i}`));
-    expect(await prefetchServiceMetrics(many.prom, range, Promise.resolve({}), NOW)!.serve(['s1'], recentTrace)).toBeNull();
+    expect(await prefetchServiceMetrics(many.prom, range, NOW)!.serve(['s1'], recentTrace)).toBeNull();
     expect(many.calls.queryRange).toBe(0);
   });
 
   it('does not prefetch a range that lies in the future', () => {
-    expect(prefetchServiceMetrics(fakeProm(['a']).prom, { fromMs: NOW + MIN, toMs: NOW + 2 * MIN }, Promise.resolve({}), NOW)).toBeNull();
+    expect(prefetchServiceMetrics(fakeProm(['a']).prom, { fromMs: NOW + MIN, toMs: NOW + 2 * MIN }, NOW)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { MetricMetadata, PrometheusClient } from '../sources/types';
+import type { PrometheusClient } from '../sources/types';
 import { MIN_METRIC_WINDOW_MS } from '../correlate/timeline';
 import { keyedClientCache } from './client-cache';
 import { cachedInventory, inventoryServices } from './metric-inventory';
@@ -45,17 +45,17 @@ const prefetches = keyedClientCache<PrometheusClient, Prefetched | null>(PREFETC
 export function prefetchServiceMetrics(
   prom: PrometheusClient,
   range: { fromMs: number; toMs: number },
-  metadata: Promise<Record<string, MetricMetadata[]> | null>,
   nowMs: number,
 ): MetricsPrefetch | null {
   const toMs = Math.min(range.toMs, nowMs);
   if (range.fromMs >= toMs) return null;
   const window = alignWindow({ fromMs: Math.max(range.fromMs - MIN_METRIC_WINDOW_MS, toMs - PREFETCH_SPAN_MS), toMs }, RAW_STEP_SEC);
   const prefetched = prefetches(prom, `${window.fromMs}-${window.toMs}`, nowMs, async () => {
-    const [rows, meta] = await Promise.all([cachedInventory(prom, window.toMs, nowMs), metadata]);
+    const rows = await cachedInventory(prom, window.toMs, nowMs);
+    // Every service here has inventory rows, so its catalog comes from them, never from metadata.
     const services = inventoryServices(rows);
     if (services.length === 0 || services.length > PREFETCH_MAX_SERVICES) return null;
-    const answer = runMetricPlan(prom, planServiceMetrics(services, rows, meta ?? {}), window, undefined, RAW_STEP_SEC).catch(() => null);
+    const answer = runMetricPlan(prom, planServiceMetrics(services, rows, {}), window, undefined, RAW_STEP_SEC).catch(() => null);
     return { services, answer };
   }).catch(() => null); // the usual path reports Prometheus' errors
 
