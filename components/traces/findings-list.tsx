@@ -1,4 +1,5 @@
-import type { Anomaly } from '@/lib/model/anomaly';
+import { findingLinks } from '@/components/anomalies/links';
+import { severityRank, type Anomaly } from '@/lib/model/anomaly';
 
 const SEVERITY_STYLE: Record<Anomaly['severity'], string> = {
   critical: 'bg-red-600 text-white',
@@ -9,30 +10,31 @@ const SEVERITY_STYLE: Record<Anomaly['severity'], string> = {
 /** What the detectors found around this trace, worst first; explanations are plain text. */
 export function FindingsList({ anomalies }: { anomalies: Anomaly[] }) {
   if (anomalies.length === 0) return null;
-  const rank = { critical: 0, warning: 1, info: 2 } as const;
-  const sorted = [...anomalies].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const sorted = [...anomalies].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   return (
     <section className="rounded border border-slate-200 p-2 dark:border-slate-800" data-testid="findings">
       <h2 className="mb-1 text-sm font-semibold">Findings ({anomalies.length})</h2>
       <ul className="space-y-1.5">
-        {sorted.map((a) => (
-          <li key={a.id} data-testid="finding" data-kind={a.kind} className="text-xs">
-            <span className={`mr-1 rounded px-1 text-[10px] uppercase ${SEVERITY_STYLE[a.severity]}`}>{a.severity}</span>
-            <span className="font-medium">{a.title}</span>
-            <p className="break-words text-slate-600 dark:text-slate-400">{a.explanation}</p>
-            {a.links.length > 0 && (
-              <p className="flex flex-wrap gap-2">
-                {a.links.map((l, i) =>
-                  l.href.startsWith('/') ? (
+        {sorted.map((a) => {
+          // Only links into the app, checked as on the anomalies page (no `//host` escapes).
+          const links = findingLinks(a, null);
+          return (
+            <li key={a.id} data-testid="finding" data-kind={a.kind} className="text-xs">
+              <span className={`mr-1 rounded px-1 text-[10px] uppercase ${SEVERITY_STYLE[a.severity]}`}>{a.severity}</span>
+              <span className="font-medium">{a.title}</span>
+              <p className="break-words text-slate-600 dark:text-slate-400">{a.explanation}</p>
+              {links.length > 0 && (
+                <p className="flex flex-wrap gap-2">
+                  {links.map((l, i) => (
                     <a key={i} href={l.href} className="text-sky-700 hover:underline dark:text-sky-400">
                       {l.label}
                     </a>
-                  ) : null,
-                )}
-              </p>
-            )}
-          </li>
-        ))}
+                  ))}
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
