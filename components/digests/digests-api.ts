@@ -24,16 +24,15 @@ export interface PreviewResponse {
   text: string;
 }
 
-const send = sendApi;
 
 const one = (id: string) => `/api/v1/digests/${encodeURIComponent(id)}`;
 
 export const digestsApi = {
   list: () => fetchApi<{ schedules: ScheduleRecord[] }>('/api/v1/digests'),
-  create: (draft: ScheduleDraft) => send<ScheduleRecord>('POST', '/api/v1/digests', draft),
-  update: (id: string, patch: Partial<ScheduleDraft>) => send<ScheduleRecord>('PATCH', one(id), patch),
-  remove: (id: string) => send<{ deleted: true }>('DELETE', one(id)),
-  runNow: (id: string) => send<RunRecord>('POST', `${one(id)}/run`),
+  create: (draft: ScheduleDraft) => sendApi<ScheduleRecord>('POST', '/api/v1/digests', draft),
+  update: (id: string, patch: Partial<ScheduleDraft>) => sendApi<ScheduleRecord>('PATCH', one(id), patch),
+  remove: (id: string) => sendApi<{ deleted: true }>('DELETE', one(id)),
+  runNow: (id: string) => sendApi<RunRecord>('POST', `${one(id)}/run`),
   runs: (id: string) => fetchApi<{ runs: RunRecord[] }>(`${one(id)}/runs`),
   preview: (id: string) => fetchApi<PreviewResponse>(`${one(id)}/preview`),
 };

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { HealthResponse } from '@/lib/health';
+import { fetchApi } from '@/components/ui/use-api';
 
 const COLORS: Record<string, string> = {
   ok: 'bg-emerald-500',
@@ -15,11 +16,8 @@ const NAMES = { prometheus: 'Prometheus', loki: 'Loki', jaeger: 'Jaeger' } as co
 export function useHealth() {
   return useQuery<HealthResponse>({
     queryKey: ['health'],
-    queryFn: async () => {
-      const res = await fetch('/api/health');
-      if (!res.ok) throw new Error(`health check failed (${res.status})`);
-      return res.json();
-    },
+    // Not useApi: the source cards are drawn in snapshots too, and health is always live.
+    queryFn: ({ signal }) => fetchApi<HealthResponse>('/api/health', signal),
     refetchInterval: 30_000,
   });
 }

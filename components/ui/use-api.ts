@@ -26,14 +26,18 @@ export class ApiFetchError extends Error {
   }
 }
 
-export async function fetchApi<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal });
+/** A Triangulate API answer: its JSON body, or its `{error:{code,message}}` as an ApiFetchError. */
+async function readApi<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ApiFetchError(res.status, err?.code ?? 'http', err?.message ?? `request failed (${res.status})`);
   }
   return body as T;
+}
+
+export async function fetchApi<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return readApi<T>(await fetch(url, { signal }));
 }
 
 /** POST/PATCH/DELETE a Triangulate API URL with a JSON body; errors carry the server's message. */
@@ -43,12 +47,7 @@ export async function sendApi<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', ur
     headers: body === undefined ? undefined : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiFetchError(res.status, err?.code ?? 'http', err?.message ?? `request failed (${res.status})`);
-  }
-  return data as T;
+  return readApi<T>(res);
 }
 
 const apiKey = (url: string | null, snapshot: SnapshotData | null) => ['api', url, snapshot?.takenAt ?? 'live'];

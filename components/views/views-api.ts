@@ -8,7 +8,6 @@ import type { ShareRecord } from '@/lib/views/shares';
 
 export type { ShareRecord, ViewRecord };
 
-const send = sendApi;
 
 export const viewsApi = {
   list: (q = '', origin: 'user' | 'all' = 'user') => {
@@ -19,14 +18,14 @@ export const viewsApi = {
     return fetchApi<{ views: ViewRecord[] }>(`/api/v1/views${qs ? `?${qs}` : ''}`);
   },
   findByPath: (path: string) => fetchApi<{ views: ViewRecord[] }>(`/api/v1/views?path=${encodeURIComponent(path)}`),
-  create: (input: { name: string; description?: string; path: string }) => send<ViewRecord>('POST', '/api/v1/views', input),
-  update: (id: string, patch: { name?: string; description?: string }) => send<ViewRecord>('PATCH', `/api/v1/views/${encodeURIComponent(id)}`, patch),
-  remove: (id: string) => send<{ deleted: true }>('DELETE', `/api/v1/views/${encodeURIComponent(id)}`),
+  create: (input: { name: string; description?: string; path: string }) => sendApi<ViewRecord>('POST', '/api/v1/views', input),
+  update: (id: string, patch: { name?: string; description?: string }) => sendApi<ViewRecord>('PATCH', `/api/v1/views/${encodeURIComponent(id)}`, patch),
+  remove: (id: string) => sendApi<{ deleted: true }>('DELETE', `/api/v1/views/${encodeURIComponent(id)}`),
   shares: (id: string) => fetchApi<{ shares: ShareRecord[] }>(`/api/v1/views/${encodeURIComponent(id)}/shares`),
   share: (id: string, input: { snapshot: boolean; expiresIn: string; pinRange: boolean }) =>
-    send<{ url: string; expiresAt: string | null; share: ShareRecord; failedParts: string[] }>('POST', `/api/v1/views/${encodeURIComponent(id)}/share`, input),
+    sendApi<{ url: string; expiresAt: string | null; share: ShareRecord; failedParts: string[] }>('POST', `/api/v1/views/${encodeURIComponent(id)}/share`, input),
   revoke: (viewId: string, shareId: string) =>
-    send<{ revoked: true; share: ShareRecord }>('DELETE', `/api/v1/views/${encodeURIComponent(viewId)}/shares/${encodeURIComponent(shareId)}`),
+    sendApi<{ revoked: true; share: ShareRecord }>('DELETE', `/api/v1/views/${encodeURIComponent(viewId)}/shares/${encodeURIComponent(shareId)}`),
 };
 
 /** A readable default name for a view path, e.g. "Trace 4bf92f35…" or "Anomalies". */
