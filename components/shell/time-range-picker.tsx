@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { describeRelative, parseTime, RELATIVE_PRESETS, TimeRangeError } from '@/lib/time/range';
-import { useSetParams, useTimeRange } from './url-state';
+import { useSetViewParams } from '@/components/ui/view-params';
+import { useTimeRange } from './url-state';
 
 const toLocalInput = (ms: number) => {
   const d = new Date(ms);
@@ -24,7 +25,7 @@ function label(from: string, to: string): string {
 
 export function TimeRangePicker() {
   const { from, to } = useTimeRange();
-  const setParams = useSetParams();
+  const setParams = useSetViewParams();
   const [open, setOpen] = useState(false);
   const [absFrom, setAbsFrom] = useState('');
   const [absTo, setAbsTo] = useState('');
