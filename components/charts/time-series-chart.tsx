@@ -5,6 +5,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { MouseHandlerDataParam } from 'recharts';
 import type { ApiExemplar, ApiMetric } from '@/lib/api/types';
 import type { Anomaly } from '@/lib/model/anomaly';
+import { traceHref } from '@/lib/views/trace-href';
 import { formatValue, legendNames, timeTick, toChartData } from './chart-data';
 import { counterResetMarkers, exemplarDots, gcStormBands } from './chart-markers';
 import { ChartOverlays } from './chart-overlays';
@@ -35,13 +36,7 @@ const EMPTY_EXEMPLARS: ApiExemplar[] = [];
 const EMPTY_ANOMALIES: Anomaly[] = [];
 const MAX_LEGEND = 8;
 
-export function defaultExemplarHref(e: ApiExemplar): string | null {
-  if (!e.traceId) return null;
-  const t = Date.parse(e.ts);
-  if (!Number.isFinite(t)) return `/trace/${encodeURIComponent(e.traceId)}`;
-  const q = new URLSearchParams({ from: new Date(t - 15 * 60_000).toISOString(), to: new Date(t + 15 * 60_000).toISOString() });
-  return `/trace/${encodeURIComponent(e.traceId)}?${q.toString()}`;
-}
+export const defaultExemplarHref = (e: ApiExemplar): string | null => (e.traceId ? traceHref(e.traceId, null, Date.parse(e.ts)) : null);
 
 export function TimeSeriesChart({
   series,

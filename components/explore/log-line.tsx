@@ -5,7 +5,8 @@ import { memo, type MouseEvent } from 'react';
 import type { LogEntry } from '@/lib/model/types';
 import { LEVEL_STYLE, type LogLevel } from '@/components/logs/log-level';
 import { LogLineHead } from '@/components/logs/log-line-head';
-import { labelLink, lineSegments, traceHref, type Segment } from './log-segments';
+import { traceHref } from '@/lib/views/trace-href';
+import { labelLink, lineSegments, type Segment } from './log-segments';
 
 /**
  * One explore log row. The line and label values are React text; only the trace and span

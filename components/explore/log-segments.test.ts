@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelLink, lineSegments, traceHref } from './log-segments';
+import { traceHref } from '@/lib/views/trace-href';
+import { labelLink, lineSegments } from './log-segments';
 
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
 const S = '00f067aa0ba902b7';
