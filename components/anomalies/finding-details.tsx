@@ -2,7 +2,7 @@ import type { Anomaly } from '@/lib/model/anomaly';
 import { selector } from '@/lib/anomalies/format';
 import { evidenceFacts, logExamples } from './evidence-facts';
 import { FindingSparkline, FindingTimeline } from './finding-sparkline';
-import { sparklineModel } from './sparkline-model';
+import { evidencePoints } from './sparkline-model';
 import { clockUtc } from './time-text';
 
 /** The expanded part of a finding: the explanation in full, its evidence, and what it refers to. */
@@ -10,7 +10,7 @@ export function FindingDetails({ anomaly, range }: { anomaly: Anomaly; range: { 
   const facts = evidenceFacts(anomaly, range.toMs);
   const examples = logExamples(anomaly);
   const series = anomaly.subject.series;
-  const hasPoints = sparklineModel(anomaly, range) !== null;
+  const hasPoints = evidencePoints(anomaly.evidence) !== null;
   return (
     <div className="mt-2 space-y-3 border-t border-slate-200 pt-2 text-sm dark:border-slate-800" data-testid="finding-details">
       <p className="whitespace-pre-wrap break-words">{anomaly.explanation}</p>

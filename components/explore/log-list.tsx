@@ -3,7 +3,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LogEntry } from '@/lib/model/types';
-import { detectLevel, type LogLevel } from '@/components/logs/log-level';
+import type { LogLevel } from '@/components/logs/log-level';
+import { withLevels } from '@/components/logs/log-filter';
 import { cursorRow } from './log-cursor';
 import { LogLineRow } from './log-line';
 
@@ -29,7 +30,7 @@ const msOf = (e: LogEntry) => Date.parse(e.ts);
 
 export function LogList({ logs, cursorMs, toleranceMs, onSelectTime, height = 480 }: LogListProps) {
   const levelled = useMemo(
-    () => logs.map((entry, i): Item => ({ kind: 'log', entry, level: detectLevel(entry.labels, entry.line), key: `${entry.tsNs}:${i}` })),
+    () => withLevels(logs).map(({ entry, level, seq }): Item => ({ kind: 'log', entry, level, key: `${entry.tsNs}:${seq}` })),
     [logs],
   );
   const times = useMemo(() => logs.map(msOf), [logs]);

@@ -6,7 +6,7 @@ import { useState } from 'react';
  * A log line as plain text (never HTML). Long lines are cut to one line; a toggle shows
  * the whole line, wrapped, so hostile or huge lines cannot break the layout.
  */
-export function LogText({ text, onToggle }: { text: string; onToggle?: () => void }) {
+export function LogText({ text }: { text: string }) {
   const [open, setOpen] = useState(false);
   const long = text.length > 160 || text.includes('\n');
   return (
@@ -19,7 +19,6 @@ export function LogText({ text, onToggle }: { text: string; onToggle?: () => voi
           onClick={(e) => {
             e.stopPropagation();
             setOpen((o) => !o);
-            onToggle?.();
           }}
           aria-expanded={open}
         >
