@@ -10,6 +10,7 @@ import { DEFAULT_DETECTOR_OPTIONS } from '../anomalies/types';
 import type { AnomalyKind } from '../model/anomaly';
 import type { Exemplar, Labels, Series } from '../model/types';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
+import { cachedMetadata } from './metadata-cache';
 import { mapBounded, type AnomalyBudgets, type SourceCalls } from './anomalies-budgets';
 import {
   EXEMPLAR_SELECTOR, errorShareScans, latencyScans, newestExemplars, rawReadMode, redSelector, redSelectorsFor, seriesKey, withoutRange,
@@ -118,7 +119,7 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
   for (const s of plan.skipped) calls.skip(`the scan of ${s.metric} was skipped (${s.reason}).`);
 
   const [metadata, scanResults, flaggedJobs, exemplars] = await Promise.all([
-    calls.call((signal) => prom.metadata(undefined, { signal })),
+    calls.call((signal) => cachedMetadata(prom, ctx.nowMs, signal)),
     runScans(calls, prom, plan.queries, budgets.concurrency),
     flaggedServices(calls, prom, ctx),
     ctx.exemplars ? calls.call((signal) => prom.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal })) : Promise.resolve([]),
