@@ -14,6 +14,7 @@ import { counterRateAt, evaluationGrid, gaugeAt, groupKey, serviceOf, withoutLab
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
 import { maxOf, median, medianOf, runs } from './stats';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
+import { appendTo } from '../model/group';
 
 const RUNTIME_NAME: Record<GcMetric['runtime'], string> = { go: 'Go', jvm: 'JVM', node: 'Node.js', dotnet: '.NET' };
 
@@ -29,7 +30,7 @@ function byInstance(series: readonly Series[]): Map<string, InstanceGc> {
     if (!metric) continue;
     const id = s.labels.instance !== undefined ? JSON.stringify([s.labels.job ?? '', s.labels.instance]) : groupKey(s.labels, GC_SUB_LABELS);
     const entry = out.get(id) ?? { labels: withoutLabels(s.labels, GC_SUB_LABELS), metrics: new Map() };
-    entry.metrics.set(metric, [...(entry.metrics.get(metric) ?? []), s]);
+    appendTo(entry.metrics, metric, s);
     out.set(id, entry);
   }
   return out;

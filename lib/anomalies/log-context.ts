@@ -8,6 +8,7 @@ import { toRfc3339 } from '../time/range';
 import { pct, plural } from './format';
 import { conditionId } from './ids';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
+import { appendTo } from '../model/group';
 
 const MAX_EXAMPLE_CHARS = 500;
 
@@ -29,7 +30,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     if (!l.service || !withSpans.has(l.service)) continue;
     const ms = Date.parse(l.ts);
     if (Number.isFinite(ms) && (ms < fromMs || ms > toMs)) continue;
-    byService.set(l.service, [...(byService.get(l.service) ?? []), l]);
+    appendTo(byService, l.service, l);
   }
   const out: Anomaly[] = [];
   const opt = options.logs;

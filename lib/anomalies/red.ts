@@ -6,6 +6,7 @@
  */
 import type { Series } from '../model/types';
 import { counterIncreaseAt, DEFAULT_SERVICE_LABELS, serviceOf, type Grid } from './series-utils';
+import { appendTo } from '../model/group';
 
 /** Request counters, in order of preference (a service uses the first family it has). */
 const REQUEST_COUNTERS = ['http_requests_total', 'http_server_request_duration_seconds_count', 'http_server_requests_seconds_count'];
@@ -59,7 +60,7 @@ export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?
   for (const s of series) {
     if (!RED_METRIC_NAMES.includes(s.name)) continue;
     const svc = serviceOf(s.labels, serviceLabels);
-    if (svc) byService.set(svc, [...(byService.get(svc) ?? []), s]);
+    if (svc) appendTo(byService, svc, s);
   }
   const out = new Map<string, RedSignals>();
   const windowSec = grid.windowMs / 1000;

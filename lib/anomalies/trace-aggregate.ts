@@ -7,6 +7,7 @@ import type { Anomaly, AnomalyKind, Severity } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';
 import { pct, plural, traceLink } from './format';
 import { conditionId } from './ids';
+import { appendTo } from '../model/group';
 import { analyzeTrace, type TraceAnalysis } from './trace-analysis';
 import type { DetectorInput, DetectorOptions } from './types';
 
@@ -19,8 +20,15 @@ export interface TraceFinding {
   anomaly: Anomaly;
 }
 
+/** Per detector run: the three trace detectors read one analysis of each trace, not one each. */
+const analysed = new WeakMap<DetectorInput, WeakMap<DetectorOptions, TraceAnalysis[]>>();
+
 export function analyzeAll(input: DetectorInput, options: DetectorOptions): TraceAnalysis[] {
-  return input.traces.filter((t) => t.spans.length > 0).map((t) => analyzeTrace(t, input.nowMs, options.trace));
+  let byOptions = analysed.get(input);
+  if (!byOptions) analysed.set(input, (byOptions = new WeakMap()));
+  let out = byOptions.get(options);
+  if (!out) byOptions.set(options, (out = input.traces.filter((t) => t.spans.length > 0).map((t) => analyzeTrace(t, input.nowMs, options.trace))));
+  return out;
 }
 
 const LABEL: Partial<Record<AnomalyKind, string>> = {
@@ -38,7 +46,7 @@ export function withAggregates(kind: AnomalyKind, analyses: TraceAnalysis[], fin
   const sampled = new Map<string, number>();
   for (const a of analyses) for (const svc of new Set(a.trace.spans.map((s) => s.service))) sampled.set(svc, (sampled.get(svc) ?? 0) + 1);
   const byService = new Map<string, TraceFinding[]>();
-  for (const f of findings) byService.set(f.service, [...(byService.get(f.service) ?? []), f]);
+  for (const f of findings) appendTo(byService, f.service, f);
 
   const out: Anomaly[] = [];
   for (const [service, list] of byService) {

@@ -4,6 +4,7 @@
  */
 import type { Span, Trace } from '../model/types';
 import type { TraceOptions } from './types';
+import { appendTo } from '../model/group';
 
 export type LinkCause = 'late_arrival' | 'async_context_lost' | 'uninstrumented_hop' | 'sampled_out_parent';
 
@@ -103,7 +104,7 @@ export function analyzeTrace(trace: Trace, nowMs: number, options: TraceOptions)
   const orphanSpans = trace.spans.filter((s) => s.parentSpanId !== null && !byId.has(s.parentSpanId));
   const orphanIds = new Set(orphanSpans.map((s) => s.spanId));
   const groups = new Map<string, Span[]>();
-  for (const s of orphanSpans) groups.set(s.parentSpanId!, [...(groups.get(s.parentSpanId!) ?? []), s]);
+  for (const s of orphanSpans) appendTo(groups, s.parentSpanId!, s);
   const orphans: OrphanGroup[] = [...groups].map(([missingParentId, spans]) => {
     const first = [...spans].sort((a, b) => a.startUs - b.startUs)[0];
     const settled = classifyOrphan(first, trace, orphanIds);
