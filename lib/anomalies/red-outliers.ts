@@ -5,6 +5,8 @@
  * median + k·MAD and above absolute floors (so a tiny service with one error is quiet).
  */
 import type { Anomaly, AnomalyKind } from '../model/anomaly';
+import type { Series } from '../model/types';
+import { appendTo } from '../model/group';
 import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, labelMatchers, num, pct } from './format';
 import { conditionId, distinctEpisodeIds } from './ids';
@@ -26,20 +28,41 @@ interface Episode {
   lastSampleMs: number | null;
 }
 
-function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedSignals) => number[], floor: (r: RedSignals, i: number, baseline: number) => boolean): { grid: Grid; found: Episode[] } | null {
+/** The RED view of one detector run: error_burst and latency_spike read the same one. */
+interface RedView {
+  grid: Grid;
+  services: { red: RedSignals; lastSampleMs: number | null }[];
+}
+const redViews = new WeakMap<DetectorInput, RedView | null>();
+
+function redView(input: DetectorInput): RedView | null {
+  if (redViews.has(input)) return redViews.get(input)!;
   const redSeries = input.series.filter((s) => RED_METRIC_NAMES.includes(s.name));
   const grid = evaluationGrid(input.range.fromMs, input.range.toMs, redSeries);
-  if (!grid) return null;
+  let view: RedView | null = null;
+  if (grid) {
+    const own = new Map<string | null, Series[]>();
+    for (const s of redSeries) appendTo(own, serviceOf(s.labels, input.serviceLabel), s);
+    const services = [...redSignals(redSeries, grid, input.serviceLabel).values()].map((red) => ({ red, lastSampleMs: lastSampleTime(own.get(red.service) ?? [], input.range.toMs) }));
+    view = { grid, services };
+  }
+  redViews.set(input, view);
+  return view;
+}
+
+function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedSignals) => number[], floor: (r: RedSignals, i: number, baseline: number) => boolean): { grid: Grid; found: Episode[] } | null {
+  const view = redView(input);
+  if (!view) return null;
+  const { grid } = view;
   const found: Episode[] = [];
-  for (const red of redSignals(redSeries, grid, input.serviceLabel).values()) {
+  for (const { red, lastSampleMs } of view.services) {
     const values = pick(red);
-    const own = redSeries.filter((s) => serviceOf(s.labels, input.serviceLabel) === red.service);
     const baseline = median(values);
     const threshold = baseline + options.red.madK * mad(values);
     const flags = values.map((v, i) => v > threshold && red.requestsPerSec[i] >= options.red.minRequestsPerSec && floor(red, i, baseline));
     for (const [first, last] of runs(flags)) {
       if (grid.times[last] - grid.times[first] + grid.stepMs < options.red.minDurationMs) continue;
-      found.push({ red, first, last, baseline, peak: maxOf(values.slice(first, last + 1)), values, lastSampleMs: lastSampleTime(own, input.range.toMs) });
+      found.push({ red, first, last, baseline, peak: maxOf(values.slice(first, last + 1)), values, lastSampleMs });
     }
   }
   return { grid, found };
