@@ -9,12 +9,12 @@ import { pct, plural } from './format';
 import { conditionId } from './ids';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 import { appendTo } from '../model/group';
+import { compareNs } from '../time/range';
 
 const MAX_EXAMPLE_CHARS = 500;
 
 /** Decimal nanosecond strings compare by length, then lexically (no BigInt parse of data). */
-const byTsNs = (a: LogEntry, b: LogEntry): number =>
-  a.tsNs.length - b.tsNs.length || (a.tsNs < b.tsNs ? -1 : a.tsNs > b.tsNs ? 1 : 0);
+const byTsNs = (a: LogEntry, b: LogEntry): number => compareNs(a.tsNs, b.tsNs);
 
 function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
   const { fromMs, toMs } = input.range;

@@ -3,6 +3,7 @@ import { labelFilter, logQuery, streamSelector, traceIdLineFilter } from '../sou
 import type { LokiClient } from '../sources/types';
 import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
 import { perClientCache } from './client-cache';
+import { compareNs } from '../time/range';
 
 /**
  * Loki lines that carry a trace id: by structured metadata (`| trace_id=~…`, OTLP
@@ -33,8 +34,13 @@ const lineKey = (l: LogLine) => `${l.tsNs}\u0000${l.line}\u0000${JSON.stringify(
 
 export function mergeLines(...groups: LogLine[][]): LogLine[] {
   const seen = new Map<string, LogLine>();
-  for (const group of groups) for (const l of group) if (!seen.has(lineKey(l))) seen.set(lineKey(l), l);
-  return [...seen.values()].sort((a, b) => (BigInt(a.tsNs) < BigInt(b.tsNs) ? -1 : BigInt(a.tsNs) > BigInt(b.tsNs) ? 1 : 0));
+  for (const group of groups)
+    for (const l of group) {
+      const key = lineKey(l);
+      if (!seen.has(key)) seen.set(key, l);
+    }
+  // The Loki client strips leading zeros from tsNs, so compareNs orders them exactly.
+  return [...seen.values()].sort((a, b) => compareNs(a.tsNs, b.tsNs));
 }
 
 export interface TraceLogsResult {

@@ -68,6 +68,12 @@ export function parseRange(
   return { fromMs, toMs };
 }
 
+/** Orders decimal nanosecond timestamps without leading zeros (as Loki sends them) exactly, without BigInt. */
+export function compareNs(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Response times: RFC3339 with millisecond precision. */
 export const toRfc3339 = (ms: number): string => new Date(ms).toISOString();
 

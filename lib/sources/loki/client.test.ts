@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SourceError } from '../errors';
 import { fakeTransport, json, sourceConfig, text, type RecordedRequest, type Responder } from '../test-helpers';
 import { createLokiClient } from './client';
-import { compareNs } from './normalize';
+import { compareNs } from '../../time/range';
 
 function client(respond: Responder, tenant: string | null = null) {
   const { transport, requests } = fakeTransport('loki', respond);

@@ -4,7 +4,8 @@ import { SourceError, parseAnswer } from '../errors';
 import { createTransport, type Transport } from '../http';
 import { chooseStepSec } from '../prometheus/client';
 import type { CallOptions, LokiClient, LokiRangeOptions, LokiStreamsResult } from '../types';
-import { CATEGORIZE_FLAG, compareNs, entryKey, labelsKey, msToNs, normalizeMetricData, normalizeStreams } from './normalize';
+import { compareNs } from '../../time/range';
+import { CATEGORIZE_FLAG, entryKey, labelsKey, msToNs, normalizeMetricData, normalizeStreams } from './normalize';
 import { buildinfoSchema, listResponseSchema, queryResponseSchema, seriesResponseSchema, type LokiData } from './schemas';
 import type { z } from 'zod';
 

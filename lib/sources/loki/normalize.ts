@@ -1,16 +1,10 @@
+/** Pure conversions from validated Loki payloads to lib/model. */
 import type { Labels, LogLine, Series } from '../../model/types';
 import { parseSampleValue, secondsToMs, toSeries } from '../values';
 import type { LokiData, LokiStream } from './schemas';
-
-/** Pure conversions from validated Loki payloads to lib/model. */
+import { compareNs } from '../../time/range';
 
 export const CATEGORIZE_FLAG = 'categorize-labels';
-
-/** Orders decimal ns strings without BigInt: shorter is smaller, else lexicographic. */
-export function compareNs(a: string, b: string): number {
-  if (a.length !== b.length) return a.length - b.length;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Strips leading zeros so that compareNs stays exact. */
 export function canonicalNs(ns: string): string {
