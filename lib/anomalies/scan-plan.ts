@@ -121,7 +121,7 @@ const target = (labels: Labels): Labels => {
 };
 
 /** One selector for several metric names of the same target. */
-const anyOf = (names: readonly string[], labels: Labels): string =>
+export const anyOf = (names: readonly string[], labels: Labels): string =>
   `{${[`__name__=~"${names.join('|')}"`, ...labelMatchers(labels)].join(',')}}`;
 
 /** The raw series to fetch for what the scans flagged (deduplicated, bounded). */

@@ -5,7 +5,7 @@
  */
 import { labelMatchers } from '../anomalies/format';
 import { LATENCY_BUCKETS, RED_METRIC_NAMES } from '../anomalies/red';
-import { rangeDuration } from '../anomalies/scan-plan';
+import { anyOf, rangeDuration } from '../anomalies/scan-plan';
 import type { Anomaly, AnomalyKind } from '../model/anomaly';
 import { canonicalTraceId } from '../model/ids';
 import type { Exemplar, LogEntry, SourceName } from '../model/types';
@@ -43,7 +43,7 @@ const SERVICE_KEYS = ['job', 'service', 'service_name', 'app'];
 
 /**
  * Raw RED selectors (request counters and latency buckets) for the services of these
- * findings, in the same spelling fetchPlan uses so duplicates collapse. The label is the
+ * findings, built by the same anyOf as fetchPlan so duplicates collapse. The label is the
  * one that carries the service on the finding's own series, else `job`.
  */
 export function redSelectorsFor(findings: readonly Anomaly[], range: TimeWindow): string[] {
@@ -58,9 +58,7 @@ export function redSelectorsFor(findings: readonly Anomaly[], range: TimeWindow)
   return [...out];
 }
 
-export function redSelector(label: string, value: string, duration: string): string {
-  return `{${[`__name__=~"${RED_METRIC_NAMES.join('|')}"`, ...labelMatchers({ [label]: value })].join(',')}}[${duration}]`;
-}
+export const redSelector = (label: string, value: string, duration: string): string => `${anyOf(RED_METRIC_NAMES, { [label]: value })}[${duration}]`;
 
 /** Request counters and the label holding their HTTP status, per instrumentation family. */
 const STATUS_OF: readonly [string, string][] = [
@@ -101,7 +99,7 @@ export function latencyScans(range: TimeWindow, maxSeries: number, minRatio: num
 }
 
 /** `{__name__=~"…_bucket|…"}`: every latency histogram whose exemplars may carry trace ids. */
-export const EXEMPLAR_SELECTOR = `{__name__=~"${RED_METRIC_NAMES.filter((n) => n.endsWith('_bucket')).join('|')}"}`;
+export const EXEMPLAR_SELECTOR = `{__name__=~"${LATENCY_BUCKETS.join('|')}"}`;
 
 /** The newest `max` exemplars (the exemplar buffer can hold far more than a scan needs). */
 export function newestExemplars(exemplars: readonly Exemplar[], max: number): Exemplar[] {
