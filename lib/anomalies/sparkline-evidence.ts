@@ -9,12 +9,6 @@ import type { Series } from '../model/types';
 
 export type EvidencePoint = [number, number | null];
 
-export interface SparklineEvidence {
-  points: EvidencePoint[];
-  markers?: number[];
-  spans?: [number, number][];
-}
-
 export const MAX_EVIDENCE_POINTS = 120;
 
 /**

@@ -9,19 +9,13 @@ import type { JaegerClient } from '../sources/types';
 import { mapBounded, type AnomalyBudgets, type SourceCalls } from './anomalies-budgets';
 import { sliceWindow, type TimeWindow } from './anomalies-plan';
 
-export interface TraceSample {
-  traces: Trace[];
-  /** Services Jaeger knows (before any cap), for the log sampling. */
-  services: string[];
-}
-
 export async function sampleTraces(
   calls: SourceCalls,
   jaeger: JaegerClient,
   range: TimeWindow,
   budgets: AnomalyBudgets,
   service?: string,
-): Promise<TraceSample> {
+): Promise<Trace[]> {
   const known = (await calls.call((signal) => jaeger.services({ signal }))) ?? [];
   let wanted = [...known].sort();
   if (service !== undefined) wanted = wanted.filter((s) => s === service);
@@ -37,7 +31,7 @@ export async function sampleTraces(
   );
   const byId = new Map<string, Trace>();
   for (const t of found.flat()) if (t && !byId.has(t.traceId)) byId.set(t.traceId, t);
-  return { traces: [...byId.values()], services: wanted };
+  return [...byId.values()];
 }
 
 /** A trace may start well before the log line or exemplar that names it: widen the lookup hint. */

@@ -94,16 +94,16 @@ export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
     // Logs follow the traces: only services with spans can have lost their trace context.
     const tracesAndLogs = (async (): Promise<{ traces: Trace[]; logs: LogEntry[] }> => {
       if (!needs.jaeger || !clients.jaeger) return { traces: [], logs: [] };
-      const sample = await sampleTraces(jaeger, clients.jaeger, range, budgets, query.service);
-      if (!needs.loki || !clients.loki) return { traces: sample.traces, logs: [] };
-      if (sample.traces.length === 0) {
+      const sampled = await sampleTraces(jaeger, clients.jaeger, range, budgets, query.service);
+      if (!needs.loki || !clients.loki) return { traces: sampled, logs: [] };
+      if (sampled.length === 0) {
         lokiIdle = 'not asked: no service had spans in this window, so log context could not be checked';
-        return { traces: sample.traces, logs: [] };
+        return { traces: sampled, logs: [] };
       }
-      const withSpans = new Set(sample.traces.flatMap((t) => t.spans.map((s) => s.service)));
+      const withSpans = new Set(sampled.flatMap((t) => t.spans.map((s) => s.service)));
       const services = [...withSpans].filter((s) => query.service === undefined || s === query.service).sort();
       const logs = await sampleLogs(loki, clients.loki, services, range, budgets, deps.extraction);
-      return { traces: sample.traces, logs };
+      return { traces: sampled, logs };
     })();
 
     const [metrics, { traces, logs }] = await Promise.all([metricsWork, tracesAndLogs]);

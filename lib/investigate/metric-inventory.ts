@@ -40,9 +40,9 @@ export function inventoryServices(rows: readonly Labels[], labels: readonly stri
 const cache = keyedClientCache<PrometheusClient, Labels[]>(60_000, 4);
 
 /** The inventory at `atMs`, kept a minute per client: which metrics a service has changes rarely. */
-export function cachedInventory(prom: PrometheusClient, atMs: number, nowMs: number, signal?: AbortSignal): Promise<Labels[]> {
+export function cachedInventory(prom: PrometheusClient, atMs: number, nowMs: number): Promise<Labels[]> {
   return cache(prom, '', nowMs, async () => {
-    const { series } = await prom.query(INVENTORY_QUERY, atMs, { signal });
+    const { series } = await prom.query(INVENTORY_QUERY, atMs);
     return inventoryRows(series.map((s) => ({ ...s.labels, __name__: s.name })));
   });
 }

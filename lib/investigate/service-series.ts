@@ -59,8 +59,6 @@ export const RAW_STEP_SEC = 15;
 
 /** What a plan's queries answered, per service. */
 export interface PlanAnswer {
-  window: { fromMs: number; toMs: number };
-  panelStepSec: number;
   panelsOf: Map<string, ApiMetric[][]>;
   rawOf: Map<string, Series[]>;
   failures: { services: string[]; message: string }[];
@@ -73,7 +71,7 @@ export interface PlanAnswer {
  */
 export async function runMetricPlan(prom: PrometheusClient, plan: MetricPlan, window: { fromMs: number; toMs: number }, signal?: AbortSignal, step = panelStepSec(window.fromMs, window.toMs)): Promise<PlanAnswer> {
   const w = alignWindow(window, step);
-  const answer: PlanAnswer = { window: w, panelStepSec: step, panelsOf: new Map(), rawOf: new Map(), failures: [], missing: plan.missing };
+  const answer: PlanAnswer = { panelsOf: new Map(), rawOf: new Map(), failures: [], missing: plan.missing };
   await Promise.all([
     ...plan.panels.map((batch) =>
       prom.queryRange(batch.query.query, w.fromMs, w.toMs, step, { signal }).then(
