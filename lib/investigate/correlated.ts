@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { CorrelatedResponse } from '../api/types';
 import type { Exemplar, LogLine, SourceName, SourceReport, Trace } from '../model/types';
 import { analyzeTrace, type TraceView } from '../correlate/trace-model';
-import { joinExemplars, joinLogs } from '../correlate/join';
+import { displayLabels, joinExemplars, joinLogs } from '../correlate/join';
 import { toApiTrace } from '../correlate/api-shape';
 import { traceWindow } from '../correlate/timeline';
 import { serviceOf } from '../correlate/service-label';
@@ -134,7 +134,7 @@ export function endByNow(w: { fromMs: number; toMs: number }, nowMs: number): { 
 function servicesOfLines(lines: LogLine[]): string[] {
   const set = new Set<string>();
   for (const l of lines) {
-    const s = serviceOf({ ...l.stream, ...l.structuredMetadata });
+    const s = serviceOf(displayLabels(l)); // the service the log panel shows for the line
     if (s) set.add(s);
   }
   return [...set];
