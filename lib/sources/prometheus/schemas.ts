@@ -46,7 +46,18 @@ export const queryDataSchema = z.discriminatedUnion('resultType', [
 ]);
 export type QueryData = z.infer<typeof queryDataSchema>;
 
+/** One envelope per data schema: a zod object compiles its parser on first use, so build each once. */
+const envelopes = new WeakMap<z.ZodType, z.ZodType>();
+
 export function envelopeSchema<T extends z.ZodType>(data: T) {
+  const known = envelopes.get(data);
+  if (known) return known as ReturnType<typeof buildEnvelope<T>>;
+  const made = buildEnvelope(data);
+  envelopes.set(data, made);
+  return made;
+}
+
+function buildEnvelope<T extends z.ZodType>(data: T) {
   return z.object({
     status: z.enum(['success', 'error']),
     data: data.optional(),
