@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { getConfig, type AppConfig } from '../config';
 import { db } from '../db';
 import { findAnomalies } from '../investigate/anomalies';
-import { notConfiguredMessage } from '../investigate/source-call';
+import { notConfiguredMessages } from '../investigate/source-call';
 import { getSources } from '../sources';
 import { apiUrlsForView } from '../views/api-urls';
 import { createView } from '../views/saved-views';
@@ -50,11 +50,7 @@ export function serverRunnerDeps(cfg: AppConfig = getConfig()): RunnerDeps {
         {
           clients: getSources(),
           nowMs,
-          notConfigured: {
-            prometheus: notConfiguredMessage('prometheus', cfg.demo),
-            loki: notConfiguredMessage('loki', cfg.demo),
-            jaeger: notConfiguredMessage('jaeger', cfg.demo),
-          },
+          notConfigured: notConfiguredMessages(cfg.demo),
         },
         q,
       ),

@@ -1,4 +1,4 @@
-import type { SourceName, SourceReport } from '../model/types';
+import { SOURCE_NAMES, type SourceName, type SourceReport } from '../model/types';
 
 /**
  * Run one backend call and turn its outcome into a per-source status, so a failing or
@@ -45,6 +45,10 @@ export function mergeReports(reports: SourceReport[]): SourceReport {
   const worst = reports.reduce((a, b) => (order.indexOf(b.status) > order.indexOf(a.status) ? b : a));
   return { ...worst, ms: Math.max(...reports.map((r) => r.ms)) };
 }
+
+/** The not-configured message of every source, for the scans that ask all three. */
+export const notConfiguredMessages = (demo: boolean): Record<SourceName, string> =>
+  Object.fromEntries(SOURCE_NAMES.map((n) => [n, notConfiguredMessage(n, demo)])) as Record<SourceName, string>;
 
 export const notConfiguredMessage = (name: SourceName, demo: boolean): string =>
   demo && name === 'prometheus'

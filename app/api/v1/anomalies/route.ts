@@ -4,7 +4,7 @@ import { getConfig } from '@/lib/config';
 import { findAnomalies } from '@/lib/investigate/anomalies';
 import { createSharedScanCache } from '@/lib/investigate/anomalies-cache';
 import { anomaliesCacheKey, parseAnomaliesInput } from '@/lib/investigate/anomalies-input';
-import { notConfiguredMessage } from '@/lib/investigate/source-call';
+import { notConfiguredMessages } from '@/lib/investigate/source-call';
 import { getSources } from '@/lib/sources';
 
 export const dynamic = 'force-dynamic';
@@ -24,11 +24,7 @@ export const GET = route(async (req: Request) => {
         clients: getSources(),
         nowMs,
         signal,
-        notConfigured: {
-          prometheus: notConfiguredMessage('prometheus', demo),
-          loki: notConfiguredMessage('loki', demo),
-          jaeger: notConfiguredMessage('jaeger', demo),
-        },
+        notConfigured: notConfiguredMessages(demo),
       },
       query,
     ),
