@@ -37,11 +37,3 @@ export interface AnomaliesResponse {
   skipped?: string[];
 }
 
-// The explore endpoints' shapes live beside their orchestration; their `sources` name only
-// the backend each one asks.
-export type { ExploreMetricsResponse as MetricsQueryResponse } from '../query/metrics';
-export type { ExploreLogsResponse as LogsQueryResponse } from '../query/logs';
-
-export interface ApiErrorBody {
-  error: { code: string; message: string };
-}

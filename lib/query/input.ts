@@ -3,7 +3,7 @@ import { badRequest } from '../api/respond';
 import { parseRange, type TimeRange } from '../time/range';
 import { DEFAULT_LOG_LIMIT, MAX_LOG_LIMIT, MAX_QUERY_BYTES, MAX_STEP_SEC } from './limits';
 
-export { DEFAULT_LOG_LIMIT, MAX_LOG_LIMIT, MAX_QUERY_BYTES, MAX_STEP_SEC };
+export { MAX_LOG_LIMIT };
 
 /**
  * Input validation shared by the two explore query endpoints. Everything a caller sends is

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SourceName, SourceState } from '../model/types';
+import type { SourceName } from '../model/types';
 
 /**
  * The one error every backend call throws. `kind` says what went wrong in terms the UI and
@@ -52,11 +52,6 @@ export class SourceError extends Error {
 
 export function isSourceError(err: unknown): err is SourceError {
   return err instanceof SourceError;
-}
-
-/** How a failed call shows in a SourceReport (`sources.{name}.status`). */
-export function reportStateOf(err: unknown): Exclude<SourceState, 'ok' | 'not_configured'> {
-  return isSourceError(err) && err.kind === 'timeout' ? 'timeout' : 'error';
 }
 
 /** A malformed payload from `source`: a bad_response error naming where it broke. */

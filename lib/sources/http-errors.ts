@@ -103,13 +103,11 @@ export function isRetryableStatus(status: number, errorType?: string): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504;
 }
 
-/** Network-level failure text, with the cause's code (ECONNREFUSED, ENOTFOUND …) when known. */
+/** Network-level failure text, with the cause's message (which names ECONNREFUSED, ENOTFOUND …) when known. */
 export function describeNetworkError(err: unknown): string {
   const e = err as { message?: string; cause?: { code?: string; message?: string } } | undefined;
-  const code = e?.cause?.code;
   const inner = e?.cause?.message;
   const base = e?.message ?? String(err);
-  if (code && inner) return `${base}: ${inner}`;
   if (inner) return `${base}: ${inner}`;
   return base;
 }

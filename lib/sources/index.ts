@@ -69,10 +69,7 @@ export function resetSourcesForTests(): void {
   built = null;
 }
 
-export { SourceError, isSourceError, reportStateOf, type SourceErrorKind } from './errors';
 export { createTransport, type Transport, type TransportHealth } from './http';
-export { createPrometheusClient, chooseStepSec } from './prometheus/client';
+export { createPrometheusClient } from './prometheus/client';
 export { createLokiClient } from './loki/client';
 export { createJaegerClient } from './jaeger/client';
-export * as logql from './loki/logql';
-export type * from './types';

@@ -12,8 +12,8 @@ import type { z } from 'zod';
 /** Loki HTTP API client (backend-apis.md §3). */
 
 /** Loki's default `max_entries_limit_per_query`: one page never asks for more. */
-export const LOKI_PAGE_LIMIT = 5_000;
-export const DEFAULT_LOG_LIMIT = 1_000;
+const LOKI_PAGE_LIMIT = 5_000;
+const DEFAULT_LOG_LIMIT = 1_000;
 const MAX_LOG_LIMIT = 100_000;
 
 export interface LokiClientOptions {

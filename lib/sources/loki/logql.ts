@@ -75,10 +75,6 @@ export function lineContains(value: string): string {
   return `|= ${logqlString(value)}`;
 }
 
-export function lineNotContains(value: string): string {
-  return `!= ${logqlString(value)}`;
-}
-
 /** `|~ "(?i)a|b"`: lines containing any of the texts, literally, optionally ignoring case. */
 export function lineContainsAny(values: string[], opts: { ignoreCase?: boolean } = {}): string {
   if (values.length === 0) throw new LogQLBuildError('lineContainsAny needs at least one value');
