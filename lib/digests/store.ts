@@ -90,7 +90,7 @@ function assertCron(cron: string, timezone: string, nowMs: number): void {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toScheduleRecord(row: ScheduleRow, lastRun: RunRow | null, nowMs: number): ScheduleRecord {
+export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 'status' | 'scheduledFor' | 'finishedAt'> | null, nowMs: number): ScheduleRecord {
   const next = row.enabled ? nextRunAfter(row.cron, row.timezone, nowMs) : null;
   return {
     id: row.id,
@@ -109,7 +109,9 @@ export function toScheduleRecord(row: ScheduleRow, lastRun: RunRow | null, nowMs
   };
 }
 
-const latestRun = (db: Db, scheduleId: string) => db.digestRun.findFirst({ where: { scheduleId }, orderBy: { startedAt: 'desc' } });
+/** What a schedule's record shows of its latest run (not the rendered digest, which is large). */
+const LAST_RUN_FIELDS = { id: true, status: true, scheduledFor: true, finishedAt: true } as const;
+const latestRun = (db: Db, scheduleId: string) => db.digestRun.findFirst({ where: { scheduleId }, orderBy: { startedAt: 'desc' }, select: LAST_RUN_FIELDS });
 
 export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: number): Promise<ScheduleRecord> {
   assertCron(input.cron, input.timezone, nowMs);
@@ -142,8 +144,9 @@ export async function getSchedule(db: Db, id: string, nowMs: number): Promise<Sc
 }
 
 export async function listSchedules(db: Db, nowMs: number): Promise<ScheduleRecord[]> {
-  const rows = await db.digestSchedule.findMany({ orderBy: { createdAt: 'asc' }, take: 500 });
-  return Promise.all(rows.map(async (r) => toScheduleRecord(r, await latestRun(db, r.id), nowMs)));
+  // One query: each schedule with its latest run.
+  const rows = await db.digestSchedule.findMany({ orderBy: { createdAt: 'asc' }, take: 500, include: { runs: { orderBy: { startedAt: 'desc' }, take: 1, select: LAST_RUN_FIELDS } } });
+  return rows.map(({ runs, ...row }) => toScheduleRecord(row, runs[0] ?? null, nowMs));
 }
 
 export async function updateSchedule(db: Db, id: string, patch: UpdateScheduleInput, nowMs: number): Promise<ScheduleRecord | null> {
