@@ -7,8 +7,6 @@ function create() {
     registry,
     sourceRequests: registry.register(new Counter('triangulate_source_requests_total', 'Backend requests by source and outcome.')),
     sourceDuration: registry.register(new Histogram('triangulate_source_request_duration_seconds', 'Backend request latency by source.')),
-    apiRequests: registry.register(new Counter('triangulate_api_requests_total', 'API requests by route and status code.')),
-    anomaliesFound: registry.register(new Counter('triangulate_anomalies_found_total', 'Anomalies reported, by kind.')),
     processStart: Date.now() / 1000,
   };
 }
