@@ -5,7 +5,7 @@ import { applyFilters, classify, composeDigest, findingsForComparison, isEmptyDi
 import { channelTarget, realSleep, sendToChannel, withRetry, DEFAULT_RETRY, type ChannelDeps, type RetryPolicy, type Sleep } from './deliver';
 import { renderDigest } from './render';
 import { makeDigestSnapshots, type SnapshotMaker } from './snapshots';
-import { storedChannels, storedFilters, type RunRow, type ScheduleRow } from './store';
+import { parseJson, storedChannels, storedFilters, type RunRow, type ScheduleRow } from './store';
 import type { ChannelResult, Digest, RenderedDigest, ResolvedFinding } from './types';
 
 /**
@@ -44,14 +44,6 @@ export interface RunnerDeps {
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 /** A finished run holds no lease. */
 const RELEASED = { leaseOwner: null, leaseUntil: null };
-
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 /** The findings of the last digest that was produced (sent or skipped) before `beforeMs`. */
 async function previousFindings(db: Db, scheduleId: string, excludeRunId: string | null, beforeMs: number): Promise<ResolvedFinding[] | null> {

@@ -1,8 +1,9 @@
 import type { Db } from '../db';
 import { buildDigest, executeRun, DEFAULT_LEASE_MS, type RunnerDeps } from './execute';
 import { digestWindow, slotsBetween } from './schedule';
-import { getScheduleRow, newDigestId, toRunRecord, type RunRow, type ScheduleRow } from './store';
+import { getScheduleRow, toRunRecord, type RunRow, type ScheduleRow } from './store';
 import type { RenderedDigest, RunRecord, RunTrigger } from './types';
+import { newRowId } from '../row-id';
 
 /**
  * The digest runner. Every replica ticks; the database decides who runs a slot: a run is
@@ -46,7 +47,7 @@ async function claim(deps: RunnerDeps, schedule: ScheduleRow, slotMs: number, tr
   try {
     return await deps.db.digestRun.create({
       data: {
-        id: newDigestId(),
+        id: newRowId(),
         scheduleId: schedule.id,
         scheduledFor: new Date(slotMs),
         status,

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { badRequest } from '../api/respond';
 import type { Db } from '../db';
 import { cronProblem, nextRunAfter } from './schedule';
+import { newRowId } from '../row-id';
 import type {
   ChannelInput,
   ChannelResult,
@@ -21,12 +21,11 @@ import type {
  * this module unmasked: every record handed out goes through `toPublicChannel`.
  */
 
-export const newDigestId = (): string => randomBytes(12).toString('base64url');
 
 export type ScheduleRow = NonNullable<Awaited<ReturnType<Db['digestSchedule']['findUnique']>>>;
 export type RunRow = NonNullable<Awaited<ReturnType<Db['digestRun']['findUnique']>>>;
 
-function parseJson<T>(text: string, fallback: T): T {
+export function parseJson<T>(text: string, fallback: T): T {
   try {
     return JSON.parse(text) as T;
   } catch {
@@ -117,7 +116,7 @@ export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: 
   assertCron(input.cron, input.timezone, nowMs);
   const row = await db.digestSchedule.create({
     data: {
-      id: newDigestId(),
+      id: newRowId(),
       name: input.name,
       cron: input.cron,
       timezone: input.timezone,

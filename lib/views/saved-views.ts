@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from '../db';
 import type { CreateViewInput, UpdateViewInput } from './share-options';
 import { parseViewPath } from './view-path';
+import { newRowId } from '../row-id';
 
 /** Saved views: a name, a description and a view path. The database client is injected. */
 
@@ -31,7 +31,6 @@ interface ViewRow {
   updatedAt: Date;
 }
 
-export const newId = (): string => randomBytes(12).toString('base64url');
 
 export const toViewRecord = (r: ViewRow): ViewRecord => ({
   id: r.id,
@@ -46,7 +45,7 @@ export const toViewRecord = (r: ViewRow): ViewRecord => ({
 /** Throws ViewPathError when `path` is not one of the app's views. */
 export async function createView(db: Db, input: CreateViewInput, origin: ViewOrigin = 'user'): Promise<ViewRecord> {
   const { path } = parseViewPath(input.path);
-  const row = await db.savedView.create({ data: { id: newId(), name: input.name, description: input.description ?? '', path, origin } });
+  const row = await db.savedView.create({ data: { id: newRowId(), name: input.name, description: input.description ?? '', path, origin } });
   return toViewRecord(row);
 }
 

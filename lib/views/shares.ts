@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { newId } from './saved-views';
+import { newRowId } from '../row-id';
 import { expiresAtFor, type CreateShareInput } from './share-options';
 import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-codec';
 import { generateToken, hashToken, isWellFormedToken, shareState, type ShareState } from './tokens';
@@ -91,7 +91,7 @@ export async function createShare(db: Db, viewId: string, input: CreateShareInpu
   const token = generateToken();
   const row = await db.share.create({
     data: {
-      id: newId(),
+      id: newRowId(),
       viewId,
       tokenHash: hashToken(token),
       path,
