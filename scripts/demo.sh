@@ -5,8 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
 setup_node_modules
-setup_prisma
-node scripts/db-deploy.mjs
+setup_prisma  # migrations run where the server starts (run-demo.ts, start.mjs)
 setup_build
 if [ -z "${PROMETHEUS_URL:-}${LOKI_URL:-}${JAEGER_URL:-}" ]; then
   exec node_modules/.bin/tsx scripts/run-demo.ts --port "${PORT:-3000}"
