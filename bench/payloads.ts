@@ -6,7 +6,6 @@
  */
 
 /** mulberry32, the demo's seeded generator: small, fast, good enough for synthetic data. */
-export { rng as prng } from '../lib/demo/random';
 import { rng as prng } from '../lib/demo/random';
 
 const hex = (rng: () => number, digits: number) => {

@@ -9,7 +9,6 @@ import { DEMO_SEED } from './story';
 
 export const SLOT_MS = 10_000;
 export const TRACE_KINDS = ['checkout', 'browse'] as const;
-export type TraceKind = (typeof TRACE_KINDS)[number];
 
 export interface SlotRef {
   slot: number;

@@ -56,10 +56,6 @@ export function traceStartUs(t: Trace): number {
   return Math.min(...t.spans.map((s) => s.startUs));
 }
 
-export function traceEndUs(t: Trace): number {
-  return Math.max(...t.spans.map((s) => s.startUs + s.durationUs));
-}
-
 /** Every visible trace that starts in [fromMs, toMs), oldest first. */
 export function tracesInRange(fromMs: number, toMs: number, anchorMs: number, nowMs: number, seed = DEMO_SEED): Trace[] {
   const [lo, hi] = slotsIn(fromMs, toMs, anchorMs, nowMs);
