@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { correlateTrace } from '@/lib/investigate/correlated';
+import { resolveAnchorMs } from '@/lib/demo/anchor';
 import { prometheusInstalled } from '../scripts/lib/prometheus-server';
 import { startDemoBackends, startDemoPrometheus } from '../tests/helpers/demo-backends';
 import { realClients } from '../tests/helpers/clients';
@@ -46,7 +47,7 @@ const pickMedian = (runs: CallMeasure[]) => {
 
 export async function runApiLatencyBench(rounds = 3): Promise<ApiLatencyResult | { skipped: string }> {
   if (!prometheusInstalled()) return { skipped: 'Prometheus is not installed (/usr/bin/prometheus, /usr/bin/promtool)' };
-  const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+  const anchorMs = resolveAnchorMs(undefined, Date.now());
   const backends = await startDemoBackends(anchorMs);
   const proxies: DelayProxy[] = [];
   let prom: Awaited<ReturnType<typeof startDemoPrometheus>> | null = null;

@@ -5,7 +5,8 @@
  * Usage: tsx scripts/run-demo.ts [--port 3000]. Stops what it started on exit.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { renderOpenMetrics } from '../lib/demo/openmetrics';
+import { demoBackfill } from '../lib/demo/openmetrics';
+import { resolveAnchorMs } from '../lib/demo/anchor';
 import { ensurePrometheus, startPrometheus, type RunningPrometheus } from './lib/prometheus-server';
 
 const arg = (name: string, def: string) => {
@@ -14,7 +15,7 @@ const arg = (name: string, def: string) => {
 };
 const port = Number(arg('port', process.env.PORT || '3000'));
 const host = '127.0.0.1';
-const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+const anchorMs = resolveAnchorMs(undefined, Date.now());
 const log = (m: string) => console.log(`[demo] ${m}`);
 
 let prom: RunningPrometheus | null = null;
@@ -37,9 +38,7 @@ async function main() {
   execFileSync('node', ['scripts/db-deploy.mjs'], { stdio: 'inherit', env });
   if (ensurePrometheus(log)) {
     log('backfilling three hours of demo metrics into a fresh Prometheus…');
-    const hours = 3;
-    // The backfill ends one step before the anchor; live scrapes start at the anchor.
-    const openmetrics = renderOpenMetrics(anchorMs - hours * 3_600_000, anchorMs - 15_000, 15_000, anchorMs);
+    const openmetrics = demoBackfill(anchorMs);
     prom = await startPrometheus({ openmetrics, scrapeTarget: `${host}:${port}`, metricsPath: '/demo/metrics', scrapeInterval: '5s' });
     env.DEMO_PROMETHEUS_URL = prom.url;
     log(`Prometheus ${prom.url} (pid ${prom.pid})`);

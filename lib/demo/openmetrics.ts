@@ -1,5 +1,5 @@
 import type { Labels } from '../model/types';
-import { DEMO_SEED } from './story';
+import { DEMO_SEED, HISTORY_MS } from './story';
 import { demoFamilies, type MetricFamily, type Sample } from './metrics';
 
 /**
@@ -56,3 +56,9 @@ export function renderOpenMetrics(fromMs: number, toMs: number, stepMs: number, 
   out.push('# EOF\n');
   return out.join('');
 }
+
+/**
+ * The demo's history for `promtool tsdb create-blocks-from openmetrics`: `historyMs` of
+ * 15-s samples ending one step before the anchor, where live scrapes take over.
+ */
+export const demoBackfill = (anchorMs: number, historyMs = HISTORY_MS): string => renderOpenMetrics(anchorMs - historyMs, anchorMs - 15_000, 15_000, anchorMs);

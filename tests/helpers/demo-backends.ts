@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { handleJaegerRequest, handleLokiRequest, OPENMETRICS_CONTENT_TYPE, renderExposition, renderOpenMetrics } from '@/lib/demo';
+import { handleJaegerRequest, handleLokiRequest, OPENMETRICS_CONTENT_TYPE, renderExposition } from '@/lib/demo';
+import { demoBackfill } from '@/lib/demo/openmetrics';
+import { resolveAnchorMs } from '@/lib/demo/anchor';
 import type { DemoClock, DemoResponse } from '@/lib/demo';
 import { startPrometheus, type RunningPrometheus } from '../../scripts/lib/prometheus-server';
 import { realClients } from './clients';
@@ -53,10 +55,9 @@ export async function startDemoBackends(anchorMs: number): Promise<DemoBackends>
 }
 
 /** A real Prometheus with the demo's history backfilled and, optionally, scraping the live exporter. */
-export async function startDemoPrometheus(anchorMs: number, opts: { scrape?: DemoBackends; hours?: number } = {}): Promise<RunningPrometheus> {
-  const hours = opts.hours ?? 3;
+export async function startDemoPrometheus(anchorMs: number, opts: { scrape?: DemoBackends } = {}): Promise<RunningPrometheus> {
   return startPrometheus({
-    openmetrics: renderOpenMetrics(anchorMs - hours * 3_600_000, anchorMs - 15_000, 15_000, anchorMs),
+    openmetrics: demoBackfill(anchorMs),
     scrapeTarget: opts.scrape?.hostPort,
     metricsPath: '/metrics',
     scrapeInterval: '1s',
@@ -76,7 +77,7 @@ export interface DemoStack {
  * clients pointed at both. `waitForExemplars` waits for the first scrape's exemplars.
  */
 export async function startDemoStack(opts: { waitForExemplars?: boolean } = {}): Promise<DemoStack> {
-  const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+  const anchorMs = resolveAnchorMs(undefined, Date.now());
   const backends = await startDemoBackends(anchorMs);
   const prom = await startDemoPrometheus(anchorMs, { scrape: backends });
   const clients = realClients({ prometheus: prom.url, loki: backends.lokiUrl, jaeger: backends.jaegerUrl });

@@ -7,6 +7,7 @@ import { prometheusInstalled } from '../../scripts/lib/prometheus-server';
 import { startDemoBackends, startDemoStack, type DemoBackends, type DemoStack } from '../helpers/demo-backends';
 import { realClients, sourceConfig } from '../helpers/clients';
 import { createLokiClient, createTransport } from '@/lib/sources';
+import { resolveAnchorMs } from '@/lib/demo/anchor';
 
 /** The three clients against real servers: Prometheus (Debian's) and the demo Loki/Jaeger over HTTP. */
 describe.runIf(prometheusInstalled())('clients against the demo backends', () => {
@@ -97,7 +98,7 @@ describe('health with broken backends', () => {
     ['500', 'error'],
     ['garbage', 'error'],
   ])('Prometheus that %s → %s, Loki and Jaeger stay ok', async (mode, expected) => {
-    const anchorMs = Math.floor(Date.now() / 60_000) * 60_000;
+    const anchorMs = resolveAnchorMs(undefined, Date.now());
     const backends = await startDemoBackends(anchorMs);
     let promUrl: string;
     if (mode === 'refuses') promUrl = 'http://127.0.0.1:9'; // discard port: nothing listens
