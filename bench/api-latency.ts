@@ -5,7 +5,7 @@ import { prometheusInstalled } from '../scripts/lib/prometheus-server';
 import { startDemoBackends, startDemoPrometheus } from '../tests/helpers/demo-backends';
 import { realClients } from '../tests/helpers/clients';
 import { callsByEndpoint, longestChain, startDelayProxy, type ChainStep, type DelayProxy, type ProxiedCall } from './delay-proxy';
-import { median, round } from './pipeline';
+import { median, omit, round } from './pipeline';
 
 /**
  * End-to-end latency of correlateTrace with real clients over delayed backends (demo Loki
@@ -132,6 +132,4 @@ export async function runApiLatencyBench(rounds = 3): Promise<ApiLatencyResult |
   }
 }
 
-function strip(m: CallMeasure & { spans: number }): CallMeasure {
-  return Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'spans')) as unknown as CallMeasure;
-}
+const strip = (m: CallMeasure & { spans: number }): CallMeasure => omit(m, 'spans') as CallMeasure;

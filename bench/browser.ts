@@ -6,7 +6,7 @@ import { TRACE_SHARE_MS } from '../lib/investigate/trace-fetch';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { ensureBuild, startApp, type RunningApp } from './next-server';
 import { INIT_SCRIPT, scrollScript, type JsResource, type ProbeState, type ScrollOutcome } from './page-probe';
-import { median, round } from './pipeline';
+import { median, omit, round } from './pipeline';
 
 /**
  * Headless Chromium against `next start` and generated Jaeger traces: time from navigation
@@ -194,6 +194,3 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
   return out;
 }
 
-function omit<T extends object>(o: T, ...keys: string[]): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) as Partial<T>;
-}

@@ -11,6 +11,7 @@ import { normalizeExemplars, normalizeQueryData } from '@/lib/sources/prometheus
 import { envelopeSchema, exemplarsSchema, queryDataSchema } from '@/lib/sources/prometheus/schemas';
 import { exemplarsBody, generateJaegerTrace, jaegerTracesBody, lokiStreamsBody, prometheusMatrixBody } from './payloads';
 import { toApiPoints } from '../lib/query/convert';
+import { median } from '../lib/anomalies/stats';
 
 /**
  * Pipeline cost relative to JSON.parse: the same steps the clients and correlateTrace run
@@ -89,12 +90,6 @@ export function processParsed(parsed: Parsed, traceId: string, mark: (stage: Sta
   };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 function timeIt(fn: () => void): number {
   const t0 = performance.now();
   fn();
@@ -161,3 +156,8 @@ export function runPipelineBench(opts: { iterations?: number; warmup?: number; n
 
 export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 export { median };
+
+/** A copy of `o` without `keys` (for the results file). */
+export function omit<T extends object>(o: T, ...keys: string[]): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) as Partial<T>;
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runApiLatencyBench, type ApiLatencyResult } from './api-latency';
 import { runBrowserBench } from './browser';
-import { median, runPipelineBench, type PipelineResult } from './pipeline';
+import { median, omit, runPipelineBench, type PipelineResult } from './pipeline';
 
 /**
  * `npm run bench`: pipeline cost vs JSON.parse, API latency over delayed backends, and the
@@ -67,8 +67,8 @@ function shapeBrowser(b: Section): Section {
   const js = b.firstLoadJs as Section | undefined;
   const sc = (x: Section | undefined) => (x?.scroll as Section | undefined) ?? null;
   return {
-    '10k': k10 ? omitKey(k10, 'scroll') : { skipped: 'not measured' },
-    '50k': k50 ? omitKey(k50, 'scroll') : { skipped: 'not measured' },
+    '10k': k10 ? omit(k10, 'scroll') : { skipped: 'not measured' },
+    '50k': k50 ? omit(k50, 'scroll') : { skipped: 'not measured' },
     scroll: { longTasks: sc(k10)?.longTasks ?? null, spans: 10_000, jaegerUi: '>100', goal: 5, detail10k: sc(k10), detail50k: sc(k50) },
     firstLoadJsKb: js ? { value: js.gzipKb, jaegerUiKb: 866, goalKb: 250, servedEncodedKb: js.servedEncodedKb, rawKb: js.rawKb, files: js.files, urls: js.urls } : { skipped: 'first row never appeared on the 10k page' },
     fixtureHits: b.fixtureHits,
@@ -91,7 +91,6 @@ function browserNotes(b: Section): string[] {
   return out;
 }
 
-const omitKey = (o: Section, k: string) => Object.fromEntries(Object.entries(o).filter(([x]) => x !== k));
 
 function printTable(pipeline: PipelineResult | { skipped: string }, api: ApiLatencyResult | { skipped: string }, browser: Section) {
   const rows: [string, string, string, string][] = [['metric', 'value', 'reference', 'goal']];
