@@ -103,11 +103,4 @@ export function compileRegex(pattern: string, anchored: boolean, col: number): R
   }
 }
 
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
-
-export function parseDurationMs(text: string): number | null {
-  if (!/^(\d+(ms|s|m|h|d|w|y))+$/.test(text)) return null;
-  let total = 0;
-  for (const m of text.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) total += Number(m[1]) * DURATION_UNITS[m[2]];
-  return total;
-}
+export { parseDurationMs } from '../time/range';

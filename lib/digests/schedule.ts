@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { parseDurationMs } from '../time/range';
 
 /**
  * Cron expressions of digest schedules, evaluated by croner in the schedule's IANA time
@@ -88,7 +89,6 @@ export function slotsBetween(cron: string, timezone: string, afterMs: number, up
   return out;
 }
 
-const DURATION_UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 export const MIN_WINDOW_MS = 5 * 60_000;
 export const MAX_WINDOW_MS = 7 * 86_400_000;
 
@@ -96,8 +96,7 @@ export const MAX_WINDOW_MS = 7 * 86_400_000;
 export const WINDOW_PATTERN = /^(since_last_run|\d{1,4}[mhd])$/;
 
 export function windowDurationMs(window: string): number | null {
-  const m = /^(\d{1,4})([mhd])$/.exec(window);
-  return m ? Number(m[1]) * DURATION_UNIT_MS[m[2] as keyof typeof DURATION_UNIT_MS] : null;
+  return /^\d{1,4}[mhd]$/.test(window) ? parseDurationMs(window) : null;
 }
 
 export interface WindowInput {

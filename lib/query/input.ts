@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badRequest } from '../api/respond';
-import { parseRange, type TimeRange } from '../time/range';
+import { parseDurationMs, parseRange, type TimeRange } from '../time/range';
 import { DEFAULT_LOG_LIMIT, MAX_LOG_LIMIT, MAX_QUERY_BYTES, MAX_STEP_SEC } from './limits';
 
 export { MAX_LOG_LIMIT };
@@ -10,19 +10,14 @@ export { MAX_LOG_LIMIT };
  * checked here, before any backend is asked, so bad input is a 400 that names the field.
  */
 
-const STEP_UNIT_SEC: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3_600, d: 86_400, w: 604_800, y: 31_536_000 };
-const DURATION = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
-const DURATION_PART = /(\d+)(ms|s|m|h|d|w|y)/g;
 const SECONDS = /^\d+(?:\.\d+)?$/;
 
 /** A Prometheus-style step: float seconds (`15`, `0.5`) or a duration (`1m30s`), in seconds; null when malformed. */
 export function parseStepSec(input: string): number | null {
   const s = input.trim();
   if (SECONDS.test(s)) return Number(s);
-  if (!DURATION.test(s)) return null;
-  let sec = 0;
-  for (const m of s.matchAll(DURATION_PART)) sec += Number(m[1]) * STEP_UNIT_SEC[m[2]];
-  return sec;
+  const ms = parseDurationMs(s);
+  return ms === null ? null : ms / 1000;
 }
 
 const queryText = (lang: string) =>

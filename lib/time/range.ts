@@ -21,6 +21,16 @@ const UNIT_MS: Record<string, number> = {
   y: 31_536_000_000,
 };
 
+const DURATION = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
+
+/** A Prometheus/Loki duration (`250ms`, `5m`, `1h30m`) in milliseconds; null when malformed. */
+export function parseDurationMs(text: string): number | null {
+  if (!DURATION.test(text)) return null;
+  let total = 0;
+  for (const m of text.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) total += Number(m[1]) * UNIT_MS[m[2]];
+  return total;
+}
+
 const RELATIVE = /^now(?:\s*([+-])\s*(\d+)(ms|s|m|h|d|w|y))?$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 const UNIX_SECONDS = /^\d{1,11}(\.\d+)?$/;

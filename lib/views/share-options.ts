@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDurationMs } from '../time/range';
 
 /**
  * How long a share link lives: a duration (`1d`, `7d`, `30d`, `12h`, `2w`) or `never`.
@@ -13,7 +14,6 @@ export const EXPIRY_CHOICES = [
   { value: 'never', label: 'Never' },
 ] as const;
 
-const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 const MAX_EXPIRY_MS = 366 * 86_400_000;
 
 export const expiresInSchema = z
@@ -22,9 +22,7 @@ export const expiresInSchema = z
   .regex(/^(never|\d{1,4}[hdw])$/, 'expiresIn must be a duration such as 1d, 7d, 30d, 12h, 2w, or "never"')
   .refine((v) => v === 'never' || (Number(v.slice(0, -1)) > 0 && durationMs(v) <= MAX_EXPIRY_MS), 'expiresIn must be between 1h and 366d, or "never"');
 
-function durationMs(v: string): number {
-  return Number(v.slice(0, -1)) * UNIT_MS[v.slice(-1) as keyof typeof UNIT_MS];
-}
+const durationMs = (v: string): number => parseDurationMs(v)!; // checked by expiresInSchema's pattern
 
 /** The expiry instant for a validated `expiresIn`, or null for links that never expire. */
 export function expiresAtFor(expiresIn: string, nowMs: number): Date | null {
