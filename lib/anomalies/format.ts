@@ -2,6 +2,7 @@
 import type { AnomalyLink } from '../model/anomaly';
 import type { Labels } from '../model/types';
 import { toRfc3339 } from '../time/range';
+import { escapeLabelValue } from '../model/prom-text';
 
 /** 14:02:10 (UTC) — what an on-call engineer compares with a dashboard clock. */
 export const clockTime = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
@@ -24,7 +25,6 @@ export function duration(ms: number): string {
   return m < 120 ? `${m} min` : `${num(m / 60, 1)} h`;
 }
 
-const escapeLabelValue = (v: string): string => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const LEGAL_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LEGAL_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 

@@ -1,7 +1,8 @@
 import type { Span } from '../model/types';
 import { spanIdFrom } from './random';
 import { demoFamilies, LATENCY_BUCKETS, type MetricSource } from './metrics';
-import { familyHeader, formatLabels, formatSeconds, formatValue, sampleLine } from './openmetrics';
+import { familyHeader, formatLabels, formatSeconds, sampleLine } from './openmetrics';
+import { formatPromNumber } from '../model/prom-text';
 import { DEMO_SEED, PLANTED, missingTraceId } from './story';
 import { TRACE_KINDS, lastVisibleSlot, slotTrace } from './traces';
 
@@ -60,7 +61,7 @@ export function exemplarsFor(metric: MetricSource, nowMs: number, anchorMs: numb
 }
 
 function exemplarText(e: DemoExemplar): string {
-  return ` # ${formatLabels({ trace_id: e.traceId, span_id: e.spanId })} ${formatValue(e.value)} ${formatSeconds(e.tsMs)}`;
+  return ` # ${formatLabels({ trace_id: e.traceId, span_id: e.spanId })} ${formatPromNumber(e.value)} ${formatSeconds(e.tsMs)}`;
 }
 
 /** The scrape body at nowMs (no sample timestamps: Prometheus stamps the scrape). */

@@ -5,6 +5,7 @@ import { TooManySeriesError, evalMetric, labelsKey, mergedLabels, selectLines, s
 import { logsInRange } from './logs';
 import { DEMO_SEED } from './story';
 import { header, json, text, type DemoClock, type DemoRequest, type DemoResponse } from './demo-http';
+import { formatPromNumber } from '../model/prom-text';
 
 /**
  * The demo Loki: the documented HTTP API (backend-apis.md §3) over the demo log lines.
@@ -107,10 +108,9 @@ function metricResponse(src: string, req: DemoRequest, c: DemoClock, instant: bo
   const toNs = BigInt(Math.floor(steps[steps.length - 1])) * NS_PER_MS + 1n;
   const lines = selectLines(q.log, logsInRange(fromNs, toNs, c.anchorMs, c.nowMs, c.seed ?? DEMO_SEED));
   const series = evalMetric(q, lines, steps);
-  const value = (v: number) => (Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf');
   const result = instant
-    ? series.map((s) => ({ metric: s.labels, value: [seconds(s.points[0][0]), value(s.points[0][1])] }))
-    : series.map((s) => ({ metric: s.labels, values: s.points.map(([t, v]) => [seconds(t), value(v)]) }));
+    ? series.map((s) => ({ metric: s.labels, value: [seconds(s.points[0][0]), formatPromNumber(s.points[0][1])] }))
+    : series.map((s) => ({ metric: s.labels, values: s.points.map(([t, v]) => [seconds(t), formatPromNumber(v)]) }));
   return json(200, { status: 'success', data: { resultType: instant ? 'vector' : 'matrix', result, stats: { summary: { execTime: 0.001 } } } });
 }
 

@@ -1,27 +1,18 @@
 import type { Labels } from '../model/types';
 import { DEMO_SEED, HISTORY_MS } from './story';
 import { demoFamilies, type MetricFamily, type Sample } from './metrics';
+import { escapeLabelValue, formatPromNumber } from '../model/prom-text';
 
 /**
  * OpenMetrics text for `promtool tsdb create-blocks-from openmetrics`: each family once
  * (TYPE and HELP first), each metric's points in time order, timestamps in seconds, `# EOF`.
  */
 
-function escapeLabelValue(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
 export function formatLabels(labels: Labels): string {
   const parts = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabelValue(v)}"`);
   return parts.length ? `{${parts.join(',')}}` : '';
 }
 
-export function formatValue(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  return String(v);
-}
 
 export function formatSeconds(tMs: number): string {
   return (tMs / 1000).toFixed(3);
@@ -33,7 +24,7 @@ export function familyHeader(f: MetricFamily): string {
 
 export function sampleLine(s: Sample, tMs?: number, exemplar = ''): string {
   const ts = tMs === undefined ? '' : ` ${formatSeconds(tMs)}`;
-  return `${s.name}${formatLabels(s.labels)} ${formatValue(s.value)}${ts}${exemplar}\n`;
+  return `${s.name}${formatLabels(s.labels)} ${formatPromNumber(s.value)}${ts}${exemplar}\n`;
 }
 
 /**

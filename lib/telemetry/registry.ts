@@ -1,3 +1,4 @@
+import { escapeLabelValue, formatPromNumber } from '../model/prom-text';
 /**
  * Triangulate's own metrics in the Prometheus text format (served at GET /metrics), so the
  * dashboard can be watched with the tools it reads. Tiny on purpose: counters and
@@ -6,13 +7,11 @@
 
 type LabelValues = Record<string, string>;
 
-const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const labelKey = (labels: LabelValues) =>
   Object.keys(labels)
     .sort()
-    .map((k) => `${k}="${escapeLabel(labels[k])}"`)
+    .map((k) => `${k}="${escapeLabelValue(labels[k])}"`)
     .join(',');
-const fmt = (n: number) => (Number.isFinite(n) ? String(n) : n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN');
 
 interface Metric {
   render(): string[];
@@ -33,7 +32,7 @@ export class Counter implements Metric {
   }
   render(): string[] {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const [k, v] of this.values) lines.push(`${this.name}${k ? `{${k}}` : ''} ${fmt(v)}`);
+    for (const [k, v] of this.values) lines.push(`${this.name}${k ? `{${k}}` : ''} ${formatPromNumber(v)}`);
     return lines;
   }
 }
@@ -59,7 +58,7 @@ export class Histogram implements Metric {
       const sep = k ? ',' : '';
       this.bounds.forEach((b, i) => lines.push(`${this.name}_bucket{${k}${sep}le="${b}"} ${s.buckets[i]}`));
       lines.push(`${this.name}_bucket{${k}${sep}le="+Inf"} ${s.count}`);
-      lines.push(`${this.name}_sum${k ? `{${k}}` : ''} ${fmt(s.sum)}`);
+      lines.push(`${this.name}_sum${k ? `{${k}}` : ''} ${formatPromNumber(s.sum)}`);
       lines.push(`${this.name}_count${k ? `{${k}}` : ''} ${s.count}`);
     }
     return lines;
