@@ -1,5 +1,5 @@
 /** What the per-source statuses of an anomalies response mean for the findings shown. */
-import type { SourceName, SourceReport } from '@/lib/model/types';
+import { SOURCE_NAMES, type SourceName, type SourceReport } from '@/lib/model/types';
 
 const NAMES: Record<SourceName, string> = { prometheus: 'Prometheus', loki: 'Loki', jaeger: 'Jaeger' };
 const MISSING: Record<SourceName, string> = {
@@ -7,7 +7,6 @@ const MISSING: Record<SourceName, string> = {
   loki: 'log findings (logs without trace context, trace ids seen only in logs) may be missing',
   jaeger: 'trace findings (orphan spans, split traces, clock skew, missing traces) may be missing',
 };
-const ORDER: readonly SourceName[] = ['prometheus', 'loki', 'jaeger'];
 
 export interface SourceProblem {
   source: SourceName;
@@ -18,7 +17,7 @@ export interface SourceProblem {
 
 export function sourceProblems(sources: Partial<Record<SourceName, SourceReport>> | undefined): SourceProblem[] {
   const out: SourceProblem[] = [];
-  for (const source of ORDER) {
+  for (const source of SOURCE_NAMES) {
     const s = sources?.[source];
     if (!s || s.status === 'ok') continue;
     const what = s.status === 'timeout' ? 'timed out' : s.status === 'not_configured' ? 'not configured' : 'unreachable';
@@ -30,5 +29,5 @@ export function sourceProblems(sources: Partial<Record<SourceName, SourceReport>
 
 /** True when no source answered: an empty list then means "not checked", not "healthy". */
 export function allSourcesDown(sources: Partial<Record<SourceName, SourceReport>> | undefined): boolean {
-  return ORDER.every((s) => sources?.[s] !== undefined && sources[s]!.status !== 'ok');
+  return SOURCE_NAMES.every((s) => sources?.[s] !== undefined && sources[s]!.status !== 'ok');
 }

@@ -31,10 +31,7 @@ function Section({ title, children, aside }: { title: string; children: React.Re
  */
 export function OverviewView() {
   const { params, query, data, range, nowMs, autoRefreshing, isSnapshot } = useAnomalies({ autoRefreshMs: REFRESH_MS });
-  const openHref = (id: string) => {
-    const base = anomaliesHref(params, {});
-    return `${base}${base.includes('?') ? '&' : '?'}open=${encodeURIComponent(id)}`;
-  };
+  const openHref = (id: string) => anomaliesHref(params, { open: id });
   const checked = data ? (
     <p className="text-xs text-slate-500" data-testid="last-checked">
       {isSnapshot ? 'Snapshot of' : 'Last checked'} {clockUtc(nowMs)} · {rangeText(data.range)}

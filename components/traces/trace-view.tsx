@@ -9,7 +9,7 @@ import { useApi, useHasApiData, useSnapshot } from '@/components/ui/use-api';
 import { useAfterPaint } from '@/components/ui/use-after-paint';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import type { ApiTrace, CorrelatedResponse } from '@/lib/api/types';
-import { correlatedUrl, traceOnlyUrl } from '@/lib/views/api-urls';
+import { correlatedUrl, rangeParams, traceOnlyUrl } from '@/lib/views/api-urls';
 import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
 import { partialInvestigation } from './partial-investigation';
 import { ExemplarList } from './exemplar-list';
@@ -91,11 +91,7 @@ export function TraceView({ traceId }: { traceId: string }) {
   }, []);
   const onFilterChange = useCallback((changes: { logq?: string | null; level?: string | null }) => latest.current.setParams(changes, 'replace'), []);
 
-  const keep = useMemo(() => {
-    const q = new URLSearchParams();
-    for (const k of ['from', 'to']) if (params.get(k)) q.set(k, params.get(k)!);
-    return q;
-  }, [params]);
+  const keep = useMemo(() => rangeParams(params), [params]);
   const spanHref = useCallback((spanId: string) => {
     const q = new URLSearchParams(keep);
     q.set('span', spanId);
