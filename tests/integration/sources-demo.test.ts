@@ -38,7 +38,8 @@ describe.runIf(prometheusInstalled())('clients against the demo backends', () =>
 
   it('Prometheus metadata (from scraping the live exporter) knows the declared metric types', async () => {
     let meta = await clients.prometheus!.metadata();
-    for (let i = 0; i < 60 && !meta.http_request_duration_seconds; i++) {
+    // Prometheus fills its metadata while it parses the first scrape: wait for both families.
+    for (let i = 0; i < 60 && !(meta.http_request_duration_seconds && meta.process_start_time_seconds); i++) {
       await new Promise((r) => setTimeout(r, 500));
       meta = await clients.prometheus!.metadata();
     }
