@@ -45,7 +45,7 @@ const pickMedian = (runs: CallMeasure[]) => {
   return runs.reduce((a, b) => (Math.abs(b.wallMs - m) < Math.abs(a.wallMs - m) ? b : a));
 };
 
-export async function runApiLatencyBench(rounds = 3): Promise<ApiLatencyResult | { skipped: string }> {
+export async function runApiLatencyBench(rounds = 5): Promise<ApiLatencyResult | { skipped: string }> {
   if (!prometheusInstalled()) return { skipped: 'Prometheus is not installed (/usr/bin/prometheus, /usr/bin/promtool)' };
   const anchorMs = resolveAnchorMs(undefined, Date.now());
   const backends = await startDemoBackends(anchorMs);
