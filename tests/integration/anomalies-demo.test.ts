@@ -29,11 +29,18 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The demo Loki and Jaeger answer as of this instant once it is set: traces keep arriving
+ * late in the demo, so two scans of one range see the same traces only on a fixed clock.
+ */
+let demoNowMs: number | null = null;
+
 /** The demo backends behind one tiny HTTP server: /loki/…, /jaeger/…, /metrics. */
 async function serveDemo(): Promise<{ server: Server; base: string }> {
+  const clock = () => ({ anchorMs: ANCHOR, nowMs: demoNowMs ?? Date.now() });
   const handlers: [string, (r: DemoRequest) => DemoResponse][] = [
-    ['/loki', (r) => handleLokiRequest(r, { anchorMs: ANCHOR, nowMs: Date.now() })],
-    ['/jaeger', (r) => handleJaegerRequest(r, { anchorMs: ANCHOR, nowMs: Date.now() })],
+    ['/loki', (r) => handleLokiRequest(r, clock())],
+    ['/jaeger', (r) => handleJaegerRequest(r, clock())],
   ];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
@@ -87,6 +94,7 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
     promClient = prometheus;
     exemplarScraped = await waitForExemplar(prometheus, MISSING_TRACE_ID);
     const nowMs = Date.now();
+    demoNowMs = nowMs;
     result = await findAnomalies(
       {
         clients: { prometheus, loki: createLokiClient(cfg('loki', `${demo.base}/loki`)), jaeger: createJaegerClient(cfg('jaeger', `${demo.base}/jaeger`)) },
