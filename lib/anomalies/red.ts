@@ -5,7 +5,8 @@
  * `http_server_request_duration_seconds_*` and Micrometer `http_server_requests_seconds_*`.
  */
 import type { Series } from '../model/types';
-import { counterIncreaseAt, DEFAULT_SERVICE_LABELS, serviceOf, type Grid } from './series-utils';
+import { counterIncreaseAt, type Grid } from './series-utils';
+import { resolveServiceLabel, serviceOf } from '../correlate/service-label';
 import { appendTo } from '../model/group';
 
 /** Request counters, in order of preference (a service uses the first family it has). */
@@ -87,7 +88,7 @@ export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?
     });
     out.set(service, {
       service,
-      serviceLabel: (serviceLabels ?? DEFAULT_SERVICE_LABELS).find((k) => list[0].labels[k] === service) ?? 'service',
+      serviceLabel: resolveServiceLabel([list[0].labels], service, serviceLabels) ?? 'service',
       requestsPerSec: requests.map((v) => v / windowSec),
       errorsPerSec: errors.map((v) => v / windowSec),
       errorShare: requests.map((v, i) => (v > 0 ? errors[i] / v : NaN)),

@@ -21,7 +21,7 @@ export interface DetectorInput {
   exemplars: Exemplar[];
   /** Trace ids seen in logs or exemplars that Jaeger does not have. */
   missingTraceIds: string[];
-  /** Labels naming the service on a series, first present wins (default: service, service_name, job, app). */
+  /** Labels naming the service on a series, first non-blank wins (default: DEFAULT_SERVICE_LABELS, lib/correlate/service-label.ts). */
   serviceLabel?: string[];
 }
 

@@ -4,6 +4,7 @@
  * which sources the requested kinds need. No I/O here, so each choice is unit-tested.
  */
 import { labelMatchers } from '../anomalies/format';
+import { resolveServiceLabel } from '../correlate/service-label';
 import { LATENCY_BUCKETS, RED_METRIC_NAMES } from '../anomalies/red';
 import { anyOf, rangeDuration } from '../anomalies/scan-plan';
 import type { Anomaly, AnomalyKind } from '../model/anomaly';
@@ -38,9 +39,6 @@ export const withoutRange = (selectorWithRange: string): string => selectorWithR
 export const seriesKey = (name: string, labels: Record<string, string>): string =>
   `${name}{${labelMatchers(labels).join(',')}}`;
 
-/** Labels that may carry the service name on a metric series, most common first. */
-const SERVICE_KEYS = ['job', 'service', 'service_name', 'app'];
-
 /**
  * Raw RED selectors (request counters and latency buckets) for the services of these
  * findings, built by the same anyOf as fetchPlan so duplicates collapse. The label is the
@@ -52,7 +50,7 @@ export function redSelectorsFor(findings: readonly Anomaly[], range: TimeWindow)
   for (const a of findings) {
     if (!a.service) continue;
     const labels = a.subject.series?.labels ?? {};
-    const key = SERVICE_KEYS.find((k) => labels[k] === a.service) ?? 'job';
+    const key = resolveServiceLabel([labels], a.service) ?? 'job';
     out.add(redSelector(key, a.service, r));
   }
   return [...out];
