@@ -92,7 +92,7 @@ function detectClockSkew(input: DetectorInput, options: DetectorOptions): Anomal
     const shift = worst.startsEarlyMs > 0
       ? `starts ${num(worst.startsEarlyMs, 0)} ms before its parent`
       : `ends ${num(worst.endsLateMs, 0)} ms after its (synchronous) parent`;
-    const subject = { traceId: a.trace.traceId, spanIds: a.skewed.map((s) => s.child.spanId).sort() };
+    const subject = { traceId: a.trace.traceId, spanIds: [...new Set(a.skewed.map((s) => s.child.spanId))].sort() };
     const service = worst.child.service;
     const adjusterWarnings = a.trace.spans.flatMap((s) => s.warnings.filter((w) => /clock skew/i.test(w)));
     const anomaly: Anomaly = {
