@@ -224,3 +224,13 @@ describe('trace page and trace detectors agree', () => {
     expect(a.explanation).toMatch(/starts 50 ms before its parent/);
   });
 });
+
+describe('the page names an orphan\'s missing parent', () => {
+  it('also when only a reference names it', () => {
+    const t = trace([span(1, null, 0, 100), span(2, null, 10, 20, { references: [ref('FOLLOWS_FROM', 97)] })]);
+    const api = toApiTrace(analyzeTrace(t));
+    expect(api.spans.find((s) => s.spanId === sid(2))?.parentSpanId).toBe(sid(97));
+    const [a] = orphanSpanDetector.detect(emptyInput({ nowMs: NOW, traces: [t] }), OPTS);
+    expect(a.evidence.missingParentId).toBe(sid(97));
+  });
+});
