@@ -14,7 +14,9 @@ import { RED_METRIC_NAMES, redSignals, type RedSignals } from './red';
 import { evaluationGrid, type Grid } from './series-utils';
 import { serviceOf } from '../correlate/service-label';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
-import { mad, maxOf, median, runs } from './stats';
+import { maxOf, medianOf } from './stats';
+import { baselineOf, episodesAcrossGaps, flagsOf, stillGoing, type Baseline } from './episodes';
+import { errorBurstSeverity, latencySeverity } from './severity';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
 interface Episode {
@@ -27,6 +29,7 @@ interface Episode {
   values: number[];
   /** Latest raw sample of the service's RED series: where an ongoing episode is known to reach. */
   lastSampleMs: number | null;
+  ongoing: boolean;
 }
 
 /** The RED view of one detector run: error_burst and latency_spike read the same one. */
@@ -39,7 +42,8 @@ const redViews = new WeakMap<DetectorInput, RedView | null>();
 function redView(input: DetectorInput): RedView | null {
   if (redViews.has(input)) return redViews.get(input)!;
   const redSeries = input.series.filter((s) => RED_METRIC_NAMES.includes(s.name));
-  const grid = evaluationGrid(input.range.fromMs, input.range.toMs, redSeries);
+  // The grid reaches into the look-back: baselines and true starts come from before the range.
+  const grid = evaluationGrid(Math.min(input.range.fromMs, input.lookbackFromMs ?? input.range.fromMs), input.range.toMs, redSeries);
   let view: RedView | null = null;
   if (grid) {
     const own = new Map<string | null, Series[]>();
@@ -58,12 +62,15 @@ function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedS
   const found: Episode[] = [];
   for (const { red, lastSampleMs } of view.services) {
     const values = pick(red);
-    const baseline = median(values);
-    const threshold = baseline + options.red.madK * mad(values);
-    const flags = values.map((v, i) => v > threshold && red.requestsPerSec[i] >= options.red.minRequestsPerSec && floor(red, i, baseline));
-    for (const [first, last] of runs(flags)) {
-      if (grid.times[last] - grid.times[first] + grid.stepMs < options.red.minDurationMs) continue;
-      found.push({ red, first, last, baseline, peak: maxOf(values.slice(first, last + 1)), values, lastSampleMs });
+    const above = (v: number, b: Baseline) => v > b.level + options.red.madK * b.spread;
+    const base = baselineOf(values, above);
+    // No traffic or no data at a point is a gap: it neither starts nor ends an episode.
+    const flags = flagsOf(values, (v, i) => above(v, base) && red.requestsPerSec[i] >= options.red.minRequestsPerSec && floor(red, i, base.level));
+    for (const ep of episodesAcrossGaps(flags)) {
+      const { first, last } = ep;
+      if (grid.times[last] - grid.times[first] + grid.stepMs < options.red.minDurationMs || grid.times[last] <= input.range.fromMs) continue;
+      const ongoing = stillGoing(ep, grid.times[last], input.range.toMs);
+      found.push({ red, first, last, ongoing, baseline: base.level, peak: maxOf(values.slice(first, last + 1)), values, lastSampleMs });
     }
   }
   return { grid, found };
@@ -72,10 +79,9 @@ function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedS
 function record(kind: AnomalyKind, e: Episode, grid: Grid, input: DetectorInput, fields: Pick<Anomaly, 'severity' | 'title' | 'explanation' | 'evidence'>, query: string): Anomaly {
   const startMs = grid.times[e.first] - grid.stepMs;
   const lastMs = grid.times[e.last];
-  const ongoing = e.last === grid.times.length - 1;
   const peakMs = peakTime(grid.times, e.values, e.first, e.last);
   const markers = peakMs === null ? [] : [peakMs];
-  const spanEnd = ongoing && e.lastSampleMs !== null ? Math.max(startMs, e.lastSampleMs) : lastMs;
+  const spanEnd = e.ongoing && e.lastSampleMs !== null ? Math.max(startMs, e.lastSampleMs) : lastMs;
   return {
     id: conditionId(kind, {}, e.red.service),
     kind,
@@ -83,16 +89,18 @@ function record(kind: AnomalyKind, e: Episode, grid: Grid, input: DetectorInput,
     evidence: { ...fields.evidence, points: downsample(onGrid(grid.times, e.values), markers), markers, spans: [[startMs, spanEnd]] },
     service: e.red.service,
     start: toRfc3339(startMs),
-    end: ongoing ? undefined : toRfc3339(lastMs),
+    end: e.ongoing ? undefined : toRfc3339(lastMs),
     subject: {},
     links: [exploreLink(kind === 'error_burst' ? 'Error share' : 'p99 latency', query, input.range.fromMs, input.range.toMs)],
   };
 }
 
+const durationOf = (grid: Grid, e: Episode): number => grid.times[e.last] - grid.times[e.first] + grid.stepMs;
+
 const match = (red: RedSignals): string => labelMatchers({ [red.serviceLabel]: red.service })[0];
 
 const when = (grid: Grid, e: Episode): string =>
-  e.last === grid.times.length - 1
+  e.ongoing
     ? `since ${clockTime(grid.times[e.first] - grid.stepMs)} (ongoing)`
     : `from ${clockTime(grid.times[e.first] - grid.stepMs)} to ${clockTime(grid.times[e.last])} (${duration(grid.times[e.last] - grid.times[e.first] + grid.stepMs)})`;
 
@@ -106,7 +114,7 @@ function detectErrors(input: DetectorInput, options: DetectorOptions): Anomaly[]
     if (errors < opt.minErrors) return [];
     const svc = e.red.service;
     return [record('error_burst', e, res.grid, input, {
-      severity: e.peak >= 0.2 ? 'critical' : 'warning',
+      severity: errorBurstSeverity(e.peak, medianOf(e.values, e.first, e.last), durationOf(res.grid, e)),
       title: `${svc}: errors up to ${pct(e.peak)}`,
       explanation: `${svc} answered up to ${pct(e.peak)} of requests with a 5xx ${when(res.grid, e)}, against its usual ${pct(e.baseline)} — about ${num(errors, 0)} failed requests. Check the logs and traces of ${svc} in that window for the failing operation.`,
       evidence: { peakErrorShare: e.peak, baselineErrorShare: e.baseline, approxErrors: errors },
@@ -122,7 +130,7 @@ function detectLatency(input: DetectorInput, options: DetectorOptions): Anomaly[
     const svc = e.red.service;
     const ratio = e.baseline > 0 ? e.peak / e.baseline : Infinity;
     return record('latency_spike', e, res.grid, input, {
-      severity: ratio >= 3 ? 'critical' : 'warning',
+      severity: latencySeverity(ratio, durationOf(res.grid, e)),
       title: `${svc}: p99 latency up to ${num(e.peak, 0)} ms`,
       explanation: `${svc}'s p99 latency reached ${num(e.peak, 0)} ms ${when(res.grid, e)}, ${num(ratio, 1)}× its usual ${num(e.baseline, 0)} ms. Look for a GC storm, a slow dependency or saturation on ${svc} in the same window.`,
       // A zero baseline has no finite ratio; evidence is JSON, so say null rather than Infinity.

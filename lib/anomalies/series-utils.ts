@@ -1,5 +1,6 @@
 /** Helpers over raw Prometheus samples: grouping and reset-aware rates (service names: ../correlate/service-label.ts). */
 import type { Labels, Series } from '../model/types';
+import { labelMatchers } from './format';
 
 /** Finite samples in time order (a NaN sample is a gap for rate purposes). */
 export function finitePoints(points: readonly [number, number][]): [number, number][] {
@@ -113,3 +114,6 @@ export function withoutLabels(labels: Labels, drop: readonly string[]): Labels {
   for (const k of Object.keys(labels)) if (!drop.includes(k) && k !== '__name__') out[k] = labels[k];
   return out;
 }
+
+/** Identity of a series (name + labels, __name__ label ignored) for de-duplication across reads. */
+export const seriesKey = (name: string, labels: Labels): string => `${name}{${labelMatchers(labels).join(',')}}`;

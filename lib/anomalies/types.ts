@@ -23,6 +23,21 @@ export interface DetectorInput {
   missingTraceIds: string[];
   /** Labels naming the service on a series, first non-blank wins (default: DEFAULT_SERVICE_LABELS, lib/correlate/service-label.ts). */
   serviceLabel?: string[];
+  /**
+   * Where the raw series start when they were read with a look-back before `range.fromMs`:
+   * detectors take baselines and true episode starts from there, and report what overlaps
+   * the range (docs/anomalies.md, "Episodes and gaps"). Default: `range.fromMs`.
+   */
+  lookbackFromMs?: number;
+  /** Counter series Prometheus flagged with resets() > 0 over the range, with its count. */
+  counterResets?: FlaggedCounter[];
+}
+
+export interface FlaggedCounter {
+  name: string;
+  labels: Record<string, string>;
+  /** Prometheus resets() over the range. */
+  resets: number;
 }
 
 export interface CounterResetOptions {

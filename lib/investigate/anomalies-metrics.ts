@@ -11,9 +11,13 @@ import type { AnomalyKind } from '../model/anomaly';
 import type { Exemplar, Labels, Series } from '../model/types';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
 import { cachedMetadata } from './metadata-cache';
+import { scanCounters, type CounterScanCoverage, type CounterScanOptions } from './anomalies-counters';
+import { NO_FILTER } from '../anomalies/counter-discovery';
+import type { FlaggedCounter } from '../anomalies/types';
+import { seriesKey } from '../anomalies/series-utils';
 import { mapBounded, type AnomalyBudgets, type SourceCalls } from './anomalies-budgets';
 import {
-  EXEMPLAR_SELECTOR, errorShareScans, latencyScans, newestExemplars, rawReadMode, redSelector, redSelectorsFor, seriesKey, withoutRange,
+  EXEMPLAR_SELECTOR, errorShareScans, latencyScans, newestExemplars, rawReadMode, redSelector, redSelectorsFor, withoutRange,
   type TimeWindow,
 } from './anomalies-plan';
 
@@ -21,6 +25,10 @@ export interface MetricsCollection {
   series: Series[];
   metadata: Record<string, MetricMetadata[]>;
   exemplars: Exemplar[];
+  /** Where the raw series start (the range's look-back), for the detectors' baselines. */
+  lookbackFromMs?: number;
+  counterResets?: FlaggedCounter[];
+  counterScan?: CounterScanCoverage;
 }
 
 export interface MetricsContext {
@@ -29,10 +37,18 @@ export interface MetricsContext {
   budgets: AnomalyBudgets;
   /** Read exemplars of the latency histograms (for missing_trace). */
   exemplars: boolean;
+  /** Which counters the reset scan checks (configuration). */
+  counters?: CounterScanOptions;
 }
 
-/** Kinds whose findings decide which services' RED series are read. */
-const FIRST_PASS_KINDS: readonly AnomalyKind[] = ['counter_reset', 'gc_storm', 'leak'];
+/** The range plus the look-back the GC, RED and leak series are read over. */
+export const readRangeOf = (ctx: MetricsContext): TimeWindow => ({ fromMs: ctx.range.fromMs - ctx.budgets.lookbackMs, toMs: ctx.range.toMs });
+
+/**
+ * Kinds whose findings decide which services' RED series are read. Counter resets are not
+ * among them: every restart resets counters, and a restart alone does not hurt users.
+ */
+const FIRST_PASS_KINDS: readonly AnomalyKind[] = ['gc_storm', 'leak'];
 
 /** Raw series read so far, capped at the budget; the rest is counted, not kept. */
 class RawSeriesStore {
@@ -53,7 +69,8 @@ class RawSeriesStore {
   }
 
   async read(selectors: readonly string[]): Promise<void> {
-    const { range, budgets } = this.ctx;
+    const { budgets } = this.ctx;
+    const range = readRangeOf(this.ctx);
     const mode = rawReadMode(range, budgets);
     const fresh = selectors.filter((s) => !this.asked.has(s));
     fresh.forEach((s) => this.asked.add(s));
@@ -117,15 +134,20 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
   const { range, budgets } = ctx;
   const plan = planScan(range);
   for (const s of plan.skipped) calls.skip(`the scan of ${s.metric} was skipped (${s.reason}).`);
+  const readRange = readRangeOf(ctx);
 
-  const [metadata, scanResults, flaggedJobs, exemplars] = await Promise.all([
-    calls.call((signal) => cachedMetadata(prom, ctx.nowMs, signal)),
+  const metadataWork = calls.call((signal) => cachedMetadata(prom, ctx.nowMs, signal));
+  // The counter scan needs the metric types first; everything else goes out at once.
+  const counterWork = metadataWork.then((metadata) => scanCounters(calls, prom, ctx, metadata ?? {}, ctx.counters ?? { filter: NO_FILTER }));
+  const [metadata, scanResults, flaggedJobs, exemplars, counters] = await Promise.all([
+    metadataWork,
     runScans(calls, prom, plan.queries, budgets.concurrency),
     flaggedServices(calls, prom, ctx),
     ctx.exemplars ? calls.call((signal) => prom.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal })) : Promise.resolve([]),
+    counterWork,
   ]);
 
-  const fetch = fetchPlan(scanResults, range, budgets.maxFetchSelectors);
+  const fetch = fetchPlan(scanResults, readRange, budgets.maxFetchSelectors);
   for (const scan of fetch.truncatedScans) calls.skip(`the ${scan.replace(':', ' scan of ')} hit its series limit; more series may be affected than are shown.`);
   if (fetch.skipped.length) calls.skip(`${fetch.skipped.length} flagged series were not read (over the limit of ${budgets.maxFetchSelectors} raw selectors).`);
 
@@ -136,13 +158,13 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
   // Prometheus saw with a high 5xx share or a p99 spike.
   const meta = metadata ?? {};
   const firstPass = runDetectors(
-    { range, nowMs: ctx.nowMs, series: store.series, metadata: meta, traces: [], logs: [], exemplars: [], missingTraceIds: [] },
+    { range, nowMs: ctx.nowMs, series: store.series, metadata: meta, traces: [], logs: [], exemplars: [], missingTraceIds: [], lookbackFromMs: readRange.fromMs },
     {},
     { kinds: FIRST_PASS_KINDS },
   );
-  const r = rangeDuration(range.fromMs, range.toMs);
+  const r = rangeDuration(readRange.fromMs, readRange.toMs);
   const flagged = [...new Set(flaggedJobs.map((l) => l.job))].map((job) => redSelector('job', job, r));
-  const red = [...redSelectorsFor(firstPass.anomalies, range), ...flagged];
+  const red = [...redSelectorsFor(firstPass.anomalies, readRange), ...flagged];
   await store.read(red);
 
   if (store.droppedSeries || store.droppedSelectors) {
@@ -156,5 +178,12 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
 
   const kept = newestExemplars(exemplars ?? [], budgets.maxExemplars);
   if ((exemplars?.length ?? 0) > kept.length) calls.skip(`only the newest ${kept.length} of ${exemplars!.length} exemplars were checked.`);
-  return { series: store.series, metadata: meta, exemplars: kept };
+  return {
+    series: [...store.series, ...counters.series],
+    metadata: meta,
+    exemplars: kept,
+    lookbackFromMs: readRange.fromMs,
+    counterResets: counters.flagged,
+    counterScan: counters.coverage,
+  };
 }

@@ -3,7 +3,6 @@
  * read, which RED series follow a finding, which trace ids are worth a Jaeger lookup and
  * which sources the requested kinds need. No I/O here, so each choice is unit-tested.
  */
-import { labelMatchers } from '../anomalies/format';
 import { resolveServiceLabel } from '../correlate/service-label';
 import { LATENCY_BUCKETS, RED_METRIC_NAMES } from '../anomalies/red';
 import { anyOf, rangeDuration } from '../anomalies/scan-plan';
@@ -35,9 +34,6 @@ export function rawReadMode(range: TimeWindow, budgets: Pick<AnomalyBudgets, 'ma
 /** `sel[3600s]` → `sel`: the selector part of a fetchPlan entry, for query_range. */
 export const withoutRange = (selectorWithRange: string): string => selectorWithRange.replace(/\[\d+s\]$/, '');
 
-/** Identity of a series for de-duplication across overlapping selectors. */
-export const seriesKey = (name: string, labels: Record<string, string>): string =>
-  `${name}{${labelMatchers(labels).join(',')}}`;
 
 /**
  * Raw RED selectors (request counters and latency buckets) for the services of these
