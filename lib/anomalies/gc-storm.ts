@@ -9,7 +9,7 @@ import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, num, pct, selector } from './format';
 import { GC_SUB_LABELS, gcMetric, type GcMetric } from './gc-metrics';
 import { conditionId, distinctEpisodeIds } from './ids';
-import { redSignals, RED_METRIC_NAMES, type RedSignals } from './red';
+import { redMetricNames, redSignals, type RedSignals } from './red';
 import { counterRateAt, evaluationGrid, gaugeAt, groupKey, withoutLabels, type Grid } from './series-utils';
 import { serviceOf } from '../correlate/service-label';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
@@ -106,7 +106,8 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
   // The grid reaches into the look-back so a storm that began before the range keeps its true start.
   const grid = evaluationGrid(Math.min(fromMs, input.lookbackFromMs ?? fromMs), toMs, gcSeries);
   if (!grid) return [];
-  const red = redSignals(input.series.filter((s) => RED_METRIC_NAMES.includes(s.name)), grid, input.serviceLabel);
+  const redNames = new Set(redMetricNames(options.red.families));
+  const red = redSignals(input.series.filter((s) => redNames.has(s.name)), grid, input.serviceLabel, options.red.families);
   const opt = options.gc;
   const out: Anomaly[] = [];
   for (const entry of byInstance(gcSeries).values()) {

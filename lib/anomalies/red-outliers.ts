@@ -10,7 +10,8 @@ import { appendTo } from '../model/group';
 import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, labelMatchers, num, pct } from './format';
 import { conditionId, distinctEpisodeIds } from './ids';
-import { RED_METRIC_NAMES, redSignals, type RedSignals } from './red';
+import { redMetricNames, redSignals, type RedSignals } from './red';
+import { escapeLabelValue } from '../model/prom-text';
 import { evaluationGrid, type Grid } from './series-utils';
 import { serviceOf } from '../correlate/service-label';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
@@ -37,26 +38,28 @@ interface RedView {
   grid: Grid;
   services: { red: RedSignals; lastSampleMs: number | null }[];
 }
-const redViews = new WeakMap<DetectorInput, RedView | null>();
+const redViews = new WeakMap<DetectorInput, { families: DetectorOptions['red']['families']; view: RedView | null }>();
 
-function redView(input: DetectorInput): RedView | null {
-  if (redViews.has(input)) return redViews.get(input)!;
-  const redSeries = input.series.filter((s) => RED_METRIC_NAMES.includes(s.name));
+function redView(input: DetectorInput, options: DetectorOptions): RedView | null {
+  const cached = redViews.get(input);
+  if (cached && cached.families === options.red.families) return cached.view;
+  const names = new Set(redMetricNames(options.red.families));
+  const redSeries = input.series.filter((s) => names.has(s.name));
   // The grid reaches into the look-back: baselines and true starts come from before the range.
   const grid = evaluationGrid(Math.min(input.range.fromMs, input.lookbackFromMs ?? input.range.fromMs), input.range.toMs, redSeries);
   let view: RedView | null = null;
   if (grid) {
     const own = new Map<string | null, Series[]>();
     for (const s of redSeries) appendTo(own, serviceOf(s.labels, input.serviceLabel), s);
-    const services = [...redSignals(redSeries, grid, input.serviceLabel).values()].map((red) => ({ red, lastSampleMs: lastSampleTime(own.get(red.service) ?? [], input.range.toMs) }));
+    const services = [...redSignals(redSeries, grid, input.serviceLabel, options.red.families).values()].map((red) => ({ red, lastSampleMs: lastSampleTime(own.get(red.service) ?? [], input.range.toMs) }));
     view = { grid, services };
   }
-  redViews.set(input, view);
+  redViews.set(input, { families: options.red.families, view });
   return view;
 }
 
 function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedSignals) => number[], floor: (r: RedSignals, i: number, baseline: number) => boolean): { grid: Grid; found: Episode[] } | null {
-  const view = redView(input);
+  const view = redView(input, options);
   if (!view) return null;
   const { grid } = view;
   const found: Episode[] = [];
@@ -95,6 +98,14 @@ function record(kind: AnomalyKind, e: Episode, grid: Grid, input: DetectorInput,
   };
 }
 
+/** The PromQL of the error share the detector measured, in the service's own RED family. */
+function errorShareQuery(red: RedSignals): string {
+  const f = red.family;
+  if (!f) return '';
+  const failed = `${f.errorLabel}=~"${escapeLabelValue(f.errorValues)}"`;
+  return `sum(rate(${f.requests}{${match(red)},${failed}}[1m])) / sum(rate(${f.requests}{${match(red)}}[1m]))`;
+}
+
 const durationOf = (grid: Grid, e: Episode): number => grid.times[e.last] - grid.times[e.first] + grid.stepMs;
 
 const match = (red: RedSignals): string => labelMatchers({ [red.serviceLabel]: red.service })[0];
@@ -118,7 +129,7 @@ function detectErrors(input: DetectorInput, options: DetectorOptions): Anomaly[]
       title: `${svc}: errors up to ${pct(e.peak)}`,
       explanation: `${svc} answered up to ${pct(e.peak)} of requests with a 5xx ${when(res.grid, e)}, against its usual ${pct(e.baseline)} — about ${num(errors, 0)} failed requests. Check the logs and traces of ${svc} in that window for the failing operation.`,
       evidence: { peakErrorShare: e.peak, baselineErrorShare: e.baseline, approxErrors: errors },
-    }, `sum(rate(http_requests_total{${match(e.red)},code=~"5.."}[1m])) / sum(rate(http_requests_total{${match(e.red)}}[1m]))`)];
+    }, errorShareQuery(e.red))];
   }));
 }
 
@@ -135,7 +146,7 @@ function detectLatency(input: DetectorInput, options: DetectorOptions): Anomaly[
       explanation: `${svc}'s p99 latency reached ${num(e.peak, 0)} ms ${when(res.grid, e)}, ${num(ratio, 1)}× its usual ${num(e.baseline, 0)} ms. Look for a GC storm, a slow dependency or saturation on ${svc} in the same window.`,
       // A zero baseline has no finite ratio; evidence is JSON, so say null rather than Infinity.
       evidence: { peakP99Ms: e.peak, baselineP99Ms: e.baseline, ratio: Number.isFinite(ratio) ? ratio : null },
-    }, `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{${match(e.red)}}[1m])))`);
+    }, `histogram_quantile(0.99, sum by (le) (rate(${e.red.family?.latency ?? 'http_request_duration_seconds_bucket'}{${match(e.red)}}[1m])))`);
   }));
 }
 

@@ -12,7 +12,7 @@
 import type { Labels, Series } from '../model/types';
 import { GC_METRICS, GC_SUB_LABELS } from './gc-metrics';
 import { labelMatchers, selector } from './format';
-import { RED_METRIC_NAMES } from './red';
+import { DEFAULT_RED_FAMILIES, redMetricNames, type RedFamily } from './red';
 import { DEFAULT_DETECTOR_OPTIONS, type GcStormOptions } from './types';
 
 export const DEFAULT_LEAK_GAUGES: readonly string[] = [
@@ -110,7 +110,12 @@ export const anyOf = (names: readonly string[], labels: Labels): string =>
  * The raw series to fetch for what the scans flagged (deduplicated, bounded), over
  * `readRange`: the scanned range plus its look-back, where baselines come from.
  */
-export function fetchPlan(results: readonly { query: ScanQuery; series: Series[] }[], readRange: { fromMs: number; toMs: number }, maxFetch = DEFAULT_SCAN_OPTIONS.maxFetch): FetchPlan {
+export function fetchPlan(
+  results: readonly { query: ScanQuery; series: Series[] }[],
+  readRange: { fromMs: number; toMs: number },
+  maxFetch = DEFAULT_SCAN_OPTIONS.maxFetch,
+  families: readonly RedFamily[] = DEFAULT_RED_FAMILIES,
+): FetchPlan {
   const wanted: string[] = [];
   const truncatedScans: string[] = [];
   for (const { query, series } of results) {
@@ -123,7 +128,7 @@ export function fetchPlan(results: readonly { query: ScanQuery; series: Series[]
       } else if (query.kind === 'gc') {
         const runtime = GC_METRICS.find((m) => m.name === query.metric)?.runtime;
         wanted.push(anyOf(GC_METRICS.filter((m) => m.runtime === runtime).map((m) => m.name), labels));
-        if (labels.job !== undefined) wanted.push(anyOf(RED_METRIC_NAMES, { job: labels.job }));
+        if (labels.job !== undefined) wanted.push(anyOf(redMetricNames(families), { job: labels.job }));
       } else {
         wanted.push(selector(query.metric, labels));
       }

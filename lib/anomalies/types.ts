@@ -7,6 +7,7 @@
 import type { Anomaly, AnomalyKind } from '../model/anomaly';
 import type { Exemplar, LogEntry, Series, Trace } from '../model/types';
 import type { MetricMetadata } from '../sources/types';
+import { DEFAULT_RED_FAMILIES, type RedFamily } from './red';
 
 export interface DetectorInput {
   range: { fromMs: number; toMs: number };
@@ -95,6 +96,8 @@ export interface RedOptions {
   minLatencyMs: number;
   /** The p99 must also be at least this multiple of the baseline median. */
   minLatencyRatio: number;
+  /** Request/latency metric families read as RED (./red.ts). */
+  families: readonly RedFamily[];
 }
 
 export interface DetectorOptions {
@@ -122,6 +125,7 @@ export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
     minRequestsPerSec: 0.1,
     minLatencyMs: 50,
     minLatencyRatio: 1.5,
+    families: DEFAULT_RED_FAMILIES,
   },
 };
 

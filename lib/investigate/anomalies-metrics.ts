@@ -14,10 +14,11 @@ import { cachedMetadata } from './metadata-cache';
 import { scanCounters, type CounterScanCoverage, type CounterScanOptions } from './anomalies-counters';
 import { NO_FILTER } from '../anomalies/counter-discovery';
 import type { FlaggedCounter } from '../anomalies/types';
+import { DEFAULT_RED_FAMILIES, type RedFamily } from '../anomalies/red';
 import { seriesKey } from '../anomalies/series-utils';
 import { mapBounded, type AnomalyBudgets, type SourceCalls } from './anomalies-budgets';
 import {
-  EXEMPLAR_SELECTOR, errorShareScans, latencyScans, newestExemplars, rawReadMode, redSelector, redSelectorsFor, withoutRange,
+  errorShareScans, exemplarSelector, latencyScans, newestExemplars, rawReadMode, redSelector, redSelectorsFor, withoutRange,
   type TimeWindow,
 } from './anomalies-plan';
 
@@ -39,7 +40,11 @@ export interface MetricsContext {
   exemplars: boolean;
   /** Which counters the reset scan checks (configuration). */
   counters?: CounterScanOptions;
+  /** RED families read for latency and errors (configuration; default: HTTP and gRPC). */
+  redFamilies?: readonly RedFamily[];
 }
+
+const familiesOf = (ctx: MetricsContext): readonly RedFamily[] => ctx.redFamilies ?? DEFAULT_RED_FAMILIES;
 
 /** The range plus the look-back the GC, RED and leak series are read over. */
 export const readRangeOf = (ctx: MetricsContext): TimeWindow => ({ fromMs: ctx.range.fromMs - ctx.budgets.lookbackMs, toMs: ctx.range.toMs });
@@ -119,8 +124,8 @@ async function flaggedServices(calls: SourceCalls, prom: PrometheusClient, ctx: 
   const k = ctx.budgets.maxRawSeries;
   const red = DEFAULT_DETECTOR_OPTIONS.red;
   const scans = [
-    ...errorShareScans(ctx.range, k, red.minErrorShare).map((s) => ({ ...s, what: '5xx-share' })),
-    ...latencyScans(ctx.range, k, red.minLatencyRatio, red.minLatencyMs).map((s) => ({ ...s, what: 'p99' })),
+    ...errorShareScans(ctx.range, k, red.minErrorShare, familiesOf(ctx)).map((s) => ({ ...s, what: 'error-share' })),
+    ...latencyScans(ctx.range, k, red.minLatencyRatio, red.minLatencyMs, familiesOf(ctx)).map((s) => ({ ...s, what: 'p99' })),
   ];
   const results = await mapBounded(scans, ctx.budgets.concurrency, async (scan) => {
     const r = await calls.call((signal) => prom.query(scan.query, ctx.range.toMs, { signal, limit: k }));
@@ -143,11 +148,11 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
     metadataWork,
     runScans(calls, prom, plan.queries, budgets.concurrency),
     flaggedServices(calls, prom, ctx),
-    ctx.exemplars ? calls.call((signal) => prom.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal })) : Promise.resolve([]),
+    ctx.exemplars ? calls.call((signal) => prom.exemplars(exemplarSelector(familiesOf(ctx)), range.fromMs, range.toMs, { signal })) : Promise.resolve([]),
     counterWork,
   ]);
 
-  const fetch = fetchPlan(scanResults, readRange, budgets.maxFetchSelectors);
+  const fetch = fetchPlan(scanResults, readRange, budgets.maxFetchSelectors, familiesOf(ctx));
   for (const scan of fetch.truncatedScans) calls.skip(`the ${scan.replace(':', ' scan of ')} hit its series limit; more series may be affected than are shown.`);
   if (fetch.skipped.length) calls.skip(`${fetch.skipped.length} flagged series were not read (over the limit of ${budgets.maxFetchSelectors} raw selectors).`);
 
@@ -159,12 +164,12 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
   const meta = metadata ?? {};
   const firstPass = runDetectors(
     { range, nowMs: ctx.nowMs, series: store.series, metadata: meta, traces: [], logs: [], exemplars: [], missingTraceIds: [], lookbackFromMs: readRange.fromMs },
-    {},
+    { red: { families: familiesOf(ctx) } },
     { kinds: FIRST_PASS_KINDS },
   );
   const r = rangeDuration(readRange.fromMs, readRange.toMs);
-  const flagged = [...new Set(flaggedJobs.map((l) => l.job))].map((job) => redSelector('job', job, r));
-  const red = [...redSelectorsFor(firstPass.anomalies, readRange), ...flagged];
+  const flagged = [...new Set(flaggedJobs.map((l) => l.job))].map((job) => redSelector('job', job, r, familiesOf(ctx)));
+  const red = [...redSelectorsFor(firstPass.anomalies, readRange, familiesOf(ctx)), ...flagged];
   await store.read(red);
 
   if (store.droppedSeries || store.droppedSelectors) {

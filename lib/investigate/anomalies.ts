@@ -17,6 +17,8 @@ import { toRfc3339 } from '../time/range';
 import { DEFAULT_ANOMALY_BUDGETS, SourceCalls, type AnomalyBudgets } from './anomalies-budgets';
 import { collectMetrics, type MetricsCollection } from './anomalies-metrics';
 import type { CounterScanOptions } from './anomalies-counters';
+import type { RedFamily } from '../anomalies/red';
+import type { CounterFilter } from '../anomalies/counter-discovery';
 import { exemplarTraceIds, loggedTraceIds, sourcesNeeded } from './anomalies-plan';
 import { sampleLogs } from './anomalies-logs';
 import { findMissingTraces, sampleTraces } from './anomalies-traces';
@@ -38,6 +40,8 @@ export interface FindAnomaliesDeps {
   extraction?: ExtractionConfig;
   /** Which counters the reset scan checks (COUNTER_SCAN_INCLUDE / _EXCLUDE). */
   counters?: CounterScanOptions;
+  /** RED families beyond the built-in HTTP and gRPC ones (RED_FAMILIES). */
+  redFamilies?: readonly RedFamily[];
 }
 
 export interface AnomaliesQuery {
@@ -74,6 +78,12 @@ function deadlineSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal;
   };
 }
 
+/** The scan's part of the configuration (lib/config.ts DetectionConfig). */
+export const detectionDeps = (d: { counterFilter: CounterFilter; redFamilies: readonly RedFamily[] }): Pick<FindAnomaliesDeps, 'counters' | 'redFamilies'> => ({
+  counters: { filter: d.counterFilter },
+  redFamilies: d.redFamilies,
+});
+
 export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQuery): Promise<AnomaliesResponse> {
   const budgets: AnomalyBudgets = { ...DEFAULT_ANOMALY_BUDGETS, ...deps.budgets };
   const range = { fromMs: query.fromMs, toMs: query.toMs };
@@ -91,7 +101,7 @@ export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
   try {
     const metricsWork =
       needs.prometheus && clients.prometheus
-        ? collectMetrics(prom, clients.prometheus, { range, nowMs: deps.nowMs, budgets, exemplars: wantsMissing, counters: deps.counters })
+        ? collectMetrics(prom, clients.prometheus, { range, nowMs: deps.nowMs, budgets, exemplars: wantsMissing, counters: deps.counters, redFamilies: deps.redFamilies })
         : Promise.resolve(EMPTY_METRICS);
 
     // Logs follow the traces: only services with spans can have lost their trace context.
@@ -132,7 +142,7 @@ export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
         lookbackFromMs: metrics.lookbackFromMs,
         counterResets: metrics.counterResets,
       },
-      {},
+      deps.redFamilies ? { red: { families: deps.redFamilies } } : {},
       { kinds: query.kinds, services: query.service === undefined ? undefined : [query.service] },
     );
 
