@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SourceName } from './model/types';
+import { authConfigFrom, authEnvSchema, isLoopbackHost, type AuthConfig } from './auth/auth-config';
 
 /**
  * The environment, parsed once with zod. A bad value stops start-up with a message that
@@ -45,6 +46,10 @@ export interface AppConfig {
   /** Public base URL of this app (share links, digests). */
   publicUrl: string;
   digests: DigestConfig;
+  /** Sign-in mode, roles and cookies (docs/security.md). */
+  auth: AuthConfig;
+  /** Host header values this app answers to (DNS rebinding): from PUBLIC_URL and HOST:PORT. */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -106,7 +111,7 @@ const envSchema = z.object({
   DIGEST_GRACE_MS: z.coerce.number().int().min(1).max(30 * 86_400_000).optional(),
   DIGEST_TICK_MS: z.coerce.number().int().min(1_000).max(3_600_000).optional(),
   DIGEST_RUNNER: z.enum(['on', 'off'], 'must be "on" or "off"').default('on'),
-});
+}).extend(authEnvSchema.shape);
 
 const SECRET_PREFIX = 'DIGEST_SECRET_';
 const SECRET_REF = /^[A-Z0-9_]{1,64}$/;
@@ -133,12 +138,16 @@ export function parseConfig(env: Env): AppConfig {
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') cleaned[k] = v;
   const parsed = envSchema.safeParse(cleaned);
   const { secrets, problems } = digestSecrets(cleaned);
+  const fail = (lines: string[]) => new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   if (!parsed.success || problems.length) {
-    const lines = (parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${[...lines, ...problems].join('\n  ')}`);
+    throw fail([...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`), ...problems]);
   }
   const e = parsed.data;
-  const self = `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
+  const hostPort = `${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
+  const self = `http://${hostPort}`;
+  const publicUrl = (e.PUBLIC_URL ?? self).replace(/\/+$/, '');
+  const { auth, problems: authProblems } = authConfigFrom(e, e.HOST, publicUrl);
+  if (authProblems.length) throw fail(authProblems);
   const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL;
   const strip = (u: string) => u.replace(/\/+$/, '');
   const source = (name: SourceName, url: string | undefined, auth: SourceAuth | undefined, timeoutMs: number, isDemo = false): SourceConfig | null =>
@@ -164,7 +173,7 @@ export function parseConfig(env: Env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     host: e.HOST,
     port: e.PORT,
-    publicUrl: strip(e.PUBLIC_URL ?? self),
+    publicUrl,
     digests: {
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.DIGEST_MAIL_FROM,
@@ -173,7 +182,19 @@ export function parseConfig(env: Env): AppConfig {
       tickMs: e.DIGEST_TICK_MS ?? null,
       runner: e.DIGEST_RUNNER === 'on',
     },
+    auth,
+    allowedHosts: allowedHostsOf(publicUrl, hostPort, e.HOST, e.PORT),
   };
+}
+
+/**
+ * PUBLIC_URL's host and HOST:PORT; on a loopback HOST also its other loopback names, so
+ * http://localhost:PORT keeps working. Anything else in Host is a DNS-rebinding attempt.
+ */
+function allowedHostsOf(publicUrl: string, hostPort: string, host: string, port: number): string[] {
+  const hosts = new Set([new URL(publicUrl).host.toLowerCase(), hostPort.toLowerCase()]);
+  if (isLoopbackHost(host)) for (const h of ['127.0.0.1', 'localhost', '[::1]']) hosts.add(`${h}:${port}`);
+  return [...hosts];
 }
 
 let cached: AppConfig | null = null;
