@@ -76,6 +76,9 @@ export function authConfigFrom(e: AuthEnv, host: string, publicUrl: string): { a
     if (!e.OIDC_ISSUER) problems.push('OIDC_ISSUER: required when AUTH_MODE=oidc');
     if (!e.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: required when AUTH_MODE=oidc');
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required when AUTH_MODE=oidc (at least 32 random characters)');
+    if (e.OIDC_ISSUER && !e.OIDC_ISSUER.startsWith('https://') && !isLoopbackHost(new URL(e.OIDC_ISSUER).hostname.replace(/^\[|\]$/g, ''))) {
+      problems.push('OIDC_ISSUER: must be https:// (plain http only for a provider on this machine)');
+    }
     if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID) {
       oidc = { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET ?? null, scopes: e.OIDC_SCOPES, groupsClaim: e.OIDC_GROUPS_CLAIM };
     }
