@@ -23,8 +23,8 @@ const hasBody = (headers: Headers) => headers.has('transfer-encoding') || Number
 /**
  * Cross-site request forgery: a mutating request must come from our own pages
  * (Sec-Fetch-Site, else Origin) and be JSON, which no HTML form and no "simple" cross-site
- * fetch can send without a CORS preflight we never answer. A DELETE without a body is
- * exempt from the content type only.
+ * fetch can send without a CORS preflight we never answer. Only a DELETE with neither a body
+ * nor a content type may leave it out.
  */
 export function checkMutation(method: string, headers: Headers, allowedHosts: readonly string[]): Refusal | null {
   if (SAFE_METHODS.has(method)) return null;
@@ -37,7 +37,7 @@ export function checkMutation(method: string, headers: Headers, allowedHosts: re
     return { status: 403, code: 'cross_site', message: `${method} from origin ${origin.slice(0, 100)} refused` };
   }
   const type = (headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json' && !(method === 'DELETE' && !hasBody(headers))) {
+  if (type !== 'application/json' && !(method === 'DELETE' && type === '' && !hasBody(headers))) {
     return { status: 415, code: 'json_required', message: `${method} requests must send Content-Type: application/json` };
   }
   return null;
