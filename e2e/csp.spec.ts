@@ -72,21 +72,27 @@ test('a wrong Host (DNS rebinding) is refused on pages and the API; a malformed 
   for (const path of ['/trace/%E0%A4%A', '/views/%', '/s/%zz']) expect((await request.get(path)).status(), path).toBe(400);
 });
 
-test('a text/plain or cross-site POST from a browser page is refused and changes nothing', async ({ page, request }) => {
-  const before = ((await (await request.get('/api/v1/digests')).json()) as { schedules: unknown[] }).schedules.length;
-  // A page on another origin of this machine (localhost vs 127.0.0.1 are different sites).
-  await page.goto(`http://localhost:${new URL(BASE_URL).port}/api/health`);
-  const statuses = await page.evaluate(async (target) => {
-    const body = JSON.stringify({ name: 'exfil', cron: '*/5 * * * *', timezone: 'UTC', channels: [{ type: 'webhook', url: 'https://evil.example/hook' }] });
-    const plain = await fetch(`${target}/api/v1/digests`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body }).then((r) => r.status, () => -1);
-    const json = await fetch(`${target}/api/v1/digests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.status, () => -1);
-    return { plain, json };
-  }, BASE_URL);
-  // no-cors hides the status (0); the JSON one fails its CORS preflight (-1). What matters is the server side:
-  expect(statuses.plain).toBe(0);
-  expect(statuses.json).toBe(-1);
-  const after = ((await (await request.get('/api/v1/digests')).json()) as { schedules: unknown[] }).schedules.length;
-  expect(after).toBe(before);
+test('a text/plain or cross-site POST from a hostile page is refused and changes nothing', async ({ page, request }) => {
+  const schedules = async () => ((await (await request.get('/api/v1/digests')).json()) as { schedules: unknown[] }).schedules.length;
+  const before = await schedules();
+  // The hostile page: another origin, no CSP of ours to stop it from trying.
+  const evil = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>evil</title>'));
+  await new Promise<void>((r) => evil.listen(0, '127.0.0.2', r));
+  try {
+    await page.goto(`http://127.0.0.2:${(evil.address() as { port: number }).port}/`);
+    const statuses = await page.evaluate(async (target) => {
+      const body = JSON.stringify({ name: 'exfil', cron: '*/5 * * * *', timezone: 'UTC', channels: [{ type: 'webhook', url: 'https://evil.example/hook' }] });
+      const plain = await fetch(`${target}/api/v1/digests`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body }).then((r) => r.type, () => 'network error');
+      const json = await fetch(`${target}/api/v1/digests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.type, () => 'network error');
+      return { plain, json };
+    }, BASE_URL);
+    // The text/plain one is sent (an opaque answer: the page cannot read it); the JSON one dies in its CORS preflight.
+    expect(statuses).toEqual({ plain: 'opaque', json: 'network error' });
+  } finally {
+    evil.closeAllConnections();
+    evil.close();
+  }
+  expect(await schedules()).toBe(before);
   const direct = await request.post('/api/v1/digests', { headers: { 'content-type': 'text/plain' }, data: '{}' });
   expect(direct.status()).toBe(415);
 });

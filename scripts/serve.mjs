@@ -15,6 +15,8 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const server = http.createServer((req, res) => {
   req.headers['x-triangulate-peer'] = req.socket.remoteAddress ?? '';
+  // A client that hangs up mid-body (e.g. after proxy.ts refused a forged POST) is not a server fault.
+  req.on('error', () => {});
   void handle(req, res);
 });
 server.listen(port, host, () => console.log(`[triangulate] listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`));
