@@ -112,6 +112,12 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   PUBLIC_URL: httpUrl.optional(),
+  /** More Host values to answer to (host or host:port), e.g. the name Prometheus scrapes or a probe uses. */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((hs) => hs.every((h) => /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(h)), 'must be a comma-separated list of host or host:port'),
   SMTP_URL: z
     .string()
     .trim()
@@ -244,12 +250,12 @@ export function parseConfig(env: Env): AppConfig {
       runner: e.DIGEST_RUNNER === 'on',
     },
     auth,
-    allowedHosts: allowedHostsOf(publicUrl, hostPort, e.HOST, e.PORT),
+    allowedHosts: [...new Set([...allowedHostsOf(publicUrl, hostPort, e.HOST, e.PORT), ...e.ALLOWED_HOSTS])],
   };
 }
 
 /**
- * PUBLIC_URL's host and HOST:PORT; on a loopback HOST also its other loopback names, so
+ * PUBLIC_URL's host and HOST:PORT (plus ALLOWED_HOSTS); on a loopback HOST also its other loopback names, so
  * http://localhost:PORT keeps working. Anything else in Host is a DNS-rebinding attempt.
  */
 function allowedHostsOf(publicUrl: string, hostPort: string, host: string, port: number): string[] {

@@ -24,6 +24,9 @@ describe('auth config', () => {
     const cfg = parseConfig({ HOST: '127.0.0.1', PORT: '3000', PUBLIC_URL: 'https://dash.example.com' });
     expect(cfg.auth.secureCookies).toBe(true);
     expect(cfg.allowedHosts.sort()).toEqual(['127.0.0.1:3000', '[::1]:3000', 'dash.example.com', 'localhost:3000']);
+    const extra = parseConfig({ HOST: '0.0.0.0', AUTH_MODE: 'proxy', AUTH_PROXY_TRUSTED: '10.0.0.1', PUBLIC_URL: 'https://dash.example.com', ALLOWED_HOSTS: 'triangulate:3000, 10.1.2.3:3000' });
+    expect(extra.allowedHosts.sort()).toEqual(['0.0.0.0:3000', '10.1.2.3:3000', 'dash.example.com', 'triangulate:3000']);
+    expect(() => parseConfig({ ALLOWED_HOSTS: 'http://x/' })).toThrow(/ALLOWED_HOSTS/);
   });
 });
 
