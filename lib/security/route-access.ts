@@ -16,8 +16,15 @@ export type Access = { kind: 'public' } | { kind: 'role'; role: Role };
  */
 const PUBLIC = [/^\/api\/health$/, /^\/s\/[^/]+(\/view)?$/, /^\/auth\/(login|callback|logout)$/, /^\/demo\/(loki|jaeger)(\/.*)?$/, /^\/demo\/metrics$/, /^\/metrics$/];
 
+/**
+ * POSTs that are read-only queries in a backend's own wire protocol (Loki's form-encoded
+ * `series`), served by the demo's stand-in backends: they change nothing, so they are
+ * neither gated nor held to the JSON rule for mutations.
+ */
+export const isQueryPost = (method: string, pathname: string): boolean => method === 'POST' && /^\/demo\/(loki|jaeger)\//.test(pathname);
+
 export function accessFor(method: string, pathname: string): Access {
-  const reading = method === 'GET' || method === 'HEAD';
+  const reading = method === 'GET' || method === 'HEAD' || isQueryPost(method, pathname);
   if (PUBLIC.some((re) => re.test(pathname)) && (reading || pathname === '/auth/logout')) return { kind: 'public' };
   if (pathname === '/api/v1/audit' || pathname.startsWith('/api/v1/audit/')) return { kind: 'role', role: 'admin' };
   return { kind: 'role', role: reading ? 'viewer' : 'editor' };
