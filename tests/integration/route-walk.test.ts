@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
 import { setDemoBackendsEnabled } from '@/lib/demo/switch';
 import { useAsProcessDb, freshSqliteUrl } from '../helpers/db';
-import { appRoutes, MUTATING, send, type AppRoute, type Method } from '../helpers/routes';
+import { appRoutes, concrete, MUTATING, send, type AppRoute, type Method } from '../helpers/routes';
 
 /**
  * Every route of the app (found on disk, so a new one cannot be forgotten) × every role,
@@ -144,6 +144,24 @@ describe('forged requests on every mutating route', () => {
       const got = await send(route, 'GET', BASE, { ...headersFor('admin', 'GET'), host: 'rebound.attacker.example' });
       expect(got, route.pattern).toMatchObject({ by: 'proxy', status: 421 });
     }
+  });
+});
+
+describe('handlers on their own', () => {
+  useAsProcessDb(freshSqliteUrl(), { beforeAll, beforeEach, afterAll });
+
+  it('answer 401 to every change that arrives without the identity proxy.ts vouches for', async () => {
+    const answers: string[] = [];
+    for (const route of routes) {
+      if (PUBLIC_WRITE.has(route.pattern) || QUERY_POSTS.has(route.pattern)) continue;
+      for (const method of route.methods.filter((m) => MUTATING.includes(m))) {
+        const { path: p, params } = concrete(route.pattern);
+        const res = await route.handlers[method]!(new Request(`${BASE}${p}`, { method, headers: { 'content-type': 'application/json' }, body: '{}' }), { params: Promise.resolve(params) });
+        answers.push(`${method} ${route.pattern} ${res.status}`);
+      }
+    }
+    expect(answers.length).toBeGreaterThanOrEqual(12);
+    expect(answers.filter((a) => !a.endsWith(' 401'))).toEqual([]);
   });
 });
 
