@@ -8,7 +8,6 @@ import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import type { TraceSearchAnswer } from '@/lib/investigate/trace-search';
 import { sortResults } from '@/lib/search/results';
 import { SEARCH_SORTS, type SearchSort } from '@/lib/search/search-query';
-import { parseRange } from '@/lib/time/range';
 import { ResultRow } from './result-row';
 import { ResultScatter } from './result-scatter';
 import { SearchForm, SORT_LABELS } from './search-form';
@@ -30,13 +29,7 @@ export function SearchView() {
   const sort: SearchSort = (SEARCH_SORTS as readonly string[]).includes(sortParam) ? (sortParam as SearchSort) : 'recent';
   const answer = useApi<TraceSearchAnswer>(hasService ? `/api/v1/traces?${q}` : null);
   const results = useMemo(() => sortResults(answer.data?.results ?? [], sort), [answer.data, sort]);
-  const window = useMemo(() => {
-    try {
-      return parseRange(params.get('from'), params.get('to'), answer.dataUpdatedAt || Date.now());
-    } catch {
-      return null;
-    }
-  }, [params, answer.dataUpdatedAt]);
+  const window = answer.data?.range ?? null;
 
   return (
     <div>

@@ -15,6 +15,8 @@ import { pickServiceLabel } from './trace-logs';
 export interface TraceSearchAnswer {
   /** What was searched, in words (shown when nothing matched). */
   searched: string;
+  /** The searched window, resolved (relative times are resolved on the server). */
+  range: { fromMs: number; toMs: number };
   apiVersion: 'v1' | 'v3' | null;
   results: SearchResult[];
   /** How many results were checked for logs (the first ones in the chosen order). */
@@ -62,6 +64,7 @@ export async function searchTraces(deps: TraceSearchDeps, q: SearchQuery): Promi
       : { value: null, report: { status: loki ? 'ok' : 'not_configured', ms: 0 } as SourceReport };
   return {
     searched: describeSearch(q),
+    range: { fromMs: q.fromMs, toMs: q.toMs },
     apiVersion: found.value?.api ?? null,
     results: logs.value ? withLogFlags(results, logs.value.checked, logs.value.found) : results,
     logsChecked: logs.value?.checked.size ?? 0,
