@@ -1,4 +1,5 @@
 import { ApiError, json, route } from '@/lib/api/respond';
+import { parseServiceParam } from '@/lib/api/service-param';
 import { getConfig } from '@/lib/config';
 import { notConfiguredMessage } from '@/lib/investigate/source-call';
 import { getSources } from '@/lib/sources';
@@ -7,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** The operations of one service, as Jaeger lists them (docs/search-api.md). */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ service: string }> }) => {
-  const service = decodeURIComponent((await ctx.params).service);
+  const service = parseServiceParam((await ctx.params).service);
   const { jaeger } = getSources();
   if (!jaeger) throw new ApiError(503, 'not_configured', notConfiguredMessage('jaeger', getConfig().demo));
   const ops = await jaeger.operations(service, { signal: req.signal });
