@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runApiLatencyBench, type ApiLatencyResult } from './api-latency';
 import { runBrowserBench } from './browser';
 import { median, omit, runPipelineBench, type PipelineResult } from './pipeline';
+import { runSearchBench, runTraceToolsBench } from './search';
 
 /**
  * `npm run bench`: pipeline cost vs JSON.parse, API latency over delayed backends, and the
@@ -49,15 +50,19 @@ async function main() {
   const api = await section('api latency (delayed demo backends + real Prometheus)', () => runApiLatencyBench());
   const browserRaw = (await section('browser (next start + headless Chromium)', () => runBrowserBench(log))) as Section;
 
+  const traceTools = await section('trace tools (span filter and statistics, 50k spans)', () => runTraceToolsBench());
+  const search = await section('trace search (1,500 results: API and first result row)', () => runSearchBench(log));
+
   if (!isSkipped(api)) notes.push(...apiNotes(api));
   const browser: Section = isSkipped(browserRaw) || browserRaw.error ? browserRaw : shapeBrowser(browserRaw);
   if (!isSkipped(browser) && !browser.error) notes.push(...browserNotes(browser));
   if (Array.isArray(browserRaw.notes)) notes.push(...(browserRaw.notes as string[]));
 
-  const results = { generatedAt: new Date().toISOString(), machine: { ...machine, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) }, pipeline, api, browser, notes };
+  const results = { generatedAt: new Date().toISOString(), machine: { ...machine, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) }, pipeline, api, browser, search, traceTools, notes };
   const file = path.join(__dirname, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   printTable(pipeline, api, browser);
+  printSearch(search, traceTools);
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }
 
@@ -119,6 +124,17 @@ function printTable(pipeline: PipelineResult | { skipped: string }, api: ApiLate
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+}
+
+function printSearch(search: Section, tools: Section) {
+  if (isSkipped(search)) console.log(`search: skipped (${String(search.skipped).slice(0, 80)})`);
+  else console.log(`search of ${search.results} results: API ${search.apiMs} ms, first result row ${search.firstResultRowMs} ms`);
+  if (isSkipped(tools)) console.log(`trace tools: skipped (${String(tools.skipped).slice(0, 80)})`);
+  else {
+    const f = tools.filterMs as Record<string, { ms: number }>;
+    const st = tools.statisticsMs as Record<string, { ms: number }>;
+    console.log(`50k spans: filter ${Object.entries(f).map(([k, v]) => `${k} ${v.ms} ms`).join(', ')}; statistics ${st.all.ms} ms (goal ≤ ${tools.goalMs} ms)`);
+  }
 }
 
 main().catch((e) => {

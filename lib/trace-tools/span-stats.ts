@@ -20,6 +20,33 @@ export interface SpanStatRow {
 export const STAT_COLUMNS = ['service', 'operation', 'count', 'errors', 'totalMs', 'avgMs', 'maxMs', 'selfMs'] as const;
 export type StatColumn = (typeof STAT_COLUMNS)[number];
 
+/** Children intervals clipped to [start, end), merged: the time they cover (µs). */
+function coveredUs(spans: readonly ApiSpan[], kids: readonly number[], start: number, end: number): number {
+  // Children come in start order (the API's tree order); otherwise sort a copy first.
+  let ordered = kids;
+  for (let k = 1; k < kids.length; k++) {
+    if (spans[kids[k]].startUs < spans[kids[k - 1]].startUs) {
+      ordered = [...kids].sort((a, b) => spans[a].startUs - spans[b].startUs);
+      break;
+    }
+  }
+  let covered = 0;
+  let curA = 0;
+  let curB = -Infinity;
+  for (const c of ordered) {
+    const a = Math.max(start, spans[c].startUs);
+    const b = Math.min(end, spans[c].startUs + spans[c].durationMs * 1000);
+    if (b <= a) continue;
+    if (a > curB) {
+      if (curB > curA) covered += curB - curA;
+      curA = a;
+      curB = b;
+    } else if (b > curB) curB = b;
+  }
+  if (curB > curA) covered += curB - curA;
+  return covered;
+}
+
 /** Self time of every span (µs), given its children by index. */
 export function selfTimesUs(spans: readonly ApiSpan[], children: readonly (readonly number[])[]): Float64Array {
   const out = new Float64Array(spans.length);
@@ -28,26 +55,7 @@ export function selfTimesUs(spans: readonly ApiSpan[], children: readonly (reado
     const start = s.startUs;
     const end = s.startUs + s.durationMs * 1000;
     const kids = children[i];
-    if (!kids || kids.length === 0) {
-      out[i] = end - start;
-      continue;
-    }
-    const intervals = kids
-      .map((c) => [Math.max(start, spans[c].startUs), Math.min(end, spans[c].startUs + spans[c].durationMs * 1000)] as const)
-      .filter(([a, b]) => b > a)
-      .sort((x, y) => x[0] - y[0]);
-    let covered = 0;
-    let curA = -Infinity;
-    let curB = -Infinity;
-    for (const [a, b] of intervals) {
-      if (a > curB) {
-        if (curB > curA) covered += curB - curA;
-        curA = a;
-        curB = b;
-      } else if (b > curB) curB = b;
-    }
-    if (curB > curA) covered += curB - curA;
-    out[i] = Math.max(0, end - start - covered);
+    out[i] = !kids || kids.length === 0 ? end - start : Math.max(0, end - start - coveredUs(spans, kids, start, end));
   }
   return out;
 }
@@ -55,20 +63,27 @@ export function selfTimesUs(spans: readonly ApiSpan[], children: readonly (reado
 /** One row per service and operation over the spans selected by `mask` (all when null). */
 export function spanStatistics(spans: readonly ApiSpan[], children: readonly (readonly number[])[], mask: Uint8Array | null = null): SpanStatRow[] {
   const self = selfTimesUs(spans, children);
-  const rows = new Map<string, SpanStatRow>();
+  // Nested maps: no key string built per span (50k spans).
+  const rows = new Map<string, Map<string, SpanStatRow>>();
+  const out: SpanStatRow[] = [];
   for (let i = 0; i < spans.length; i++) {
     if (mask && !mask[i]) continue;
     const s = spans[i];
-    const key = `${s.service}\u0000${s.operation}`;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = { service: s.service, operation: s.operation, count: 0, errors: 0, totalMs: 0, selfMs: 0, maxMs: 0, avgMs: 0 }));
+    let ops = rows.get(s.service);
+    if (!ops) rows.set(s.service, (ops = new Map()));
+    let r = ops.get(s.operation);
+    if (!r) {
+      ops.set(s.operation, (r = { service: s.service, operation: s.operation, count: 0, errors: 0, totalMs: 0, selfMs: 0, maxMs: 0, avgMs: 0 }));
+      out.push(r);
+    }
     r.count += 1;
     if (s.status === 'error') r.errors += 1;
     r.totalMs += s.durationMs;
     r.selfMs += self[i] / 1000;
     if (s.durationMs > r.maxMs) r.maxMs = s.durationMs;
   }
-  return [...rows.values()].map((r) => ({ ...r, avgMs: r.totalMs / r.count }));
+  for (const r of out) r.avgMs = r.totalMs / r.count;
+  return out;
 }
 
 export function sortStats(rows: readonly SpanStatRow[], column: StatColumn, descending: boolean): SpanStatRow[] {
