@@ -82,12 +82,15 @@ test('inside a trace: filter spans, step through matches with n, and read span s
   await expect(page.locator('[data-testid="span-row"][aria-selected="true"]')).toHaveAttribute('data-service', 'inventory-service');
   await expect(page.getByTestId('span-match-count')).toContainText('1 of 2');
 
+  await page.getByTestId('span-drawer-close').click();
   await page.getByTestId('span-stats-toggle').click();
   await expect(page.getByTestId('span-stats-row')).toHaveCount(2); // the two inventory-service operations
 
   // Only the critical path: every span left undimmed is on it.
   await page.getByTestId('span-filter-service').selectOption('');
-  await page.getByTestId('span-filter-critical').check();
+  // The checkbox follows the URL, which updates a moment after the click.
+  await page.getByTestId('span-filter-critical').click();
+  await expect(page.getByTestId('span-filter-critical')).toBeChecked();
   await expect(page.getByTestId('span-match-count')).toContainText(/[1-9]\d* match/);
   const undimmed = page.locator('[data-testid="span-row"]:not([data-dimmed="true"])');
   expect(await undimmed.count()).toBeGreaterThan(0);
