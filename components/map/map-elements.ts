@@ -8,7 +8,8 @@ import { layoutGraph } from '@/lib/service-map/layout';
 export interface ServiceNodeData extends Record<string, unknown> {
   name: string;
   color: string;
-  findings: { kind: string; count: number }[];
+  /** Null while the findings are still being checked. */
+  findings: { kind: string; count: number }[] | null;
   errorSpans: number;
   spans: number;
   orphanSpans: number;
@@ -31,10 +32,10 @@ function findingsBy(anomalies: readonly Anomaly[]): Map<string, Map<string, numb
   return out;
 }
 
-export function toFlow(graph: ServiceGraph, anomalies: readonly Anomaly[], colorOf: (s: string) => string): { nodes: Node<ServiceNodeData>[]; edges: Edge[] } {
+export function toFlow(graph: ServiceGraph, anomalies: readonly Anomaly[] | null, colorOf: (s: string) => string): { nodes: Node<ServiceNodeData>[]; edges: Edge[] } {
   const positions = layoutGraph(graph.nodes.map((n) => n.name), graph.edges);
   const byName = new Map(graph.nodes.map((n) => [n.name, n]));
-  const findings = findingsBy(anomalies);
+  const findings = anomalies ? findingsBy(anomalies) : null;
   const nodes: Node<ServiceNodeData>[] = positions.map((p) => {
     const n = byName.get(p.name)!;
     return {
@@ -44,7 +45,7 @@ export function toFlow(graph: ServiceGraph, anomalies: readonly Anomaly[], color
       data: {
         name: n.name,
         color: colorOf(n.name),
-        findings: [...(findings.get(n.name) ?? new Map<string, number>())].map(([kind, count]) => ({ kind, count })),
+        findings: findings ? [...(findings.get(n.name) ?? new Map<string, number>())].map(([kind, count]) => ({ kind, count })) : null,
         errorSpans: n.errorSpans,
         spans: n.spans,
         orphanSpans: n.orphanSpans,

@@ -25,7 +25,7 @@ export function ServiceMapView() {
   const router = useRouter();
   const map = useApi<ServiceMapAnswer>(`/api/v1/service-map?${range}`);
   const findings = useApi<AnomaliesResponse>(`/api/v1/anomalies?${range}`);
-  const flow = useMemo(() => (map.data ? toFlow(map.data.graph, findings.data?.anomalies ?? [], serviceColor) : null), [map.data, findings.data]);
+  const flow = useMemo(() => (map.data ? toFlow(map.data.graph, findings.data?.anomalies ?? (findings.isError ? [] : null), serviceColor) : null), [map.data, findings.data]);
 
   if (map.isLoading) return <p className="text-sm text-slate-500">Sampling traces…</p>;
   if (map.error) return <p className="text-sm text-red-600">{map.error.message}</p>;
@@ -38,6 +38,7 @@ export function ServiceMapView() {
       </p>
       {sources.jaeger.status !== 'ok' ? <p className="mb-2 text-sm text-red-600">Jaeger: {sources.jaeger.message}</p> : null}
       {notes.map((n) => <p key={n} className="mb-1 text-xs text-slate-500">{n}</p>)}
+      {findings.error ? <p className="mb-1 text-xs text-amber-700">Findings could not be checked: {findings.error.message}</p> : null}
       {flow.nodes.length === 0 ? (
         <EmptyState title="No services in this range">No traces were found between these times; widen the range.</EmptyState>
       ) : (

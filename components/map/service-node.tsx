@@ -17,8 +17,9 @@ export function ServiceNodeView({ data }: NodeProps<Node<ServiceNodeData>>) {
       <Handle type="target" position={Position.Left} />
       <div className="truncate font-semibold">{data.name}</div>
       <div className="flex flex-wrap gap-1">
-        {data.findings.length === 0 ? <span className="text-slate-400">no findings</span> : null}
-        {data.findings.map((f) => (
+        {data.findings === null ? <span className="text-slate-400">checking findings…</span> : null}
+        {data.findings?.length === 0 ? <span className="text-slate-400">no findings</span> : null}
+        {data.findings?.map((f) => (
           <span key={f.kind} className="rounded bg-amber-100 px-1 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200" data-testid="map-node-finding">
             {kindName(f.kind)}{f.count > 1 ? ` ×${f.count}` : ''}
           </span>

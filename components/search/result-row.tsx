@@ -42,13 +42,13 @@ export function ResultRow({ r }: { r: SearchResult }) {
       <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
         <span>{new Date(r.startMs).toISOString().replace('T', ' ').slice(0, 23)}</span>
         <span>{r.spanCount} spans</span>
-        {r.errorSpanCount > 0 ? <span className="font-semibold text-red-600">{r.errorSpanCount} errors</span> : <span>no errors</span>}
+        {r.errorSpanCount > 0 ? <span className="font-semibold text-red-600">{r.errorSpanCount} error{r.errorSpanCount === 1 ? '' : 's'}</span> : <span>no errors</span>}
         {r.services.map((s) => (
           <span key={s.name} className="rounded border px-1" style={{ borderColor: s.color }}>
             <ServiceLink name={s.name} color={s.color} /> {s.spanCount}
           </span>
         ))}
-        {flags.orphanSpans > 0 ? <Flag tone="warn" title="spans whose parent is not in the trace (broken context propagation or a lost span)">{`${flags.orphanSpans} orphan spans`}</Flag> : null}
+        {flags.orphanSpans > 0 ? <Flag tone="warn" title="spans whose parent is not in the trace (broken context propagation or a lost span)">{`${flags.orphanSpans} orphan span${flags.orphanSpans === 1 ? '' : 's'}`}</Flag> : null}
         {flags.roots > 1 ? <Flag tone="warn" title="more than one span without a parent: the trace was split">{`${flags.roots} roots`}</Flag> : null}
         {flags.clockSkew > 0 ? <Flag tone="warn" title="child spans outside their parent's time">{`clock skew ×${flags.clockSkew}`}</Flag> : null}
         {flags.hasLogs === true ? <Flag tone="info" title="log lines carry this trace id">has logs</Flag> : null}

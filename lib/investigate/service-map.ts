@@ -19,7 +19,7 @@ export interface ServiceMapAnswer {
   notes: string[];
 }
 
-const BUDGETS = { ...DEFAULT_ANOMALY_BUDGETS, maxTraceServices: 60, deadlineMs: 15_000 };
+const BUDGETS = { ...DEFAULT_ANOMALY_BUDGETS, maxTraceServices: 60, tracesPerService: 60, deadlineMs: 15_000 };
 
 const cache = createSharedScanCache<ServiceMapAnswer>({ ttlMs: 15_000, maxEntries: 16 });
 
