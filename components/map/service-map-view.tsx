@@ -25,7 +25,7 @@ export function ServiceMapView() {
   const router = useRouter();
   const map = useApi<ServiceMapAnswer>(`/api/v1/service-map?${range}`);
   const findings = useApi<AnomaliesResponse>(`/api/v1/anomalies?${range}`);
-  const flow = useMemo(() => (map.data ? toFlow(map.data.graph, findings.data?.anomalies ?? (findings.isError ? [] : null), serviceColor) : null), [map.data, findings.data]);
+  const flow = useMemo(() => (map.data ? toFlow(map.data.graph, findings.data?.anomalies ?? (findings.isError ? [] : null), serviceColor) : null), [map.data, findings.data, findings.isError]);
 
   if (map.isLoading) return <p className="text-sm text-slate-500">Sampling traces…</p>;
   if (map.error) return <p className="text-sm text-red-600">{map.error.message}</p>;
