@@ -8,7 +8,7 @@ import { serviceHref } from '@/lib/views/service-href';
 export function ServiceLink({ name, color, className = '' }: { name: string; color?: string; className?: string }) {
   const range = useRangeQuery();
   return (
-    <Link href={serviceHref(name, range)} className={`hover:underline ${className}`} data-testid="service-link" style={color ? { color } : undefined}>
+    <Link href={serviceHref(name, range)} className={`hover:underline ${className}`} data-testid="service-link" title={name} style={color ? { color } : undefined}>
       {name}
     </Link>
   );
