@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { json, route } from '@/lib/api/respond';
 import { parseServiceParam } from '@/lib/api/service-param';
 import { getConfig } from '@/lib/config';
@@ -15,5 +16,6 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ service: 
   const nowMs = Date.now();
   const range = parseRange(q.get('from'), q.get('to'), nowMs);
   const signal = AbortSignal.any([req.signal, AbortSignal.timeout(25_000)]);
+  setMaxListeners(200, signal); // every backend call of the page listens to the one budget signal
   return json(await servicePage({ clients: getSources(), notConfigured: notConfiguredMessages(getConfig().demo), signal, nowMs }, service, range));
 });
