@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useRangeQuery } from '@/components/shell/url-state';
 import { EmptyState } from '@/components/ui/page-title';
+import { useAfterPaint } from '@/components/ui/use-after-paint';
 import { useApi } from '@/components/ui/use-api';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import type { TraceSearchAnswer } from '@/lib/investigate/trace-search';
@@ -14,7 +15,7 @@ import { SearchForm, SORT_LABELS } from './search-form';
 
 const SEARCH_KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit', 'errors'];
 /** Rows drawn at first; the rest on request, so 1,500 results do not block the page. */
-const FIRST_ROWS = 200;
+const FIRST_ROWS = 50;
 
 export function SearchView() {
   const params = useViewParams();
@@ -30,6 +31,8 @@ export function SearchView() {
   const answer = useApi<TraceSearchAnswer>(hasService ? `/api/v1/traces?${q}` : null);
   const results = useMemo(() => sortResults(answer.data?.results ?? [], sort), [answer.data, sort]);
   const window = answer.data?.range ?? null;
+  // The list is what the user waits for: the scatter (an SVG dot per result) draws after it is painted.
+  const listPainted = useAfterPaint(results.length > 0);
 
   return (
     <div>
@@ -62,7 +65,7 @@ export function SearchView() {
             </div>
           ) : results.length > 0 ? (
             <>
-              {window ? <ResultScatter results={results} fromMs={window.fromMs} toMs={window.toMs} /> : null}
+              {window && listPainted ? <ResultScatter results={results} fromMs={window.fromMs} toMs={window.toMs} /> : <div className="mb-4 h-48" aria-hidden />}
               <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
                 <span data-testid="search-count">
                   {results.length} traces{answer.data.apiVersion ? ` (Jaeger ${answer.data.apiVersion})` : ''}
