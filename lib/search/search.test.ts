@@ -88,7 +88,7 @@ describe('search results', () => {
   it('flags orphan spans, split roots and clock skew per trace', () => {
     const orphaned = trace('a', 1000, 10, () => [span({ parentSpanId: 'ffffffffffffffff', references: [{ type: 'CHILD_OF', traceId: 'x', spanId: 'ffffffffffffffff' }], startUs: 1_001_000 })]);
     const split = trace('b', 2000, 10, () => [span({ startUs: 2_000_000 })]);
-    const skewed = trace('c', 3000, 10, (root) => [span({ parentSpanId: root.spanId, references: [{ type: 'CHILD_OF', traceId: 'x', spanId: root.spanId }], startUs: 2_990_000, durationUs: 1000 })]);
+    const skewed = trace('c', 3000, 10, (root) => [span({ parentSpanId: root.spanId, references: [{ type: 'CHILD_OF', traceId: 'x', spanId: root.spanId }], startUs: 2_950_000, durationUs: 1000 })]); // 50 ms early: past the 10 ms skew threshold
     const byId = new Map(buildSearchResults([orphaned, split, skewed], { errorsOnly: false, sort: 'recent' }).map((r) => [r.traceId.replace(/^0+/, ''), r.flags]));
     expect(byId.get('a')).toMatchObject({ orphanSpans: 1, roots: 1, clockSkew: 0 });
     expect(byId.get('b')).toMatchObject({ orphanSpans: 0, roots: 2, clockSkew: 0 });
