@@ -2,7 +2,7 @@ import type { Anomaly } from '../model/anomaly';
 import type { LogEntry, SourceName, SourceReport } from '../model/types';
 import type { ApiExemplar, ApiTrace } from '../correlate/api-shape';
 
-/** Public API response shapes (ARCHITECTURE.md, "Public HTTP API"). Extra fields are additive. */
+/** Public API response shapes (docs/api.md). Extra fields are additive. */
 
 export type { ApiSpan, ApiSpanEvent, ApiTrace, ApiExemplar } from '../correlate/api-shape';
 

@@ -3,7 +3,7 @@ import { rfc3339Formatter, toRfc3339 } from '../time/range';
 import type { SpanNode, TraceView } from './trace-model';
 
 /**
- * The public API shapes of `GET /api/v1/traces/{id}/correlated` (ARCHITECTURE.md) for the
+ * The public API shapes of `GET /api/v1/traces/{id}/correlated` (docs/api.md) for the
  * trace and exemplars. Fields beyond the contract are additive.
  */
 

@@ -48,7 +48,7 @@ export interface AnomalySubject {
   logRefs?: { tsNs: string; service: string | null }[];
 }
 
-/** The anomaly record of the public API (ARCHITECTURE.md, "Anomaly record"). */
+/** The anomaly record of the public API (docs/anomalies.md, "The record"). */
 export interface Anomaly {
   id: string;
   kind: AnomalyKind;
