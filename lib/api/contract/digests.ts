@@ -1,0 +1,134 @@
+/**
+ * Digest schedules, runs and the digest itself as the API answers them (docs/api.md,
+ * "Digests"). The same schemas check what the digest store reads back from the database
+ * (lib/digests/store.ts), so stored JSON is checked, not cast.
+ */
+import { z } from 'zod';
+import { anomaly, anomalyKind, severity } from './anomaly';
+import { range, timestamp } from './common';
+
+/** A channel as stored (JSON in DigestSchedule.channels): secrets included, never sent out. */
+export const storedChannel = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('webhook'), url: z.string(), secret: z.string().optional(), secretRef: z.string().optional() }),
+  z.object({ type: z.literal('slack'), url: z.string() }),
+  z.object({ type: z.literal('email'), to: z.array(z.string()) }),
+]);
+export type StoredChannel = z.infer<typeof storedChannel>;
+
+/** A channel as the API and UI see it: no secrets, the Slack webhook URL (itself a credential) masked. */
+export const publicChannel = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('webhook'), url: z.string(), hasSecret: z.boolean(), secretRef: z.string().optional() }),
+    z.object({ type: z.literal('slack'), url: z.string(), masked: z.literal(true) }),
+    z.object({ type: z.literal('email'), to: z.array(z.string()) }),
+  ])
+  .meta({ id: 'DigestChannel' });
+export type PublicChannel = z.infer<typeof publicChannel>;
+
+export const digestFilters = z.object({
+  services: z.array(z.string()).optional(),
+  kinds: z.array(anomalyKind).optional(),
+  minSeverity: severity.optional(),
+});
+
+export const RUN_STATUSES = ['pending', 'running', 'sent', 'failed', 'missed', 'skipped'] as const;
+export const runStatus = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof runStatus>;
+
+export const findingState = z.enum(['new', 'ongoing', 'resolved']);
+export type FindingState = z.infer<typeof findingState>;
+
+/** An anomaly in a digest: the record plus where it stands since the last digest. */
+export const digestFinding = anomaly.extend({ state: z.enum(['new', 'ongoing']), snapshotUrl: z.string().nullable() });
+export type DigestFinding = z.infer<typeof digestFinding>;
+
+/** A finding of the previous digest that is gone from this one. */
+export const resolvedFinding = z.object({ id: z.string(), kind: anomalyKind, severity, title: z.string(), service: z.string().optional() });
+export type ResolvedFinding = z.infer<typeof resolvedFinding>;
+
+export const digestCounts = z.object({
+  total: z.number(),
+  new: z.number(),
+  ongoing: z.number(),
+  resolved: z.number(),
+  bySeverity: z.record(severity, z.number()),
+  byKind: z.partialRecord(anomalyKind, z.number()),
+});
+export type DigestCounts = z.infer<typeof digestCounts>;
+
+export const digestGroup = z.object({ service: z.string().nullable(), findings: z.array(digestFinding) });
+export type DigestGroup = z.infer<typeof digestGroup>;
+
+/** The content of one digest, before it is turned into text, HTML or Slack blocks. */
+export const digest = z
+  .object({
+    schedule: z.object({ id: z.string(), name: z.string() }),
+    window: range,
+    generatedAt: timestamp,
+    groups: z.array(digestGroup),
+    resolved: z.array(resolvedFinding),
+    counts: digestCounts,
+    /** One snapshot of the anomalies page for the whole window (null when it could not be made). */
+    snapshotUrl: z.string().nullable(),
+    /** Live link to the anomalies page for the window. */
+    liveUrl: z.string(),
+    /** Sources that failed or parts the scan skipped: the digest may be incomplete. */
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'Digest' });
+export type Digest = z.infer<typeof digest>;
+
+export const renderedDigest = z.object({ digest, subject: z.string(), text: z.string(), html: z.string() });
+export type RenderedDigest = z.infer<typeof renderedDigest>;
+
+export const channelResult = z.object({
+  index: z.number().int(),
+  type: z.enum(['webhook', 'slack', 'email']),
+  /** Where it went, without credentials (webhook origin+path, Slack host, recipients). */
+  target: z.string(),
+  status: z.enum(['sending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  error: z.string().optional(),
+  at: timestamp,
+});
+export type ChannelResult = z.infer<typeof channelResult>;
+export type ChannelDeliveryStatus = ChannelResult['status'];
+
+export const runRecord = z
+  .object({
+    id: z.string(),
+    scheduleId: z.string(),
+    scheduledFor: timestamp,
+    trigger: z.string(),
+    status: runStatus,
+    window: range,
+    startedAt: timestamp,
+    finishedAt: timestamp.nullable(),
+    attempts: z.number().int(),
+    counts: digestCounts.partial(),
+    channelResults: z.array(channelResult),
+    rendered: renderedDigest.nullable(),
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'DigestRun' });
+export type RunRecord = z.infer<typeof runRecord>;
+
+export const scheduleRecord = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    cron: z.string(),
+    timezone: z.string(),
+    window: z.string(),
+    filters: digestFilters,
+    channels: z.array(publicChannel),
+    skipEmpty: z.boolean(),
+    enabled: z.boolean(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    /** Null when disabled or when the expression never fires again. */
+    nextRunAt: timestamp.nullable(),
+    lastRun: z.object({ id: z.string(), status: runStatus, scheduledFor: timestamp, finishedAt: timestamp.nullable() }).nullable(),
+  })
+  .meta({ id: 'DigestSchedule' });
+export type ScheduleRecord = z.infer<typeof scheduleRecord>;
