@@ -23,6 +23,7 @@ import { ShareButton } from '@/components/views/share-button';
 import { spanNotes } from './trace-notes';
 import { Waterfall } from './waterfall';
 import { ancestorIds, collapseBelow, formatIdList, indexTrace, parseIdList, visibleRows, type WaterfallIndex } from './waterfall-model';
+import { Alert } from '@/components/ui/alert';
 
 // Recharts is the heaviest dependency of the page: it loads after the waterfall.
 const MetricPanels = dynamic(() => import('./metric-panels'), {
@@ -109,9 +110,9 @@ export function TraceView({ traceId }: { traceId: string }) {
   if (!data && !query.isError) return <p className="p-4 text-sm text-slate-500" data-testid="trace-loading">Loading trace {traceId}…</p>;
   if (!data)
     return (
-      <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+      <Alert as="div" size="lg">
         Could not load this trace: {query.error?.message ?? 'no response'}
-      </div>
+      </Alert>
     );
 
   const missing = data.anomalies.find((a) => a.kind === 'missing_trace');
@@ -127,9 +128,9 @@ export function TraceView({ traceId }: { traceId: string }) {
         </p>
       )}
       {query.isError && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <Alert>
           Logs, metrics and findings could not be loaded: {query.error?.message ?? 'no response'}
-        </p>
+        </Alert>
       )}
       {query.data && chartRange && <IncidentTimeline data={query.data} logs={logs} axis={chartRange} traceHref={traceHref} />}
       {trace && trace.spans.length > 0 ? (
@@ -147,7 +148,7 @@ export function TraceView({ traceId }: { traceId: string }) {
           <Waterfall index={index} rows={rows} notes={notes} logsBySpan={bySpan} selectedId={selectedId} onToggle={onToggle} onSelect={onSelect} />
         </>
       ) : (
-        <div data-testid="trace-missing" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+        <Alert as="div" tone="warning" size="lg" data-testid="trace-missing">
           {data.sources.jaeger?.status === 'ok' || data.sources.jaeger === undefined ? (
             <p className="font-medium">Jaeger does not have this trace.</p>
           ) : (
@@ -158,7 +159,7 @@ export function TraceView({ traceId }: { traceId: string }) {
           )}
           {missing && <p className="mt-1 break-words">{missing.explanation}</p>}
           <p className="mt-1 text-xs">Logs, exemplars and findings that carry its id are shown below.</p>
-        </div>
+        </Alert>
       )}
       <FindingsList anomalies={data.anomalies} />
       <LogPanel
