@@ -6,7 +6,7 @@ import { allSourcesDown } from '@/components/anomalies/source-status';
 import { clockUtc, rangeText } from '@/components/anomalies/time-text';
 import { useAnomalies } from '@/components/anomalies/use-anomalies';
 import { CountMatrix } from './count-matrix';
-import { anomaliesHref } from './overview-model';
+import { anomaliesHref } from '@/lib/routes';
 import { SourceCards } from './source-cards';
 import { WorstFindings } from './worst-findings';
 import { Alert } from '@/components/ui/alert';

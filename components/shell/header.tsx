@@ -6,13 +6,14 @@ import { SourcePills } from './source-pills';
 import { TimeRangePicker } from './time-range-picker';
 import { TraceSearch } from './trace-search';
 import { useRangeQuery } from './url-state';
+import { PAGES } from '@/lib/routes';
 
 const NAV = [
-  { href: '/', label: 'Overview' },
-  { href: '/explore', label: 'Explore' },
-  { href: '/anomalies', label: 'Anomalies' },
-  { href: '/views', label: 'Views' },
-  { href: '/digests', label: 'Digests' },
+  { href: PAGES.overview, label: 'Overview' },
+  { href: PAGES.explore, label: 'Explore' },
+  { href: PAGES.anomalies, label: 'Anomalies' },
+  { href: PAGES.views, label: 'Views' },
+  { href: PAGES.digests, label: 'Digests' },
 ];
 
 export function AppHeader() {

@@ -9,7 +9,8 @@ import { useApi, useHasApiData, useSnapshot } from '@/components/ui/use-api';
 import { useAfterPaint } from '@/components/ui/use-after-paint';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import type { ApiTrace, CorrelatedResponse } from '@/lib/api/types';
-import { correlatedUrl, rangeParams, traceOnlyUrl } from '@/lib/views/api-urls';
+import { correlatedUrl, traceOnlyUrl } from '@/lib/views/api-urls';
+import { rangeParams, tracePath } from '@/lib/routes';
 import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
 import { partialInvestigation } from './partial-investigation';
 import { ExemplarList } from './exemplar-list';
@@ -96,9 +97,9 @@ export function TraceView({ traceId }: { traceId: string }) {
   const spanHref = useCallback((spanId: string) => {
     const q = new URLSearchParams(keep);
     q.set('span', spanId);
-    return `/trace/${traceId}?${q.toString()}`;
+    return tracePath(traceId, q);
   }, [keep, traceId]);
-  const traceHref = useCallback((id: string) => `/trace/${encodeURIComponent(id)}?${keep.toString()}`, [keep]);
+  const traceHref = useCallback((id: string) => tracePath(id, keep), [keep]);
 
   const selected = selectedId !== null && trace ? trace.spans[index.indexById.get(selectedId) ?? -1] ?? null : null;
   const traceBand = useMemo(() => (index.spans.length > 0 ? { fromMs: index.startUs / 1000, toMs: index.endUs / 1000 } : undefined), [index]);

@@ -4,6 +4,7 @@ import { expiresAtFor, type CreateShareInput } from './share-options';
 import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-codec';
 import { generateToken, hashToken, isWellFormedToken, shareState, type ShareState } from './tokens';
 import { pinViewPath } from './view-path';
+import { shareUrl } from '../routes';
 
 /** Share links of saved views: create, list, revoke, open. The database client is injected. */
 
@@ -53,7 +54,6 @@ export function toShareRecord(r: ShareRow, nowMs: number): ShareRecord {
   };
 }
 
-export const shareUrl = (publicUrl: string, token: string): string => `${publicUrl.replace(/\/+$/, '')}/s/${token}`;
 
 export interface CreateShareDeps {
   nowMs: number;

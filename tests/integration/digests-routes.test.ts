@@ -5,7 +5,7 @@ import * as runsRoute from '@/app/api/v1/digests/[id]/runs/route';
 import * as listRoute from '@/app/api/v1/digests/route';
 import { draftFromScheduleForm, scheduleFormFromRecord } from '@/components/digests/schedule-form-model';
 import { resetConfigForTests } from '@/lib/config';
-import { anomaliesPath } from '@/lib/digests/compose';
+import { anomaliesPath } from '@/lib/routes';
 import { serverRunnerDeps } from '@/lib/digests/server';
 import { GC_STORM, scanResponse } from '@/lib/digests/test-fixtures';
 import type { ScheduleRecord } from '@/lib/digests/types';
