@@ -4,7 +4,7 @@ import { ShareButton } from '@/components/views/share-button';
 import { useCallback, useState } from 'react';
 import type { ExploreLogsResponse } from '@/lib/query/logs';
 import type { ExploreMetricsResponse } from '@/lib/query/metrics';
-import { DEFAULT_LOG_LIMIT as DEFAULT_LIMIT } from '@/lib/query/limits';
+import { DEFAULT_LOG_LIMIT as DEFAULT_LIMIT } from '@/lib/api/contract/explore';
 import { exploreMarkersUrl, logsQueryUrl, metricsQueryUrl } from '@/lib/views/api-urls';
 import type { AnomaliesResponse } from '@/lib/api/types';
 import { PageTitle } from '@/components/ui/page-title';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badRequest } from '../api/respond';
-import { channelResult, digestCounts, digestFilters, renderedDigest, storedChannel } from '../api/contract/digests';
+import { channelResult, digestCounts, filtersInput, renderedDigest, storedChannel } from '../api/contract/digests';
 import type { Db } from '../db';
 import { cronProblem, nextRunAfter } from './schedule';
 import { newRowId } from '../row-id';
@@ -48,7 +48,7 @@ export const storedChannelResults = z.array(channelResult);
 export const storedRendered = renderedDigest.partial();
 
 export const storedChannels = (row: Pick<ScheduleRow, 'channels'>): StoredChannel[] => parseStored(storedChannelList, row.channels, []);
-export const storedFilters = (row: Pick<ScheduleRow, 'filters'>): DigestFilters => parseStored(digestFilters, row.filters, {});
+export const storedFilters = (row: Pick<ScheduleRow, 'filters'>): DigestFilters => parseStored(filtersInput, row.filters, {});
 
 /** What a Slack webhook URL looks like in the UI: the host and its last four characters. */
 export function maskSlackUrl(url: string): string {

@@ -4,8 +4,94 @@
  * (lib/digests/store.ts), so stored JSON is checked, not cast.
  */
 import { z } from 'zod';
-import { anomaly, anomalyKind, severity } from './anomaly';
+import { parseDurationMs } from '../../time/range';
+import { anomaly, ANOMALY_KINDS, anomalyKind, SEVERITIES, severity } from './anomaly';
 import { range, timestamp } from './common';
+
+// Requests.
+
+export const MIN_WINDOW_MS = 5 * 60_000;
+export const MAX_WINDOW_MS = 7 * 86_400_000;
+
+/** "since_last_run" or a duration like 30m, 24h, 7d. */
+export const WINDOW_PATTERN = /^(since_last_run|\d{1,4}[mhd])$/;
+
+export function windowDurationMs(window: string): number | null {
+  return /^\d{1,4}[mhd]$/.test(window) ? parseDurationMs(window) : null;
+}
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .url('must be a URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+
+const email = z.string().trim().max(254).email('must be an e-mail address');
+
+export const channelInput = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('webhook'),
+    url: httpUrl,
+    /** HMAC-SHA256 key; stored, never returned (`hasSecret`). Omitted on update = keep the stored one. */
+    secret: z.string().min(8, 'secret must have at least 8 characters').max(512).optional(),
+    /** Or: take the key from the environment variable DIGEST_SECRET_<secretRef>. */
+    secretRef: z.string().regex(/^[A-Z0-9_]{1,64}$/, 'secretRef must be A-Z, 0-9 and _').optional(),
+  }),
+  z.object({ type: z.literal('slack'), url: httpUrl }),
+  z.object({ type: z.literal('email'), to: z.array(email).min(1, 'at least one recipient').max(50) }),
+]);
+export type ChannelInput = z.infer<typeof channelInput>;
+
+
+
+export const filtersInput = z
+  .object({
+    services: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
+    kinds: z.array(z.enum(ANOMALY_KINDS)).max(ANOMALY_KINDS.length).optional(),
+    minSeverity: z.enum(SEVERITIES).optional(),
+  })
+  .strict();
+export type DigestFilters = z.infer<typeof filtersInput>;
+
+const windowInput = z
+  .string()
+  .trim()
+  .regex(WINDOW_PATTERN, 'window must be "since_last_run" or a duration such as 30m, 24h, 7d')
+  .refine((w) => {
+    const ms = windowDurationMs(w);
+    return ms === null || (ms >= MIN_WINDOW_MS && ms <= MAX_WINDOW_MS);
+  }, 'window must be between 5m and 7d');
+
+const scheduleFields = {
+  name: z.string().trim().min(1, 'name is required').max(200),
+  cron: z.string().trim().min(1, 'cron is required').max(200),
+  timezone: z.string().trim().min(1).max(64),
+  window: windowInput,
+  filters: filtersInput,
+  channels: z.array(channelInput).max(20),
+  /** True: a digest with nothing to report is recorded as `skipped` and not sent. */
+  skipEmpty: z.boolean(),
+  enabled: z.boolean(),
+};
+
+export const createScheduleInput = z.object({
+  ...scheduleFields,
+  timezone: scheduleFields.timezone.default('UTC'),
+  window: scheduleFields.window.default('since_last_run'),
+  filters: scheduleFields.filters.default({}),
+  skipEmpty: scheduleFields.skipEmpty.default(false),
+  enabled: scheduleFields.enabled.default(true),
+});
+export type CreateScheduleInput = z.infer<typeof createScheduleInput>;
+
+export const updateScheduleInput = z
+  .object(scheduleFields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type UpdateScheduleInput = z.infer<typeof updateScheduleInput>;
+
+// Records.
 
 /** A channel as stored (JSON in DigestSchedule.channels): secrets included, never sent out. */
 export const storedChannel = z.discriminatedUnion('type', [
@@ -25,11 +111,6 @@ export const publicChannel = z
   .meta({ id: 'DigestChannel' });
 export type PublicChannel = z.infer<typeof publicChannel>;
 
-export const digestFilters = z.object({
-  services: z.array(z.string()).optional(),
-  kinds: z.array(anomalyKind).optional(),
-  minSeverity: severity.optional(),
-});
 
 export const RUN_STATUSES = ['pending', 'running', 'sent', 'failed', 'missed', 'skipped'] as const;
 export const runStatus = z.enum(RUN_STATUSES);
@@ -120,7 +201,7 @@ export const scheduleRecord = z
     cron: z.string(),
     timezone: z.string(),
     window: z.string(),
-    filters: digestFilters,
+    filters: filtersInput,
     channels: z.array(publicChannel),
     skipEmpty: z.boolean(),
     enabled: z.boolean(),
@@ -132,3 +213,12 @@ export const scheduleRecord = z
   })
   .meta({ id: 'DigestSchedule' });
 export type ScheduleRecord = z.infer<typeof scheduleRecord>;
+
+export const scheduleList = z.object({ schedules: z.array(scheduleRecord), presets: z.array(z.object({ label: z.string(), cron: z.string() }).loose()) });
+export const runsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+export const runList = z.object({ runs: z.array(runRecord) });
+/** What "Run now" would send at this moment; nothing is sent, stored or snapshotted. */
+export const digestPreview = z
+  .object({ window: range, subject: z.string(), text: z.string(), html: z.string(), slack: z.unknown().meta({ description: 'Slack message payload (blocks)' }), digest })
+  .meta({ id: 'DigestPreview' });
+export type DigestPreview = z.infer<typeof digestPreview>;

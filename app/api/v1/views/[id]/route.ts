@@ -1,7 +1,7 @@
 import { json, notFound, route } from '@/lib/api/respond';
 import { db } from '@/lib/db';
 import { deleteView, getView, updateView } from '@/lib/views/saved-views';
-import { updateViewInput } from '@/lib/views/share-options';
+import { updateViewInput } from '@/lib/api/contract/views';
 import { withViewErrors } from '@/lib/views/service';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { json, notFound, route } from '@/lib/api/respond';
 import { db } from '@/lib/db';
 import { withViewErrors, shareDeps } from '@/lib/views/service';
-import { createShareInput } from '@/lib/views/share-options';
+import { createShareInput } from '@/lib/api/contract/views';
 import { createShare } from '@/lib/views/shares';
 
 export const dynamic = 'force-dynamic';
