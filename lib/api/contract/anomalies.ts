@@ -33,6 +33,24 @@ export const anomaliesQuery = z.object({
     }),
 });
 
+/** What the counter-reset scan covered: names seen, counters checked, and every name left out with why. */
+export const counterScanCoverage = z.object({
+  /** Metric names alive in the range. */
+  names: z.number().int(),
+  /** Of those, counters (by metadata or convention). */
+  counters: z.number().int(),
+  /** Counter names resets() was evaluated for. */
+  checked: z.number().int(),
+  /** Series Prometheus counted at least one reset on. */
+  flaggedSeries: z.number().int(),
+  /** Flagged series whose raw samples were read (the rest carry Prometheus' count only). */
+  seriesReadRaw: z.number().int(),
+  /** Names not checked, with why (a bounded list). */
+  skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+  skippedCount: z.number().int(),
+  queries: z.number().int(),
+});
+
 export const anomaliesResponse = z
   .object({
     anomalies: z.array(anomaly),
@@ -40,6 +58,7 @@ export const anomaliesResponse = z
     range,
     /** What was skipped to stay inside the query budgets. */
     skipped: z.array(z.string()).optional(),
+    counterScan: counterScanCoverage.optional(),
   })
   .meta({ id: 'AnomaliesResponse' });
 export type AnomaliesResponse = z.infer<typeof anomaliesResponse>;

@@ -1,7 +1,7 @@
 import { json, route, searchParams } from '@/lib/api/respond';
 import type { AnomaliesResponse } from '@/lib/api/types';
 import { getConfig } from '@/lib/config';
-import { findAnomalies } from '@/lib/investigate/anomalies';
+import { detectionDeps, findAnomalies } from '@/lib/investigate/anomalies';
 import { createSharedScanCache } from '@/lib/investigate/anomalies-cache';
 import { anomaliesCacheKey, parseAnomaliesInput } from '@/lib/investigate/anomalies-input';
 import { notConfiguredMessages } from '@/lib/investigate/source-call';
@@ -17,7 +17,7 @@ export const GET = route(async (req: Request) => {
   const raw = searchParams(req);
   const nowMs = Date.now();
   const query = parseAnomaliesInput(raw, nowMs);
-  const demo = getConfig().demo;
+  const { demo, detection } = getConfig();
   const body = await cache.run(anomaliesCacheKey(raw), req.signal, (signal) =>
     findAnomalies(
       {
@@ -25,6 +25,7 @@ export const GET = route(async (req: Request) => {
         nowMs,
         signal,
         notConfigured: notConfiguredMessages(demo),
+        ...detectionDeps(detection),
       },
       query,
     ),
