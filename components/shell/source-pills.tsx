@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { HealthResponse } from '@/lib/health';
+import { healthResponse, type HealthResponse } from '@/lib/api/contract/health';
 import { fetchApi } from '@/components/ui/use-api';
 import { SOURCE_DISPLAY_NAMES as NAMES } from '@/lib/model/source-names';
 import { SOURCE_NAMES } from '@/lib/model/types';
@@ -18,7 +18,7 @@ export function useHealth() {
   return useQuery<HealthResponse>({
     queryKey: ['health'],
     // Not useApi: the source cards are drawn in snapshots too, and health is always live.
-    queryFn: ({ signal }) => fetchApi<HealthResponse>('/api/health', signal),
+    queryFn: ({ signal }) => fetchApi('/api/health', healthResponse, signal),
     refetchInterval: 30_000,
   });
 }

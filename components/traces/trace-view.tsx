@@ -6,12 +6,13 @@ import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { logsBySpan, withLevels } from '@/components/logs/log-filter';
 import { LogPanel } from '@/components/logs/log-panel';
 import { useApi, useHasApiData, useSnapshot } from '@/components/ui/use-api';
+import { traceOnlyResponse } from '@/lib/api/contract/trace';
+import { parseCorrelated } from './parse-correlated';
 import { useAfterPaint } from '@/components/ui/use-after-paint';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
-import type { ApiTrace, CorrelatedResponse } from '@/lib/api/types';
+import type { ApiTrace } from '@/lib/api/types';
 import { correlatedUrl, traceOnlyUrl } from '@/lib/views/api-urls';
 import { rangeParams, tracePath } from '@/lib/routes';
-import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
 import { partialInvestigation } from './partial-investigation';
 import { ExemplarList } from './exemplar-list';
 import { FindingsList } from './findings-list';
@@ -49,9 +50,9 @@ export function TraceView({ traceId }: { traceId: string }) {
   const snapshot = useSnapshot();
   const fullUrl = correlatedUrl(traceId, params);
   const fullKnown = useHasApiData(fullUrl);
-  const early = useApi<TraceOnlyResponse>(fullKnown || snapshot ? null : traceOnlyUrl(traceId, params));
+  const early = useApi(fullKnown || snapshot ? null : traceOnlyUrl(traceId, params), traceOnlyResponse);
   const earlyShown = useAfterPaint(early.data !== undefined);
-  const query = useApi<CorrelatedResponse>(fullUrl, { enabled: fullKnown || !!snapshot || early.isError || earlyShown });
+  const query = useApi(fullUrl, parseCorrelated, { enabled: fullKnown || !!snapshot || early.isError || earlyShown });
   const data = query.data ?? (early.data ? partialInvestigation(early.data) : undefined);
   const restPending = !query.data && !query.isError;
 

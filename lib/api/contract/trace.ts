@@ -80,29 +80,49 @@ export type ApiTrace = z.infer<typeof apiTrace>;
 const rowMap = <T extends z.ZodType>(value: T) => z.record(z.string().regex(/^\d+$/), value);
 
 /**
+ * A column of 50,000 values is checked in one tight loop: a zod array of element schemas
+ * costs about as much as JSON.parse itself, which the waterfall's first paint cannot afford.
+ */
+function column<T>(isValue: (v: unknown) => v is T, items: Record<string, unknown>, what: string) {
+  return z
+    .custom<T[]>((v) => {
+      if (!Array.isArray(v)) return false;
+      for (let i = 0; i < v.length; i++) if (!isValue(v[i])) return false;
+      return true;
+    }, `must be an array of ${what}`)
+    .meta({ type: 'array', items });
+}
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const intColumn = () => column(isInt, { type: 'integer' }, 'integers');
+const numberColumn = () => column(isNumber, { type: 'number' }, 'numbers');
+const stringColumn = () => column(isString, { type: 'string' }, 'strings');
+
+/**
  * The waterfall's spans as columns (lib/correlate/span-columns.ts): one array per field,
  * repeated strings once in `strings`, the parent as a row index. No tags or events.
  */
 export const spanColumns = z
   .object({
     /** Distinct services, operations and process keys, referenced by index. */
-    strings: z.array(z.string()),
-    spanId: z.array(z.string()),
+    strings: stringColumn(),
+    spanId: stringColumn(),
     /** Row of the span whose id is this span's parentSpanId; -1 for none; -2: see parentIds. */
-    parent: z.array(z.number().int()),
+    parent: intColumn(),
     /** parentSpanId of rows whose parent is not a span of the trace (orphans). */
     parentIds: rowMap(z.string()),
-    service: z.array(z.number().int()),
-    operation: z.array(z.number().int()),
+    service: intColumn(),
+    operation: intColumn(),
     /** Index into strings of the span's process key; -1 when it has none. */
-    process: z.array(z.number().int()),
+    process: intColumn(),
     /** startUs − baseUs. */
-    startUs: z.array(z.number()),
+    startUs: numberColumn(),
     baseUs: z.number(),
-    durationMs: z.array(z.number()),
-    depth: z.array(z.number().int()),
+    durationMs: numberColumn(),
+    depth: intColumn(),
     /** status, kind, parent link and the critical/orphan/duplicate marks, packed (span-columns.ts FLAG). */
-    flags: z.array(z.number().int()),
+    flags: intColumn(),
     /** Row keys that differ from the span id (duplicates). */
     keys: rowMap(z.string()),
     warnings: rowMap(z.array(z.string())),
