@@ -19,7 +19,7 @@ import { collectMetrics, type MetricsCollection } from './anomalies-metrics';
 import type { CounterScanOptions } from './anomalies-counters';
 import type { RedFamily } from '../anomalies/red';
 import { NO_FILTER, type CounterFilter } from '../anomalies/counter-discovery';
-import { DEFAULT_SERVICE_LABELS } from '../anomalies/series-utils';
+import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
 import { escapeLabelValue } from '../model/prom-text';
 import { exemplarTraceIds, loggedTraceIds, sourcesNeeded } from './anomalies-plan';
 import { sampleLogs } from './anomalies-logs';
