@@ -10,9 +10,19 @@ import * as c from './contract';
 type Schema = Record<string, unknown>;
 const REF = '#/components/schemas/';
 
-/** Named response schemas become components; nested named ones are referenced, not repeated. */
+/**
+ * Named response schemas become components; nested named ones are referenced, not repeated.
+ * Only this module's own contract schemas are converted: a server process may hold a
+ * second copy of the contract modules (one per route bundle) in zod's global registry,
+ * and two schemas with one id cannot be converted together.
+ */
 function components(): Record<string, Schema> {
-  const out = z.toJSONSchema(z.globalRegistry, { uri: (id) => `${REF}${id}`, unrepresentable: 'any' }) as { schemas: Record<string, Schema> };
+  const named = z.registry<{ id: string }>();
+  for (const value of Object.values(c)) {
+    const id = value instanceof z.ZodType ? z.globalRegistry.get(value)?.id : undefined;
+    if (id && !named.has(value as z.ZodType)) named.add(value as z.ZodType, { id });
+  }
+  const out = z.toJSONSchema(named, { uri: (id) => `${REF}${id}`, unrepresentable: 'any' }) as { schemas: Record<string, Schema> };
   return Object.fromEntries(Object.entries(out.schemas).map(([id, s]) => [id, strip(s)]));
 }
 
