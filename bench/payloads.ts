@@ -1,6 +1,6 @@
 /**
  * Deterministic backend payloads for the benchmarks, in the documented wire shapes
- * (backend-apis.md): a Jaeger v1 `{data:[trace]}` (§4.3), a Loki streams response with
+ * (the READMEs in lib/sources/{prometheus,loki,jaeger}): a Jaeger v1 `{data:[trace]}` (§4.3), a Loki streams response with
  * `categorize-labels` (§3.3), a Prometheus matrix (§1.6) and query_exemplars. Same seed,
  * same bytes: runs on different days compare like with like.
  */

@@ -47,7 +47,8 @@ test('walks the demo incident from an error log to its trace, its GC storm and a
   await expect(riskPanels.first()).toBeVisible({ timeout: 30_000 });
   await expect(riskPanels.locator('[data-testid="gc-storm-band"]').first()).toBeAttached();
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  // Test output stays outside the tree; `npm run screenshot` refreshes the README's picture.
+  await page.screenshot({ path: process.env.SCREENSHOT_PATH || 'test-results/screenshot.png' });
 
   // Reload: the same view.
   const url = page.url();

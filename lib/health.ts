@@ -1,21 +1,10 @@
 import type { AppConfig } from './config';
-import type { SourceName, SourceReport } from './model/types';
+import type { HealthResponse, SourceHealth } from './api/contract/health';
+import type { SourceName } from './model/types';
 import type { JaegerClient, LokiClient, PrometheusClient } from './sources/types';
 import { callSource, notConfiguredMessage, withDeadline } from './investigate/source-call';
 
-export interface SourceHealth extends SourceReport {
-  version?: string;
-  demo: boolean;
-  /** Circuit breaker state of the transport (closed | open | half_open). */
-  breaker?: string;
-  api?: string;
-}
-
-export interface HealthResponse {
-  status: 'ok' | 'degraded';
-  demo: boolean;
-  sources: Record<SourceName, SourceHealth>;
-}
+export type { HealthResponse, SourceHealth } from './api/contract/health';
 
 export interface HealthDeps {
   config: AppConfig;

@@ -12,6 +12,7 @@ import { SourceBanner } from './source-banner';
 import { allSourcesDown, sourceProblems } from './source-status';
 import { clockUtc, rangeText } from './time-text';
 import { useAnomalies } from './use-anomalies';
+import { Alert } from '@/components/ui/alert';
 
 /** /anomalies: every finding of the range, grouped by service and kind, worst first. */
 export function AnomaliesView() {
@@ -45,9 +46,9 @@ export function AnomaliesView() {
     return (
       <div>
         {filters}
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <Alert>
           Could not load anomalies: {query.error?.message ?? 'no response'}
-        </p>
+        </Alert>
       </div>
     );
   }

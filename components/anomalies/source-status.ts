@@ -1,7 +1,7 @@
 /** What the per-source statuses of an anomalies response mean for the findings shown. */
 import { SOURCE_NAMES, type SourceName, type SourceReport } from '@/lib/model/types';
+import { SOURCE_DISPLAY_NAMES as NAMES } from '@/lib/model/source-names';
 
-const NAMES: Record<SourceName, string> = { prometheus: 'Prometheus', loki: 'Loki', jaeger: 'Jaeger' };
 const MISSING: Record<SourceName, string> = {
   prometheus: 'metric findings (counter resets, GC storms, leaks, error and latency outliers) may be missing',
   loki: 'log findings (logs without trace context, trace ids seen only in logs) may be missing',

@@ -1,8 +1,8 @@
 'use client';
 
 import { useApi, useSnapshot } from '@/components/ui/use-api';
+import { anomaliesResponse } from '@/lib/api/contract/anomalies';
 import { useViewParams } from '@/components/ui/view-params';
-import type { AnomaliesResponse } from '@/lib/api/types';
 import { anomaliesUrl } from '@/lib/views/api-urls';
 import { isRelativeRange } from './time-text';
 
@@ -15,7 +15,7 @@ export function useAnomalies(opts: { autoRefreshMs?: number } = {}) {
   const params = useViewParams();
   const snapshot = useSnapshot();
   const live = !snapshot && isRelativeRange(params.get('to'));
-  const query = useApi<AnomaliesResponse>(anomaliesUrl(params), { refetchInterval: live ? opts.autoRefreshMs : undefined });
+  const query = useApi(anomaliesUrl(params), anomaliesResponse, { refetchInterval: live ? opts.autoRefreshMs : undefined });
   const data = query.data;
   const fromMs = data ? Date.parse(data.range.from) : NaN;
   const toMs = data ? Date.parse(data.range.to) : NaN;

@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { MouseHandlerDataParam } from 'recharts';
 import type { ApiExemplar, ApiMetric } from '@/lib/api/types';
 import type { Anomaly } from '@/lib/model/anomaly';
-import { traceHref } from '@/lib/views/trace-href';
+import { traceHref } from '@/lib/routes';
 import { formatValue, legendNames, timeTick, toChartData } from './chart-data';
 import { counterResetMarkers, exemplarDots, gcStormBands } from './chart-markers';
 import { ChartOverlays } from './chart-overlays';

@@ -1,6 +1,8 @@
 'use client';
 
 import { fetchApi, sendApi } from '@/components/ui/use-api';
+import { deleted } from '@/lib/api/contract/views';
+import { digestPreview, runList, runRecord, scheduleList, scheduleRecord, type DigestPreview } from '@/lib/api/contract/digests';
 import type { ChannelInput, DigestFilters, PublicChannel, RunRecord, ScheduleRecord } from '@/lib/digests/types';
 
 /** Browser calls to the digests API. */
@@ -18,21 +20,17 @@ export interface ScheduleDraft {
   enabled?: boolean;
 }
 
-export interface PreviewResponse {
-  window: { from: string; to: string };
-  subject: string;
-  text: string;
-}
+export type PreviewResponse = DigestPreview;
 
 
 const one = (id: string) => `/api/v1/digests/${encodeURIComponent(id)}`;
 
 export const digestsApi = {
-  list: () => fetchApi<{ schedules: ScheduleRecord[] }>('/api/v1/digests'),
-  create: (draft: ScheduleDraft) => sendApi<ScheduleRecord>('POST', '/api/v1/digests', draft),
-  update: (id: string, patch: Partial<ScheduleDraft>) => sendApi<ScheduleRecord>('PATCH', one(id), patch),
-  remove: (id: string) => sendApi<{ deleted: true }>('DELETE', one(id)),
-  runNow: (id: string) => sendApi<RunRecord>('POST', `${one(id)}/run`),
-  runs: (id: string) => fetchApi<{ runs: RunRecord[] }>(`${one(id)}/runs`),
-  preview: (id: string) => fetchApi<PreviewResponse>(`${one(id)}/preview`),
+  list: () => fetchApi('/api/v1/digests', scheduleList),
+  create: (draft: ScheduleDraft) => sendApi('POST', '/api/v1/digests', scheduleRecord, draft),
+  update: (id: string, patch: Partial<ScheduleDraft>) => sendApi('PATCH', one(id), scheduleRecord, patch),
+  remove: (id: string) => sendApi('DELETE', one(id), deleted),
+  runNow: (id: string) => sendApi('POST', `${one(id)}/run`, runRecord),
+  runs: (id: string) => fetchApi(`${one(id)}/runs`, runList),
+  preview: (id: string) => fetchApi(`${one(id)}/preview`, digestPreview),
 };

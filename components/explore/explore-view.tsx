@@ -2,13 +2,12 @@
 
 import { ShareButton } from '@/components/views/share-button';
 import { useCallback, useState } from 'react';
-import type { ExploreLogsResponse } from '@/lib/query/logs';
-import type { ExploreMetricsResponse } from '@/lib/query/metrics';
-import { DEFAULT_LOG_LIMIT as DEFAULT_LIMIT } from '@/lib/query/limits';
+import { DEFAULT_LOG_LIMIT as DEFAULT_LIMIT } from '@/lib/api/contract/explore';
 import { exploreMarkersUrl, logsQueryUrl, metricsQueryUrl } from '@/lib/views/api-urls';
-import type { AnomaliesResponse } from '@/lib/api/types';
 import { PageTitle } from '@/components/ui/page-title';
 import { useApi } from '@/components/ui/use-api';
+import { anomaliesResponse } from '@/lib/api/contract/anomalies';
+import { exploreLogsResponse, exploreMetricsResponse } from '@/lib/api/contract/explore';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import { parseCursor } from './log-cursor';
 import { LogsPanel } from './logs-panel';
@@ -24,10 +23,10 @@ export function ExploreView() {
   const setParams = useSetViewParams();
   const metricsUrl = metricsQueryUrl(params);
   const logsUrl = logsQueryUrl(params);
-  const metrics = useApi<ExploreMetricsResponse>(metricsUrl);
+  const metrics = useApi(metricsUrl, exploreMetricsResponse);
   // Counter resets and GC storms of the range, marked on the chart.
-  const markers = useApi<AnomaliesResponse>(exploreMarkersUrl(params));
-  const logs = useApi<ExploreLogsResponse>(logsUrl);
+  const markers = useApi(exploreMarkersUrl(params), anomaliesResponse);
+  const logs = useApi(logsUrl, exploreLogsResponse);
 
   const [hoverMs, setHoverMs] = useState<number | null>(null);
   const pinned = parseCursor(params.get('cursor'));

@@ -5,7 +5,7 @@ import { memo, type MouseEvent } from 'react';
 import type { LogEntry } from '@/lib/model/types';
 import { LEVEL_STYLE, type LogLevel } from '@/components/logs/log-level';
 import { LogLineHead } from '@/components/logs/log-line-head';
-import { traceHref } from '@/lib/views/trace-href';
+import { traceHref } from '@/lib/routes';
 import { labelLink, lineSegments, type Segment } from './log-segments';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { traceHref } from '@/lib/views/trace-href';
+import { traceHref } from '@/lib/routes';
 import { labelLink, lineSegments } from './log-segments';
 
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';

@@ -1,5 +1,6 @@
 'use client';
 
+import { anomaliesResponse, serviceMapAnswer } from '@/lib/api/contract';
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
 import { useRouter } from 'next/navigation';
@@ -7,9 +8,7 @@ import { useMemo } from 'react';
 import { useRangeQuery } from '@/components/shell/url-state';
 import { EmptyState } from '@/components/ui/page-title';
 import { useApi } from '@/components/ui/use-api';
-import type { AnomaliesResponse } from '@/lib/api/types';
 import { serviceColor } from '@/lib/correlate/service-colors';
-import type { ServiceMapAnswer } from '@/lib/investigate/service-map';
 import { serviceHref } from '@/lib/views/service-href';
 import { toFlow } from './map-elements';
 import { ServiceNodeView } from './service-node';
@@ -23,8 +22,8 @@ const SOURCE_TEXT = {
 export function ServiceMapView() {
   const range = useRangeQuery();
   const router = useRouter();
-  const map = useApi<ServiceMapAnswer>(`/api/v1/service-map?${range}`);
-  const findings = useApi<AnomaliesResponse>(`/api/v1/anomalies?${range}`);
+  const map = useApi(`/api/v1/service-map?${range}`, serviceMapAnswer);
+  const findings = useApi(`/api/v1/anomalies?${range}`, anomaliesResponse);
   const flow = useMemo(() => (map.data ? toFlow(map.data.graph, findings.data?.anomalies ?? (findings.isError ? [] : null), serviceColor) : null), [map.data, findings.data, findings.isError]);
 
   if (map.isLoading) return <p className="text-sm text-slate-500">Sampling traces…</p>;

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Anomaly, AnomalyKind } from '@/lib/model/anomaly';
 import { kindName, SEVERITY_CLASSES } from '@/components/anomalies/kinds';
-import { anomaliesHref, countMatrix } from './overview-model';
+import { countMatrix } from './overview-model';
+import { anomaliesHref } from '@/lib/routes';
 
 /** Findings by service (rows) and kind (columns), each cell coloured by its worst severity. */
 export function CountMatrix({ anomalies, params }: { anomalies: readonly Anomaly[]; params: URLSearchParams }) {

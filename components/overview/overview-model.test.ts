@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finding } from '@/components/anomalies/test-findings';
-import { anomaliesHref, countMatrix } from './overview-model';
+import { anomaliesHref } from '@/lib/routes';
+import { countMatrix } from './overview-model';
 
 const list = [
   finding({ id: '1', service: 'payment-gateway', kind: 'counter_reset', severity: 'info' }),

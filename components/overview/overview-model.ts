@@ -3,7 +3,6 @@
  * each cell, for its colour), totals per kind and per service. Pure.
  */
 import { severityRank, type Anomaly, type AnomalyKind, type Severity } from '@/lib/model/anomaly';
-import { rangeParams } from '@/lib/views/api-urls';
 
 export interface CountCell {
   count: number;
@@ -61,12 +60,3 @@ export function countMatrix(list: readonly Anomaly[]): CountMatrix {
 }
 
 
-/** Link to the anomalies page filtered to a service and/or kind (and a finding opened), keeping the view's range. */
-export function anomaliesHref(range: URLSearchParams, filter: { service?: string | null; kind?: string | null; open?: string }): string {
-  const q = rangeParams(range);
-  if (filter.service) q.set('service', filter.service);
-  if (filter.kind) q.set('kind', filter.kind);
-  if (filter.open) q.set('open', filter.open);
-  const s = q.toString();
-  return s ? `/anomalies?${s}` : '/anomalies';
-}

@@ -6,9 +6,10 @@ import { allSourcesDown } from '@/components/anomalies/source-status';
 import { clockUtc, rangeText } from '@/components/anomalies/time-text';
 import { useAnomalies } from '@/components/anomalies/use-anomalies';
 import { CountMatrix } from './count-matrix';
-import { anomaliesHref } from './overview-model';
+import { anomaliesHref } from '@/lib/routes';
 import { SourceCards } from './source-cards';
 import { WorstFindings } from './worst-findings';
+import { Alert } from '@/components/ui/alert';
 
 const REFRESH_MS = 60_000;
 
@@ -47,16 +48,16 @@ export function OverviewView() {
           Checking metrics, logs and traces for anomalies…
         </p>
       ) : query.isError || !data || !range ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <Alert>
           Could not load anomalies: {query.error?.message ?? 'no response'}
-        </p>
+        </Alert>
       ) : (
         <>
           {checked}
           {allSourcesDown(data.sources) ? (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200" data-testid="all-sources-down">
+            <Alert data-testid="all-sources-down">
               No data source answered, so nothing was checked: see the sources below.
-            </p>
+            </Alert>
           ) : (
             <SourceBanner sources={data.sources} skipped={data.skipped} />
           )}

@@ -1,9 +1,9 @@
 'use client';
 
 import { useHealth } from '@/components/shell/source-pills';
+import { SOURCE_DISPLAY_NAMES, sourceUrlVar } from '@/lib/model/source-names';
+import { SOURCE_NAMES } from '@/lib/model/types';
 
-const NAMES = { prometheus: 'Prometheus', loki: 'Loki', jaeger: 'Jaeger' } as const;
-const ENV = { prometheus: 'PROMETHEUS_URL', loki: 'LOKI_URL', jaeger: 'JAEGER_URL' } as const;
 
 /** One card per source: what it is connected to, and what to do when it is not. */
 export function SourceCards() {
@@ -11,12 +11,12 @@ export function SourceCards() {
   if (isError) return <p className="text-sm text-red-600">The health check did not answer; is the server running?</p>;
   return (
     <div className="grid gap-3 sm:grid-cols-3">
-      {(Object.keys(NAMES) as (keyof typeof NAMES)[]).map((name) => {
+      {SOURCE_NAMES.map((name) => {
         const s = data?.sources[name];
         return (
           <section key={name} className="rounded border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid={`source-card-${name}`}>
             <h2 className="font-semibold">
-              {NAMES[name]} {s?.demo && <span className="ml-1 rounded bg-sky-100 px-1.5 text-xs text-sky-800 dark:bg-sky-900 dark:text-sky-100">demo</span>}
+              {SOURCE_DISPLAY_NAMES[name]} {s?.demo && <span className="ml-1 rounded bg-sky-100 px-1.5 text-xs text-sky-800 dark:bg-sky-900 dark:text-sky-100">demo</span>}
             </h2>
             {isLoading || !s ? (
               <p className="text-slate-500">Checking…</p>
@@ -27,7 +27,7 @@ export function SourceCards() {
               </p>
             ) : s.status === 'not_configured' ? (
               <p className="text-slate-600 dark:text-slate-400">
-                Not configured. {s.message ?? `Set ${ENV[name]}.`}
+                Not configured. {s.message ?? `Set ${sourceUrlVar(name)}.`}
               </p>
             ) : (
               <p className="text-red-700 dark:text-red-400">

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { formatDurationMs } from '@/components/traces/span-format';
 import { ServiceLink } from '@/components/ui/service-link';
 import type { SearchResult } from '@/lib/search/results';
-import { traceHref } from '@/lib/views/trace-href';
+import { traceHref } from '@/lib/routes';
 
 function Flag({ title, children, tone }: { title: string; children: string; tone: 'warn' | 'info' }) {
   const cls = tone === 'warn' ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200' : 'bg-sky-100 text-sky-900 dark:bg-sky-900/40 dark:text-sky-200';

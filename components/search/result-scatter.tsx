@@ -5,7 +5,7 @@ import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAx
 import { timeTick } from '@/components/charts/chart-data';
 import { formatDurationMs } from '@/components/traces/span-format';
 import type { SearchResult } from '@/lib/search/results';
-import { traceHref } from '@/lib/views/trace-href';
+import { traceHref } from '@/lib/routes';
 
 interface Dot {
   t: number;

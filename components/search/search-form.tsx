@@ -1,5 +1,6 @@
 'use client';
 
+import { operationList, serviceList } from '@/lib/api/contract';
 import { useState, type FormEvent } from 'react';
 import { useApi } from '@/components/ui/use-api';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
@@ -18,8 +19,8 @@ export function SearchForm() {
   const [maxDuration, setMax] = useState(params.get('maxDuration') ?? '');
   const [limit, setLimit] = useState(params.get('limit') ?? '20');
   const [errors, setErrors] = useState(params.get('errors') === 'true');
-  const services = useApi<{ services: string[] }>('/api/v1/services');
-  const operations = useApi<{ operations: string[] }>(service ? `/api/v1/services/${encodeURIComponent(service)}/operations` : null);
+  const services = useApi('/api/v1/services', serviceList);
+  const operations = useApi(service ? `/api/v1/services/${encodeURIComponent(service)}/operations` : null, operationList);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

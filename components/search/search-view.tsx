@@ -1,12 +1,12 @@
 'use client';
 
+import { traceSearchAnswer } from '@/lib/api/contract';
 import { useMemo, useState } from 'react';
 import { useRangeQuery } from '@/components/shell/url-state';
 import { EmptyState } from '@/components/ui/page-title';
 import { useAfterPaint } from '@/components/ui/use-after-paint';
 import { useApi } from '@/components/ui/use-api';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
-import type { TraceSearchAnswer } from '@/lib/investigate/trace-search';
 import { sortResults } from '@/lib/search/results';
 import { SEARCH_SORTS, type SearchSort } from '@/lib/search/search-query';
 import { ResultRow } from './result-row';
@@ -28,7 +28,7 @@ export function SearchView() {
   // Sorting happens here, so a new order does not search again.
   const sortParam = params.get('sort') ?? 'recent';
   const sort: SearchSort = (SEARCH_SORTS as readonly string[]).includes(sortParam) ? (sortParam as SearchSort) : 'recent';
-  const answer = useApi<TraceSearchAnswer>(hasService ? `/api/v1/traces?${q}` : null);
+  const answer = useApi(hasService ? `/api/v1/traces?${q}` : null, traceSearchAnswer);
   const results = useMemo(() => sortResults(answer.data?.results ?? [], sort), [answer.data, sort]);
   const window = answer.data?.range ?? null;
   // The list is what the user waits for: the scatter (an SVG dot per result) draws after it is painted.

@@ -1,13 +1,12 @@
 'use client';
 
+import { anomaliesResponse, servicePageAnswer } from '@/lib/api/contract';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { KindBadge, SeverityBadge } from '@/components/anomalies/badges';
 import { ResultRow } from '@/components/search/result-row';
 import { useRangeQuery } from '@/components/shell/url-state';
 import { useApi } from '@/components/ui/use-api';
-import type { AnomaliesResponse } from '@/lib/api/types';
-import type { ServicePageAnswer } from '@/lib/investigate/service-page';
 import type { SourceReport } from '@/lib/model/types';
 import { searchHref } from '@/lib/views/service-href';
 import { LogVolumeChart } from './log-volume-chart';
@@ -24,8 +23,8 @@ function SourceNote({ name, report }: { name: string; report: SourceReport }) {
 export function ServiceView({ service }: { service: string }) {
   const range = useRangeQuery();
   const enc = encodeURIComponent(service);
-  const page = useApi<ServicePageAnswer>(`/api/v1/services/${enc}/overview?${range}`);
-  const findings = useApi<AnomaliesResponse>(`/api/v1/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`);
+  const page = useApi(`/api/v1/services/${enc}/overview?${range}`, servicePageAnswer);
+  const findings = useApi(`/api/v1/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`, anomaliesResponse);
   const anomalies = (findings.data?.anomalies ?? []).filter((a) => a.service === service);
   const d = page.data;
 

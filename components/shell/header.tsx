@@ -6,15 +6,16 @@ import { SourcePills } from './source-pills';
 import { TimeRangePicker } from './time-range-picker';
 import { TraceSearch } from './trace-search';
 import { useRangeQuery } from './url-state';
+import { PAGES } from '@/lib/routes';
 
 const NAV = [
-  { href: '/', label: 'Overview' },
-  { href: '/traces', label: 'Traces' },
-  { href: '/map', label: 'Map' },
-  { href: '/explore', label: 'Explore' },
-  { href: '/anomalies', label: 'Anomalies' },
-  { href: '/views', label: 'Views' },
-  { href: '/digests', label: 'Digests' },
+  { href: PAGES.overview, label: 'Overview' },
+  { href: PAGES.traces, label: 'Traces' },
+  { href: PAGES.map, label: 'Map' },
+  { href: PAGES.explore, label: 'Explore' },
+  { href: PAGES.anomalies, label: 'Anomalies' },
+  { href: PAGES.views, label: 'Views' },
+  { href: PAGES.digests, label: 'Digests' },
 ];
 
 export function AppHeader() {

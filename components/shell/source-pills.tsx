@@ -1,8 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { HealthResponse } from '@/lib/health';
+import { healthResponse, type HealthResponse } from '@/lib/api/contract/health';
 import { fetchApi } from '@/components/ui/use-api';
+import { SOURCE_DISPLAY_NAMES as NAMES } from '@/lib/model/source-names';
+import { SOURCE_NAMES } from '@/lib/model/types';
 
 const COLORS: Record<string, string> = {
   ok: 'bg-emerald-500',
@@ -11,13 +13,12 @@ const COLORS: Record<string, string> = {
   not_configured: 'bg-slate-400',
 };
 const TEXT: Record<string, string> = { ok: 'ok', error: 'error', timeout: 'timeout', not_configured: 'not configured' };
-const NAMES = { prometheus: 'Prometheus', loki: 'Loki', jaeger: 'Jaeger' } as const;
 
 export function useHealth() {
   return useQuery<HealthResponse>({
     queryKey: ['health'],
     // Not useApi: the source cards are drawn in snapshots too, and health is always live.
-    queryFn: ({ signal }) => fetchApi<HealthResponse>('/api/health', signal),
+    queryFn: ({ signal }) => fetchApi('/api/health', healthResponse, signal),
     refetchInterval: 30_000,
   });
 }
@@ -26,7 +27,7 @@ export function SourcePills() {
   const { data, isError } = useHealth();
   return (
     <ul className="flex items-center gap-2 text-xs" aria-label="Data sources">
-      {(Object.keys(NAMES) as (keyof typeof NAMES)[]).map((name) => {
+      {SOURCE_NAMES.map((name) => {
         const s = data?.sources[name];
         const status = s?.status ?? (isError ? 'error' : 'pending');
         const title = s

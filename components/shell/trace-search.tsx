@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { parseTraceInput } from '@/lib/model/ids';
 import { useRangeQuery } from './url-state';
+import { tracePath } from '@/lib/routes';
 
 /** Accepts a trace id in any form Jaeger, OTel or legacy clients print, or a traceparent. */
 export function TraceSearch() {
@@ -21,8 +22,9 @@ export function TraceSearch() {
     }
     setError(null);
     setValue('');
-    const span = parsed.spanId ? `&span=${parsed.spanId}` : '';
-    router.push(`/trace/${parsed.traceId}?${range}${span}`);
+    const q = new URLSearchParams(range);
+    if (parsed.spanId) q.set('span', parsed.spanId);
+    router.push(tracePath(parsed.traceId, q));
   };
 
   return (

@@ -1,6 +1,7 @@
 import type { SourceName, SourceReport } from '@/lib/model/types';
+import { SOURCE_DISPLAY_NAMES, SOURCE_SIGNALS } from '@/lib/model/source-names';
 
-const LABEL: Record<SourceName, string> = { jaeger: 'Jaeger (trace)', loki: 'Loki (logs)', prometheus: 'Prometheus (metrics)' };
+const label = (name: SourceName): string => `${SOURCE_DISPLAY_NAMES[name]} (${SOURCE_SIGNALS[name]})`;
 const STYLE: Record<SourceReport['status'], string> = {
   ok: 'border-emerald-300 text-emerald-800 dark:border-emerald-800 dark:text-emerald-300',
   error: 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300',
@@ -18,7 +19,7 @@ export function SourceStatus({ sources }: { sources: Record<SourceName, SourceRe
         if (!r) return null;
         return (
           <li key={name} data-testid="source-status-item" data-source={name} data-status={r.status} className={`max-w-full rounded border px-2 py-0.5 text-xs ${STYLE[r.status]}`}>
-            <span className="font-medium">{LABEL[name]}</span>: {WORDS[r.status]}
+            <span className="font-medium">{label(name)}</span>: {WORDS[r.status]}
             {r.status !== 'not_configured' && <span className="text-slate-500"> · {Math.round(r.ms)} ms</span>}
             {r.message && <span className="block break-words">{r.message}</span>}
           </li>

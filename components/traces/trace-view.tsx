@@ -6,11 +6,13 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { logsBySpan, withLevels } from '@/components/logs/log-filter';
 import { LogPanel } from '@/components/logs/log-panel';
 import { useApi, useHasApiData, useSnapshot } from '@/components/ui/use-api';
+import { traceOnlyResponse } from '@/lib/api/contract/trace';
+import { parseCorrelated } from './parse-correlated';
 import { useAfterPaint } from '@/components/ui/use-after-paint';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
-import type { ApiTrace, CorrelatedResponse } from '@/lib/api/types';
-import { correlatedUrl, rangeParams, traceOnlyUrl } from '@/lib/views/api-urls';
-import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
+import type { ApiTrace } from '@/lib/api/types';
+import { correlatedUrl, traceOnlyUrl } from '@/lib/views/api-urls';
+import { rangeParams, tracePath } from '@/lib/routes';
 import { partialInvestigation } from './partial-investigation';
 import { ExemplarList } from './exemplar-list';
 import { FindingsList } from './findings-list';
@@ -27,6 +29,7 @@ import { SpanTools } from './span-tools';
 import { FILTER_PARAMS, filterIsActive, filterSpans, parseSpanFilter, stepMatch } from '@/lib/trace-tools/span-filter';
 import { spanStatistics } from '@/lib/trace-tools/span-stats';
 import { ancestorIds, collapseBelow, formatIdList, indexTrace, parseIdList, visibleRows, type WaterfallIndex } from './waterfall-model';
+import { Alert } from '@/components/ui/alert';
 
 // Recharts is the heaviest dependency of the page: it loads after the waterfall.
 const MetricPanels = dynamic(() => import('./metric-panels'), {
@@ -51,9 +54,9 @@ export function TraceView({ traceId }: { traceId: string }) {
   const snapshot = useSnapshot();
   const fullUrl = correlatedUrl(traceId, params);
   const fullKnown = useHasApiData(fullUrl);
-  const early = useApi<TraceOnlyResponse>(fullKnown || snapshot ? null : traceOnlyUrl(traceId, params));
+  const early = useApi(fullKnown || snapshot ? null : traceOnlyUrl(traceId, params), traceOnlyResponse);
   const earlyShown = useAfterPaint(early.data !== undefined);
-  const query = useApi<CorrelatedResponse>(fullUrl, { enabled: fullKnown || !!snapshot || early.isError || earlyShown });
+  const query = useApi(fullUrl, parseCorrelated, { enabled: fullKnown || !!snapshot || early.isError || earlyShown });
   const data = query.data ?? (early.data ? partialInvestigation(early.data) : undefined);
   const restPending = !query.data && !query.isError;
 
@@ -120,9 +123,9 @@ export function TraceView({ traceId }: { traceId: string }) {
   const spanHref = useCallback((spanId: string) => {
     const q = new URLSearchParams(keep);
     q.set('span', spanId);
-    return `/trace/${traceId}?${q.toString()}`;
+    return tracePath(traceId, q);
   }, [keep, traceId]);
-  const traceHref = useCallback((id: string) => `/trace/${encodeURIComponent(id)}?${keep.toString()}`, [keep]);
+  const traceHref = useCallback((id: string) => tracePath(id, keep), [keep]);
 
   const selected = selectedId !== null && trace ? trace.spans[index.indexById.get(selectedId) ?? -1] ?? null : null;
   const traceBand = useMemo(() => (index.spans.length > 0 ? { fromMs: index.startUs / 1000, toMs: index.endUs / 1000 } : undefined), [index]);
@@ -134,9 +137,9 @@ export function TraceView({ traceId }: { traceId: string }) {
   if (!data && !query.isError) return <p className="p-4 text-sm text-slate-500" data-testid="trace-loading">Loading trace {traceId}…</p>;
   if (!data)
     return (
-      <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+      <Alert as="div" size="lg">
         Could not load this trace: {query.error?.message ?? 'no response'}
-      </div>
+      </Alert>
     );
 
   const missing = data.anomalies.find((a) => a.kind === 'missing_trace');
@@ -152,9 +155,9 @@ export function TraceView({ traceId }: { traceId: string }) {
         </p>
       )}
       {query.isError && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <Alert>
           Logs, metrics and findings could not be loaded: {query.error?.message ?? 'no response'}
-        </p>
+        </Alert>
       )}
       {query.data && chartRange && <IncidentTimeline data={query.data} logs={logs} axis={chartRange} traceHref={traceHref} />}
       {trace && trace.spans.length > 0 ? (
@@ -185,7 +188,7 @@ export function TraceView({ traceId }: { traceId: string }) {
           <Waterfall index={index} rows={shownRows} notes={notes} logsBySpan={bySpan} selectedId={selectedId} onToggle={onToggle} onSelect={onSelect} matchMask={filtered?.mask ?? null} />
         </>
       ) : (
-        <div data-testid="trace-missing" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+        <Alert as="div" tone="warning" size="lg" data-testid="trace-missing">
           {data.sources.jaeger?.status === 'ok' || data.sources.jaeger === undefined ? (
             <p className="font-medium">Jaeger does not have this trace.</p>
           ) : (
@@ -196,7 +199,7 @@ export function TraceView({ traceId }: { traceId: string }) {
           )}
           {missing && <p className="mt-1 break-words">{missing.explanation}</p>}
           <p className="mt-1 text-xs">Logs, exemplars and findings that carry its id are shown below.</p>
-        </div>
+        </Alert>
       )}
       <FindingsList anomalies={data.anomalies} />
       <LogPanel

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { DEFAULT_EXPIRES_IN, EXPIRY_CHOICES } from '@/lib/views/share-options';
+import { DEFAULT_EXPIRES_IN, EXPIRY_CHOICES } from '@/lib/api/contract/views';
 import { hasRelativeRange } from '@/lib/views/view-path';
 import { CopyLink } from './copy-link';
 import { ShareList } from './share-list';

@@ -1,6 +1,7 @@
 'use client';
 
 import { fetchApi, sendApi } from '@/components/ui/use-api';
+import { createdShare, deleted, revokedShare, shareList, viewList, viewRecord } from '@/lib/api/contract/views';
 import type { ViewRecord } from '@/lib/views/saved-views';
 import type { ShareRecord } from '@/lib/views/shares';
 
@@ -15,17 +16,17 @@ export const viewsApi = {
     if (q) p.set('q', q);
     if (origin !== 'user') p.set('origin', origin);
     const qs = p.toString();
-    return fetchApi<{ views: ViewRecord[] }>(`/api/v1/views${qs ? `?${qs}` : ''}`);
+    return fetchApi(`/api/v1/views${qs ? `?${qs}` : ''}`, viewList);
   },
-  findByPath: (path: string) => fetchApi<{ views: ViewRecord[] }>(`/api/v1/views?path=${encodeURIComponent(path)}`),
-  create: (input: { name: string; description?: string; path: string }) => sendApi<ViewRecord>('POST', '/api/v1/views', input),
-  update: (id: string, patch: { name?: string; description?: string }) => sendApi<ViewRecord>('PATCH', `/api/v1/views/${encodeURIComponent(id)}`, patch),
-  remove: (id: string) => sendApi<{ deleted: true }>('DELETE', `/api/v1/views/${encodeURIComponent(id)}`),
-  shares: (id: string) => fetchApi<{ shares: ShareRecord[] }>(`/api/v1/views/${encodeURIComponent(id)}/shares`),
+  findByPath: (path: string) => fetchApi(`/api/v1/views?path=${encodeURIComponent(path)}`, viewList),
+  create: (input: { name: string; description?: string; path: string }) => sendApi('POST', '/api/v1/views', viewRecord, input),
+  update: (id: string, patch: { name?: string; description?: string }) => sendApi('PATCH', `/api/v1/views/${encodeURIComponent(id)}`, viewRecord, patch),
+  remove: (id: string) => sendApi('DELETE', `/api/v1/views/${encodeURIComponent(id)}`, deleted),
+  shares: (id: string) => fetchApi(`/api/v1/views/${encodeURIComponent(id)}/shares`, shareList),
   share: (id: string, input: { snapshot: boolean; expiresIn: string; pinRange: boolean }) =>
-    sendApi<{ url: string; expiresAt: string | null; share: ShareRecord; failedParts: string[] }>('POST', `/api/v1/views/${encodeURIComponent(id)}/share`, input),
+    sendApi('POST', `/api/v1/views/${encodeURIComponent(id)}/share`, createdShare, input),
   revoke: (viewId: string, shareId: string) =>
-    sendApi<{ revoked: true; share: ShareRecord }>('DELETE', `/api/v1/views/${encodeURIComponent(viewId)}/shares/${encodeURIComponent(shareId)}`),
+    sendApi('DELETE', `/api/v1/views/${encodeURIComponent(viewId)}/shares/${encodeURIComponent(shareId)}`, revokedShare),
 };
 
 /** A readable default name for a view path, e.g. "Trace 4bf92f35…" or "Anomalies". */

@@ -1,5 +1,5 @@
 /**
- * The built-in demo incident (ARCHITECTURE.md "Demo scenario") must be explained by the
+ * The built-in demo incident (docs/architecture.md, "Demo scenario") must be explained by the
  * metric detectors: payment-gateway's restart, risk-engine's GC storm and its RED impact,
  * worker's goroutine leak — and nothing about the healthy services.
  */

@@ -1,8 +1,8 @@
 /** Wording and links shared by the detectors' explanations. */
 import type { AnomalyLink } from '../model/anomaly';
 import type { Labels } from '../model/types';
-import { toRfc3339 } from '../time/range';
 import { escapeLabelValue } from '../model/prom-text';
+import { exploreHref, tracePath } from '../routes';
 
 /** 14:02:10 (UTC) — what an on-call engineer compares with a dashboard clock. */
 export const clockTime = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
@@ -52,12 +52,11 @@ export function selector(name: string, labels: Labels): string {
 }
 
 export function exploreLink(label: string, query: string, fromMs: number, toMs: number): AnomalyLink {
-  const params = new URLSearchParams({ query, from: toRfc3339(fromMs), to: toRfc3339(toMs) });
-  return { label, href: `/explore?${params.toString()}` };
+  return { label, href: exploreHref(query, fromMs, toMs) };
 }
 
 export function traceLink(traceId: string, label = 'Open trace'): AnomalyLink {
-  return { label, href: `/trace/${encodeURIComponent(traceId)}` };
+  return { label, href: tracePath(traceId) };
 }
 
 export const plural = (n: number, word: string, many = `${word}s`): string => `${num(n, 0)} ${n === 1 ? word : many}`;

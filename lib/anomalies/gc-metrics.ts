@@ -1,5 +1,5 @@
 /**
- * Catalogue of GC metrics by runtime (backend-apis.md §5). Each entry is one counter or
+ * Catalogue of GC metrics by runtime (docs/anomalies.md §5). Each entry is one counter or
  * gauge family and what it measures: `count` (collections, a counter), `seconds` (time in
  * GC, a counter in seconds: its rate is the fraction of wall time), or `ratio` (a gauge
  * already holding that fraction).

@@ -1,82 +1,13 @@
-import type { Labels, SpanKind, SpanStatus, TagValue } from '../model/types';
+import type { ApiProcess, ApiSpan, ApiTrace } from '../api/contract/trace';
+import type { TagValue } from '../model/types';
 import { rfc3339Formatter, toRfc3339 } from '../time/range';
 import type { SpanNode, TraceView } from './trace-model';
 
 /**
- * The public API shapes of `GET /api/v1/traces/{id}/correlated` (ARCHITECTURE.md) for the
- * trace and exemplars. Fields beyond the contract are additive.
+ * Builds the public API shapes of `GET /api/v1/traces/{id}/correlated` (lib/api/contract/trace.ts)
+ * for the trace and exemplars from the trace model.
  */
-
-export interface ApiSpanEvent {
-  ts: string;
-  name?: string;
-  fields: Record<string, TagValue>;
-}
-
-export interface ApiSpan {
-  spanId: string;
-  /** The resolved parent; for an orphan, the id it references that is not in the trace. */
-  parentSpanId: string | null;
-  service: string;
-  operation: string;
-  start: string; // RFC3339 ms
-  durationMs: number;
-  status: SpanStatus;
-  tags: Record<string, TagValue>;
-  warnings: string[];
-  // Additive fields.
-  /** Unique row key: the span id, or `<spanId>_<n>` for the n-th duplicate. */
-  key: string;
-  startUs: number;
-  depth: number;
-  kind: SpanKind;
-  parentLink: 'CHILD_OF' | 'FOLLOWS_FROM' | null;
-  /** Absent when the span has no events. */
-  events?: ApiSpanEvent[];
-  /** Key into `ApiTrace.processes` for the span's process tags; absent when it has none. */
-  process?: string;
-  // Present (true) only when set, to keep the per-span payload small.
-  critical?: true;
-  orphan?: true;
-  duplicate?: true;
-  /** Why this span has no parent in the trace (set by the investigation from the orphan finding). */
-  orphanReason?: string;
-}
-
-export interface ApiTrace {
-  spans: ApiSpan[];
-  rootSpanIds: string[];
-  orphanSpanIds: string[];
-  // Additive fields.
-  duplicateSpanIds: string[];
-  warnings: string[];
-  start: string;
-  durationMs: number;
-  /**
-   * Process tags (host, instance, SDK …) once per distinct process instead of on every
-   * span; spans reference them by `process`. A service's colour is in `services`.
-   */
-  processes: Record<string, ApiProcess>;
-  /** Services in the trace with their colour and counts (set by the investigation). */
-  services?: { name: string; color: string; spanCount: number; errorCount: number }[];
-}
-
-export interface ApiProcess {
-  service: string;
-  tags: Record<string, TagValue>;
-}
-
-export interface ApiExemplar {
-  labels: Labels;
-  traceId: string | null;
-  value: number;
-  ts: string;
-  spanId: string | null;
-  // Additive: the labels of the series the exemplar belongs to.
-  seriesLabels: Labels;
-  /** False when Jaeger does not have the trace (a dead link); absent when not checked. */
-  traceExists?: boolean;
-}
+export type { ApiExemplar, ApiProcess, ApiSpan, ApiSpanEvent, ApiTrace } from '../api/contract/trace';
 
 const usToRfc3339 = (us: number) => toRfc3339(Math.floor(us / 1000));
 

@@ -25,7 +25,7 @@ export interface ExtractionConfigInput {
   spanKeys?: string[];
   traceRegexes?: (string | ExtractionRegexInput)[];
   spanRegexes?: (string | ExtractionRegexInput)[];
-  /** Also try the built-in regex set (backend-apis.md §6.4) after the user regexes. */
+  /** Also try the built-in regex set (docs/trace-context.md §6.4) after the user regexes. */
   defaultRegexes?: boolean;
 }
 
@@ -54,7 +54,7 @@ export const DEFAULT_TRACE_KEYS = ['trace_id', 'traceId', 'traceID', 'trace.id',
 export const DEFAULT_SPAN_KEYS = ['span_id', 'spanId', 'spanID', 'span.id', 'dd.span_id'] as const;
 
 /**
- * The suggested set from backend-apis.md §6.4, split so that the capture's format is known:
+ * The suggested set from docs/trace-context.md §6.4, split so that the capture's format is known:
  * a Datadog decimal id (`dd.trace_id=123…`) would otherwise also match as hex. The
  * lookbehind keeps `parent_span_id`/`dd.trace_id` from matching the plain-key pattern.
  */

@@ -1,6 +1,6 @@
 /**
  * Safe PromQL construction. A label value becomes a double-quoted PromQL string with
- * Go escaping (backend-apis.md §3.5): backslash and quote escaped, control characters
+ * Go escaping (lib/sources/loki/README.md §3.5): backslash and quote escaped, control characters
  * encoded, so a hostile service name cannot break out of its matcher.
  */
 export function promString(value: string): string {

@@ -2,6 +2,7 @@ import type { SpanKind, SpanStatus, TagValue } from '../model/types';
 import { rfc3339Formatter } from '../time/range';
 import { apiDurationMs, apiParentSpanId, apiWarnings, type ApiSpan } from './api-shape';
 import type { TraceView } from './trace-model';
+import type { SpanColumns } from '../api/contract/trace';
 
 /**
  * The waterfall's spans as columns: one array per field, repeated strings (services,
@@ -10,29 +11,7 @@ import type { TraceView } from './trace-model';
  * server builds and compresses less and the browser parses less. Tags and events are not
  * here (they come with the full investigation); every other ApiSpan field round-trips.
  */
-export interface SpanColumns {
-  /** Distinct services, operations and process keys, referenced by index. */
-  strings: string[];
-  spanId: string[];
-  /** Row of the span whose id is this span's parentSpanId; -1 for none; -2: see parentIds. */
-  parent: number[];
-  /** parentSpanId of rows whose parent is not a span of the trace (orphans). */
-  parentIds: Record<number, string>;
-  service: number[];
-  operation: number[];
-  /** Index into strings of the span's process key; -1 when it has none. */
-  process: number[];
-  /** startUs − baseUs. */
-  startUs: number[];
-  baseUs: number;
-  durationMs: number[];
-  depth: number[];
-  /** status, kind, parent link and the critical/orphan/duplicate marks, packed (see FLAG). */
-  flags: number[];
-  /** Row keys that differ from the span id (duplicates). */
-  keys: Record<number, string>;
-  warnings: Record<number, string[]>;
-}
+export type { SpanColumns } from '../api/contract/trace';
 
 const STATUSES: readonly SpanStatus[] = ['ok', 'error', 'unset'];
 const KINDS: readonly SpanKind[] = ['server', 'client', 'producer', 'consumer', 'internal', 'unspecified'];

@@ -1,4 +1,4 @@
-import type { ApiMetric } from '../api/types';
+import type { ApiMetric } from '../api/contract/trace';
 import type { Anomaly } from '../model/anomaly';
 import type { LogEntry, SpanStatus } from '../model/types';
 import type { ApiExemplar, ApiSpan } from './api-shape';

@@ -2,7 +2,7 @@ import type { Trace } from '../model/types';
 import type { FollowsFromEdge } from './trace-model';
 
 /**
- * Parent resolution, the way current Jaeger UI does it (backend-apis.md §4.7): the
+ * Parent resolution, the way current Jaeger UI does it (lib/sources/jaeger/README.md §4.7): the
  * parent is the first reference (parentSpanId, then CHILD_OF, then FOLLOWS_FROM) that
  * resolves to a span in this trace. A span with same-trace references none of which
  * resolves is an orphan and becomes an extra root. Duplicate span ids are kept, the

@@ -7,7 +7,7 @@ import { dependencies, operations, searchTraces, services, traceById, type DemoT
 
 /**
  * The demo Jaeger: v1 UI JSON routes (as of Jaeger v2.20.0) and the /api/v3 HTTP gateway,
- * answering from the demo trace store. Shapes and error bodies follow backend-apis.md §4.
+ * answering from the demo trace store. Shapes and error bodies follow lib/sources/jaeger/README.md §4.
  */
 
 class ApiError extends Error {

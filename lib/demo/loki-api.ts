@@ -8,7 +8,7 @@ import { header, json, text, type DemoClock, type DemoRequest, type DemoResponse
 import { formatPromNumber } from '../model/prom-text';
 
 /**
- * The demo Loki: the documented HTTP API (backend-apis.md §3) over the demo log lines.
+ * The demo Loki: the documented HTTP API (lib/sources/loki/README.md §3) over the demo log lines.
  * Errors are plain text, as Loki sends them.
  */
 

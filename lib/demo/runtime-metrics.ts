@@ -5,7 +5,7 @@ import { gaugeFamily, noisy, phaseCounts, processStartMs, type MetricFamily, typ
 
 /**
  * Runtime metrics under the names real client libraries use: client_golang for Go
- * services, simpleclient_hotspot for the JVM ones (backend-apis.md §5).
+ * services, simpleclient_hotspot for the JVM ones (docs/anomalies.md §5).
  */
 
 const MB = 1024 * 1024;

@@ -1,6 +1,7 @@
 import type { AnomaliesResponse } from '../api/types';
 import { SEVERITIES, severityRank, type Anomaly, type Severity } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';
+import { anomaliesPath } from '../routes';
 import type { Digest, DigestCounts, DigestFilters, DigestFinding, DigestGroup, ResolvedFinding } from './types';
 
 /**
@@ -67,9 +68,6 @@ export function countFindings(findings: readonly DigestFinding[], resolved: numb
   };
 }
 
-/** The anomalies page for a window, as an app-relative path (what a snapshot freezes). */
-export const anomaliesPath = (fromMs: number, toMs: number): string =>
-  `/anomalies?${new URLSearchParams({ from: toRfc3339(fromMs), to: toRfc3339(toMs) }).toString()}`;
 
 export interface ComposeInput {
   schedule: { id: string; name: string };

@@ -5,8 +5,8 @@ import { applyFilters, classify, composeDigest, findingsForComparison, isEmptyDi
 import { channelTarget, realSleep, sendToChannel, withRetry, DEFAULT_RETRY, type ChannelDeps, type RetryPolicy, type Sleep } from './deliver';
 import { renderDigest } from './render';
 import { makeDigestSnapshots, type SnapshotMaker } from './snapshots';
-import { parseJson, storedChannels, storedFilters, type RunRow, type ScheduleRow } from './store';
-import type { ChannelResult, Digest, RenderedDigest, ResolvedFinding } from './types';
+import { complete, parseStored, storedChannelResults, storedChannels, storedFilters, storedRendered, type RunRow, type ScheduleRow } from './store';
+import type { ChannelResult, RenderedDigest, ResolvedFinding } from './types';
 
 /**
  * Executes one claimed run: compose and render the digest once (stored before anything is
@@ -52,7 +52,7 @@ async function previousFindings(db: Db, scheduleId: string, excludeRunId: string
     orderBy: { windowTo: 'desc' },
   });
   if (!prev) return null;
-  const digest = parseJson<{ digest?: Digest }>(prev.rendered, {}).digest;
+  const digest = parseStored(storedRendered, prev.rendered, {}).digest;
   return digest ? findingsForComparison(digest) : [];
 }
 
@@ -94,9 +94,9 @@ export async function executeRun(deps: RunnerDeps, run: RunRow, schedule: Schedu
   // Logical time: the caller's `nowMs` plus the real time this run has taken so far.
   const t0 = Date.now();
   const clock = () => nowMs + (Date.now() - t0);
-  let rendered = parseJson<Partial<RenderedDigest>>(run.rendered, {});
+  let rendered: RenderedDigest | null = complete(parseStored(storedRendered, run.rendered, {}));
   try {
-    if (!rendered.digest || rendered.text === undefined) {
+    if (!rendered) {
       const window = { fromMs: run.windowFrom.getTime(), toMs: run.windowTo.getTime() };
       const built = await buildDigest(deps, schedule, window, nowMs, { withSnapshots: true, excludeRunId: run.id });
       const stored = { rendered: JSON.stringify(built), counts: JSON.stringify(built.digest.counts) };
@@ -113,12 +113,12 @@ export async function executeRun(deps: RunnerDeps, run: RunRow, schedule: Schedu
     await renew(deps, run.id, clock(), { status: 'failed', error: reason, finishedAt: new Date(clock()), ...RELEASED });
     return;
   }
-  await deliverAll(deps, run, schedule, rendered as RenderedDigest, clock);
+  await deliverAll(deps, run, schedule, rendered, clock);
 }
 
 async function deliverAll(deps: RunnerDeps, run: RunRow, schedule: ScheduleRow, rendered: RenderedDigest, clock: () => number): Promise<void> {
   const channels = storedChannels(schedule);
-  const results = parseJson<ChannelResult[]>(run.channelResults, []);
+  const results = parseStored(storedChannelResults, run.channelResults, []);
   const save = (extra: Record<string, unknown> = {}) => renew(deps, run.id, clock(), { channelResults: JSON.stringify(results), ...extra });
   for (const [index, channel] of channels.entries()) {
     const prior = results.find((r) => r.index === index);

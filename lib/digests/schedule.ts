@@ -1,6 +1,5 @@
 import { Cron } from 'croner';
-import { parseDurationMs } from '../time/range';
-
+import { MAX_WINDOW_MS, MIN_WINDOW_MS, windowDurationMs } from '../api/contract/digests';
 /**
  * Cron expressions of digest schedules, evaluated by croner in the schedule's IANA time
  * zone. Pure (no clock of its own): every function takes the instant to count from.
@@ -89,15 +88,7 @@ export function slotsBetween(cron: string, timezone: string, afterMs: number, up
   return out;
 }
 
-export const MIN_WINDOW_MS = 5 * 60_000;
-export const MAX_WINDOW_MS = 7 * 86_400_000;
-
-/** "since_last_run" or a duration like 30m, 24h, 7d. */
-export const WINDOW_PATTERN = /^(since_last_run|\d{1,4}[mhd])$/;
-
-export function windowDurationMs(window: string): number | null {
-  return /^\d{1,4}[mhd]$/.test(window) ? parseDurationMs(window) : null;
-}
+export { MAX_WINDOW_MS, MIN_WINDOW_MS, WINDOW_PATTERN, windowDurationMs } from '../api/contract/digests';
 
 export interface WindowInput {
   window: string;

@@ -1,7 +1,7 @@
 import type { AnomaliesResponse } from '../api/types';
 import type { Anomaly } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';
-import { anomaliesPath } from './compose';
+import { anomaliesPath } from '../routes';
 
 /**
  * Evidence that outlives the backends' retention: snapshot share links (lib/views).

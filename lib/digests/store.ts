@@ -1,13 +1,15 @@
+import { z } from 'zod';
 import { badRequest } from '../api/respond';
+import { channelResult, digestCounts, filtersInput, renderedDigest, storedChannel } from '../api/contract/digests';
 import type { Db } from '../db';
 import { cronProblem, nextRunAfter } from './schedule';
 import { newRowId } from '../row-id';
 import type {
   ChannelInput,
-  ChannelResult,
   CreateScheduleInput,
   DigestFilters,
   PublicChannel,
+  RenderedDigest,
   RunRecord,
   RunStatus,
   ScheduleRecord,
@@ -25,16 +27,28 @@ import type {
 export type ScheduleRow = NonNullable<Awaited<ReturnType<Db['digestSchedule']['findUnique']>>>;
 export type RunRow = NonNullable<Awaited<ReturnType<Db['digestRun']['findUnique']>>>;
 
-export function parseJson<T>(text: string, fallback: T): T {
+/**
+ * JSON this module wrote earlier, checked against its schema: a row written by an older
+ * build or edited by hand reads as `fallback` instead of flowing on with the wrong shape.
+ */
+export function parseStored<S extends z.ZodType>(schema: S, text: string, fallback: z.infer<S>): z.infer<S> {
+  let value: unknown;
   try {
-    return JSON.parse(text) as T;
+    value = JSON.parse(text);
   } catch {
     return fallback;
   }
+  const checked = schema.safeParse(value);
+  return checked.success ? checked.data : fallback;
 }
 
-export const storedChannels = (row: Pick<ScheduleRow, 'channels'>): StoredChannel[] => parseJson<StoredChannel[]>(row.channels, []);
-export const storedFilters = (row: Pick<ScheduleRow, 'filters'>): DigestFilters => parseJson<DigestFilters>(row.filters, {});
+const storedChannelList = z.array(storedChannel);
+export const storedChannelResults = z.array(channelResult);
+/** What a run stores in `rendered` (possibly only partly, while it is being built). */
+export const storedRendered = renderedDigest.partial();
+
+export const storedChannels = (row: Pick<ScheduleRow, 'channels'>): StoredChannel[] => parseStored(storedChannelList, row.channels, []);
+export const storedFilters = (row: Pick<ScheduleRow, 'filters'>): DigestFilters => parseStored(filtersInput, row.filters, {});
 
 /** What a Slack webhook URL looks like in the UI: the host and its last four characters. */
 export function maskSlackUrl(url: string): string {
@@ -178,7 +192,7 @@ export async function deleteSchedule(db: Db, id: string): Promise<boolean> {
 }
 
 export function toRunRecord(row: RunRow, withRendered = true): RunRecord {
-  const rendered = parseJson<Partial<NonNullable<RunRecord['rendered']>>>(row.rendered, {});
+  const rendered = parseStored(storedRendered, row.rendered, {});
   return {
     id: row.id,
     scheduleId: row.scheduleId,
@@ -189,11 +203,16 @@ export function toRunRecord(row: RunRow, withRendered = true): RunRecord {
     startedAt: row.startedAt.toISOString(),
     finishedAt: iso(row.finishedAt),
     attempts: row.attempts,
-    counts: parseJson(row.counts, {}),
-    channelResults: parseJson<ChannelResult[]>(row.channelResults, []),
-    rendered: withRendered && rendered.digest && rendered.text !== undefined ? (rendered as RunRecord['rendered']) : null,
+    counts: parseStored(digestCounts.partial(), row.counts, {}),
+    channelResults: parseStored(storedChannelResults, row.channelResults, []),
+    rendered: withRendered ? complete(rendered) : null,
     error: row.error,
   };
+}
+
+/** A stored rendering with every part present, else null (a run still being built). */
+export function complete(r: Partial<RenderedDigest>): RenderedDigest | null {
+  return r.digest && r.subject !== undefined && r.text !== undefined && r.html !== undefined ? { digest: r.digest, subject: r.subject, text: r.text, html: r.html } : null;
 }
 
 /** Runs of a schedule, newest scheduled time first. */

@@ -20,7 +20,7 @@ import { prefetchServiceMetrics } from './metrics-prefetch';
 import { decorateTrace, relevantExemplars } from './correlated-shape';
 
 /**
- * `GET /api/v1/traces/{id}/correlated` (ARCHITECTURE.md "Data flow"): the trace, its log
+ * `GET /api/v1/traces/{id}/correlated` (docs/architecture.md, "Data flow of the trace page"): the trace, its log
  * lines and matching exemplars in parallel; the services' metrics once the trace names
  * them; then join, detect, and report every source's status. Nothing here throws for a
  * backend failure: that source's part is empty and its status says why.

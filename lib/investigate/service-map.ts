@@ -3,21 +3,15 @@
  * traces per service (as the anomaly scan takes it) and Jaeger's dependencies, asked
  * together within one deadline. Shared briefly between the map and the service pages.
  */
-import type { SourceReport } from '../model/types';
-import { buildServiceGraph, type ServiceGraph } from '../service-map/graph';
+import { buildServiceGraph } from '../service-map/graph';
 import type { JaegerClient } from '../sources/types';
 import type { TimeRange } from '../time/range';
 import { DEFAULT_ANOMALY_BUDGETS, SourceCalls } from './anomalies-budgets';
 import { createSharedScanCache } from './anomalies-cache';
 import { sampleTraces } from './anomalies-traces';
 
-export interface ServiceMapAnswer {
-  graph: ServiceGraph;
-  range: TimeRange;
-  sources: { jaeger: SourceReport };
-  /** What the sample left out, and failed requests. */
-  notes: string[];
-}
+export type { ServiceMapAnswer } from '../api/contract/search';
+import type { ServiceMapAnswer } from '../api/contract/search';
 
 const BUDGETS = { ...DEFAULT_ANOMALY_BUDGETS, maxTraceServices: 60, tracesPerService: 60, deadlineMs: 15_000 };
 

@@ -4,12 +4,9 @@
  * callers and callees from the service map, the slowest and the failing traces. Each part
  * degrades on its own source.
  */
-import type { ApiMetric } from '../api/types';
-import type { SourceReport } from '../model/types';
-import type { SearchResult } from '../search/results';
 import type { SearchQuery } from '../search/search-query';
-import { neighbours, type GraphSource, type ServiceEdge, type ServiceNode } from '../service-map/graph';
-import { logVolumeQuery, logVolumeStepSec, pickLevelLabel, toLevelBuckets, type LevelBucket } from '../service-page/log-volume';
+import { neighbours } from '../service-map/graph';
+import { logVolumeQuery, logVolumeStepSec, pickLevelLabel, toLevelBuckets } from '../service-page/log-volume';
 import type { Sources } from '../sources';
 import type { TimeRange } from '../time/range';
 import { cachedMetadata } from './metadata-cache';
@@ -19,17 +16,8 @@ import { callSource, mergeReports, type SourceOutcome } from './source-call';
 import { pickServiceLabel } from './trace-logs';
 import { searchTraces } from './trace-search';
 
-export interface ServicePageAnswer {
-  service: string;
-  range: TimeRange;
-  panels: ApiMetric[];
-  logVolume: { levelLabel: string; stepSec: number; levels: string[]; buckets: LevelBucket[] } | null;
-  graph: { source: GraphSource; node: ServiceNode | null; callers: ServiceEdge[]; callees: ServiceEdge[] };
-  slowest: SearchResult[];
-  failing: SearchResult[];
-  sources: { prometheus: SourceReport; loki: SourceReport; jaeger: SourceReport };
-  warnings: string[];
-}
+export type { ServicePageAnswer } from '../api/contract/search';
+import type { ServicePageAnswer } from '../api/contract/search';
 
 export const SERVICE_PAGE_TRACES = 10;
 

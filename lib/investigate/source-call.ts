@@ -1,4 +1,5 @@
 import { SOURCE_NAMES, type SourceName, type SourceReport } from '../model/types';
+import { SOURCE_DISPLAY_NAMES, sourceUrlVar } from '../model/source-names';
 
 /**
  * Run one backend call and turn its outcome into a per-source status, so a failing or
@@ -53,7 +54,7 @@ export const notConfiguredMessages = (demo: boolean): Record<SourceName, string>
 export const notConfiguredMessage = (name: SourceName, demo: boolean): string =>
   demo && name === 'prometheus'
     ? 'The demo Prometheus is not running. `npm run demo` starts it (it needs Debian\'s prometheus package: apt-get install -y prometheus).'
-    : `Set ${name.toUpperCase()}_URL to connect ${name[0].toUpperCase()}${name.slice(1)}.`;
+    : `Set ${sourceUrlVar(name)} to connect ${SOURCE_DISPLAY_NAMES[name]}.`;
 
 /**
  * Settle with the signal's reason when it aborts, even if `work` ignores the signal: a

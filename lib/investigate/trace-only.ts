@@ -1,27 +1,14 @@
-import type { ApiTrace } from '../api/types';
-import { encodeViewColumns, type SpanColumns } from '../correlate/span-columns';
-import type { SourceReport } from '../model/types';
+import { encodeViewColumns } from '../correlate/span-columns';
 import { analyzeTrace, type TraceView } from '../correlate/trace-model';
 import { apiTraceFields, processTable } from '../correlate/api-shape';
 import { toRfc3339 } from '../time/range';
 import type { JaegerClient } from '../sources/types';
 import { callSource } from './source-call';
 import { fetchTraceShared } from './trace-fetch';
+import type { TraceOnlyResponse, WaterfallTrace } from '../api/contract/trace';
 
-/**
- * What the waterfall's first paint needs: the trace without its spans' tags and events
- * (most of a big trace's bytes; they come with the full investigation), the spans as
- * columns (span-columns.ts) so a 50,000-span trace is small to build, send and parse.
- */
-export type WaterfallTrace = Omit<ApiTrace, 'spans'> & { columns: SpanColumns };
-
-/** `GET /api/v1/traces/{id}`: the trace alone, so the waterfall draws before logs and metrics arrive. */
-export interface TraceOnlyResponse {
-  traceId: string;
-  trace: WaterfallTrace | null;
-  sources: { jaeger: SourceReport };
-  range: { from: string; to: string };
-}
+/** The answer's shapes are the contract's (lib/api/contract/trace.ts). */
+export type { TraceOnlyResponse, WaterfallTrace } from '../api/contract/trace';
 
 export function waterfallTrace(view: TraceView): WaterfallTrace {
   const { processes, keyOf } = processTable();

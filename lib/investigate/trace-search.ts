@@ -6,23 +6,15 @@
  */
 import type { SourceReport } from '../model/types';
 import { batchTraceLogQueries, MAX_LOG_CHECKED_TRACES, traceIdsInLines } from '../search/log-check';
-import { buildSearchResults, withLogFlags, type SearchResult } from '../search/results';
+import { buildSearchResults, withLogFlags } from '../search/results';
 import { describeSearch, toJaegerSearch, type SearchQuery } from '../search/search-query';
 import type { JaegerClient, LokiClient } from '../sources/types';
 import { callSource } from './source-call';
 import { pickServiceLabel } from './trace-logs';
 
-export interface TraceSearchAnswer {
-  /** What was searched, in words (shown when nothing matched). */
-  searched: string;
-  /** The searched window, resolved (relative times are resolved on the server). */
-  range: { fromMs: number; toMs: number };
-  apiVersion: 'v1' | 'v3' | null;
-  results: SearchResult[];
-  /** How many results were checked for logs (the first ones in the chosen order). */
-  logsChecked: number;
-  sources: { jaeger: SourceReport; loki: SourceReport };
-}
+/** The answer's shape is the contract's (lib/api/contract/search.ts). */
+export type { TraceSearchAnswer } from '../api/contract/search';
+import type { TraceSearchAnswer } from '../api/contract/search';
 
 export interface TraceSearchDeps {
   jaeger: JaegerClient | null;

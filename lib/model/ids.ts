@@ -3,7 +3,7 @@
  * high 64 bits are zero), OTLP/v3 (32 hex), legacy jaeger-client-go (leading zeros
  * trimmed, `%x`) and Datadog (unsigned 64-bit decimal) compare equal.
  * Canonical trace id: 32 lowercase hex, left-padded. Canonical span id: 16 lowercase hex.
- * See backend-apis.md §4.4 and §6.
+ * See docs/trace-context.md §4.4 and §6.
  */
 
 const HEX = /^[0-9a-fA-F]+$/;

@@ -5,10 +5,10 @@
  * decimal string (`tsNs`) because a JS double cannot hold them.
  */
 
-export type SourceName = 'prometheus' | 'loki' | 'jaeger';
-export const SOURCE_NAMES: readonly SourceName[] = ['prometheus', 'loki', 'jaeger'];
-
-export type Labels = Record<string, string>;
+// The shapes the public API shares with the model are the contract's (lib/api/contract).
+import type { Labels, SpanKind, SpanStatus, TagValue } from '../api/contract';
+export { SOURCE_NAMES } from '../api/contract/common';
+export type { JoinedBy, Labels, LogEntry, SourceName, SourceReport, SourceState, SpanKind, SpanStatus, TagValue } from '../api/contract';
 
 /** One time series: points are [unixMs, value]; value may be NaN or ±Infinity. */
 export interface Series {
@@ -29,24 +29,6 @@ export interface LogLine {
   /** Labels extracted by parsers in the query (`| json`, `| logfmt`). */
   parsed: Labels;
 }
-
-export type JoinedBy = 'span_id' | 'time' | null;
-
-/** A log line after correlation, in the public API shape. */
-export interface LogEntry {
-  ts: string; // RFC3339 with ms
-  tsNs: string;
-  line: string;
-  labels: Labels; // stream + structured metadata + parsed, for display
-  service: string | null;
-  traceId: string | null;
-  spanId: string | null;
-  joinedBy: JoinedBy;
-}
-
-export type SpanStatus = 'ok' | 'error' | 'unset';
-export type SpanKind = 'server' | 'client' | 'producer' | 'consumer' | 'internal' | 'unspecified';
-export type TagValue = string | number | boolean;
 
 export interface SpanReference {
   type: 'CHILD_OF' | 'FOLLOWS_FROM';
@@ -108,11 +90,3 @@ export interface Exemplar {
   tsMs: number;
 }
 
-export type SourceState = 'ok' | 'error' | 'timeout' | 'not_configured';
-export interface SourceReport {
-  status: SourceState;
-  message?: string;
-  /** SourceError kind when status is error/timeout. */
-  kind?: string;
-  ms: number;
-}

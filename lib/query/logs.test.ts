@@ -15,7 +15,7 @@ async function failure(p: Promise<unknown>) {
   return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
 }
 
-/** The categorized query_range answer from backend-apis.md §3.3. */
+/** The categorized query_range answer from lib/sources/loki/README.md §3.3. */
 const CATEGORIZED = {
   status: 'success',
   data: {

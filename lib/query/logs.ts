@@ -1,12 +1,11 @@
-import type { ApiMetric } from '../api/types';
 import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../correlate/extraction-config';
-import type { LogEntry, SourceName, SourceReport } from '../model/types';
 import { chooseStepSec } from '../sources/prometheus/client';
 import type { LokiClient } from '../sources/types';
 import { toRfc3339 } from '../time/range';
 import { MAX_SERIES, capList, toApiMetric, toLogEntries } from './convert';
 import { parseLogsInput, type LogsQueryInput } from './input';
 import { logqlKind, type LogQLKind } from './logql-kind';
+import type { ExploreLogsResponse } from '../api/contract/explore';
 
 /**
  * GET /api/v1/query/logs: a LogQL range query for the explore page. A log query returns
@@ -15,20 +14,7 @@ import { logqlKind, type LogQLKind } from './logql-kind';
  * Error mapping as in metrics.ts.
  */
 
-export interface ExploreLogsResponse {
-  resultType: 'streams' | 'matrix';
-  logs: LogEntry[];
-  /** The limit was reached: older lines exist. */
-  truncated: boolean;
-  series: ApiMetric[];
-  /** Step of a metric query, in seconds; null for a log query. */
-  step: number | null;
-  limit: number;
-  warnings: string[];
-  range: { from: string; to: string };
-  /** Names only the backend this endpoint asked. */
-  sources: Partial<Record<SourceName, SourceReport>>;
-}
+export type { ExploreLogsResponse } from '../api/contract/explore';
 
 export interface LogsQueryDeps {
   loki: LokiClient | null;

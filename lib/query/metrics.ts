@@ -1,10 +1,10 @@
-import type { ApiExemplar, ApiMetric } from '../api/types';
-import type { SourceName, SourceReport } from '../model/types';
+import type { ApiExemplar } from '../api/types';
 import { chooseStepSec } from '../sources/prometheus/client';
 import type { PrometheusClient } from '../sources/types';
 import { toRfc3339 } from '../time/range';
 import { MAX_EXEMPLARS, MAX_SERIES, capList, toApiExemplar, toApiMetric } from './convert';
 import { parseMetricsInput } from './input';
+import type { ExploreMetricsResponse } from '../api/contract/explore';
 
 /**
  * GET /api/v1/query/metrics: a PromQL range query for the explore page, with the exemplars
@@ -17,16 +17,7 @@ import { parseMetricsInput } from './input';
  */
 
 /** `sources` names only the backend this endpoint asked. */
-export interface ExploreMetricsResponse {
-  series: ApiMetric[];
-  exemplars: ApiExemplar[];
-  warnings: string[];
-  infos: string[];
-  /** Step used, in seconds (Prometheus may need a coarser one than asked). */
-  step: number;
-  range: { from: string; to: string };
-  sources: Partial<Record<SourceName, SourceReport>>;
-}
+export type { ExploreMetricsResponse } from '../api/contract/explore';
 
 export interface MetricsQueryDeps {
   prometheus: PrometheusClient | null;

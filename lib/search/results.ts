@@ -17,28 +17,8 @@ export interface SearchResultService {
   errorCount: number;
 }
 
-export interface SearchResult {
-  traceId: string;
-  rootService: string | null;
-  rootOperation: string | null;
-  startMs: number;
-  durationMs: number;
-  spanCount: number;
-  errorSpanCount: number;
-  services: SearchResultService[];
-  flags: {
-    /** Spans whose parent is not in the trace. */
-    orphanSpans: number;
-    /** Spans without any parent reference: more than one means the trace is split. */
-    roots: number;
-    /** Child spans outside their parent's time beyond the tolerance. */
-    clockSkew: number;
-    /** Log lines carry this trace's id; null when not checked (Loki absent, or too many results). */
-    hasLogs: boolean | null;
-  };
-  /** Duration against the median of the same root operation in these results (≥ 3 of them). */
-  typical: { medianMs: number; ratio: number; sampleSize: number } | null;
-}
+export type { SearchResult } from '../api/contract/search';
+import type { SearchResult } from '../api/contract/search';
 
 /** Fewer results than this of one root operation give no useful median. */
 export const MIN_TYPICAL_SAMPLE = 3;

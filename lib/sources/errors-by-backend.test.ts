@@ -5,7 +5,7 @@ import { createLokiClient } from './loki/client';
 import { createPrometheusClient } from './prometheus/client';
 import { fakeTransport, json, sourceConfig, text } from './test-helpers';
 
-/** Every documented error body of each backend (backend-apis.md §1.2, §3.4, §4.2, §4.5) → kind + message. */
+/** Every documented error body of each backend (the READMEs in lib/sources/{prometheus,loki,jaeger} §1.2, §3.4, §4.2, §4.5) → kind + message. */
 
 async function errorOf(p: Promise<unknown>): Promise<SourceError> {
   const e = await p.then(() => null, (err: unknown) => err);

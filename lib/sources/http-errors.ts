@@ -3,7 +3,7 @@ import { SourceError, type SourceErrorKind } from './errors';
 
 /**
  * Turning a non-2xx answer into a SourceError with the backend's own message. Each backend
- * words errors differently (backend-apis.md §7): Prometheus a JSON envelope, Loki plain text,
+ * words errors differently (lib/sources/README.md §7): Prometheus a JSON envelope, Loki plain text,
  * Jaeger v1 a JSON `errors` list (served as text/plain), Jaeger v3 `{error:{httpCode,message}}`.
  */
 
@@ -54,7 +54,7 @@ export function backendMessage(body: string): BackendMessage {
   return { message: clip(text) };
 }
 
-/** Prometheus errorType → kind (backend-apis.md §1.2). */
+/** Prometheus errorType → kind (lib/sources/prometheus/README.md §1.2). */
 function kindFromErrorType(errorType: string | undefined): SourceErrorKind | null {
   switch (errorType) {
     case 'bad_data':

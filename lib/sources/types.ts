@@ -30,7 +30,7 @@ export interface MetricMetadata {
 
 export interface PrometheusClient {
   query(query: string, timeMs: number, opts?: CallOptions & { limit?: number }): Promise<PromQueryResult>;
-  /** stepSec is raised when needed so no series exceeds 11,000 points (backend-apis.md §1.5). */
+  /** stepSec is raised when needed so no series exceeds 11,000 points (lib/sources/prometheus/README.md §1.5). */
   queryRange(query: string, fromMs: number, toMs: number, stepSec?: number, opts?: CallOptions & { limit?: number }): Promise<PromQueryResult>;
   series(match: string[], fromMs: number, toMs: number, opts?: CallOptions & { limit?: number }): Promise<Labels[]>;
   labels(fromMs: number, toMs: number, opts?: CallOptions & { match?: string[] }): Promise<string[]>;

@@ -2,7 +2,7 @@ import type { Labels, Series } from '../model/types';
 
 /**
  * Sample values arrive as strings (JSON has no NaN/Inf). JS `Number("+Inf")` is NaN, so the
- * special values are mapped explicitly (backend-apis.md §1.6, §7).
+ * special values are mapped explicitly (lib/sources/prometheus/README.md §1.6, lib/sources/README.md §7).
  */
 export function parseSampleValue(v: string): number {
   switch (v) {

@@ -15,8 +15,6 @@ const pick = (q: URLSearchParams, keys: string[]): string => {
   return out.toString();
 };
 
-/** Just the view's time range (`from`, `to`), for links and requests that carry it along. */
-export const rangeParams = (q: URLSearchParams): URLSearchParams => new URLSearchParams(pick(q, ['from', 'to']));
 
 export const correlatedUrl = (traceId: string, q: URLSearchParams): string =>
   `/api/v1/traces/${encodeURIComponent(traceId)}/correlated?${pick(q, ['from', 'to'])}`;

@@ -1,27 +1,11 @@
 import type { Db } from '../db';
-import type { CreateViewInput, UpdateViewInput } from './share-options';
+import type { CreateViewInput, UpdateViewInput, ViewOrigin, ViewOriginFilter, ViewRecord } from '../api/contract/views';
 import { parseViewPath } from './view-path';
 import { newRowId } from '../row-id';
 
 /** Saved views: a name, a description and a view path. The database client is injected. */
 
-/** "user": saved on purpose; "digest": made behind a digest's snapshot link (not listed by default). */
-export const VIEW_ORIGINS = ['user', 'digest'] as const;
-export type ViewOrigin = (typeof VIEW_ORIGINS)[number];
-/** Which views a listing shows. */
-export type ViewOriginFilter = ViewOrigin | 'all';
-
-export interface ViewRecord {
-  id: string;
-  name: string;
-  description: string;
-  path: string;
-  origin: ViewOrigin;
-  /** Who saved it; null for views from before sign-in existed. */
-  ownerId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export { VIEW_ORIGINS, type ViewOrigin, type ViewOriginFilter, type ViewRecord } from '../api/contract/views';
 
 interface ViewRow {
   id: string;

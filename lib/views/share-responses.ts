@@ -32,5 +32,3 @@ export function shareRedirect(location: string): Response {
   return new Response(null, { status: 303, headers: { ...SHARE_HEADERS, location } });
 }
 
-/** Where the snapshot of a share renders (a page; `/s/{token}` itself is a route handler). */
-export const snapshotPagePath = (token: string) => `/s/${token}/view`;

@@ -1,27 +1,14 @@
 import type { Db } from '../db';
 import { newRowId } from '../row-id';
-import { expiresAtFor, type CreateShareInput } from './share-options';
+import { expiresAtFor, type CreateShareInput, type ShareRecord } from '../api/contract/views';
 import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-codec';
 import { generateToken, hashToken, isWellFormedToken, shareState, type ShareState } from './tokens';
 import { pinViewPath } from './view-path';
+import { shareUrl } from '../routes';
 
 /** Share links of saved views: create, list, revoke, open. The database client is injected. */
 
-export interface ShareRecord {
-  id: string;
-  viewId: string;
-  path: string;
-  snapshot: boolean;
-  snapshotBytes: number;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  openCount: number;
-  lastOpenedAt: string | null;
-  status: 'active' | 'expired' | 'revoked';
-  /** Who created the link; null for links from before sign-in existed. */
-  createdBy: string | null;
-}
+export type { ShareRecord } from '../api/contract/views';
 
 interface ShareRow {
   id: string;
@@ -57,7 +44,6 @@ export function toShareRecord(r: ShareRow, nowMs: number): ShareRecord {
   };
 }
 
-export const shareUrl = (publicUrl: string, token: string): string => `${publicUrl.replace(/\/+$/, '')}/s/${token}`;
 
 export interface CreateShareDeps {
   nowMs: number;

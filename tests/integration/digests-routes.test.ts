@@ -5,7 +5,7 @@ import * as runsRoute from '@/app/api/v1/digests/[id]/runs/route';
 import * as listRoute from '@/app/api/v1/digests/route';
 import { draftFromScheduleForm, scheduleFormFromRecord } from '@/components/digests/schedule-form-model';
 import { resetConfigForTests } from '@/lib/config';
-import { anomaliesPath } from '@/lib/digests/compose';
+import { anomaliesPath } from '@/lib/routes';
 import { serverRunnerDeps } from '@/lib/digests/server';
 import { GC_STORM, scanResponse } from '@/lib/digests/test-fixtures';
 import type { ScheduleRecord } from '@/lib/digests/types';
@@ -15,6 +15,8 @@ import { listViews } from '@/lib/views/saved-views';
 import { startFakeApp, type FakeApp } from '@/lib/views/test-helpers';
 import { testDatabases, useAsProcessDb } from '../helpers/db';
 import { signedInHeaders } from '../helpers/auth';
+import { runList, runRecord } from '@/lib/api/contract/digests';
+import { expectContract } from '../helpers/contract';
 
 const BASE = 'http://127.0.0.1:3000';
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -136,11 +138,11 @@ describe.each(testDatabases())('digests API on $name', ({ url }) => {
     const { id } = JSON.parse((await create({ ...valid, channels: [] })).text) as { id: string };
     const ran = await runRoute.POST(send('POST', `/api/v1/digests/${id}/run`), ctx(id));
     expect(ran.status).toBe(201);
-    const run = (await ran.json()) as { status: string; trigger: string; rendered: { text: string } };
+    const run = expectContract(runRecord, await ran.json());
     expect(run).toMatchObject({ status: 'sent', trigger: 'manual' });
-    expect(run.rendered.text).toContain('Nothing to report');
-    expect(run.rendered.text).toContain('may be incomplete'); // the fake app has no Loki or Jaeger
-    const runs = (await (await runsRoute.GET(send('GET', `/api/v1/digests/${id}/runs`), ctx(id))).json()) as { runs: unknown[] };
+    expect(run.rendered?.text).toContain('Nothing to report');
+    expect(run.rendered?.text).toContain('may be incomplete'); // the fake app has no Loki or Jaeger
+    const runs = expectContract(runList, await (await runsRoute.GET(send('GET', `/api/v1/digests/${id}/runs`), ctx(id))).json());
     expect(runs.runs).toHaveLength(1);
     expect((await runRoute.POST(send('POST', '/api/v1/digests/nope/run'), ctx('nope'))).status).toBe(404);
     expect((await runsRoute.GET(send('GET', '/api/v1/digests/nope/runs'), ctx('nope'))).status).toBe(404);

@@ -10,6 +10,8 @@ import { resetConfigForTests } from '@/lib/config';
 import type { Db } from '@/lib/db';
 import { startFakeApp, type FakeApp } from '@/lib/views/test-helpers';
 import { hashToken } from '@/lib/views/tokens';
+import { createdShare, shareList, viewList, viewRecord } from '@/lib/api/contract/views';
+import { expectContract } from '../helpers/contract';
 import { testDatabases, useAsProcessDb } from '../helpers/db';
 import { signedInHeaders } from '../helpers/auth';
 
@@ -45,11 +47,13 @@ describe.each(testDatabases())('views API and share links on $name', ({ url }) =
   async function saveView(path = `/trace/${TRACE}?from=now-1h&to=now`) {
     const res = await viewsRoute.POST(send('POST', '/api/v1/views', { name: 'Checkout 502s', path }));
     expect(res.status).toBe(201);
-    return (await res.json()) as { id: string; name: string; path: string; createdAt: string };
+    return expectContract(viewRecord, await res.json());
   }
   async function shareView(id: string, body: object) {
     const res = await shareRoute.POST(send('POST', `/api/v1/views/${id}/share`, body), ctx({ id }));
-    return { status: res.status, body: await res.json() };
+    const answer = await res.json();
+    if (res.status === 201) expectContract(createdShare, answer);
+    return { status: res.status, body: answer };
   }
   const openLink = (token: string) => shareLink.GET(new Request(`${BASE}/s/${token}`), ctx({ token }));
   const tokenOf = (shareUrl: string) => shareUrl.split('/s/')[1];
@@ -59,7 +63,7 @@ describe.each(testDatabases())('views API and share links on $name', ({ url }) =
     expect(view).toMatchObject({ name: 'Checkout 502s', path: `/trace/${TRACE}?from=now-1h&to=now` });
     expect(Date.parse(view.createdAt)).not.toBeNaN();
 
-    const list = await (await viewsRoute.GET(new Request(`${BASE}/api/v1/views?q=checkout`))).json();
+    const list = expectContract(viewList, await (await viewsRoute.GET(new Request(`${BASE}/api/v1/views?q=checkout`))).json());
     expect(list.views.map((v: { id: string }) => v.id)).toEqual([view.id]);
     const none = await (await viewsRoute.GET(new Request(`${BASE}/api/v1/views?q=nothing-like-this`))).json();
     expect(none.views).toEqual([]);
@@ -120,7 +124,7 @@ describe.each(testDatabases())('views API and share links on $name', ({ url }) =
     const res = await openLink(tokenOf(body.url));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(view.path);
-    const list = await (await sharesRoute.GET(new Request(`${BASE}/api/v1/views/${view.id}/shares`), ctx({ id: view.id }))).json();
+    const list = expectContract(shareList, await (await sharesRoute.GET(new Request(`${BASE}/api/v1/views/${view.id}/shares`), ctx({ id: view.id }))).json());
     expect(list.shares).toHaveLength(1);
     expect(list.shares[0]).toMatchObject({ openCount: 1, status: 'active', snapshot: false });
     expect(JSON.stringify(list)).not.toContain(tokenOf(body.url));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { apiUrlsForView } from '@/lib/views/api-urls';
 import { createView, deleteView, getView, listViews, updateView } from '@/lib/views/saved-views';
-import { createShareInput } from '@/lib/views/share-options';
+import { createShareInput } from '@/lib/api/contract/views';
 import {
   createShare,
   findShare,

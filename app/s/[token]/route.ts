@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { recordOpen, findShare } from '@/lib/views/shares';
-import { shareErrorPage, shareRedirect, snapshotPagePath } from '@/lib/views/share-responses';
+import { shareErrorPage, shareRedirect } from '@/lib/views/share-responses';
+import { snapshotPagePath } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 

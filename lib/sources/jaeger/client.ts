@@ -11,7 +11,7 @@ import { summarizeTrace, normalizeSummariesV3 } from './summary';
 import { v3SummariesSchema, v1DependenciesSchema, v1OperationsSchema, v1ServicesSchema, v1TracesSchema, v3OperationsSchema, v3ServicesSchema, v3TracesSchema } from './schemas';
 
 /**
- * Jaeger client over the v1 UI JSON API or the v3 OTLP JSON API (backend-apis.md §4), both
+ * Jaeger client over the v1 UI JSON API or the v3 OTLP JSON API (lib/sources/jaeger/README.md §4), both
  * normalized to one Trace model. In 'auto' mode the API is probed once. Newest Jaeger removed
  * the v1 search/services/operations routes, so those fall back to v3 on 404.
  */

@@ -5,7 +5,7 @@ import { UNKNOWN_SERVICE, WARNINGS_ATTRIBUTE, idCanonicalizers, kindFrom, parent
 
 type Ids = ReturnType<typeof idCanonicalizers>;
 
-/** Pure: Jaeger v1 UI JSON (backend-apis.md §4.3) → Trace. */
+/** Pure: Jaeger v1 UI JSON (lib/sources/jaeger/README.md §4.3) → Trace. */
 
 /** int64 beyond 2^53 arrives as a string and stays one; binary stays base64. */
 function tagValue(kv: KVv1): TagValue {

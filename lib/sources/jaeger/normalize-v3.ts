@@ -5,7 +5,7 @@ import { UNKNOWN_SERVICE, WARNINGS_ATTRIBUTE, idCanonicalizers, kindFrom, nsToUs
 
 type Ids = ReturnType<typeof idCanonicalizers>;
 
-/** Pure: Jaeger /api/v3 OTLP JSON (backend-apis.md §4.5) → Trace[], grouped by trace id. */
+/** Pure: Jaeger /api/v3 OTLP JSON (lib/sources/jaeger/README.md §4.5) → Trace[], grouped by trace id. */
 
 const HEX = /^[0-9a-fA-F]*$/;
 

@@ -3,7 +3,7 @@ import { kvListProblem, type KVv1 } from './schemas-kv';
 import { spanV1Problem } from './span-v1-check';
 
 /**
- * Wire shapes of the Jaeger query APIs (backend-apis.md §4). Values whose type varies
+ * Wire shapes of the Jaeger query APIs (lib/sources/jaeger/README.md §4). Values whose type varies
  * (tag values, OTLP AnyValue) are `unknown` here and converted in the normalizers.
  * Nullable lists reflect Go's nil-slice `null`.
  */

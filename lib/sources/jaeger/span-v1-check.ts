@@ -1,7 +1,7 @@
 import { kvListProblem } from './schemas-kv';
 
 /**
- * Hand-written check of one Jaeger v1 span (backend-apis.md §4.3), the same rules as a zod
+ * Hand-written check of one Jaeger v1 span (lib/sources/jaeger/README.md §4.3), the same rules as a zod
  * object per span but without copying: spans are a big trace's many objects, and zod's
  * per-span parse was a large share of loading one. Defaults are filled in place (the
  * parsed JSON belongs to the caller that just parsed it).

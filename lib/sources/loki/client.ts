@@ -9,7 +9,7 @@ import { CATEGORIZE_FLAG, entryKey, labelsKey, msToNs, normalizeMetricData, norm
 import { buildinfoSchema, listResponseSchema, queryResponseSchema, seriesResponseSchema, type LokiData } from './schemas';
 import type { z } from 'zod';
 
-/** Loki HTTP API client (backend-apis.md §3). */
+/** Loki HTTP API client (lib/sources/loki/README.md §3). */
 
 /** Loki's default `max_entries_limit_per_query`: one page never asks for more. */
 const LOKI_PAGE_LIMIT = 5_000;

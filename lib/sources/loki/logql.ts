@@ -3,7 +3,7 @@ import { traceIdForms } from '../../model/ids';
 /**
  * Building LogQL from user-controlled values (trace ids, label values, search text) without
  * letting them change the query's structure. Values are always emitted as double-quoted Go
- * strings with every special character escaped (backend-apis.md §3.5); label names are
+ * strings with every special character escaped (lib/sources/loki/README.md §3.5); label names are
  * validated, never escaped.
  */
 
@@ -93,7 +93,7 @@ export function labelFilter(name: string, op: LabelFilterOp, value: string | num
 
 /**
  * Lines that mention a trace id in any of its textual forms (32-hex, 16-hex, zero-trimmed),
- * any case (backend-apis.md §3.6).
+ * any case (lib/sources/loki/README.md §3.6).
  */
 export function traceIdLineFilter(canonicalTraceId: string): string {
   return lineContainsAny(traceIdForms(canonicalTraceId), { ignoreCase: true });

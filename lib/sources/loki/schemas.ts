@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Wire shapes of the Loki HTTP API (backend-apis.md §3.2–3.3). */
+/** Wire shapes of the Loki HTTP API (lib/sources/loki/README.md §3.2–3.3). */
 
 const labels = z.record(z.string(), z.string());
 /** Unix nanoseconds as a decimal string; a double cannot hold them. */

@@ -17,7 +17,7 @@ import {
   stringListSchema,
 } from './schemas';
 
-/** Prometheus HTTP API client (backend-apis.md §1). Thin: transport + zod + normalize. */
+/** Prometheus HTTP API client (lib/sources/prometheus/README.md §1). Thin: transport + zod + normalize. */
 
 export const MAX_POINTS_PER_SERIES = 11_000;
 const DEFAULT_POINTS = 600;

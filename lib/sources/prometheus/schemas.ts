@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Wire shapes of the Prometheus HTTP API (backend-apis.md §1). Unknown fields are ignored. */
+/** Wire shapes of the Prometheus HTTP API (lib/sources/prometheus/README.md §1). Unknown fields are ignored. */
 
 export const labelsSchema = z.record(z.string(), z.string());
 const sampleSchema = z.tuple([z.number(), z.string()]);

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { SnapshotPage } from '@/components/views/snapshot-page';
 import { db } from '@/lib/db';
 import { openSnapshotShare } from '@/lib/views/shares';
+import { sharePath } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ export default async function SharedSnapshotPage({ params }: { params: Promise<{
   const { token } = await params;
   const opened = await openSnapshotShare(db(), token);
   if (opened.state === 'missing_data') notFound(); // a snapshot row without data: nothing to show, and no redirect loop
-  if (opened.state !== 'ok') redirect(`/s/${encodeURIComponent(token)}`);
+  if (opened.state !== 'ok') redirect(sharePath(token));
   const { takenAt, path, responses, failed } = opened.data;
   return <SnapshotPage snapshot={{ takenAt, path, responses }} failed={failed} />;
 }

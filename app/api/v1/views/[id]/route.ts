@@ -4,7 +4,7 @@ import { requestUser } from '@/lib/auth/guard';
 import { assertManagesView } from '@/lib/auth/ownership';
 import { db } from '@/lib/db';
 import { deleteView, getView, updateView } from '@/lib/views/saved-views';
-import { updateViewInput } from '@/lib/views/share-options';
+import { updateViewInput } from '@/lib/api/contract/views';
 import { withViewErrors } from '@/lib/views/service';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import { recordAudit } from '@/lib/auth/audit';
 import { requireRole } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { withViewErrors, shareDeps } from '@/lib/views/service';
-import { createShareInput } from '@/lib/views/share-options';
+import { createShareInput } from '@/lib/api/contract/views';
 import { createShare } from '@/lib/views/shares';
 
 export const dynamic = 'force-dynamic';

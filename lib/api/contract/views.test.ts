@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createShareInput, expiresAtFor, expiresInSchema } from './share-options';
+import { createShareInput, expiresAtFor, expiresInSchema } from './views';
 
 const NOW = Date.parse('2026-11-23T12:00:00.000Z');
 

@@ -1,0 +1,71 @@
+/**
+ * Every page of the app and every link to one, in one place. Pure and browser-safe. Path
+ * segments that come from data (trace ids, share tokens) are always encoded.
+ */
+import { toRfc3339 } from './time/range';
+
+export const PAGES = {
+  overview: '/',
+  traces: '/traces',
+  map: '/map',
+  explore: '/explore',
+  anomalies: '/anomalies',
+  views: '/views',
+  digests: '/digests',
+} as const;
+
+const withQuery = (path: string, q: URLSearchParams | string): string => {
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+};
+
+/** Just a view's time range (`from`, `to`), for links and requests that carry it along. */
+export function rangeParams(q: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of ['from', 'to']) {
+    const v = q.get(k);
+    if (v !== null && v !== '') out.set(k, v);
+  }
+  return out;
+}
+
+/** The trace page, with whatever query the caller keeps (range, span, …). */
+export const tracePath = (traceId: string, query: URLSearchParams | string = ''): string =>
+  withQuery(`/trace/${encodeURIComponent(traceId)}`, query);
+
+/** Half the window a trace link opens around the event's time, so the trace page looks in the right place. */
+const AROUND_MS = 15 * 60_000;
+
+/** A trace link from a log line or a chart exemplar: the span to open and a window around `atMs`. */
+export function traceHref(traceId: string, spanId?: string | null, atMs?: number): string {
+  const q = new URLSearchParams();
+  if (spanId) q.set('span', spanId);
+  if (atMs !== undefined && Number.isFinite(atMs)) {
+    q.set('from', new Date(atMs - AROUND_MS).toISOString());
+    q.set('to', new Date(atMs + AROUND_MS).toISOString());
+  }
+  return tracePath(traceId, q);
+}
+
+/** Explore with a PromQL query over a range. */
+export const exploreHref = (query: string, fromMs: number, toMs: number): string =>
+  withQuery(PAGES.explore, new URLSearchParams({ query, from: toRfc3339(fromMs), to: toRfc3339(toMs) }));
+
+/** The anomalies page filtered to a service and/or kind (and a finding opened), keeping the view's range. */
+export function anomaliesHref(range: URLSearchParams, filter: { service?: string | null; kind?: string | null; open?: string }): string {
+  const q = rangeParams(range);
+  if (filter.service) q.set('service', filter.service);
+  if (filter.kind) q.set('kind', filter.kind);
+  if (filter.open) q.set('open', filter.open);
+  return withQuery(PAGES.anomalies, q);
+}
+
+/** The anomalies page for a window, as an app-relative path (what a digest's snapshot freezes). */
+export const anomaliesPath = (fromMs: number, toMs: number): string =>
+  withQuery(PAGES.anomalies, new URLSearchParams({ from: toRfc3339(fromMs), to: toRfc3339(toMs) }));
+
+/** A share link (`/s/{token}` is a route handler that answers 303, 404 or 410). */
+export const sharePath = (token: string): string => `/s/${encodeURIComponent(token)}`;
+export const shareUrl = (publicUrl: string, token: string): string => `${publicUrl.replace(/\/+$/, '')}${sharePath(token)}`;
+/** Where the snapshot of a share renders. */
+export const snapshotPagePath = (token: string): string => `${sharePath(token)}/view`;
