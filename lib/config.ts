@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { SourceName } from './model/types';
+import { classifyAllowEntry, makeEgressPolicy, type EgressPolicy } from './net/egress-policy';
+import { snapshotMaxBytes } from './views/snapshot-codec';
 
 /**
  * The environment, parsed once with zod. A bad value stops start-up with a message that
@@ -25,6 +27,14 @@ export interface DigestConfig {
   mailFrom: string;
   /** Webhook HMAC keys from DIGEST_SECRET_<REF>, by REF (a channel's `secretRef`). */
   secrets: Record<string, string>;
+  /** DIGEST_SECRET_BINDINGS: the schedule ids allowed to sign with each REF. */
+  secretBindings: Record<string, string[]>;
+  /** Where channels may send (DIGEST_EGRESS_ALLOW, DIGEST_SLACK_HOSTS, DIGEST_MAIL_DOMAINS). */
+  egress: EgressPolicy;
+  /** DIGEST_MAX_SCHEDULES: how many schedules may exist. */
+  maxSchedules: number;
+  /** DIGEST_RETENTION_DAYS: finished runs (and their rendered digests) older than this are deleted. */
+  retentionDays: number;
   /** How late a missed slot may still run after a restart; null: the runner's default. */
   graceMs: number | null;
   /** Runner tick interval; null: the loop's default. */
@@ -45,6 +55,8 @@ export interface AppConfig {
   /** Public base URL of this app (share links, digests). */
   publicUrl: string;
   digests: DigestConfig;
+  /** SNAPSHOT_MAX_BYTES, checked at start-up. */
+  snapshotMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -106,7 +118,34 @@ const envSchema = z.object({
   DIGEST_GRACE_MS: z.coerce.number().int().min(1).max(30 * 86_400_000).optional(),
   DIGEST_TICK_MS: z.coerce.number().int().min(1_000).max(3_600_000).optional(),
   DIGEST_RUNNER: z.enum(['on', 'off'], 'must be "on" or "off"').default('on'),
+  DIGEST_EGRESS_ALLOW: z.string().optional(),
+  DIGEST_SLACK_HOSTS: z.string().optional(),
+  DIGEST_MAIL_DOMAINS: z.string().optional(),
+  DIGEST_SECRET_BINDINGS: z.string().optional(),
+  DIGEST_MAX_SCHEDULES: positiveInt(100, 10_000),
+  DIGEST_RETENTION_DAYS: positiveInt(30, 3650),
 });
+
+const list = (v: string | undefined) => (v ?? '').split(/[\s,]+/).filter(Boolean);
+
+/** `REF=id1 id2;REF2=id3` → {REF: [id1, id2], REF2: [id3]}. */
+function secretBindings(raw: string | undefined, problems: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const part of (raw ?? '').split(';').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Z0-9_]{1,64})=(.*)$/.exec(part);
+    if (!m) problems.push(`DIGEST_SECRET_BINDINGS: "${part.slice(0, 60)}" is not REF=scheduleId[ scheduleId…]`);
+    else out[m[1]] = list(m[2]);
+  }
+  return out;
+}
+
+function egressPolicy(e: { DIGEST_EGRESS_ALLOW?: string; DIGEST_SLACK_HOSTS?: string; DIGEST_MAIL_DOMAINS?: string; DIGEST_MAIL_FROM: string }, problems: string[]): EgressPolicy {
+  const allow = list(e.DIGEST_EGRESS_ALLOW);
+  for (const a of allow) if (!classifyAllowEntry(a)) problems.push(`DIGEST_EGRESS_ALLOW: "${a.slice(0, 60)}" is not an address, CIDR or host name`);
+  const fromDomain = /@([^@\s>]+)>?\s*$/.exec(e.DIGEST_MAIL_FROM)?.[1];
+  const mailDomains = e.DIGEST_MAIL_DOMAINS ? list(e.DIGEST_MAIL_DOMAINS) : fromDomain ? [fromDomain] : [];
+  return makeEgressPolicy({ allow: allow.filter((a) => classifyAllowEntry(a)), slackHosts: list(e.DIGEST_SLACK_HOSTS), mailDomains });
+}
 
 const SECRET_PREFIX = 'DIGEST_SECRET_';
 const SECRET_REF = /^[A-Z0-9_]{1,64}$/;
@@ -116,7 +155,7 @@ function digestSecrets(env: Env): { secrets: Record<string, string>; problems: s
   const secrets: Record<string, string> = {};
   const problems: string[] = [];
   for (const [name, value] of Object.entries(env)) {
-    if (!name.startsWith(SECRET_PREFIX) || value === undefined) continue;
+    if (!name.startsWith(SECRET_PREFIX) || value === undefined || name === 'DIGEST_SECRET_BINDINGS') continue;
     const ref = name.slice(SECRET_PREFIX.length);
     if (!SECRET_REF.test(ref)) problems.push(`${name}: the part after ${SECRET_PREFIX} must be 1-64 of A-Z, 0-9 and _`);
     else if (value.trim().length < 8) problems.push(`${name}: must have at least 8 characters`);
@@ -138,6 +177,16 @@ export function parseConfig(env: Env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n  ${[...lines, ...problems].join('\n  ')}`);
   }
   const e = parsed.data;
+  const late: string[] = [];
+  const egress = egressPolicy(e, late);
+  const bindings = secretBindings(e.DIGEST_SECRET_BINDINGS, late);
+  let maxBytes = 0;
+  try {
+    maxBytes = snapshotMaxBytes(cleaned);
+  } catch (err) {
+    late.push((err as Error).message);
+  }
+  if (late.length) throw new ConfigError(`Invalid configuration:\n  ${late.join('\n  ')}`);
   const self = `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
   const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL;
   const strip = (u: string) => u.replace(/\/+$/, '');
@@ -172,7 +221,12 @@ export function parseConfig(env: Env): AppConfig {
       graceMs: e.DIGEST_GRACE_MS ?? null,
       tickMs: e.DIGEST_TICK_MS ?? null,
       runner: e.DIGEST_RUNNER === 'on',
+      secretBindings: bindings,
+      egress,
+      maxSchedules: e.DIGEST_MAX_SCHEDULES,
+      retentionDays: e.DIGEST_RETENTION_DAYS,
     },
+    snapshotMaxBytes: maxBytes,
   };
 }
 

@@ -33,9 +33,9 @@ export type StoredChannel =
   | { type: 'slack'; url: string }
   | { type: 'email'; to: string[] };
 
-/** A channel as the API and UI see it: no secrets, Slack webhook URL (itself a credential) masked. */
+/** A channel as the API and UI see it: no secrets, webhook and Slack URLs (credentials themselves) masked. */
 export type PublicChannel =
-  | { type: 'webhook'; url: string; hasSecret: boolean; secretRef?: string }
+  | { type: 'webhook'; url: string; masked: true; hasSecret: boolean; secretRef?: string }
   | { type: 'slack'; url: string; masked: true }
   | { type: 'email'; to: string[] };
 

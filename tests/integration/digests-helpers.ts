@@ -5,6 +5,10 @@ import type { RunnerDeps, ScanQuery } from '@/lib/digests/runner';
 import type { Db } from '@/lib/db';
 import { COUNTER_RESET, GC_STORM, scanResponse } from '@/lib/digests/test-fixtures';
 import type { Anomaly } from '@/lib/model/anomaly';
+import { makeEgressPolicy } from '@/lib/net/egress-policy';
+
+/** The receivers below listen on 127.0.0.1: the egress policy must list it (docs/security.md, "Egress"). */
+export const LOOPBACK_EGRESS = makeEgressPolicy({ allow: ['127.0.0.1'], mailDomains: ['example.com'] });
 
 /** Real local receivers (HTTP webhook, SMTP) and runner wiring for the digest integration tests. */
 
@@ -116,7 +120,7 @@ export function runnerDeps(db: Db, owner: string, scan: FakeScan, extra: Partial
     owner,
     scan: scan.scan,
     snapshot: null,
-    channels: { mail: null, webhookSecret: (c) => c.secret ?? null },
+    channels: { mail: null, webhookSecret: (c) => c.secret ?? null, egress: LOOPBACK_EGRESS },
     publicUrl: 'https://triangulate.example',
     retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
     sleep: async () => {},

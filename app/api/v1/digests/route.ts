@@ -1,4 +1,5 @@
 import { json, route } from '@/lib/api/respond';
+import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db';
 import { CRON_PRESETS } from '@/lib/digests/schedule';
 import { createSchedule, listSchedules } from '@/lib/digests/store';
@@ -12,5 +13,5 @@ export const GET = route(async () => json({ schedules: await listSchedules(db(),
 /** `{name, cron, timezone, window?, filters?, channels, skipEmpty?, enabled?}` → the schedule with `nextRunAt` (201). */
 export const POST = route(async (req: Request) => {
   const input = createScheduleInput.parse(await req.json());
-  return json(await createSchedule(db(), input, Date.now()), { status: 201 });
+  return json(await createSchedule(db(), input, Date.now(), getConfig().digests), { status: 201 });
 });

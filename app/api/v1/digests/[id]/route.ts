@@ -1,4 +1,5 @@
 import { json, notFound, route } from '@/lib/api/respond';
+import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db';
 import { deleteSchedule, getSchedule, updateSchedule } from '@/lib/digests/store';
 import { updateScheduleInput } from '@/lib/digests/types';
@@ -18,7 +19,7 @@ export const GET = route(async (_req: Request, { params }: Ctx) => {
 export const PATCH = route(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
   const patch = updateScheduleInput.parse(await req.json());
-  const schedule = await updateSchedule(db(), id, patch, Date.now());
+  const schedule = await updateSchedule(db(), id, patch, Date.now(), getConfig().digests);
   if (!schedule) throw notFound(`no digest schedule ${id}`);
   return json(schedule);
 });
