@@ -72,6 +72,10 @@ export function errorResponse(err: unknown): Response {
   if (e && typeof e.kind === 'string' && typeof e.source === 'string') {
     // A SourceError from lib/sources: the backend's own message, attributed to it.
     if (e.kind === 'bad_query') return json({ error: { code: 'bad_query', message: `${e.source}: ${e.message}` } }, { status: 400 });
+    if (e.kind === 'busy') {
+      const retryAfterS = Math.max(1, Math.ceil(((err as { retryAfterMs?: number }).retryAfterMs ?? 1_000) / 1000));
+      return json({ error: { code: 'source_busy', message: `${e.source}: ${e.message}` } }, { status: 429, headers: { 'retry-after': String(retryAfterS) } });
+    }
     const status = e.kind === 'timeout' ? 504 : 502;
     return json({ error: { code: `source_${e.kind}`, message: `${e.source}: ${e.message}` } }, { status });
   }
