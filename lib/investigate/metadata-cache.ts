@@ -5,4 +5,4 @@ import { perClientCache } from './client-cache';
 const metadataCache = perClientCache<PrometheusClient, Record<string, MetricMetadata[]>>(5 * 60_000);
 
 export const cachedMetadata = (prom: PrometheusClient, nowMs: number, signal?: AbortSignal): Promise<Record<string, MetricMetadata[]>> =>
-  metadataCache(prom, nowMs, () => prom.metadata(undefined, { signal }));
+  metadataCache(prom, nowMs, (own) => prom.metadata(undefined, { signal: own }), signal);
