@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { z } from 'zod';
 import { json, notFound, route } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config';
@@ -23,7 +24,7 @@ export const GET = route(async () => {
  */
 export const POST = route(async (req: Request) => {
   requireDemo();
-  const { backends } = body.parse(await req.json());
+  const { backends } = body.parse(await readJsonBody(req));
   setDemoBackendsEnabled(backends);
   return json({ backends: demoBackendsEnabled() });
 });

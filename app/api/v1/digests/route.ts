@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { json, route } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db';
@@ -12,6 +13,6 @@ export const GET = route(async () => json({ schedules: await listSchedules(db(),
 
 /** `{name, cron, timezone, window?, filters?, channels, skipEmpty?, enabled?}` → the schedule with `nextRunAt` (201). */
 export const POST = route(async (req: Request) => {
-  const input = createScheduleInput.parse(await req.json());
+  const input = createScheduleInput.parse(await readJsonBody(req));
   return json(await createSchedule(db(), input, Date.now(), getConfig().digests), { status: 201 });
 });

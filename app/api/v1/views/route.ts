@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { z } from 'zod';
 import { json, route, searchParams } from '@/lib/api/respond';
 import { db } from '@/lib/db';
@@ -23,7 +24,7 @@ export const GET = route(async (req: Request) => {
 
 /** Save a view: `{name, description?, path}` where path is the view's own path and query. */
 export const POST = route(async (req: Request) => {
-  const input = createViewInput.parse(await req.json());
+  const input = createViewInput.parse(await readJsonBody(req));
   const view = await withViewErrors(() => createView(db(), input));
   return json(view, { status: 201 });
 });

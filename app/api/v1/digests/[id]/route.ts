@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { json, notFound, route } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db';
@@ -18,7 +19,7 @@ export const GET = route(async (_req: Request, { params }: Ctx) => {
 /** Change any field; `channels` replaces the list (a webhook sent back without `secret` keeps its stored one). */
 export const PATCH = route(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
-  const patch = updateScheduleInput.parse(await req.json());
+  const patch = updateScheduleInput.parse(await readJsonBody(req));
   const schedule = await updateSchedule(db(), id, patch, Date.now(), getConfig().digests);
   if (!schedule) throw notFound(`no digest schedule ${id}`);
   return json(schedule);

@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { json, notFound, route } from '@/lib/api/respond';
 import { db } from '@/lib/db';
 import { deleteView, getView, updateView } from '@/lib/views/saved-views';
@@ -18,7 +19,7 @@ export const GET = route(async (_req: Request, { params }: Ctx) => {
 /** Rename, re-describe or re-point a saved view. */
 export const PATCH = route(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
-  const patch = updateViewInput.parse(await req.json());
+  const patch = updateViewInput.parse(await readJsonBody(req));
   const view = await withViewErrors(() => updateView(db(), id, patch));
   if (!view) throw notFound(`no saved view ${id}`);
   return json(view);

@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { json, notFound, route } from '@/lib/api/respond';
 import { db } from '@/lib/db';
 import { withViewErrors, shareDeps } from '@/lib/views/service';
@@ -14,8 +15,7 @@ type Ctx = { params: Promise<{ id: string }> };
  */
 export const POST = route(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
-  const text = await req.text();
-  const input = createShareInput.parse(text.trim() ? JSON.parse(text) : {});
+  const input = createShareInput.parse(await readJsonBody(req, { emptyAs: {} }));
   const created = await withViewErrors(() => createShare(db(), id, input, shareDeps(Date.now())));
   if (!created) throw notFound(`no saved view ${id}`);
   const { url, expiresAt, share, failedParts } = created;
