@@ -12,6 +12,7 @@ import { createShare } from '../views/shares';
 import { channelDepsFromConfig } from './deliver';
 import type { RunnerDeps } from './execute';
 import { startDigestLoop, type DigestLoop } from './loop';
+import { pruneDigestData } from './retention';
 import type { SnapshotMaker } from './snapshots';
 
 /** Wiring of the digest runner to this process: its database, sources, views and configuration (lib/config). */
@@ -67,6 +68,9 @@ const globalForLoop = globalThis as unknown as { triangulateDigestLoop?: DigestL
 /** Starts the in-process runner once per process (DIGEST_RUNNER=off disables it, e.g. for replicas that should not send). */
 export function startServerDigestRunner(cfg: AppConfig = getConfig()): DigestLoop | null {
   if (!cfg.digests.runner) return null;
-  globalForLoop.triangulateDigestLoop ??= startDigestLoop(() => serverRunnerDeps(cfg), { intervalMs: cfg.digests.tickMs ?? undefined });
+  globalForLoop.triangulateDigestLoop ??= startDigestLoop(() => serverRunnerDeps(cfg), {
+    intervalMs: cfg.digests.tickMs ?? undefined,
+    prune: (nowMs) => pruneDigestData(db(), nowMs, cfg.digests.retentionDays),
+  });
   return globalForLoop.triangulateDigestLoop;
 }
