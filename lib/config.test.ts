@@ -77,6 +77,7 @@ describe('parseConfig: digests', () => {
       egress: { hosts: [], cidrs: [], slackHosts: ['hooks.slack.com'], mailDomains: ['localhost'] },
       maxSchedules: 100,
       retentionDays: 30,
+      keyring: { current: null, byId: new Map() },
     });
   });
 
@@ -120,6 +121,7 @@ describe('parseConfig: digests', () => {
       egress: { hosts: [], cidrs: [], slackHosts: ['hooks.slack.com'], mailDomains: ['example.com'] },
       maxSchedules: 100,
       retentionDays: 30,
+      keyring: { current: null, byId: new Map() },
     });
     expect(parseConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).digests.smtpUrl).toBe('smtp://127.0.0.1:2525');
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SourceName } from './model/types';
+import { EMPTY_KEYRING, parseKeyring, type Keyring } from './crypto/secret-box';
 import { classifyAllowEntry, makeEgressPolicy, type EgressPolicy } from './net/egress-policy';
 import { snapshotMaxBytes } from './views/snapshot-codec';
 
@@ -35,6 +36,8 @@ export interface DigestConfig {
   maxSchedules: number;
   /** DIGEST_RETENTION_DAYS: finished runs (and their rendered digests) older than this are deleted. */
   retentionDays: number;
+  /** DIGEST_ENCRYPTION_KEYS: AES-256-GCM keys for stored channel secrets, the first one current. */
+  keyring: Keyring;
   /** How late a missed slot may still run after a restart; null: the runner's default. */
   graceMs: number | null;
   /** Runner tick interval; null: the loop's default. */
@@ -124,6 +127,7 @@ const envSchema = z.object({
   DIGEST_SECRET_BINDINGS: z.string().optional(),
   DIGEST_MAX_SCHEDULES: positiveInt(100, 10_000),
   DIGEST_RETENTION_DAYS: positiveInt(30, 3650),
+  DIGEST_ENCRYPTION_KEYS: z.string().optional(),
 });
 
 const list = (v: string | undefined) => (v ?? '').split(/[\s,]+/).filter(Boolean);
@@ -180,6 +184,12 @@ export function parseConfig(env: Env): AppConfig {
   const late: string[] = [];
   const egress = egressPolicy(e, late);
   const bindings = secretBindings(e.DIGEST_SECRET_BINDINGS, late);
+  let keyring = EMPTY_KEYRING;
+  try {
+    keyring = parseKeyring(e.DIGEST_ENCRYPTION_KEYS);
+  } catch (err) {
+    late.push(`DIGEST_ENCRYPTION_KEYS: ${(err as Error).message}`);
+  }
   let maxBytes = 0;
   try {
     maxBytes = snapshotMaxBytes(cleaned);
@@ -225,6 +235,7 @@ export function parseConfig(env: Env): AppConfig {
       egress,
       maxSchedules: e.DIGEST_MAX_SCHEDULES,
       retentionDays: e.DIGEST_RETENTION_DAYS,
+      keyring,
     },
     snapshotMaxBytes: maxBytes,
   };

@@ -1,4 +1,5 @@
 import type { AnomaliesResponse } from '../api/types';
+import type { Keyring } from '../crypto/secret-box';
 import type { Db } from '../db';
 import type { AnomalyKind } from '../model/anomaly';
 import { applyFilters, classify, composeDigest, findingsForComparison, isEmptyDigest } from './compose';
@@ -36,6 +37,8 @@ export interface RunnerDeps {
   sleep?: Sleep;
   /** How long a claim lasts before another runner may take the run over (default 5 min). */
   leaseMs?: number;
+  /** Opens the stored channels (DIGEST_ENCRYPTION_KEYS). */
+  keyring: Keyring;
   /** Schedules a tick works on at once (default 4). */
   scheduleConcurrency?: number;
   /** A slot missed by at most this much still runs (default 1 h); older ones are recorded missed. */
@@ -134,7 +137,7 @@ export async function executeRun(deps: RunnerDeps, run: RunRow, schedule: Schedu
 }
 
 async function deliverAll(deps: RunnerDeps, run: RunRow, schedule: ScheduleRow, rendered: RenderedDigest, clock: () => number): Promise<void> {
-  const channels = storedChannels(schedule);
+  const channels = storedChannels(schedule, deps.keyring);
   const results = parseJson<ChannelResult[]>(run.channelResults, []);
   const save = (extra: Record<string, unknown> = {}) => renew(deps, run, clock(), { channelResults: JSON.stringify(results), ...extra });
   for (const [index, channel] of channels.entries()) {

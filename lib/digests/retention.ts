@@ -1,4 +1,6 @@
+import { needsReseal, type Keyring } from '../crypto/secret-box';
 import type { Db } from '../db';
+import { sealChannels, storedChannels } from './store';
 
 /**
  * Retention of digest data (docs/security.md, "Digests"): without it the database only
@@ -30,4 +32,20 @@ export async function pruneDigestData(db: Db, nowMs: number, retentionDays: numb
   const shares = await db.share.deleteMany({ where: { expiresAt: { lt: new Date(nowMs) }, view: { origin: 'digest' } } });
   const views = await db.savedView.deleteMany({ where: { origin: 'digest', shares: { none: {} }, createdAt: { lt: new Date(nowMs - 86_400_000) } } });
   return { runs: runs.count, shares: shares.count, views: views.count };
+}
+
+/**
+ * After a key rotation (a new first key in DIGEST_ENCRYPTION_KEYS), rows sealed with an
+ * old key — or stored plain before keys were configured — are sealed with the current one.
+ * Conditional on the old text, so a concurrent edit is never overwritten.
+ */
+export async function resealChannels(db: Db, keyring: Keyring): Promise<number> {
+  if (!keyring.current) return 0;
+  let count = 0;
+  for (const row of await db.digestSchedule.findMany({ select: { id: true, channels: true } })) {
+    if (!needsReseal(row.channels, keyring)) continue;
+    const sealed = sealChannels(storedChannels(row, keyring), keyring);
+    count += (await db.digestSchedule.updateMany({ where: { id: row.id, channels: row.channels }, data: { channels: sealed } })).count;
+  }
+  return count;
 }

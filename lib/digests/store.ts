@@ -1,5 +1,6 @@
 import { ApiError, badRequest } from '../api/respond';
 import type { Db } from '../db';
+import { open, seal, type Keyring } from '../crypto/secret-box';
 import { channelProblems, type EgressPolicy } from '../net/egress-policy';
 import { cronIntervalProblem, cronProblem, nextRunAfter } from './schedule';
 import { newRowId } from '../row-id';
@@ -34,7 +35,14 @@ export function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-export const storedChannels = (row: Pick<ScheduleRow, 'channels'>): StoredChannel[] => parseJson<StoredChannel[]>(row.channels, []);
+/** What the channels column is sealed for (AES-GCM additional data: a sealed value cannot be moved to another column). */
+export const CHANNELS_PURPOSE = 'digest-channels';
+
+/** Channels are stored sealed (lib/crypto/secret-box.ts) when a key is configured: they hold URLs with tokens and HMAC keys. */
+export const storedChannels = (row: Pick<ScheduleRow, 'channels'>, keyring: Keyring): StoredChannel[] =>
+  parseJson<StoredChannel[]>(open(row.channels, keyring, CHANNELS_PURPOSE), []);
+
+export const sealChannels = (channels: readonly StoredChannel[], keyring: Keyring): string => seal(JSON.stringify(channels), keyring, CHANNELS_PURPOSE);
 export const storedFilters = (row: Pick<ScheduleRow, 'filters'>): DigestFilters => parseJson<DigestFilters>(row.filters, {});
 
 /**
@@ -86,6 +94,7 @@ function unmask(type: 'webhook' | 'slack', url: string, stored: readonly StoredC
 export interface ScheduleRules {
   egress: EgressPolicy;
   maxSchedules: number;
+  keyring: Keyring;
 }
 
 function assertChannels(channels: readonly StoredChannel[], rules: ScheduleRules): void {
@@ -107,7 +116,7 @@ function assertCron(cron: string, timezone: string, nowMs: number): void {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 'status' | 'scheduledFor' | 'finishedAt'> | null, nowMs: number): ScheduleRecord {
+export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 'status' | 'scheduledFor' | 'finishedAt'> | null, nowMs: number, keyring: Keyring): ScheduleRecord {
   const next = row.enabled ? nextRunAfter(row.cron, row.timezone, nowMs) : null;
   return {
     id: row.id,
@@ -116,7 +125,7 @@ export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 
     timezone: row.timezone,
     window: row.window,
     filters: storedFilters(row),
-    channels: storedChannels(row).map(toPublicChannel),
+    channels: storedChannels(row, keyring).map(toPublicChannel),
     skipEmpty: row.skipEmpty,
     enabled: row.enabled,
     createdAt: row.createdAt.toISOString(),
@@ -144,7 +153,7 @@ export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: 
       timezone: input.timezone,
       window: input.window,
       filters: JSON.stringify(input.filters),
-      channels: JSON.stringify(channels),
+      channels: sealChannels(channels, rules.keyring),
       skipEmpty: input.skipEmpty,
       enabled: input.enabled,
       // Slots are counted from here: a new schedule never "catches up" on its own past.
@@ -152,29 +161,29 @@ export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: 
       updatedAt: new Date(nowMs),
     },
   });
-  return toScheduleRecord(row, null, nowMs);
+  return toScheduleRecord(row, null, nowMs, rules.keyring);
 }
 
 export async function getScheduleRow(db: Db, id: string): Promise<ScheduleRow | null> {
   return db.digestSchedule.findUnique({ where: { id } });
 }
 
-export async function getSchedule(db: Db, id: string, nowMs: number): Promise<ScheduleRecord | null> {
+export async function getSchedule(db: Db, id: string, nowMs: number, keyring: Keyring): Promise<ScheduleRecord | null> {
   const row = await getScheduleRow(db, id);
-  return row ? toScheduleRecord(row, await latestRun(db, id), nowMs) : null;
+  return row ? toScheduleRecord(row, await latestRun(db, id), nowMs, keyring) : null;
 }
 
-export async function listSchedules(db: Db, nowMs: number): Promise<ScheduleRecord[]> {
+export async function listSchedules(db: Db, nowMs: number, keyring: Keyring): Promise<ScheduleRecord[]> {
   // One query: each schedule with its latest run.
   const rows = await db.digestSchedule.findMany({ orderBy: { createdAt: 'asc' }, take: 500, include: { runs: { orderBy: { startedAt: 'desc' }, take: 1, select: LAST_RUN_FIELDS } } });
-  return rows.map(({ runs, ...row }) => toScheduleRecord(row, runs[0] ?? null, nowMs));
+  return rows.map(({ runs, ...row }) => toScheduleRecord(row, runs[0] ?? null, nowMs, keyring));
 }
 
 export async function updateSchedule(db: Db, id: string, patch: UpdateScheduleInput, nowMs: number, rules: ScheduleRules): Promise<ScheduleRecord | null> {
   const row = await getScheduleRow(db, id);
   if (!row) return null;
   assertCron(patch.cron ?? row.cron, patch.timezone ?? row.timezone, nowMs);
-  const channels = patch.channels !== undefined ? mergeChannels(patch.channels, storedChannels(row)) : null;
+  const channels = patch.channels !== undefined ? mergeChannels(patch.channels, storedChannels(row, rules.keyring)) : null;
   if (channels) assertChannels(channels, rules);
   const updated = await db.digestSchedule.update({
     where: { id },
@@ -184,14 +193,14 @@ export async function updateSchedule(db: Db, id: string, patch: UpdateScheduleIn
       ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
       ...(patch.window !== undefined ? { window: patch.window } : {}),
       ...(patch.filters !== undefined ? { filters: JSON.stringify(patch.filters) } : {}),
-      ...(channels ? { channels: JSON.stringify(channels) } : {}),
+      ...(channels ? { channels: sealChannels(channels, rules.keyring) } : {}),
       ...(patch.skipEmpty !== undefined ? { skipEmpty: patch.skipEmpty } : {}),
       ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
       // The runner counts slots from the last change: a re-enabled schedule does not replay its pause.
       updatedAt: new Date(nowMs),
     },
   });
-  return toScheduleRecord(updated, await latestRun(db, id), nowMs);
+  return toScheduleRecord(updated, await latestRun(db, id), nowMs, rules.keyring);
 }
 
 export async function deleteSchedule(db: Db, id: string): Promise<boolean> {

@@ -7,7 +7,7 @@ import { createSchedule, getScheduleRow, listRuns } from '@/lib/digests/store';
 import { createScheduleInput, type ChannelInput } from '@/lib/digests/types';
 import { ORPHANS } from '@/lib/digests/test-fixtures';
 import { openMigrated, testDatabases, wipe } from '../helpers/db';
-import { fakeScan, LOOPBACK_EGRESS, runnerDeps, startReceiver, startSmtp, type Receiver } from './digests-helpers';
+import { fakeScan, LOOPBACK_EGRESS, runnerDeps, TEST_RULES, startReceiver, startSmtp, type Receiver } from './digests-helpers';
 
 const SECRET = 'whsec-0123456789';
 const at = (s: string) => Date.parse(s);
@@ -39,7 +39,7 @@ describe.each(testDatabases())('digest runner on $name', ({ name, url }) => {
   });
 
   const schedule = (channels: ChannelInput[], over: Record<string, unknown> = {}, nowMs = T0) =>
-    createSchedule(a, createScheduleInput.parse({ name: 'Night watch', cron: '0 * * * *', timezone: 'UTC', channels, ...over }), nowMs, { egress: LOOPBACK_EGRESS, maxSchedules: 100 });
+    createSchedule(a, createScheduleInput.parse({ name: 'Night watch', cron: '0 * * * *', timezone: 'UTC', channels, ...over }), nowMs, TEST_RULES);
   const webhook = (): ChannelInput => ({ type: 'webhook', url: hook.url, secret: SECRET });
 
   it('two runners racing for the same slot: exactly one run and one delivery', async () => {

@@ -9,7 +9,7 @@ import { createScheduleInput } from '@/lib/digests/types';
 export const dynamic = 'force-dynamic';
 
 /** Every digest schedule (secrets never included) and the cron presets the form offers. */
-export const GET = route(async () => json({ schedules: await listSchedules(db(), Date.now()), presets: CRON_PRESETS }));
+export const GET = route(async () => json({ schedules: await listSchedules(db(), Date.now(), getConfig().digests.keyring), presets: CRON_PRESETS }));
 
 /** `{name, cron, timezone, window?, filters?, channels, skipEmpty?, enabled?}` → the schedule with `nextRunAt` (201). */
 export const POST = route(async (req: Request) => {

@@ -11,7 +11,7 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = route(async (_req: Request, { params }: Ctx) => {
   const { id } = await params;
-  const schedule = await getSchedule(db(), id, Date.now());
+  const schedule = await getSchedule(db(), id, Date.now(), getConfig().digests.keyring);
   if (!schedule) throw notFound(`no digest schedule ${id}`);
   return json(schedule);
 });
