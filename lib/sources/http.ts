@@ -44,6 +44,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Overrides the source's timeout for this call. */
   timeoutMs?: number;
+  /** Lowers the response size cap for this call. */
+  maxBytes?: number;
 }
 
 export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
@@ -146,7 +148,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
     return Math.round(exp / 2 + (random() * exp) / 2);
   }
 
-  async function attemptAll(url: string, init: RequestInit, signal: AbortSignal, deadline: number): Promise<string> {
+  async function attemptAll(url: string, init: RequestInit, signal: AbortSignal, deadline: number, capBytes: number): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < maxRetries;
       let res: Response;
@@ -183,7 +185,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
         }
         throw err;
       }
-      return readCappedText(source, res, maxBytes);
+      return readCappedText(source, res, capBytes);
     }
   }
 
@@ -225,7 +227,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
     try {
       await limiter.acquire(ctl.signal);
       acquired = true;
-      const text = await attemptAll(url, init, ctl.signal, deadline);
+      const text = await attemptAll(url, init, ctl.signal, deadline, Math.min(maxBytes, opts.maxBytes ?? maxBytes));
       const result = read(text);
       breaker.onSuccess(ticket);
       return result;
