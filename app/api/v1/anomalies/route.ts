@@ -1,7 +1,7 @@
 import { json, route, searchParams } from '@/lib/api/respond';
 import type { AnomaliesResponse } from '@/lib/api/types';
 import { getConfig } from '@/lib/config';
-import { findAnomalies } from '@/lib/investigate/anomalies';
+import { detectionDeps, findAnomalies } from '@/lib/investigate/anomalies';
 import { createSharedScanCache, scanCacheKey } from '@/lib/investigate/anomalies-cache';
 import { parseAnomaliesInput } from '@/lib/investigate/anomalies-input';
 import { notConfiguredMessages } from '@/lib/investigate/source-call';
@@ -21,7 +21,7 @@ export const GET = route(async (req: Request) => {
   const raw = searchParams(req);
   const nowMs = Date.now();
   const query = parseAnomaliesInput(raw, nowMs);
-  const demo = getConfig().demo;
+  const { demo, detection } = getConfig();
   const body = await cache.run(scanCacheKey(query), req.signal, (signal) =>
     findAnomalies(
       {
@@ -29,6 +29,7 @@ export const GET = route(async (req: Request) => {
         nowMs,
         signal,
         notConfigured: notConfiguredMessages(demo),
+        ...detectionDeps(detection),
       },
       query,
     ),
