@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SourceName } from './model/types';
 import { EMPTY_KEYRING, parseKeyring, type Keyring } from './crypto/secret-box';
-import { classifyAllowEntry, makeEgressPolicy, type EgressPolicy } from './net/egress-policy';
+import type { EgressPolicy } from './net/egress-policy';
+import { egressPolicy, secretBindings } from './net/egress-config';
 import { snapshotMaxBytes } from './views/snapshot-codec';
 import { parsePatterns, type CounterFilter } from './anomalies/counter-discovery';
 import { DEFAULT_RED_FAMILIES, type RedFamily } from './anomalies/red';
@@ -143,27 +144,6 @@ const envSchema = z.object({
   COUNTER_SCAN_EXCLUDE: z.string().optional(),
   RED_FAMILIES: z.string().optional(),
 });
-
-const list = (v: string | undefined) => (v ?? '').split(/[\s,]+/).filter(Boolean);
-
-/** `REF=id1 id2;REF2=id3` → {REF: [id1, id2], REF2: [id3]}. */
-function secretBindings(raw: string | undefined, problems: string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const part of (raw ?? '').split(';').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^([A-Z0-9_]{1,64})=(.*)$/.exec(part);
-    if (!m) problems.push(`DIGEST_SECRET_BINDINGS: "${part.slice(0, 60)}" is not REF=scheduleId[ scheduleId…]`);
-    else out[m[1]] = list(m[2]);
-  }
-  return out;
-}
-
-function egressPolicy(e: { DIGEST_EGRESS_ALLOW?: string; DIGEST_SLACK_HOSTS?: string; DIGEST_MAIL_DOMAINS?: string; DIGEST_MAIL_FROM: string }, problems: string[]): EgressPolicy {
-  const allow = list(e.DIGEST_EGRESS_ALLOW);
-  for (const a of allow) if (!classifyAllowEntry(a)) problems.push(`DIGEST_EGRESS_ALLOW: "${a.slice(0, 60)}" is not an address, CIDR or host name`);
-  const fromDomain = /@([^@\s>]+)>?\s*$/.exec(e.DIGEST_MAIL_FROM)?.[1];
-  const mailDomains = e.DIGEST_MAIL_DOMAINS ? list(e.DIGEST_MAIL_DOMAINS) : fromDomain ? [fromDomain] : [];
-  return makeEgressPolicy({ allow: allow.filter((a) => classifyAllowEntry(a)), slackHosts: list(e.DIGEST_SLACK_HOSTS), mailDomains });
-}
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const redFamiliesSchema = z.array(
