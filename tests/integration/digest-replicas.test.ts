@@ -30,7 +30,8 @@ describe.skipIf(!pg)('two replicas racing 1,000 digest slots on PostgreSQL', () 
   let killed: string | null = null;
 
   const start = (name: string) => {
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), [path.resolve('tests/helpers/digest-replica.ts'), pg!, name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // node itself (tsx as a loader), so signals reach the runner and not a wrapper process.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('tests/helpers/digest-replica.ts'), pg!, name], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.on('data', () => undefined);
     replicas.set(name, child);
     return new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
@@ -64,7 +65,17 @@ describe.skipIf(!pg)('two replicas racing 1,000 digest slots on PostgreSQL', () 
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of replicas.values()) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+    // Every replica must be gone before the next test file uses this database.
+    for (const c of replicas.values()) {
+      if (c.exitCode !== null || c.signalCode !== null) continue;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (c.exitCode === null && c.signalCode === null) {
+        c.kill('SIGKILL');
+        await exited;
+      }
+    }
     server?.closeAllConnections();
     server?.close();
     if (db) await wipe(db);
