@@ -4,6 +4,7 @@
  */
 import type { Labels, Series } from '../model/types';
 import type { MetricMetadata } from '../sources/types';
+import { serviceOf } from '../correlate/service-label';
 
 const COUNTER_SUFFIX = /_(total|count|sum|bucket)$/;
 const FAMILY_SUFFIX = /_(total|count|sum|bucket|created)$/;
@@ -60,11 +61,12 @@ export function resetSteps(points: readonly (readonly [number, number])[], fromM
   return steps;
 }
 
-/** Same scraped process: same job and instance, else (no such labels) same service label. */
+/** Same scraped process: same job and instance, else (no such labels) same service. */
 export function sameTarget(a: Labels, b: Labels): boolean {
-  let keys = ['job', 'instance'].filter((k) => a[k] !== undefined || b[k] !== undefined);
-  if (keys.length === 0) keys = ['service', 'service_name'].filter((k) => a[k] !== undefined || b[k] !== undefined);
-  return keys.length > 0 && keys.every((k) => a[k] === b[k]);
+  const keys = ['job', 'instance'].filter((k) => a[k] !== undefined || b[k] !== undefined);
+  if (keys.length > 0) return keys.every((k) => a[k] === b[k]);
+  const service = serviceOf(a);
+  return service !== null && service === serviceOf(b);
 }
 
 /** Value of the latest finite sample at or before `t`, or undefined. */

@@ -1,13 +1,6 @@
-/** Helpers over raw Prometheus samples: service/instance identity and reset-aware rates. */
+/** Helpers over raw Prometheus samples: grouping and reset-aware rates (service names: ../correlate/service-label.ts). */
 import type { Labels, Series } from '../model/types';
 import { labelMatchers } from './format';
-
-export const DEFAULT_SERVICE_LABELS = ['service', 'service_name', 'job', 'app'];
-
-export function serviceOf(labels: Labels, serviceLabels: readonly string[] = DEFAULT_SERVICE_LABELS): string | null {
-  for (const key of serviceLabels) if (labels[key]) return labels[key];
-  return null;
-}
 
 /** Finite samples in time order (a NaN sample is a gap for rate purposes). */
 export function finitePoints(points: readonly [number, number][]): [number, number][] {
@@ -90,6 +83,8 @@ export interface Grid {
   times: number[];
   stepMs: number;
   windowMs: number;
+  /** The series' scrape interval (median sample spacing). */
+  intervalMs: number;
 }
 
 /**
@@ -103,7 +98,7 @@ export function evaluationGrid(fromMs: number, toMs: number, series: readonly Se
   const times: number[] = [];
   for (let t = toMs; t > fromMs; t -= stepMs) times.push(t);
   times.reverse();
-  return { times, stepMs, windowMs: Math.max(4 * interval, 2 * stepMs) };
+  return { times, stepMs, windowMs: Math.max(4 * interval, 2 * stepMs), intervalMs: interval };
 }
 
 /** Label key of a series without the labels listed (for grouping sub-series). */
@@ -124,3 +119,13 @@ export function withoutLabels(labels: Labels, drop: readonly string[]): Labels {
 
 /** Identity of a series (name + labels, __name__ label ignored) for de-duplication across reads. */
 export const seriesKey = (name: string, labels: Labels): string => `${name}{${labelMatchers(labels).join(',')}}`;
+
+/**
+ * A fine grid (one point per scrape, rates over the last two samples) over [fromMs, toMs]:
+ * where an episode found on the coarse grid really began, to within one scrape interval.
+ */
+export function fineGrid(fromMs: number, toMs: number, intervalMs: number): Grid {
+  const times: number[] = [];
+  for (let t = fromMs; t <= toMs; t += intervalMs) times.push(t);
+  return { times, stepMs: intervalMs, windowMs: Math.round(1.5 * intervalMs), intervalMs };
+}
