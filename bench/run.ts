@@ -5,6 +5,7 @@ import { runApiLatencyBench, type ApiLatencyResult } from './api-latency';
 import { runBrowserBench } from './browser';
 import { median, omit, runPipelineBench, type PipelineResult } from './pipeline';
 import { runScanScaleBench } from './anomaly-scan';
+import { runSearchBench, runTraceToolsBench } from './search';
 
 /**
  * `npm run bench`: pipeline cost vs JSON.parse, API latency over delayed backends, and the
@@ -46,7 +47,7 @@ async function main() {
     'Jaeger UI reference numbers (2.0 s / 2.9 s to first row, >100 long tasks while scrolling, 866 kB gzipped JS) were measured on these 2-core machines as stated in the issue; they are not re-measured here.',
   ];
 
-  // `npm run bench -- --only scan` runs one section (pipeline, api, browser, scan).
+  // `npm run bench -- --only scan` runs one section (pipeline, api, browser, scan, tools, search).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
   const wanted = (name: string) => only === null || only === name;
   const notRun = { skipped: `not run (--only ${only})` };
@@ -55,13 +56,16 @@ async function main() {
   const browserRaw = (wanted('browser') ? await section('browser (next start + headless Chromium)', () => runBrowserBench(log)) : notRun) as Section;
   const scanScale = wanted('scan') ? await section('anomaly scan scale (200 / 2,000 / 10,000 counter names × 10 series)', () => runScanScaleBench(log)) : notRun;
 
+  const traceTools = wanted('tools') ? await section('trace tools (span filter and statistics, 50k spans)', () => runTraceToolsBench()) : notRun;
+  const search = wanted('search') ? await section('trace search (1,500 results: API and first result row)', () => runSearchBench(log)) : notRun;
+
   if (!isSkipped(api)) notes.push(...apiNotes(api));
   const browser: Section = isSkipped(browserRaw) || browserRaw.error ? browserRaw : shapeBrowser(browserRaw);
   if (!isSkipped(browser) && !browser.error) notes.push(...browserNotes(browser));
   if (Array.isArray(browserRaw.notes)) notes.push(...(browserRaw.notes as string[]));
 
   if (!isSkipped(scanScale)) notes.push(`Scan scale: ${scanScale.growth}`);
-  const results = { generatedAt: new Date().toISOString(), machine: { ...machine, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) }, pipeline, api, browser, scanScale, notes };
+  const results = { generatedAt: new Date().toISOString(), machine: { ...machine, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) }, pipeline, api, browser, scanScale, search, traceTools, notes };
   const file = path.join(__dirname, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   printTable(pipeline, api, browser);
@@ -70,6 +74,7 @@ async function main() {
       console.log(`scan ${r.names} names × 10 series: ${r.wallMs} ms, ${r.queries} queries, peak RSS ${r.peakRssMb} MB, ${r.records} records (${r.recordsWithTimes} with times), misses ${r.misses}, names skipped ${r.namesSkipped}`);
     }
   }
+  printSearch(search, traceTools);
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }
 
@@ -131,6 +136,17 @@ function printTable(pipeline: PipelineResult | { skipped: string }, api: ApiLate
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+}
+
+function printSearch(search: Section, tools: Section) {
+  if (isSkipped(search)) console.log(`search: skipped (${String(search.skipped).slice(0, 80)})`);
+  else console.log(`search of ${search.results} results: API ${search.apiMs} ms, first result row ${search.firstResultRowMs} ms`);
+  if (isSkipped(tools)) console.log(`trace tools: skipped (${String(tools.skipped).slice(0, 80)})`);
+  else {
+    const f = tools.filterMs as Record<string, { ms: number }>;
+    const st = tools.statisticsMs as Record<string, { ms: number }>;
+    console.log(`50k spans: filter ${Object.entries(f).map(([k, v]) => `${k} ${v.ms} ms`).join(', ')}; statistics ${st.all.ms} ms (goal ≤ ${tools.goalMs} ms)`);
+  }
 }
 
 main().catch((e) => {

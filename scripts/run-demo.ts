@@ -1,7 +1,7 @@
 /**
  * Runs the dashboard on the built-in demo incident: a real Prometheus backfilled with the
  * last three hours of the demo metrics and scraping the app's live demo exporter, plus
- * `next start` serving the app (whose /demo/loki and /demo/jaeger answer logs and traces).
+ * scripts/serve.mjs serving the app (whose /demo/loki and /demo/jaeger answer logs and traces).
  * Usage: tsx scripts/run-demo.ts [--port 3000]. Stops what it started on exit.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -45,7 +45,7 @@ async function main() {
   } else {
     log('running without metrics: the dashboard says how to install Prometheus');
   }
-  app = spawn('node_modules/.bin/next', ['start', '-H', host, '-p', String(port)], { env, stdio: 'inherit' });
+  app = spawn('node', ['scripts/serve.mjs'], { env, stdio: 'inherit' });
   app.on('exit', (code) => void shutdown(code ?? 0));
   log(`Triangulate on http://${host}:${port}`);
 }

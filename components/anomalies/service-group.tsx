@@ -1,5 +1,6 @@
 'use client';
 
+import { ServiceLink } from '@/components/ui/service-link';
 import { useState } from 'react';
 import { SeverityBadge } from './badges';
 import { FindingRowView, type RowContext } from './finding-row';
@@ -39,7 +40,7 @@ export function ServiceGroupView({ group, ctx }: { group: ServiceGroup; ctx: Row
   return (
     <section data-testid="service-group" data-service={group.service ?? ''} className="space-y-2">
       <h2 className="flex flex-wrap items-center gap-2 text-base font-semibold">
-        {group.service ?? <span className="italic text-slate-500">Not tied to one service</span>}
+        {group.service ? <ServiceLink name={group.service} /> : <span className="italic text-slate-500">Not tied to one service</span>}
         <SeverityBadge severity={group.worst} />
         <span className="text-sm font-normal text-slate-500">
           {group.count} {group.count === 1 ? 'finding' : 'findings'}

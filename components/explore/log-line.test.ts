@@ -37,7 +37,9 @@ describe('LogLineRow', () => {
     expect(html).toMatch(new RegExp(`href="/trace/${T}\\?span=${S}&amp;from=[^"]+"[^>]*>${S}</a>`));
   });
 
-  it('shows no link when the line has no trace id', () => {
-    expect(render(entry({ line: `id ${T} mentioned` }))).not.toContain('<a ');
+  it('shows no trace link when the line has no trace id (the service name still links to its page)', () => {
+    const html = render(entry({ line: `id ${T} mentioned` }));
+    expect(html).not.toContain('href="/trace/');
+    expect(html).toContain('href="/services/checkout"');
   });
 });

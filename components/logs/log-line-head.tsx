@@ -1,3 +1,4 @@
+import { ServiceLink } from '@/components/ui/service-link';
 import type { LogEntry } from '@/lib/model/types';
 import { LEVEL_STYLE, type LogLevel } from './log-level';
 
@@ -9,9 +10,11 @@ export function LogLineHead({ entry, level }: { entry: LogEntry; level: LogLevel
         {entry.ts.slice(11, 23)}
       </time>
       <span className={`w-12 shrink-0 rounded px-1 text-center text-[10px] uppercase ${LEVEL_STYLE[level].badge}`}>{level === 'unknown' ? '–' : level}</span>
-      <span className="w-28 shrink-0 truncate text-slate-600 dark:text-slate-300" title={entry.service ?? ''}>
-        {entry.service ?? '—'}
-      </span>
+      {entry.service ? (
+        <ServiceLink name={entry.service} className="w-28 shrink-0 truncate text-slate-600 dark:text-slate-300" />
+      ) : (
+        <span className="w-28 shrink-0 text-slate-600 dark:text-slate-300">—</span>
+      )}
     </>
   );
 }

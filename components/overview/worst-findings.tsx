@@ -1,3 +1,4 @@
+import { ServiceLink } from '@/components/ui/service-link';
 import Link from 'next/link';
 import type { Anomaly } from '@/lib/model/anomaly';
 import { KindBadge, SeverityBadge } from '@/components/anomalies/badges';
@@ -28,7 +29,7 @@ export function WorstFindings({ anomalies, range, nowMs, openHref, limit = 5 }: 
             <div className="flex flex-wrap items-center gap-2">
               <SeverityBadge severity={a.severity} />
               <KindBadge kind={a.kind} />
-              {a.service && <span className="text-sm text-slate-600 dark:text-slate-400">{a.service}</span>}
+              {a.service && <ServiceLink name={a.service} className="text-sm text-slate-600 dark:text-slate-400" />}
               <Link href={openHref(row.type === 'single' ? a.id : row.key)} className="min-w-0 flex-1 break-words font-medium hover:underline">
                 {row.type === 'collapsed' ? `${n} counters reset (${a.title})` : a.title}
               </Link>

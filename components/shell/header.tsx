@@ -9,6 +9,8 @@ import { useRangeQuery } from './url-state';
 
 const NAV = [
   { href: '/', label: 'Overview' },
+  { href: '/traces', label: 'Traces' },
+  { href: '/map', label: 'Map' },
   { href: '/explore', label: 'Explore' },
   { href: '/anomalies', label: 'Anomalies' },
   { href: '/views', label: 'Views' },

@@ -1,5 +1,6 @@
 'use client';
 
+import { ServiceLink } from '@/components/ui/service-link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { defaultExemplarHref, TimeSeriesChart } from '@/components/charts/time-series-chart';
@@ -37,7 +38,7 @@ export default function MetricPanels({ metrics, exemplars, anomalies, fromMs, to
     <div className="space-y-4">
       {groups.map((g) => (
         <section key={g.service} data-testid="metric-service" data-service={g.service}>
-          <h3 className="mb-1 text-sm font-semibold">{g.service}</h3>
+          <h3 className="mb-1 text-sm font-semibold"><ServiceLink name={g.service} /></h3>
           <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3">
             {g.panels.map((p) => (
               <div key={p.key} data-testid="metric-panel" data-panel={p.panel} data-service={p.service} className="rounded border border-slate-200 p-2 dark:border-slate-800">

@@ -1,5 +1,6 @@
 'use client';
 
+import { ServiceLink } from '@/components/ui/service-link';
 import type { ReactNode } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
 import { LogRow } from '@/components/logs/log-row';
@@ -63,7 +64,7 @@ export function SpanDrawer({ span, processTags, traceId, traceStartUs, reason, l
       <header className="flex items-start gap-2 border-b border-slate-200 p-3 dark:border-slate-800">
         <div className="min-w-0 flex-1">
           <p className="truncate text-sm font-semibold" title={span.operation}>
-            {span.service} · {span.operation}
+            <ServiceLink name={span.service} /> · {span.operation}
           </p>
           <p className="font-mono text-[11px] text-slate-500">span {span.spanId}</p>
         </div>

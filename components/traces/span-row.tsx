@@ -17,6 +17,8 @@ export interface SpanRowProps {
   collapsed: boolean;
   hiddenCount: number;
   selected: boolean;
+  /** Not matched by the span filter. */
+  dimmed?: boolean;
   orphan: boolean;
   splitRoot: boolean;
   /** Why the span is detached (orphan or split root), shown as text. */
@@ -43,11 +45,12 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
       data-split-root={p.splitRoot ? 'true' : undefined}
       data-error={error ? 'true' : undefined}
       data-critical={span.critical ? 'true' : undefined}
+      data-dimmed={p.dimmed ? 'true' : undefined}
       aria-selected={p.selected}
       role="row"
       onClick={() => p.onSelect(span.spanId)}
       style={{ height: ROW_HEIGHT }}
-      className={`flex cursor-pointer items-center border-b border-slate-100 text-xs hover:bg-slate-100 dark:border-slate-800/60 dark:hover:bg-slate-800 ${p.selected ? 'bg-sky-50 dark:bg-sky-950' : ''}`}
+      className={`flex cursor-pointer items-center border-b border-slate-100 text-xs hover:bg-slate-100 dark:border-slate-800/60 dark:hover:bg-slate-800 ${p.selected ? 'bg-sky-50 dark:bg-sky-950' : ''} ${p.dimmed ? 'opacity-30' : ''}`}
     >
       <div className="flex w-2/5 min-w-0 shrink-0 items-center gap-1 pr-2" style={{ paddingLeft: indent + 4 }}>
         {p.hasChildren ? (

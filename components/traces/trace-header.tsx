@@ -1,5 +1,6 @@
 'use client';
 
+import { ServiceLink } from '@/components/ui/service-link';
 import type { ApiTrace } from '@/lib/api/types';
 import { serviceColor } from '@/lib/correlate/service-colors';
 import { formatDurationMs } from './span-format';
@@ -56,7 +57,7 @@ export function TraceHeader({ traceId, trace, startUs, endUs, inlineLogs, onExpa
           {services.map((s) => (
             <li key={s.name} className="flex items-center gap-1">
               <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: s.color }} />
-              {s.name} <span className="text-slate-500">({s.spanCount}{s.errorCount ? `, ${s.errorCount} err` : ''})</span>
+              <ServiceLink name={s.name} /> <span className="text-slate-500">({s.spanCount}{s.errorCount ? `, ${s.errorCount} err` : ''})</span>
             </li>
           ))}
           <li className="flex items-center gap-1 text-slate-500">

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { WhenVisible } from '@/components/ui/when-visible';
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { logsBySpan, withLevels } from '@/components/logs/log-filter';
 import { LogPanel } from '@/components/logs/log-panel';
 import { useApi, useHasApiData, useSnapshot } from '@/components/ui/use-api';
@@ -22,6 +22,10 @@ import { TraceHeader } from './trace-header';
 import { ShareButton } from '@/components/views/share-button';
 import { spanNotes } from './trace-notes';
 import { Waterfall } from './waterfall';
+import { SpanStatsTable } from './span-stats-table';
+import { SpanTools } from './span-tools';
+import { FILTER_PARAMS, filterIsActive, filterSpans, parseSpanFilter, stepMatch } from '@/lib/trace-tools/span-filter';
+import { spanStatistics } from '@/lib/trace-tools/span-stats';
 import { ancestorIds, collapseBelow, formatIdList, indexTrace, parseIdList, visibleRows, type WaterfallIndex } from './waterfall-model';
 
 // Recharts is the heaviest dependency of the page: it loads after the waterfall.
@@ -68,6 +72,19 @@ export function TraceView({ traceId }: { traceId: string }) {
   const rows = useMemo(() => visibleRows(index, collapsed, inlineLogs ? logCounts : undefined), [index, collapsed, inlineLogs, logCounts]);
   const notes = useMemo(() => spanNotes(trace ?? NO_TRACE, data?.anomalies ?? []), [trace, data]);
 
+  // Span search (lib/trace-tools): re-filtered only when the filter's own parameters change.
+  const filterKey = Object.values(FILTER_PARAMS).map((k) => params.get(k) ?? '').join('\u0000');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the filter's parameters only
+  const parsedFilter = useMemo(() => parseSpanFilter(params), [filterKey]);
+  const filterActive = filterIsActive(parsedFilter.filter);
+  const filtered = useMemo(() => (filterActive ? filterSpans(index.spans, parsedFilter.filter) : null), [index, parsedFilter, filterActive]);
+  const hideOthers = params.get('fhide') === '1';
+  const shownRows = useMemo(() => (filtered && hideOthers ? rows.filter((r) => filtered.mask[r.index]) : rows), [rows, filtered, hideOthers]);
+  const [statsOpen, setStatsOpen] = useState(false);
+  const stats = useMemo(() => (statsOpen ? spanStatistics(index.spans, index.children, filtered?.mask ?? null) : null), [statsOpen, index, filtered]);
+  const selectedIndex = selectedId !== null ? index.indexById.get(selectedId) ?? null : null;
+  const matchPosition = filtered && selectedIndex !== null && filtered.mask[selectedIndex] ? filtered.matches.indexOf(selectedIndex) + 1 : null;
+
   // Row callbacks stay identical across URL changes, so memoized rows do not re-render.
   const latest = useRef({ setParams, collapsed, index, selectedId });
   useLayoutEffect(() => {
@@ -89,6 +106,14 @@ export function TraceView({ traceId }: { traceId: string }) {
     if (hiding.length) changes.collapsed = formatIdList([...cur].filter((id) => !hiding.includes(id)));
     set(changes, 'replace');
   }, []);
+  const onStep = useCallback(
+    (direction: 1 | -1) => {
+      if (!filtered) return;
+      const next = stepMatch(filtered.matches, filtered.mask, selectedIndex, direction);
+      if (next !== null && index.spans[next].spanId !== latest.current.selectedId) onSelect(index.spans[next].spanId);
+    },
+    [filtered, selectedIndex, index, onSelect],
+  );
   const onFilterChange = useCallback((changes: { logq?: string | null; level?: string | null }) => latest.current.setParams(changes, 'replace'), []);
 
   const keep = useMemo(() => rangeParams(params), [params]);
@@ -144,7 +169,20 @@ export function TraceView({ traceId }: { traceId: string }) {
             onCollapseDepth={(d) => setParams({ collapsed: formatIdList(collapseBelow(index, d)) }, 'replace')}
             onInlineLogs={(on) => setParams({ inline: on ? null : 'off' }, 'replace')}
           />
-          <Waterfall index={index} rows={rows} notes={notes} logsBySpan={bySpan} selectedId={selectedId} onToggle={onToggle} onSelect={onSelect} />
+          <SpanTools
+            spans={index.spans}
+            params={params}
+            setParams={(changes) => setParams(changes, 'replace')}
+            active={filterActive}
+            matchCount={filtered?.matches.length ?? 0}
+            position={matchPosition}
+            errors={parsedFilter.errors}
+            onStep={onStep}
+            statsOpen={statsOpen}
+            onStats={setStatsOpen}
+          />
+          {stats && <SpanStatsTable rows={stats} filtered={filterActive} />}
+          <Waterfall index={index} rows={shownRows} notes={notes} logsBySpan={bySpan} selectedId={selectedId} onToggle={onToggle} onSelect={onSelect} matchMask={filtered?.mask ?? null} />
         </>
       ) : (
         <div data-testid="trace-missing" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">

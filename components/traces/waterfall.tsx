@@ -19,12 +19,14 @@ export interface WaterfallProps {
   onToggle: (spanId: string) => void;
   onSelect: (spanId: string) => void;
   height?: number;
+  /** With a span filter on: 1 for matching spans; the others are dimmed. */
+  matchMask?: Uint8Array | null;
 }
 
 const EMPTY: LevelledLog[] = [];
 
 /** The virtualized span waterfall: only the rows in view (plus overscan) are in the DOM. */
-export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle, onSelect, height = 560 }: WaterfallProps) {
+export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle, onSelect, height = 560, matchMask = null }: WaterfallProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const durationUs = index.endUs - index.startUs;
   const colors = useMemo(() => {
@@ -86,6 +88,7 @@ export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle
                     collapsed={row.collapsed}
                     hiddenCount={index.descendants[row.index]}
                     selected={span.spanId === selectedId}
+                    dimmed={matchMask !== null && !matchMask[row.index]}
                     orphan={notes.orphans.has(span.spanId)}
                     splitRoot={notes.splitRoots.has(span.spanId)}
                     reason={notes.reasonFor(span)}

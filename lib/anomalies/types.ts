@@ -32,6 +32,8 @@ export interface DetectorInput {
   lookbackFromMs?: number;
   /** Counter series Prometheus flagged with resets() > 0 over the range, with its count. */
   counterResets?: FlaggedCounter[];
+  /** The Prometheus asked selects [from, to] rather than (from, to] (2.x): counted the same way. */
+  leftClosedRanges?: boolean;
 }
 
 export interface FlaggedCounter {

@@ -123,12 +123,10 @@ describe('extractTraceContext: logfmt, traceparent, regex', () => {
 });
 
 describe('extractTraceContext: hostile input', () => {
-  it('handles a huge line without trace context quickly', () => {
+  it('handles a huge line without trace context', () => {
     const huge = 'x'.repeat(300_000);
-    const t0 = performance.now();
     expect(extractTraceContext(entry(huge)).traceId).toBeNull();
     expect(extractTraceContext(entry(`{"a":"${huge}","trace_id":"${TRACE}"}`)).traceId).toBe(TRACE);
-    expect(performance.now() - t0).toBeLessThan(500);
   });
 
   it('survives deeply nested JSON and unterminated logfmt quotes', () => {
@@ -137,18 +135,15 @@ describe('extractTraceContext: hostile input', () => {
     expect(extractTraceContext(entry(`msg="unterminated trace_id=${TRACE}`)).via).not.toBe('logfmt');
   });
 
-  it('extracts 5,000 mixed lines fast (single-digit ms when idle; bound allows a loaded CI box)', () => {
+  it('extracts 5,000 mixed lines (speed is measured by npm run bench, not here)', () => {
     const lines: LogLine[] = [];
     for (let i = 0; i < 5_000; i++) {
       const id = (BigInt(i + 1) * 7919n).toString(16).padStart(32, '0');
       const forms = [`{"level":"info","trace_id":"${id}","msg":"request ${i}"}`, `level=info traceID=${id} msg="req ${i}"`, `plain line number ${i}`];
       lines.push(entry(forms[i % 3]));
     }
-    const t0 = performance.now();
     const found = lines.map((l) => extractTraceContext(l, DEFAULT_EXTRACTION)).filter((c) => c.traceId).length;
-    const ms = performance.now() - t0;
     expect(found).toBe(3_334);
-    expect(ms).toBeLessThan(1_000);
   });
 });
 

@@ -2,6 +2,7 @@ import { canonicalTraceId } from '../model/ids';
 import { json, type DemoClock, type DemoRequest, type DemoResponse } from './demo-http';
 import { toOtlpResourceSpans, toV1Trace } from './jaeger-format';
 import { DEMO_SEED } from './story';
+import { parseGoDurationUs } from '../time/go-duration';
 import { dependencies, operations, searchTraces, services, traceById, type DemoTraceSearch } from './traces';
 
 /**
@@ -13,16 +14,6 @@ class ApiError extends Error {
   constructor(public readonly status: number, message: string) {
     super(message);
   }
-}
-
-const GO_UNITS: Record<string, number> = { ns: 1e-3, us: 1, 'µs': 1, ms: 1e3, s: 1e6, m: 60e6, h: 3600e6 };
-
-/** A Go duration (`1.5s`, `100ms`, `1h30m`) in microseconds, or null. */
-export function parseGoDurationUs(v: string): number | null {
-  if (!/^((\d+(\.\d+)?)(ns|us|µs|ms|s|m|h))+$/.test(v)) return null;
-  let us = 0;
-  for (const m of v.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) us += Number(m[1]) * GO_UNITS[m[2]];
-  return us;
 }
 
 function intParam(req: DemoRequest, name: string, fallback: number): number {

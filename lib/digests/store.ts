@@ -128,6 +128,7 @@ export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 
     channels: storedChannels(row, keyring).map(toPublicChannel),
     skipEmpty: row.skipEmpty,
     enabled: row.enabled,
+    ownerId: row.ownerId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     nextRunAt: next === null ? null : new Date(next).toISOString(),
@@ -139,7 +140,7 @@ export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 
 const LAST_RUN_FIELDS = { id: true, status: true, scheduledFor: true, finishedAt: true } as const;
 const latestRun = (db: Db, scheduleId: string) => db.digestRun.findFirst({ where: { scheduleId }, orderBy: { startedAt: 'desc' }, select: LAST_RUN_FIELDS });
 
-export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: number, rules: ScheduleRules): Promise<ScheduleRecord> {
+export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: number, rules: ScheduleRules, ownerId: string | null = null): Promise<ScheduleRecord> {
   assertCron(input.cron, input.timezone, nowMs);
   const channels = mergeChannels(input.channels, []);
   assertChannels(channels, rules);
@@ -156,6 +157,7 @@ export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: 
       channels: sealChannels(channels, rules.keyring),
       skipEmpty: input.skipEmpty,
       enabled: input.enabled,
+      ownerId,
       // Slots are counted from here: a new schedule never "catches up" on its own past.
       createdAt: new Date(nowMs),
       updatedAt: new Date(nowMs),

@@ -151,6 +151,7 @@ export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
         missingTraceIds,
         lookbackFromMs: metrics.lookbackFromMs,
         counterResets: metrics.counterResets,
+        leftClosedRanges: metrics.leftClosedRanges,
       },
       deps.redFamilies ? { red: { families: deps.redFamilies } } : {},
       { kinds: query.kinds, services: query.service === undefined ? undefined : [query.service] },

@@ -1,7 +1,10 @@
 import { readJsonBody } from '@/lib/api/body';
 import { z } from 'zod';
 import { json, notFound, route } from '@/lib/api/respond';
+import { recordAudit } from '@/lib/auth/audit';
+import { requireRole } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
+import { db } from '@/lib/db';
 import { demoBackendsEnabled, setDemoBackendsEnabled } from '@/lib/demo/switch';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +27,9 @@ export const GET = route(async () => {
  */
 export const POST = route(async (req: Request) => {
   requireDemo();
+  const user = requireRole(req, 'editor');
   const { backends } = body.parse(await readJsonBody(req));
   setDemoBackendsEnabled(backends);
+  await recordAudit(db(), user, 'demo.backends', { type: 'demo', id: 'backends' }, { backends });
   return json({ backends: demoBackendsEnabled() });
 });

@@ -1,6 +1,8 @@
 import { readJsonBody } from '@/lib/api/body';
 import { json, route } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config';
+import { recordAudit } from '@/lib/auth/audit';
+import { requireRole } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { CRON_PRESETS } from '@/lib/digests/schedule';
 import { createSchedule, listSchedules } from '@/lib/digests/store';
@@ -13,6 +15,9 @@ export const GET = route(async () => json({ schedules: await listSchedules(db(),
 
 /** `{name, cron, timezone, window?, filters?, channels, skipEmpty?, enabled?}` → the schedule with `nextRunAt` (201). */
 export const POST = route(async (req: Request) => {
+  const user = requireRole(req, 'editor');
   const input = createScheduleInput.parse(await readJsonBody(req));
-  return json(await createSchedule(db(), input, Date.now(), getConfig().digests), { status: 201 });
+  const schedule = await createSchedule(db(), input, Date.now(), getConfig().digests, user.id);
+  await recordAudit(db(), user, 'digest.create', { type: 'digest', id: schedule.id }, { name: schedule.name, cron: schedule.cron });
+  return json(schedule, { status: 201 });
 });

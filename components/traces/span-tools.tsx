@@ -1,0 +1,84 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ApiSpan } from '@/lib/api/types';
+import { FILTER_PARAMS } from '@/lib/trace-tools/span-filter';
+
+const input = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900';
+const btn = 'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
+
+export interface SpanToolsProps {
+  spans: readonly ApiSpan[];
+  params: URLSearchParams;
+  setParams: (changes: Record<string, string | null>) => void;
+  active: boolean;
+  matchCount: number;
+  /** 1-based position of the selected span among the matches, or null. */
+  position: number | null;
+  errors: string[];
+  onStep: (direction: 1 | -1) => void;
+  statsOpen: boolean;
+  onStats: (open: boolean) => void;
+}
+
+const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+
+/** The span search bar above the waterfall. Text fields apply on Enter; `n` / `N` step through matches. */
+export function SpanTools({ spans, params, setParams, active, matchCount, position, errors, onStep, statsOpen, onStats }: SpanToolsProps) {
+  const [tags, setTags] = useState(params.get(FILTER_PARAMS.tags) ?? '');
+  const [min, setMin] = useState(params.get(FILTER_PARAMS.minDuration) ?? '');
+  const service = params.get(FILTER_PARAMS.service) ?? '';
+  const services = [...new Set(spans.map((s) => s.service))].sort();
+  const operations = [...new Set(spans.filter((s) => !service || s.service === service).map((s) => s.operation))].sort();
+  const hide = params.get('fhide') === '1';
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!active || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'n') onStep(1);
+      else if (e.key === 'N' || e.key === 'p') onStep(-1);
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [active, onStep]);
+
+  const applyText = () => setParams({ [FILTER_PARAMS.tags]: tags.trim() || null, [FILTER_PARAMS.minDuration]: min.trim() || null });
+  const onEnter = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    applyText();
+  };
+  const toggle = (name: string, on: boolean) => setParams({ [name]: on ? '1' : null });
+
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded border border-slate-200 p-2 text-xs dark:border-slate-800" data-testid="span-tools" role="search" aria-label="Find spans">
+      <select className={input} value={service} onChange={(e) => setParams({ [FILTER_PARAMS.service]: e.target.value || null, [FILTER_PARAMS.operation]: null })} aria-label="Service" data-testid="span-filter-service">
+        <option value="">any service</option>
+        {services.map((s) => <option key={s} value={s}>{s}</option>)}
+      </select>
+      <select className={`${input} max-w-48`} value={params.get(FILTER_PARAMS.operation) ?? ''} onChange={(e) => setParams({ [FILTER_PARAMS.operation]: e.target.value || null })} aria-label="Operation">
+        <option value="">any operation</option>
+        {operations.map((o) => <option key={o} value={o}>{o}</option>)}
+      </select>
+      <input className={`${input} w-48 font-mono`} value={tags} onChange={(e) => setTags(e.target.value)} onKeyDown={onEnter} onBlur={applyText} placeholder="tag=value" aria-label="Tags" data-testid="span-filter-tags" />
+      <input className={`${input} w-20`} value={min} onChange={(e) => setMin(e.target.value)} onKeyDown={onEnter} onBlur={applyText} placeholder="min 5ms" aria-label="Minimum duration" />
+      <label className="flex items-center gap-1"><input type="checkbox" checked={params.get(FILTER_PARAMS.errorsOnly) === '1'} onChange={(e) => toggle(FILTER_PARAMS.errorsOnly, e.target.checked)} data-testid="span-filter-errors" /> errors</label>
+      <label className="flex items-center gap-1"><input type="checkbox" checked={params.get(FILTER_PARAMS.criticalOnly) === '1'} onChange={(e) => toggle(FILTER_PARAMS.criticalOnly, e.target.checked)} data-testid="span-filter-critical" /> critical path only</label>
+      <label className="flex items-center gap-1" title="hide non-matching spans instead of dimming them"><input type="checkbox" checked={hide} onChange={(e) => toggle('fhide', e.target.checked)} /> hide others</label>
+      {active ? (
+        <span className="flex items-center gap-1">
+          <span data-testid="span-match-count">{position !== null ? `${position} of ` : ''}{matchCount.toLocaleString()} match{matchCount === 1 ? '' : 'es'}</span>
+          <button type="button" className={btn} onClick={() => onStep(-1)} disabled={matchCount === 0} title="previous match (N)" aria-label="Previous match">↑</button>
+          <button type="button" className={btn} onClick={() => onStep(1)} disabled={matchCount === 0} title="next match (n)" aria-label="Next match" data-testid="span-match-next">↓</button>
+          <button type="button" className={btn} onClick={() => { setTags(''); setMin(''); setParams(Object.fromEntries([...Object.values(FILTER_PARAMS), 'fhide'].map((k) => [k, null]))); }}>Clear</button>
+        </span>
+      ) : null}
+      <button type="button" className={`${btn} ml-auto`} onClick={() => onStats(!statsOpen)} aria-expanded={statsOpen} data-testid="span-stats-toggle">
+        {statsOpen ? 'Hide statistics' : 'Span statistics'}
+      </button>
+      {errors.map((e) => <p key={e} className="w-full text-red-600" role="alert">{e}</p>)}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+'use client';
+
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import { serviceHref } from '@/lib/views/service-href';
+
+/**
+ * A service name, linked to its page with the current range. The name is rendered as text.
+ * Outside the app router (a row rendered on its own) there is no range to carry.
+ */
+export function ServiceLink({ name, color, className = '' }: { name: string; color?: string; className?: string }) {
+  const params = useSearchParams() as URLSearchParams | null;
+  const range = new URLSearchParams();
+  for (const k of ['from', 'to']) {
+    const v = params?.get(k);
+    if (v) range.set(k, v);
+  }
+  return (
+    <Link href={serviceHref(name, range.toString())} className={`hover:underline ${className}`} data-testid="service-link" title={name} style={color ? { color } : undefined}>
+      {name}
+    </Link>
+  );
+}

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * Finding the trace (issue 15) on the demo: trace search, the service page, the service map
+ * and the span tools inside a trace.
+ */
+
+test('searches risk-engine for failing traces: every result has an error span, plot and list agree, a result opens its trace', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/traces?from=now-1h&to=now');
+  await expect(page.getByTestId('search-needs-service')).toContainText('one service at a time');
+
+  await expect(page.getByTestId('search-service').locator('option[value="risk-engine"]')).toBeAttached();
+  await page.getByTestId('search-service').selectOption('risk-engine');
+  await page.getByTestId('search-errors').check();
+  await page.getByTestId('search-submit').click();
+  await expect(page).toHaveURL(/service=risk-engine/);
+  await expect(page).toHaveURL(/errors=true/);
+
+  const rows = page.getByTestId('search-result');
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(0);
+  for (const errors of await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-errors'))))) expect(errors).toBeGreaterThan(0);
+
+  // The scatter plot draws one dot per listed result.
+  const scatter = page.getByTestId('search-scatter');
+  await expect(scatter).toHaveAttribute('data-points', String(count));
+  await expect(scatter.locator('.recharts-scatter-symbol')).toHaveCount(count);
+
+  // A result opens its trace, which has an error span.
+  const first = rows.first();
+  const traceId = await first.getAttribute('data-trace-id');
+  await first.getByTestId('search-result-link').click();
+  await expect(page).toHaveURL(new RegExp(`/trace/${traceId}`));
+  await expect(page.locator('[data-testid="span-row"][data-error="true"]').first()).toBeVisible({ timeout: 30_000 });
+});
+
+test('a bad tag expression gets a clear message, and an empty answer says what was searched', async ({ page }) => {
+  await page.goto('/traces?from=now-1h&to=now&service=risk-engine&tags=error');
+  await expect(page.getByTestId('search-error')).toContainText('"error" has no value');
+  await page.goto('/traces?from=now-1h&to=now&service=risk-engine&tags=nothing.has%3Dthis');
+  await expect(page.getByTestId('search-empty')).toContainText('service risk-engine, tags nothing.has=this');
+});
+
+test('the service page of risk-engine shows its GC storm and its failing traces', async ({ page }) => {
+  await page.goto('/services/risk-engine?from=now-1h&to=now');
+  await expect(page.getByRole('heading', { name: 'risk-engine' })).toBeVisible();
+  await expect(page.locator('[data-testid="service-finding"][data-kind="gc_storm"]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('service-failing').getByTestId('search-result').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('service-callers').locator('[data-neighbour="payment-gateway"]')).toBeVisible();
+  await expect(page.getByTestId('log-volume')).toBeVisible();
+});
+
+test('the map shows risk-engine with its caller and marks where order-service loses trace context', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/map?from=now-1h&to=now');
+  await expect(page.locator('[data-testid="map-node"][data-service="risk-engine"]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('rf__edge-payment-gateway->risk-engine')).toBeAttached();
+  const broken = page.locator('.react-flow__edge.edge-broken');
+  await expect(broken).toHaveCount(1);
+  await expect(broken).toHaveAttribute('data-testid', /->order-service$/);
+  await expect(page.locator('.react-flow__edge-text', { hasText: 'context lost' })).toHaveCount(1);
+
+  await page.locator('[data-testid="map-node"][data-service="risk-engine"]').click();
+  await expect(page).toHaveURL(/\/services\/risk-engine\?/);
+});
+
+test('inside a trace: filter spans, step through matches with n, and read span statistics', async ({ page, request }) => {
+  const res = await request.get('/api/v1/traces?service=risk-engine&from=now-1h&to=now&limit=5');
+  const { results } = (await res.json()) as { results: { traceId: string }[] };
+  expect(results.length).toBeGreaterThan(0);
+  await page.goto(`/trace/${results[0].traceId}?from=now-1h&to=now`);
+  await expect(page.getByTestId('span-row').first()).toBeVisible({ timeout: 30_000 });
+
+  await page.getByTestId('span-filter-service').selectOption('inventory-service');
+  await expect(page.getByTestId('span-match-count')).toContainText('2 matches');
+  await expect(page.locator('[data-testid="span-row"][data-dimmed="true"]').first()).toBeAttached();
+  await page.getByRole('heading', { name: 'Trace', exact: true }).click(); // leave the select: keys go to the page
+  await page.keyboard.press('n');
+  await expect(page).toHaveURL(/span=/);
+  await expect(page.locator('[data-testid="span-row"][aria-selected="true"]')).toHaveAttribute('data-service', 'inventory-service');
+  await expect(page.getByTestId('span-match-count')).toContainText('1 of 2');
+
+  await page.getByTestId('span-drawer-close').click();
+  await page.getByTestId('span-stats-toggle').click();
+  await expect(page.getByTestId('span-stats-row')).toHaveCount(2); // the two inventory-service operations
+
+  // Only the critical path: every span left undimmed is on it.
+  await page.getByTestId('span-filter-service').selectOption('');
+  // The checkbox follows the URL, which updates a moment after the click.
+  await page.getByTestId('span-filter-critical').click();
+  await expect(page.getByTestId('span-filter-critical')).toBeChecked();
+  await expect(page.getByTestId('span-match-count')).toContainText(/[1-9]\d* match/);
+  const undimmed = page.locator('[data-testid="span-row"]:not([data-dimmed="true"])');
+  expect(await undimmed.count()).toBeGreaterThan(0);
+  for (const critical of await undimmed.evaluateAll((els) => els.map((e) => e.getAttribute('data-critical')))) expect(critical).toBe('true');
+});

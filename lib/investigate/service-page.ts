@@ -1,0 +1,81 @@
+/**
+ * Everything the service page shows besides its findings (docs/search-api.md, GET
+ * /api/v1/services/{service}/overview): RED and runtime panels, log volume by level,
+ * callers and callees from the service map, the slowest and the failing traces. Each part
+ * degrades on its own source.
+ */
+import type { ApiMetric } from '../api/types';
+import type { SourceReport } from '../model/types';
+import type { SearchResult } from '../search/results';
+import type { SearchQuery } from '../search/search-query';
+import { neighbours, type GraphSource, type ServiceEdge, type ServiceNode } from '../service-map/graph';
+import { logVolumeQuery, logVolumeStepSec, pickLevelLabel, toLevelBuckets, type LevelBucket } from '../service-page/log-volume';
+import type { Sources } from '../sources';
+import type { TimeRange } from '../time/range';
+import { cachedMetadata } from './metadata-cache';
+import { serviceMap } from './service-map';
+import { alignWindow, fetchServiceMetrics, panelStepSec } from './service-series';
+import { callSource, mergeReports, type SourceOutcome } from './source-call';
+import { pickServiceLabel } from './trace-logs';
+import { searchTraces } from './trace-search';
+
+export interface ServicePageAnswer {
+  service: string;
+  range: TimeRange;
+  panels: ApiMetric[];
+  logVolume: { levelLabel: string; stepSec: number; levels: string[]; buckets: LevelBucket[] } | null;
+  graph: { source: GraphSource; node: ServiceNode | null; callers: ServiceEdge[]; callees: ServiceEdge[] };
+  slowest: SearchResult[];
+  failing: SearchResult[];
+  sources: { prometheus: SourceReport; loki: SourceReport; jaeger: SourceReport };
+  warnings: string[];
+}
+
+export const SERVICE_PAGE_TRACES = 10;
+
+async function logVolume(loki: NonNullable<Sources['loki']>, service: string, range: TimeRange, signal: AbortSignal) {
+  const labels = await loki.labels(range.fromMs, range.toMs, { signal });
+  const serviceLabel = pickServiceLabel(labels);
+  if (!serviceLabel) return null;
+  const levelLabel = pickLevelLabel(labels);
+  const stepSec = logVolumeStepSec(range.fromMs, range.toMs);
+  const { series } = await loki.queryRangeMetric(logVolumeQuery(serviceLabel, service, levelLabel, stepSec), range.fromMs, range.toMs, { signal, step: `${stepSec}s` });
+  return { levelLabel, stepSec, ...toLevelBuckets(series, levelLabel) };
+}
+
+function traceQuery(service: string, range: TimeRange, errorsOnly: boolean): SearchQuery {
+  return {
+    service, operation: null, tagsText: '', tags: {}, minDuration: null, maxDuration: null, minDurationMs: null, maxDurationMs: null,
+    limit: errorsOnly ? SERVICE_PAGE_TRACES : 100, errorsOnly, sort: errorsOnly ? 'recent' : 'longest', fromMs: range.fromMs, toMs: range.toMs,
+  };
+}
+
+export async function servicePage(deps: { clients: Sources; notConfigured: Record<'prometheus' | 'loki' | 'jaeger', string>; signal: AbortSignal; nowMs: number }, service: string, range: TimeRange): Promise<ServicePageAnswer> {
+  const { prometheus: prom, loki, jaeger } = deps.clients;
+  const { signal, notConfigured: nc } = deps;
+  const window = alignWindow(range, panelStepSec(range.fromMs, range.toMs));
+  const metricsPart = callSource(prom, async () => fetchServiceMetrics(prom!, [service], window, await cachedMetadata(prom!, deps.nowMs, signal), signal, deps.nowMs), nc.prometheus);
+  const logsPart = callSource(loki, () => logVolume(loki!, service, range, signal), nc.loki);
+  const mapPart = serviceMap({ jaeger, notConfigured: nc.jaeger, signal }, range);
+  const searchDeps = { jaeger, loki, notConfigured: { jaeger: nc.jaeger, loki: nc.loki }, signal };
+  const [metrics, logs, map, slowest, failing] = await Promise.all([
+    metricsPart,
+    logsPart,
+    mapPart,
+    searchTraces(searchDeps, traceQuery(service, range, false)),
+    searchTraces(searchDeps, traceQuery(service, range, true)),
+  ]);
+  const near = neighbours(map.graph, service);
+  const lokiReports = [logs.report, ...(slowest.results.length ? [slowest.sources.loki] : [])];
+  return {
+    service,
+    range,
+    panels: metrics.value?.panels ?? [],
+    logVolume: (logs as SourceOutcome<ServicePageAnswer['logVolume']>).value,
+    graph: { source: map.graph.source, node: map.graph.nodes.find((n) => n.name === service) ?? null, ...near },
+    slowest: slowest.results.slice(0, SERVICE_PAGE_TRACES),
+    failing: failing.results.slice(0, SERVICE_PAGE_TRACES),
+    sources: { prometheus: metrics.report, loki: mergeReports(lokiReports), jaeger: mergeReports([map.sources.jaeger, slowest.sources.jaeger, failing.sources.jaeger]) },
+    warnings: [...(metrics.value?.warnings ?? []), ...map.notes],
+  };
+}
