@@ -38,9 +38,12 @@ test.afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+/** A receiver's check (docs/security.md, "Digests"): `t=<s>,v1=<hex HMAC of "<t>.<body>">`, t within 5 minutes. */
 const validSignature = (body: string, header: string | undefined) => {
-  const expected = Buffer.from(`sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`);
-  const given = Buffer.from(header ?? '');
+  const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? '');
+  if (!m || Math.abs(Date.now() / 1000 - Number(m[1])) > 300) return false;
+  const expected = Buffer.from(createHmac('sha256', SECRET).update(`${m[1]}.${body}`).digest('hex'));
+  const given = Buffer.from(m[2]);
   return given.length === expected.length && timingSafeEqual(given, expected);
 };
 

@@ -32,6 +32,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { DATABASE_URL: `file:./data/e2e-${PORT}.db`, NEXT_TELEMETRY_DISABLED: '1' },
+    // The digest test's receiver listens on 127.0.0.1, which the egress policy denies unless listed.
+    env: { DATABASE_URL: `file:./data/e2e-${PORT}.db`, NEXT_TELEMETRY_DISABLED: '1', DIGEST_EGRESS_ALLOW: '127.0.0.1' },
   },
 });

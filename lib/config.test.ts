@@ -72,7 +72,31 @@ describe('parseConfig: digests', () => {
       graceMs: null,
       tickMs: null,
       runner: true,
+      secretBindings: {},
+      // Private addresses closed, any public host, Slack on Slack, mail to the sender's own domain.
+      egress: { hosts: [], cidrs: [], slackHosts: ['hooks.slack.com'], mailDomains: ['localhost'] },
+      maxSchedules: 100,
+      retentionDays: 30,
+      keyring: { current: null, byId: new Map() },
     });
+  });
+
+  it('reads the egress allow-list, Slack hosts, mail domains and secret bindings', () => {
+    const d = parseConfig({
+      DIGEST_EGRESS_ALLOW: '10.20.0.0/16, hooks.partner.example *.corp.example',
+      DIGEST_SLACK_HOSTS: 'hooks.slack.com,chat.corp.example',
+      DIGEST_MAIL_DOMAINS: 'example.com ops.example.org',
+      DIGEST_SECRET_OPS: 'k3y-from-env',
+      DIGEST_SECRET_BINDINGS: 'OPS=sched-a sched-b; TEAM=sched-c',
+    }).digests;
+    expect(d.egress).toEqual({ hosts: ['hooks.partner.example', '*.corp.example'], cidrs: ['10.20.0.0/16'], slackHosts: ['hooks.slack.com', 'chat.corp.example'], mailDomains: ['example.com', 'ops.example.org'] });
+    expect(d.secretBindings).toEqual({ OPS: ['sched-a', 'sched-b'], TEAM: ['sched-c'] });
+    expect(d.secrets).toEqual({ OPS: 'k3y-from-env' });
+  });
+
+  it('checks SNAPSHOT_MAX_BYTES at start-up', () => {
+    expect(parseConfig({ SNAPSHOT_MAX_BYTES: '1048576' }).snapshotMaxBytes).toBe(1_048_576);
+    expect(() => parseConfig({ SNAPSHOT_MAX_BYTES: '20MB' })).toThrow(/SNAPSHOT_MAX_BYTES/);
   });
 
   it('reads SMTP, sender, timings, DIGEST_RUNNER=off and collects DIGEST_SECRET_<REF> by REF', () => {
@@ -93,6 +117,11 @@ describe('parseConfig: digests', () => {
       graceMs: 600_000,
       tickMs: 5_000,
       runner: false,
+      secretBindings: {},
+      egress: { hosts: [], cidrs: [], slackHosts: ['hooks.slack.com'], mailDomains: ['example.com'] },
+      maxSchedules: 100,
+      retentionDays: 30,
+      keyring: { current: null, byId: new Map() },
     });
     expect(parseConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).digests.smtpUrl).toBe('smtp://127.0.0.1:2525');
   });
@@ -107,6 +136,9 @@ describe('parseConfig: digests', () => {
     ['DIGEST_RUNNER', 'maybe'],
     ['DIGEST_SECRET_ops', 'lower-case-ref-key'],
     ['DIGEST_SECRET_OPS', 'short'],
+    ['DIGEST_EGRESS_ALLOW', 'http://not-a-host/'],
+    ['DIGEST_SECRET_BINDINGS', 'lower=x'],
+    ['DIGEST_MAX_SCHEDULES', '0'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import type { SourceName } from './model/types';
+import { EMPTY_KEYRING, parseKeyring, type Keyring } from './crypto/secret-box';
+import type { EgressPolicy } from './net/egress-policy';
+import { egressPolicy, secretBindings } from './net/egress-config';
+import { snapshotMaxBytes } from './views/snapshot-codec';
 import { authConfigFrom, authEnvSchema, isLoopbackHost, type AuthConfig } from './auth/auth-config';
 import { parsePatterns, type CounterFilter } from './anomalies/counter-discovery';
 import { DEFAULT_RED_FAMILIES, type RedFamily } from './anomalies/red';
@@ -28,6 +32,16 @@ export interface DigestConfig {
   mailFrom: string;
   /** Webhook HMAC keys from DIGEST_SECRET_<REF>, by REF (a channel's `secretRef`). */
   secrets: Record<string, string>;
+  /** DIGEST_SECRET_BINDINGS: the schedule ids allowed to sign with each REF. */
+  secretBindings: Record<string, string[]>;
+  /** Where channels may send (DIGEST_EGRESS_ALLOW, DIGEST_SLACK_HOSTS, DIGEST_MAIL_DOMAINS). */
+  egress: EgressPolicy;
+  /** DIGEST_MAX_SCHEDULES: how many schedules may exist. */
+  maxSchedules: number;
+  /** DIGEST_RETENTION_DAYS: finished runs (and their rendered digests) older than this are deleted. */
+  retentionDays: number;
+  /** DIGEST_ENCRYPTION_KEYS: AES-256-GCM keys for stored channel secrets, the first one current. */
+  keyring: Keyring;
   /** How late a missed slot may still run after a restart; null: the runner's default. */
   graceMs: number | null;
   /** Runner tick interval; null: the loop's default. */
@@ -57,6 +71,8 @@ export interface AppConfig {
   /** Public base URL of this app (share links, digests). */
   publicUrl: string;
   digests: DigestConfig;
+  /** SNAPSHOT_MAX_BYTES, checked at start-up. */
+  snapshotMaxBytes: number;
   /** Sign-in mode, roles and cookies (docs/security.md). */
   auth: AuthConfig;
   /** Host header values this app answers to (DNS rebinding): from PUBLIC_URL and HOST:PORT. */
@@ -128,6 +144,13 @@ const envSchema = z.object({
   DIGEST_GRACE_MS: z.coerce.number().int().min(1).max(30 * 86_400_000).optional(),
   DIGEST_TICK_MS: z.coerce.number().int().min(1_000).max(3_600_000).optional(),
   DIGEST_RUNNER: z.enum(['on', 'off'], 'must be "on" or "off"').default('on'),
+  DIGEST_EGRESS_ALLOW: z.string().optional(),
+  DIGEST_SLACK_HOSTS: z.string().optional(),
+  DIGEST_MAIL_DOMAINS: z.string().optional(),
+  DIGEST_SECRET_BINDINGS: z.string().optional(),
+  DIGEST_MAX_SCHEDULES: positiveInt(100, 10_000),
+  DIGEST_RETENTION_DAYS: positiveInt(30, 3650),
+  DIGEST_ENCRYPTION_KEYS: z.string().optional(),
   COUNTER_SCAN_INCLUDE: z.string().optional(),
   COUNTER_SCAN_EXCLUDE: z.string().optional(),
   RED_FAMILIES: z.string().optional(),
@@ -185,7 +208,7 @@ function digestSecrets(env: Env): { secrets: Record<string, string>; problems: s
   const secrets: Record<string, string> = {};
   const problems: string[] = [];
   for (const [name, value] of Object.entries(env)) {
-    if (!name.startsWith(SECRET_PREFIX) || value === undefined) continue;
+    if (!name.startsWith(SECRET_PREFIX) || value === undefined || name === 'DIGEST_SECRET_BINDINGS') continue;
     const ref = name.slice(SECRET_PREFIX.length);
     if (!SECRET_REF.test(ref)) problems.push(`${name}: the part after ${SECRET_PREFIX} must be 1-64 of A-Z, 0-9 and _`);
     else if (value.trim().length < 8) problems.push(`${name}: must have at least 8 characters`);
@@ -209,6 +232,22 @@ export function parseConfig(env: Env): AppConfig {
     throw fail([...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`), ...problems]);
   }
   const e = parsed.data;
+  const late: string[] = [];
+  const egress = egressPolicy(e, late);
+  const bindings = secretBindings(e.DIGEST_SECRET_BINDINGS, late);
+  let keyring = EMPTY_KEYRING;
+  try {
+    keyring = parseKeyring(e.DIGEST_ENCRYPTION_KEYS);
+  } catch (err) {
+    late.push(`DIGEST_ENCRYPTION_KEYS: ${(err as Error).message}`);
+  }
+  let maxBytes = 0;
+  try {
+    maxBytes = snapshotMaxBytes(cleaned);
+  } catch (err) {
+    late.push((err as Error).message);
+  }
+  if (late.length) throw new ConfigError(`Invalid configuration:\n  ${late.join('\n  ')}`);
   const hostPort = `${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
   const self = `http://${hostPort}`;
   const publicUrl = (e.PUBLIC_URL ?? self).replace(/\/+$/, '');
@@ -248,7 +287,13 @@ export function parseConfig(env: Env): AppConfig {
       graceMs: e.DIGEST_GRACE_MS ?? null,
       tickMs: e.DIGEST_TICK_MS ?? null,
       runner: e.DIGEST_RUNNER === 'on',
+      secretBindings: bindings,
+      egress,
+      maxSchedules: e.DIGEST_MAX_SCHEDULES,
+      retentionDays: e.DIGEST_RETENTION_DAYS,
+      keyring,
     },
+    snapshotMaxBytes: maxBytes,
     auth,
     allowedHosts: [...new Set([...allowedHostsOf(publicUrl, hostPort, e.HOST, e.PORT), ...e.ALLOWED_HOSTS])],
   };

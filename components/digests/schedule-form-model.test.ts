@@ -18,9 +18,9 @@ const record: ScheduleRecord = {
   window: '30m',
   filters: { services: ['checkout', 'payment-gateway'], kinds: ['gc_storm'], minSeverity: 'warning' },
   channels: [
-    { type: 'webhook', url: 'https://hooks.example/in', hasSecret: true },
-    { type: 'webhook', url: 'https://ops.example/in', hasSecret: true, secretRef: 'OPS' },
-    { type: 'webhook', url: 'https://plain.example/in', hasSecret: false },
+    { type: 'webhook', url: 'https://hooks.example/in', masked: true, hasSecret: true },
+    { type: 'webhook', url: 'https://ops.example/in', masked: true, hasSecret: true, secretRef: 'OPS' },
+    { type: 'webhook', url: 'https://plain.example/in', masked: true, hasSecret: false },
     { type: 'slack', url: 'https://hooks.slack.com/…Xy9Z', masked: true },
     { type: 'email', to: ['oncall@example.com'] },
   ],
@@ -87,10 +87,10 @@ describe('schedule form ↔ record', () => {
   });
 
   it('says what an empty secret field does, and that a changed URL loses the stored secret', () => {
-    const hook = formChannelFromPublic({ type: 'webhook', url: 'https://hooks.example/in', hasSecret: true });
+    const hook = formChannelFromPublic({ type: 'webhook', url: 'https://hooks.example/in', masked: true, hasSecret: true });
     expect(channelPlaceholder(hook)).toBe('secret stored — leave empty to keep');
     expect(channelPlaceholder({ ...hook, url: 'https://hooks.example/other' } as typeof hook)).toMatch(/old URL/);
-    expect(channelPlaceholder(formChannelFromPublic({ type: 'webhook', url: 'https://x.example', hasSecret: true, secretRef: 'OPS' }))).toMatch(/DIGEST_SECRET_OPS/);
+    expect(channelPlaceholder(formChannelFromPublic({ type: 'webhook', url: 'https://x.example', masked: true, hasSecret: true, secretRef: 'OPS' }))).toMatch(/DIGEST_SECRET_OPS/);
     expect(channelPlaceholder(formChannelFromPublic({ type: 'slack', url: 'https://hooks.slack.com/…Xy9Z', masked: true }))).toBe('URL stored (https://hooks.slack.com/…Xy9Z) — leave empty to keep');
     expect(channelPlaceholder({ type: 'webhook', url: '', secret: '' })).toMatch(/optional/);
   });

@@ -21,6 +21,12 @@ describe('errorResponse', () => {
     expect((await body(errorResponse(src('timeout')))).status).toBe(504);
     expect(await body(errorResponse(src('bad_query')))).toEqual({ status: 400, body: { error: { code: 'bad_query', message: 'prometheus: boom' } } });
   });
+  it('answers a full backend queue with 429 and Retry-After in whole seconds', async () => {
+    const res = errorResponse(Object.assign(new Error('too many queries waiting (256)'), { kind: 'busy', source: 'loki', retryAfterMs: 1_500 }));
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('2');
+    expect((await res.json()).error.code).toBe('source_busy');
+  });
   it('never leaks a stack trace for unexpected errors', async () => {
     const orig = console.error;
     console.error = () => {};

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra response headers (e.g. Retry-After on a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -58,7 +60,7 @@ export function jsonStream(body: unknown, onSent: () => void, init: ResponseInit
 
 export function errorResponse(err: unknown): Response {
   const e = err as { kind?: string; source?: string; message?: string };
-  if (err instanceof ApiError) return json({ error: { code: err.code, message: err.message } }, { status: err.status });
+  if (err instanceof ApiError) return json({ error: { code: err.code, message: err.message } }, { status: err.status, headers: err.headers });
   if (err instanceof TimeRangeError) return json({ error: { code: 'bad_time_range', message: err.message } }, { status: 400 });
   if (err instanceof ZodError) {
     const message = err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
@@ -72,6 +74,10 @@ export function errorResponse(err: unknown): Response {
   if (e && typeof e.kind === 'string' && typeof e.source === 'string') {
     // A SourceError from lib/sources: the backend's own message, attributed to it.
     if (e.kind === 'bad_query') return json({ error: { code: 'bad_query', message: `${e.source}: ${e.message}` } }, { status: 400 });
+    if (e.kind === 'busy') {
+      const retryAfterS = Math.max(1, Math.ceil(((err as { retryAfterMs?: number }).retryAfterMs ?? 1_000) / 1000));
+      return json({ error: { code: 'source_busy', message: `${e.source}: ${e.message}` } }, { status: 429, headers: { 'retry-after': String(retryAfterS) } });
+    }
     const status = e.kind === 'timeout' ? 504 : 502;
     return json({ error: { code: `source_${e.kind}`, message: `${e.source}: ${e.message}` } }, { status });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogQLParseError } from './logql';
+import { compileRegex, LogQLParseError } from './logql';
 import { parseQuery } from './logql-parser';
 import { runPipeline } from './logql-eval';
 import type { DemoLogLine } from './logs';
@@ -68,5 +68,20 @@ describe('demo LogQL subset', () => {
     expect(parseError('{service_name="a} ')).toContain('literal not terminated');
     expect(parseError('count_over_time({service_name="a"})')).toMatch(/col 35: syntax error: unexpected \)/);
     expect(parseError('topk(3, count_over_time({a="b"}[5m]))')).toMatch(/^parse error at line 1, col 6: syntax error: /);
+  });
+});
+
+describe('user regexes run on a linear-time engine (RE2 semantics)', () => {
+  it('a catastrophic-backtracking pattern over a long line still answers (and correctly)', () => {
+    const line = `${'a'.repeat(30_000)}!`;
+    // With JS RegExp this line and pattern take longer than the age of the universe.
+    expect(compileRegex('(a+)+$', false, 1).test(line)).toBe(false);
+    expect(compileRegex('(a|aa)+!', false, 1).test(line)).toBe(true);
+  });
+  it('keeps RE2 flags and anchors label matchers', () => {
+    expect(compileRegex('(?i)error', false, 1).test('an ERROR here')).toBe(true);
+    expect(compileRegex('pay.*', true, 1).test('payment-gateway')).toBe(true);
+    expect(compileRegex('pay.*', true, 1).test('xpayment')).toBe(false);
+    expect(() => compileRegex('(?<=x)y', false, 7)).toThrow(/error parsing regexp/);
   });
 });

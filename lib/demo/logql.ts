@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 /**
  * The LogQL subset the demo Loki understands: stream selectors (= != =~ !~), line filters
  * (|= != |~ !~), `| json`, `| logfmt`, label filters (= != =~ !~, chained with `,`/`and`),
@@ -6,9 +7,12 @@
  */
 
 export type MatchOp = '=' | '!=' | '=~' | '!~';
-export interface Matcher { name: string; op: MatchOp; value: string; re?: RegExp }
+/** A compiled user regex: RE2 semantics, linear time in the input (no catastrophic backtracking). */
+export interface LinearRegex { test(input: string): boolean }
+
+export interface Matcher { name: string; op: MatchOp; value: string; re?: LinearRegex }
 export type Stage =
-  | { type: 'line'; op: '|=' | '!=' | '|~' | '!~'; value: string; re?: RegExp }
+  | { type: 'line'; op: '|=' | '!=' | '|~' | '!~'; value: string; re?: LinearRegex }
   | { type: 'json' }
   | { type: 'logfmt' }
   | { type: 'labels'; matchers: Matcher[] };
@@ -91,16 +95,19 @@ export function tokenize(src: string): Token[] {
   return tokens;
 }
 
-/** RE2-ish pattern to a JS RegExp; `(?i)` at the start becomes the i flag. */
-export function compileRegex(pattern: string, anchored: boolean, col: number): RegExp {
-  let p = pattern;
-  let flags = 'u';
-  if (p.startsWith('(?i)')) { p = p.slice(4); flags += 'i'; }
+/**
+ * A LogQL regex compiled with RE2 semantics, as Loki does (re2js: linear-time matching).
+ * JS RegExp would backtrack: `(a+)+$` over a long line of a's pins the demo server's CPU
+ * (docs/reliability.md, "Demo backends"). Label matchers are anchored, line filters not.
+ */
+export function compileRegex(pattern: string, anchored: boolean, col: number): LinearRegex {
+  let re: RE2JS;
   try {
-    return new RegExp(anchored ? `^(?:${p})$` : p, flags);
+    re = RE2JS.compile(pattern);
   } catch (e) {
     throw new LogQLParseError(col, `error parsing regexp: ${(e as Error).message}`);
   }
+  return anchored ? { test: (s) => re.testExact(s) } : { test: (s) => re.test(s) };
 }
 
 export { parseDurationMs } from '../time/range';

@@ -1,3 +1,4 @@
+import { readBodyText } from '../api/body';
 import { demoAnchorMs } from './anchor';
 import type { DemoClock, DemoRequest, DemoResponse } from './demo-http';
 
@@ -10,7 +11,7 @@ export async function toDemoRequest(req: Request, pathSegments: string[]): Promi
   const url = new URL(req.url);
   const params = new URLSearchParams(url.searchParams);
   if (req.method === 'POST' && (req.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded')) {
-    for (const [k, v] of new URLSearchParams(await req.text())) params.append(k, v);
+    for (const [k, v] of new URLSearchParams(await readBodyText(req, 1024 * 1024))) params.append(k, v);
   }
   const headers: Record<string, string> = {};
   req.headers.forEach((v, k) => (headers[k] = v));

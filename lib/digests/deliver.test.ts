@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from './channels/http-post';
 import { parseConfig } from '../config';
@@ -42,27 +43,42 @@ describe('retry with backoff', () => {
 });
 
 describe('webhook signature', () => {
-  it('is the hex HMAC-SHA256 of the exact body (RFC 4231 test case 2)', () => {
-    expect(signBody('Jefe', 'what do ya want for nothing?')).toBe('sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+  const now = Date.parse('2026-11-23T08:00:00Z');
+  it('is t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>"> (the timestamp is inside the MAC)', () => {
+    const t = Math.floor(now / 1000);
+    // RFC 4231 test case 2 over the signed payload "<t>.<body>", computed independently with node:crypto.
+    const expected = createHmac('sha256', 'Jefe').update(`${t}.what do ya want for nothing?`).digest('hex');
+    expect(signBody('Jefe', 'what do ya want for nothing?', now)).toBe(`t=${t},v1=${expected}`);
   });
-  it('verifies only the same body with the same key', () => {
-    const header = signBody('s3cret-key', '{"a":1}');
-    expect(verifySignature('s3cret-key', '{"a":1}', header)).toBe(true);
-    expect(verifySignature('s3cret-key', '{"a":2}', header)).toBe(false);
-    expect(verifySignature('other-key', '{"a":1}', header)).toBe(false);
-    expect(verifySignature('s3cret-key', '{"a":1}', null)).toBe(false);
+  it('verifies only the same body with the same key inside the replay window', () => {
+    const header = signBody('s3cret-key', '{"a":1}', now);
+    expect(verifySignature('s3cret-key', '{"a":1}', header, now + 60_000)).toBe(true);
+    expect(verifySignature('s3cret-key', '{"a":2}', header, now)).toBe(false);
+    expect(verifySignature('other-key', '{"a":1}', header, now)).toBe(false);
+    expect(verifySignature('s3cret-key', '{"a":1}', null, now)).toBe(false);
+  });
+  it('refuses a replay after the window and a timestamp moved to look fresh', () => {
+    const header = signBody('s3cret-key', '{"a":1}', now);
+    expect(verifySignature('s3cret-key', '{"a":1}', header, now + 301_000)).toBe(false);
+    const moved = header.replace(/t=\d+/, `t=${Math.floor(now / 1000) + 400}`);
+    expect(verifySignature('s3cret-key', '{"a":1}', moved, now + 400_000)).toBe(false);
   });
 });
 
 describe('channel configuration from the parsed environment', () => {
-  it('takes SMTP from SMTP_URL and webhook keys from DIGEST_SECRET_<ref>, stored secrets first', () => {
-    const deps = channelDepsFromConfig(parseConfig({ SMTP_URL: 'smtp://u:p@127.0.0.1:2525', DIGEST_SECRET_OPS: ' k3y-from-env ' }).digests);
+  it('takes SMTP from SMTP_URL and webhook keys from DIGEST_SECRET_<ref>, only for schedules bound to the ref', () => {
+    const deps = channelDepsFromConfig(parseConfig({ SMTP_URL: 'smtp://u:p@127.0.0.1:2525', DIGEST_SECRET_OPS: ' k3y-from-env ', DIGEST_SECRET_BINDINGS: 'OPS=sched-a sched-b' }).digests);
     expect(deps.mail).toEqual({ url: 'smtp://u:p@127.0.0.1:2525', from: 'Triangulate <triangulate@localhost>' });
-    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'OPS' })).toBe('k3y-from-env');
-    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secret: 'stored-secret', secretRef: 'OPS' })).toBe('stored-secret');
-    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'NONE' })).toBeNull();
-    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'constructor' })).toBeNull();
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'OPS' }, 'sched-a')).toBe('k3y-from-env');
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'OPS' }, 'sched-evil')).toBeNull();
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secret: 'stored-secret', secretRef: 'OPS' }, 'sched-x')).toBe('stored-secret');
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'NONE' }, 'sched-a')).toBeNull();
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'constructor' }, 'sched-a')).toBeNull();
     expect(channelDepsFromConfig(parseConfig({}).digests).mail).toBeNull();
+  });
+  it('signs with an unbound secretRef for nobody', () => {
+    const deps = channelDepsFromConfig(parseConfig({ DIGEST_SECRET_OPS: 'k3y-from-env' }).digests);
+    expect(deps.webhookSecret({ type: 'webhook', url: 'https://h', secretRef: 'OPS' }, 'any')).toBeNull();
   });
   it('shows where a channel goes without query strings or the Slack token', () => {
     expect(channelTarget({ type: 'webhook', url: 'https://hooks.example/in/x?token=abc' })).toBe('https://hooks.example/in/x');

@@ -1,4 +1,6 @@
 import type { DigestConfig } from '../config';
+import type { Resolve } from '../net/egress-connect';
+import { channelProblems, type EgressPolicy } from '../net/egress-policy';
 import { sendEmail, type MailConfig } from './channels/email';
 import { DeliveryError, describeUrl } from './channels/http-post';
 import { sendSlack } from './channels/slack';
@@ -41,19 +43,27 @@ export async function withRetry(op: () => Promise<void>, policy: RetryPolicy, sl
 
 export interface ChannelDeps {
   mail: MailConfig | null;
-  /** The HMAC key of a webhook channel: its stored secret or DIGEST_SECRET_<secretRef>. */
-  webhookSecret: (channel: Extract<StoredChannel, { type: 'webhook' }>) => string | null;
-  fetch?: typeof fetch;
+  /** The HMAC key of a webhook channel of a schedule: its stored secret, or DIGEST_SECRET_<secretRef> when bound to the schedule. */
+  webhookSecret: (channel: Extract<StoredChannel, { type: 'webhook' }>, scheduleId: string) => string | null;
+  /** Where channels may send (lib/net/egress-policy, DIGEST_EGRESS_ALLOW and friends). */
+  egress: EgressPolicy;
+  /** DNS resolution of webhook hosts (tests inject a stub). */
+  resolve?: Resolve;
   timeoutMs?: number;
+  /** Signing time; defaults to the real clock. */
+  now?: () => number;
 }
 
-export async function sendToChannel(channel: StoredChannel, r: RenderedDigest, deliveryId: string, deps: ChannelDeps): Promise<void> {
-  const opts = { fetch: deps.fetch, timeoutMs: deps.timeoutMs };
+export async function sendToChannel(channel: StoredChannel, r: RenderedDigest, delivery: { id: string; scheduleId: string }, deps: ChannelDeps): Promise<void> {
+  // Checked again at send time: a schedule stored before the policy (or a tightened one) must not slip through.
+  const problem = channelProblems(deps.egress, [channel])[0];
+  if (problem) throw new DeliveryError(`delivery refused: ${problem.replace(/^channels\.0\.\w+: /, '')}`, false);
+  const opts = { egress: deps.egress, resolve: deps.resolve, timeoutMs: deps.timeoutMs };
   switch (channel.type) {
     case 'webhook': {
-      const secret = deps.webhookSecret(channel);
-      if (channel.secretRef && !secret) throw new DeliveryError(`DIGEST_SECRET_${channel.secretRef} is not set on the server`, false);
-      return sendWebhook({ url: channel.url, secret, deliveryId }, r, opts);
+      const secret = deps.webhookSecret(channel, delivery.scheduleId);
+      if (channel.secretRef && !secret) throw new DeliveryError(`secret ${channel.secretRef} is not available to this schedule (DIGEST_SECRET_${channel.secretRef} unset or not bound in DIGEST_SECRET_BINDINGS)`, false);
+      return sendWebhook({ url: channel.url, secret, deliveryId: delivery.id, nowMs: deps.now ?? Date.now }, r, opts);
     }
     case 'slack':
       return sendSlack(channel.url, r, opts);
@@ -74,11 +84,18 @@ export function channelTarget(channel: StoredChannel): string {
   }
 }
 
-/** The channel configuration of this process (lib/config: SMTP_URL, DIGEST_MAIL_FROM, DIGEST_SECRET_<REF>). */
-export function channelDepsFromConfig(cfg: Pick<DigestConfig, 'smtpUrl' | 'mailFrom' | 'secrets'>): ChannelDeps {
+/** The channel configuration of this process (lib/config: SMTP_URL, DIGEST_MAIL_FROM, DIGEST_SECRET_<REF>, DIGEST_SECRET_BINDINGS, egress). */
+export function channelDepsFromConfig(cfg: Pick<DigestConfig, 'smtpUrl' | 'mailFrom' | 'secrets' | 'secretBindings' | 'egress'>): ChannelDeps {
   return {
     mail: cfg.smtpUrl ? { url: cfg.smtpUrl, from: cfg.mailFrom } : null,
-    // Own-property lookup: a secretRef such as "constructor" must not find Object.prototype members.
-    webhookSecret: (c) => c.secret ?? (c.secretRef && Object.hasOwn(cfg.secrets, c.secretRef) ? cfg.secrets[c.secretRef] : null),
+    egress: cfg.egress,
+    webhookSecret: (c, scheduleId) => {
+      if (c.secret) return c.secret;
+      if (!c.secretRef) return null;
+      // Own-property lookups: a secretRef such as "constructor" must not find Object.prototype members.
+      if (!Object.hasOwn(cfg.secrets, c.secretRef) || !Object.hasOwn(cfg.secretBindings, c.secretRef)) return null;
+      // Seam for roles (docs/security.md, "Digests"): today an operator binds a secret to schedules in config.
+      return cfg.secretBindings[c.secretRef].includes(scheduleId) ? cfg.secrets[c.secretRef] : null;
+    },
   };
 }

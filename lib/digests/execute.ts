@@ -1,4 +1,5 @@
 import type { AnomaliesResponse } from '../api/types';
+import type { Keyring } from '../crypto/secret-box';
 import type { Db } from '../db';
 import type { AnomalyKind } from '../model/anomaly';
 import { applyFilters, classify, composeDigest, findingsForComparison, isEmptyDigest } from './compose';
@@ -25,7 +26,7 @@ export interface ScanQuery {
 
 export interface RunnerDeps {
   db: Db;
-  /** Unique per runner instance (lease owner). */
+  /** Unique per runner instance; each claim's lease token starts with it (lib/digests/runner.ts). */
   owner: string;
   /** The anomaly scan (findAnomalies over the configured sources). */
   scan: (q: ScanQuery, nowMs: number) => Promise<AnomaliesResponse>;
@@ -36,6 +37,10 @@ export interface RunnerDeps {
   sleep?: Sleep;
   /** How long a claim lasts before another runner may take the run over (default 5 min). */
   leaseMs?: number;
+  /** Opens the stored channels (DIGEST_ENCRYPTION_KEYS). */
+  keyring: Keyring;
+  /** Schedules a tick works on at once (default 4). */
+  scheduleConcurrency?: number;
   /** A slot missed by at most this much still runs (default 1 h); older ones are recorded missed. */
   graceMs?: number;
   log?: (message: string, err?: unknown) => void;
@@ -56,6 +61,15 @@ async function previousFindings(db: Db, scheduleId: string, excludeRunId: string
   return digest ? findingsForComparison(digest) : [];
 }
 
+/**
+ * The scan as outside channels may see it: a source's own error text ("connect
+ * ECONNREFUSED 10.0.3.7:9090") names internal hosts, so only its status goes out.
+ */
+function publicResponse(r: AnomaliesResponse): AnomaliesResponse {
+  const sources = Object.fromEntries(Object.entries(r.sources).map(([name, rep]) => [name, { ...rep, message: rep.status === 'error' || rep.status === 'timeout' ? 'unavailable' : rep.message }]));
+  return { ...r, sources: sources as AnomaliesResponse['sources'] };
+}
+
 export interface BuildOptions {
   withSnapshots: boolean;
   excludeRunId: string | null;
@@ -66,25 +80,31 @@ export async function buildDigest(deps: RunnerDeps, schedule: ScheduleRow, windo
   const filters = storedFilters(schedule);
   const single = filters.services?.length === 1 ? filters.services[0] : undefined;
   const query: ScanQuery = { ...window, ...(single ? { service: single } : {}), ...(filters.kinds?.length ? { kinds: filters.kinds } : {}) };
-  const response = await deps.scan(query, nowMs);
+  const response = publicResponse(await deps.scan(query, nowMs));
   const previous = await previousFindings(deps.db, schedule.id, opts.excludeRunId, window.toMs);
   const base = { schedule: { id: schedule.id, name: schedule.name }, window, response, filters, previous, nowMs, publicUrl: deps.publicUrl };
   let digest = composeDigest(base);
   if (opts.withSnapshots && deps.snapshot && !isEmptyDigest(digest)) {
-    const findings = classify(applyFilters(response.anomalies, filters), previous).current;
-    const unfiltered = query.service === undefined && query.kinds === undefined;
-    const snaps = await makeDigestSnapshots(deps.snapshot, { scheduleName: schedule.name, window, response: unfiltered ? response : null, findings });
-    for (const w of snaps.warnings) deps.log?.(`digest ${schedule.id}: ${w}`);
+    const shown = applyFilters(response.anomalies, filters);
+    const findings = classify(shown, previous).current;
+    // The snapshot holds what the digest shows and nothing more: a digest filtered to one service does not attach the others.
+    const snaps = await makeDigestSnapshots(deps.snapshot, { scheduleName: schedule.name, window, response: { ...response, anomalies: shown }, findings });
+    for (const p of snaps.problems) deps.log?.(`digest ${schedule.id}: ${p}`);
     digest = composeDigest({ ...base, snapshots: snaps });
     digest.warnings.push(...snaps.warnings);
   }
   return renderDigest(digest);
 }
 
-/** Extends the lease; false when another runner owns the run now (stop touching it). */
-async function renew(deps: RunnerDeps, runId: string, nowMs: number, data: Record<string, unknown> = {}): Promise<boolean> {
+/**
+ * Extends the lease held by this claim's token; false when the run was taken over (the
+ * token changed) — stop touching it. A token per claim, not per process: two claims of
+ * one process can never renew each other's lease.
+ */
+async function renew(deps: RunnerDeps, run: Pick<RunRow, 'id' | 'leaseOwner'>, nowMs: number, data: Record<string, unknown> = {}): Promise<boolean> {
+  if (!run.leaseOwner) return false;
   const { count } = await deps.db.digestRun.updateMany({
-    where: { id: runId, leaseOwner: deps.owner },
+    where: { id: run.id, leaseOwner: run.leaseOwner },
     data: { leaseUntil: new Date(nowMs + (deps.leaseMs ?? DEFAULT_LEASE_MS)), ...data },
   });
   return count === 1;
@@ -101,25 +121,25 @@ export async function executeRun(deps: RunnerDeps, run: RunRow, schedule: Schedu
       const built = await buildDigest(deps, schedule, window, nowMs, { withSnapshots: true, excludeRunId: run.id });
       const stored = { rendered: JSON.stringify(built), counts: JSON.stringify(built.digest.counts) };
       if (schedule.skipEmpty && isEmptyDigest(built.digest)) {
-        await renew(deps, run.id, clock(), { ...stored, status: 'skipped', finishedAt: new Date(clock()), ...RELEASED });
+        await renew(deps, run, clock(), { ...stored, status: 'skipped', finishedAt: new Date(clock()), ...RELEASED });
         return;
       }
-      if (!(await renew(deps, run.id, clock(), stored))) return;
+      if (!(await renew(deps, run, clock(), stored))) return;
       rendered = built;
     }
   } catch (e) {
     const reason = `could not build the digest: ${(e as Error).message}`;
     deps.log?.(`digest ${schedule.id}: ${reason}`, e);
-    await renew(deps, run.id, clock(), { status: 'failed', error: reason, finishedAt: new Date(clock()), ...RELEASED });
+    await renew(deps, run, clock(), { status: 'failed', error: reason, finishedAt: new Date(clock()), ...RELEASED });
     return;
   }
   await deliverAll(deps, run, schedule, rendered, clock);
 }
 
 async function deliverAll(deps: RunnerDeps, run: RunRow, schedule: ScheduleRow, rendered: RenderedDigest, clock: () => number): Promise<void> {
-  const channels = storedChannels(schedule);
+  const channels = storedChannels(schedule, deps.keyring);
   const results = parseStored(storedChannelResults, run.channelResults, []);
-  const save = (extra: Record<string, unknown> = {}) => renew(deps, run.id, clock(), { channelResults: JSON.stringify(results), ...extra });
+  const save = (extra: Record<string, unknown> = {}) => renew(deps, run, clock(), { channelResults: JSON.stringify(results), ...extra });
   for (const [index, channel] of channels.entries()) {
     const prior = results.find((r) => r.index === index);
     if (prior?.status === 'delivered' || prior?.status === 'failed') continue;
@@ -132,7 +152,7 @@ async function deliverAll(deps: RunnerDeps, run: RunRow, schedule: ScheduleRow, 
     const entry: ChannelResult = { ...base, status: 'sending', attempts: 0, at: new Date(clock()).toISOString() };
     results.push(entry);
     if (!(await save())) return;
-    const outcome = await withRetry(() => sendToChannel(channel, rendered, `${run.id}:${index}`, deps.channels), deps.retry ?? DEFAULT_RETRY, deps.sleep ?? realSleep);
+    const outcome = await withRetry(() => sendToChannel(channel, rendered, { id: `${run.id}:${index}`, scheduleId: schedule.id }, deps.channels), deps.retry ?? DEFAULT_RETRY, deps.sleep ?? realSleep);
     Object.assign(entry, { status: outcome.ok ? 'delivered' : 'failed', attempts: outcome.attempts, at: new Date(clock()).toISOString() });
     if (!outcome.ok) entry.error = outcome.error;
     if (!(await save())) return;

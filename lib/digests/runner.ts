@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db';
 import { buildDigest, executeRun, DEFAULT_LEASE_MS, type RunnerDeps } from './execute';
 import { digestWindow, slotsBetween } from './schedule';
@@ -24,6 +25,18 @@ const MAX_LOOKBACK_MS = 7 * 86_400_000;
 const LATE_MS = 2 * 60_000;
 /** A run taken over this many times is given up (something in it crashes the runner). */
 const MAX_RUN_ATTEMPTS = 3;
+
+/** Schedules of one tick run side by side, at most this many at once (one unreachable webhook must not hold up the rest). */
+export const DEFAULT_SCHEDULE_CONCURRENCY = 4;
+
+/** A lease token of its own for every claim: `<runner>/<random>`. */
+const leaseToken = (owner: string) => `${owner}/${randomBytes(6).toString('hex')}`;
+
+/** The tick's logical time plus the real time spent since: leases are stamped when they are taken, not when the tick began. */
+const tickClock = (nowMs: number) => {
+  const t0 = Date.now();
+  return () => nowMs + (Date.now() - t0);
+};
 
 export const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'P2002';
 
@@ -56,7 +69,7 @@ async function claim(deps: RunnerDeps, schedule: ScheduleRow, slotMs: number, tr
         windowTo: new Date(window.toMs),
         startedAt: new Date(nowMs),
         ...(status === 'running'
-          ? { leaseOwner: deps.owner, leaseUntil: new Date(nowMs + (deps.leaseMs ?? DEFAULT_LEASE_MS)), attempts: 1 }
+          ? { leaseOwner: leaseToken(deps.owner), leaseUntil: new Date(nowMs + (deps.leaseMs ?? DEFAULT_LEASE_MS)), attempts: 1 }
           : { finishedAt: new Date(nowMs), error: 'the server was not running at the scheduled time (outside the catch-up grace period)' }),
       },
     });
@@ -86,17 +99,20 @@ async function dueSlots(db: Db, schedule: ScheduleRow, nowMs: number): Promise<n
   return slotsBetween(schedule.cron, schedule.timezone, anchor, nowMs);
 }
 
-async function tickSchedule(deps: RunnerDeps, schedule: ScheduleRow, nowMs: number, out: TickResult): Promise<void> {
-  const slots = await dueSlots(deps.db, schedule, nowMs);
+async function tickSchedule(deps: RunnerDeps, schedule: ScheduleRow, tickMs: number, clock: () => number, out: TickResult): Promise<void> {
+  // Due slots are judged at the tick's time; claims are stamped with the time they are made.
+  const slots = await dueSlots(deps.db, schedule, tickMs);
   if (slots.length === 0) return;
+  let nowMs = clock();
   const latest = slots[slots.length - 1];
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
   for (const slot of slots.slice(0, -1)) if (await claim(deps, schedule, slot, 'schedule', 'missed', nowMs)) out.missed += 1;
-  if (nowMs - latest > graceMs) {
+  if (tickMs - latest > graceMs) {
     if (await claim(deps, schedule, latest, 'schedule', 'missed', nowMs)) out.missed += 1;
     return;
   }
-  const run = await claim(deps, schedule, latest, nowMs - latest > LATE_MS ? 'catch_up' : 'schedule', 'running', nowMs);
+  nowMs = clock();
+  const run = await claim(deps, schedule, latest, tickMs - latest > LATE_MS ? 'catch_up' : 'schedule', 'running', nowMs);
   if (!run) {
     out.lost += 1;
     return;
@@ -106,15 +122,17 @@ async function tickSchedule(deps: RunnerDeps, schedule: ScheduleRow, nowMs: numb
 }
 
 /** Take over runs whose runner stopped renewing its lease; the conditional UPDATE lets only one replica win. */
-async function resumeAbandoned(deps: RunnerDeps, nowMs: number, out: TickResult): Promise<void> {
-  const stale = await deps.db.digestRun.findMany({ where: { status: { in: ['pending', 'running'] }, leaseUntil: { lt: new Date(nowMs) } }, take: 20 });
+async function resumeAbandoned(deps: RunnerDeps, tickMs: number, out: TickResult): Promise<void> {
+  const clock = tickClock(tickMs);
+  const stale = await deps.db.digestRun.findMany({ where: { status: { in: ['pending', 'running'] }, leaseUntil: { lt: new Date(tickMs) } }, take: 20 });
   for (const run of stale) {
+    const nowMs = clock();
     const giveUp = run.attempts >= MAX_RUN_ATTEMPTS;
     const { count } = await deps.db.digestRun.updateMany({
-      where: { id: run.id, status: run.status, leaseUntil: { lt: new Date(nowMs) } },
+      where: { id: run.id, status: run.status, leaseOwner: run.leaseOwner, leaseUntil: { lt: new Date(nowMs) } },
       data: giveUp
         ? { status: 'failed', error: `given up after ${run.attempts} runner attempts`, finishedAt: new Date(nowMs), leaseOwner: null, leaseUntil: null }
-        : { leaseOwner: deps.owner, leaseUntil: new Date(nowMs + (deps.leaseMs ?? DEFAULT_LEASE_MS)), attempts: { increment: 1 } },
+        : { leaseOwner: leaseToken(deps.owner), leaseUntil: new Date(nowMs + (deps.leaseMs ?? DEFAULT_LEASE_MS)), attempts: { increment: 1 } },
     });
     if (count !== 1 || giveUp) continue;
     const schedule = await getScheduleRow(deps.db, run.scheduleId);
@@ -125,18 +143,28 @@ async function resumeAbandoned(deps: RunnerDeps, nowMs: number, out: TickResult)
   }
 }
 
-/** One pass of the runner: resume abandoned runs, then run (or record as missed) every due slot. */
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** One pass of the runner: resume abandoned runs, then run (or record as missed) every due slot, schedules side by side. */
 export async function tick(deps: RunnerDeps, nowMs: number): Promise<TickResult> {
   const out: TickResult = { ran: [], missed: 0, lost: 0, resumed: [] };
   await resumeAbandoned(deps, nowMs, out);
   const schedules = await deps.db.digestSchedule.findMany({ where: { enabled: true }, orderBy: { createdAt: 'asc' } });
-  for (const schedule of schedules) {
+  const clock = tickClock(nowMs);
+  await eachBounded(schedules, deps.scheduleConcurrency ?? DEFAULT_SCHEDULE_CONCURRENCY, async (schedule) => {
     try {
-      await tickSchedule(deps, schedule, nowMs, out);
+      await tickSchedule(deps, schedule, nowMs, clock, out);
     } catch (e) {
       deps.log?.(`digest schedule ${schedule.id} could not run`, e);
     }
-  }
+  });
   return out;
 }
 

@@ -59,6 +59,18 @@ export function cronProblem(cron: string, timezone: string, nowMs: number): stri
   return next ? null : 'this cron expression never fires';
 }
 
+/** Digests at most this often (docs/security.md, "Digests"): a schedule is not a load generator or a spam cannon. */
+export const MIN_CRON_INTERVAL_MS = 5 * 60_000;
+
+/** Why `cron` fires too often (its closest two runs among the next 100), or null. */
+export function cronIntervalProblem(cron: string, timezone: string, nowMs: number, minMs = MIN_CRON_INTERVAL_MS): string | null {
+  const runs = cronOf(cron.trim(), timezone).nextRuns(100, new Date(nowMs)).map((d) => d.getTime());
+  for (let i = 1; i < runs.length; i++) {
+    if (runs[i] - runs[i - 1] < minMs) return `cron fires more often than every ${minMs / 60_000} minutes`;
+  }
+  return null;
+}
+
 /** The first run strictly after `afterMs`, or null when the pattern never fires again. */
 export function nextRunAfter(cron: string, timezone: string, afterMs: number): number | null {
   return cronOf(cron, timezone).nextRun(new Date(afterMs))?.getTime() ?? null;

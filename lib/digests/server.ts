@@ -12,6 +12,7 @@ import { createShare } from '../views/shares';
 import { channelDepsFromConfig } from './deliver';
 import type { RunnerDeps } from './execute';
 import { startDigestLoop, type DigestLoop } from './loop';
+import { pruneDigestData, resealChannels } from './retention';
 import type { SnapshotMaker } from './snapshots';
 
 /** Wiring of the digest runner to this process: its database, sources, views and configuration (lib/config). */
@@ -57,6 +58,7 @@ export function serverRunnerDeps(cfg: AppConfig = getConfig()): RunnerDeps {
       ),
     snapshot: snapshotMaker(),
     channels: channelDepsFromConfig(cfg.digests),
+    keyring: cfg.digests.keyring,
     publicUrl: cfg.publicUrl,
     graceMs: cfg.digests.graceMs ?? undefined,
     log: (m, e) => console.error(`[triangulate] ${m}`, e instanceof Error ? e.message : (e ?? '')),
@@ -68,6 +70,12 @@ const globalForLoop = globalThis as unknown as { triangulateDigestLoop?: DigestL
 /** Starts the in-process runner once per process (DIGEST_RUNNER=off disables it, e.g. for replicas that should not send). */
 export function startServerDigestRunner(cfg: AppConfig = getConfig()): DigestLoop | null {
   if (!cfg.digests.runner) return null;
-  globalForLoop.triangulateDigestLoop ??= startDigestLoop(() => serverRunnerDeps(cfg), { intervalMs: cfg.digests.tickMs ?? undefined });
+  globalForLoop.triangulateDigestLoop ??= startDigestLoop(() => serverRunnerDeps(cfg), {
+    intervalMs: cfg.digests.tickMs ?? undefined,
+    prune: async (nowMs) => {
+      await pruneDigestData(db(), nowMs, cfg.digests.retentionDays);
+      await resealChannels(db(), cfg.digests.keyring);
+    },
+  });
   return globalForLoop.triangulateDigestLoop;
 }

@@ -27,7 +27,10 @@ export type SnapshotMaker = (req: SnapshotRequest) => Promise<string>;
 export interface DigestSnapshots {
   digest: string | null;
   byAnomaly: Record<string, string>;
+  /** Fixed text for the digest itself (outside channels). */
   warnings: string[];
+  /** The same with the error text, for the server log only. */
+  problems: string[];
 }
 
 export const DEFAULT_MAX_TRACE_SNAPSHOTS = 5;
@@ -37,7 +40,7 @@ export async function makeDigestSnapshots(
   input: {
     scheduleName: string;
     window: { fromMs: number; toMs: number };
-    /** The scan the digest used; null when it was filtered and cannot stand for the page. */
+    /** The scan the digest used, its anomalies cut to what the digest shows; null: the maker captures the page itself. */
     response: AnomaliesResponse | null;
     findings: readonly (Anomaly & { state: 'new' | 'ongoing' })[];
     maxTraceSnapshots?: number;
@@ -45,11 +48,12 @@ export async function makeDigestSnapshots(
 ): Promise<DigestSnapshots> {
   const { fromMs, toMs } = input.window;
   const label = `${input.scheduleName} ${toRfc3339(fromMs)} → ${toRfc3339(toMs)}`;
-  const out: DigestSnapshots = { digest: null, byAnomaly: {}, warnings: [] };
+  const out: DigestSnapshots = { digest: null, byAnomaly: {}, warnings: [], problems: [] };
   try {
     out.digest = await make({ name: `Digest: ${label}`, path: anomaliesPath(fromMs, toMs), ...(input.response ? { response: input.response } : {}) });
   } catch (e) {
-    out.warnings.push(`snapshot of the window could not be made: ${(e as Error).message}`);
+    out.warnings.push('snapshot of the window could not be made');
+    out.problems.push(`snapshot of the window could not be made: ${(e as Error).message}`);
   }
 
   const byTrace = new Map<string, string[]>();
@@ -66,7 +70,8 @@ export async function makeDigestSnapshots(
       const url = await make({ name: `Digest: trace ${traceId.slice(0, 8)}… (${input.scheduleName})`, path: `/trace/${encodeURIComponent(traceId)}?${range}` });
       for (const id of ids) out.byAnomaly[id] = url;
     } catch (e) {
-      out.warnings.push(`snapshot of trace ${traceId.slice(0, 8)}… could not be made: ${(e as Error).message}`);
+      out.warnings.push(`snapshot of trace ${traceId.slice(0, 8)}… could not be made`);
+      out.problems.push(`snapshot of trace ${traceId.slice(0, 8)}… could not be made: ${(e as Error).message}`);
     }
   }
   return out;

@@ -1,25 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { maskSlackUrl, mergeChannels, toPublicChannel } from './store';
+import { maskUrl, mergeChannels, toPublicChannel } from './store';
 import { createScheduleInput } from './types';
 
 const SLACK = 'https://hooks.slack.com/services/T000/B000/XXXXsecret';
 
 describe('channels in API answers', () => {
-  it('never carry a webhook secret or the Slack webhook URL', () => {
-    const shown = [toPublicChannel({ type: 'webhook', url: 'https://h.example/x', secret: 'top-secret-1' }), toPublicChannel({ type: 'slack', url: SLACK })];
+  it('never carry a webhook secret, the webhook URL path or the Slack webhook URL', () => {
+    const shown = [toPublicChannel({ type: 'webhook', url: 'https://h.example/in/tok3n-in-path?key=abc', secret: 'top-secret-1' }), toPublicChannel({ type: 'slack', url: SLACK })];
     expect(JSON.stringify(shown)).not.toContain('top-secret-1');
+    expect(JSON.stringify(shown)).not.toContain('tok3n');
     expect(JSON.stringify(shown)).not.toContain('T000/B000');
     expect(shown).toEqual([
-      { type: 'webhook', url: 'https://h.example/x', hasSecret: true },
+      { type: 'webhook', url: 'https://h.example/…=abc', masked: true, hasSecret: true },
       { type: 'slack', url: 'https://hooks.slack.com/…cret', masked: true },
     ]);
   });
   it('what was handed out can be sent back: the stored secret and Slack URL are kept', () => {
     const stored = [{ type: 'webhook' as const, url: 'https://h.example/x', secret: 'top-secret-1' }, { type: 'slack' as const, url: SLACK }];
-    const merged = mergeChannels([{ type: 'webhook', url: 'https://h.example/x' }, { type: 'slack', url: maskSlackUrl(SLACK) }], stored);
+    const merged = mergeChannels([{ type: 'webhook', url: maskUrl('https://h.example/x') }, { type: 'slack', url: maskUrl(SLACK) }], stored);
     expect(merged).toEqual(stored);
     expect(mergeChannels([{ type: 'webhook', url: 'https://other.example/' }], stored)).toEqual([{ type: 'webhook', url: 'https://other.example/' }]);
-    expect(() => mergeChannels([{ type: 'slack', url: 'https://hooks.slack.com/…abcd' }], stored)).toThrow(/full Slack webhook URL/);
+    expect(() => mergeChannels([{ type: 'slack', url: 'https://hooks.slack.com/…abcd' }], stored)).toThrow(/enter the full URL/);
   });
 });
 

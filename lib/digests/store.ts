@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { badRequest } from '../api/respond';
+import { ApiError, badRequest } from '../api/respond';
 import { channelResult, digestCounts, filtersInput, renderedDigest, storedChannel } from '../api/contract/digests';
 import type { Db } from '../db';
-import { cronProblem, nextRunAfter } from './schedule';
+import { open, seal, type Keyring } from '../crypto/secret-box';
+import { channelProblems, type EgressPolicy } from '../net/egress-policy';
+import { cronIntervalProblem, cronProblem, nextRunAfter } from './schedule';
 import { newRowId } from '../row-id';
 import type {
   ChannelInput,
@@ -47,11 +49,21 @@ export const storedChannelResults = z.array(channelResult);
 /** What a run stores in `rendered` (possibly only partly, while it is being built). */
 export const storedRendered = renderedDigest.partial();
 
-export const storedChannels = (row: Pick<ScheduleRow, 'channels'>): StoredChannel[] => parseStored(storedChannelList, row.channels, []);
+/** What the channels column is sealed for (AES-GCM additional data: a sealed value cannot be moved to another column). */
+export const CHANNELS_PURPOSE = 'digest-channels';
+
+/** Channels are stored sealed (lib/crypto/secret-box.ts) when a key is configured: they hold URLs with tokens and HMAC keys. */
+export const storedChannels = (row: Pick<ScheduleRow, 'channels'>, keyring: Keyring): StoredChannel[] =>
+  parseStored(storedChannelList, open(row.channels, keyring, CHANNELS_PURPOSE), []);
+
+export const sealChannels = (channels: readonly StoredChannel[], keyring: Keyring): string => seal(JSON.stringify(channels), keyring, CHANNELS_PURPOSE);
 export const storedFilters = (row: Pick<ScheduleRow, 'filters'>): DigestFilters => parseStored(filtersInput, row.filters, {});
 
-/** What a Slack webhook URL looks like in the UI: the host and its last four characters. */
-export function maskSlackUrl(url: string): string {
+/**
+ * What a webhook or Slack URL looks like outside this module: the origin and its last
+ * four characters. Both kinds carry credentials in their path or query.
+ */
+export function maskUrl(url: string): string {
   try {
     return `${new URL(url).origin}/…${url.slice(-4)}`;
   } catch {
@@ -62,9 +74,9 @@ export function maskSlackUrl(url: string): string {
 export function toPublicChannel(c: StoredChannel): PublicChannel {
   switch (c.type) {
     case 'webhook':
-      return { type: 'webhook', url: c.url, hasSecret: Boolean(c.secret || c.secretRef), ...(c.secretRef ? { secretRef: c.secretRef } : {}) };
+      return { type: 'webhook', url: maskUrl(c.url), masked: true, hasSecret: Boolean(c.secret || c.secretRef), ...(c.secretRef ? { secretRef: c.secretRef } : {}) };
     case 'slack':
-      return { type: 'slack', url: maskSlackUrl(c.url), masked: true };
+      return { type: 'slack', url: maskUrl(c.url), masked: true };
     case 'email':
       return { type: 'email', to: [...c.to] };
   }
@@ -72,23 +84,36 @@ export function toPublicChannel(c: StoredChannel): PublicChannel {
 
 /**
  * Input channels → stored ones. What the API handed out can be sent back unchanged: a
- * webhook without `secret` keeps the secret stored for the same URL, and a masked Slack
- * URL stands for the stored URL it masks.
+ * masked URL stands for the stored URL it masks, and a webhook without `secret` keeps the
+ * secret stored for the same URL.
  */
 export function mergeChannels(input: readonly ChannelInput[], stored: readonly StoredChannel[]): StoredChannel[] {
   return input.map((c, i): StoredChannel => {
-    if (c.type === 'webhook') {
-      const secret = c.secret ?? (c.secretRef ? undefined : storedWebhookSecret(stored, c.url));
-      return { type: 'webhook', url: c.url, ...(secret ? { secret } : {}), ...(c.secretRef ? { secretRef: c.secretRef } : {}) };
-    }
-    if (c.type === 'slack') {
-      if (!c.url.includes('…') && !c.url.includes('%E2%80%A6')) return { type: 'slack', url: c.url };
-      const same = stored.find((s): s is Extract<StoredChannel, { type: 'slack' }> => s.type === 'slack' && maskSlackUrl(s.url) === c.url);
-      if (!same) throw badRequest(`channels.${i}.url: enter the full Slack webhook URL (the masked one matches no stored channel)`);
-      return { type: 'slack', url: same.url };
-    }
-    return { type: 'email', to: [...new Set(c.to.map((t) => t.toLowerCase()))] };
+    if (c.type === 'email') return { type: 'email', to: [...new Set(c.to.map((t) => t.toLowerCase()))] };
+    const url = unmask(c.type, c.url, stored, i);
+    if (c.type === 'slack') return { type: 'slack', url };
+    const secret = c.secret ?? (c.secretRef ? undefined : storedWebhookSecret(stored, url));
+    return { type: 'webhook', url, ...(secret ? { secret } : {}), ...(c.secretRef ? { secretRef: c.secretRef } : {}) };
   });
+}
+
+function unmask(type: 'webhook' | 'slack', url: string, stored: readonly StoredChannel[], i: number): string {
+  if (!url.includes('…') && !url.includes('%E2%80%A6')) return url;
+  const same = stored.find((s) => s.type === type && maskUrl(s.url) === url) as { url: string } | undefined;
+  if (!same) throw badRequest(`channels.${i}.url: enter the full URL (the masked one matches no stored channel)`);
+  return same.url;
+}
+
+/** Channels that break the egress policy, and schedules past the quota, are refused when saved (and again when sent). */
+export interface ScheduleRules {
+  egress: EgressPolicy;
+  maxSchedules: number;
+  keyring: Keyring;
+}
+
+function assertChannels(channels: readonly StoredChannel[], rules: ScheduleRules): void {
+  const problems = channelProblems(rules.egress, channels);
+  if (problems.length) throw badRequest(problems.join('; '), 'egress_denied');
 }
 
 function storedWebhookSecret(stored: readonly StoredChannel[], url: string): string | undefined {
@@ -99,11 +124,13 @@ function storedWebhookSecret(stored: readonly StoredChannel[], url: string): str
 function assertCron(cron: string, timezone: string, nowMs: number): void {
   const problem = cronProblem(cron, timezone, nowMs);
   if (problem) throw badRequest(problem, problem.startsWith('unknown time zone') ? 'bad_timezone' : 'bad_cron');
+  const often = cronIntervalProblem(cron, timezone, nowMs);
+  if (often) throw badRequest(often, 'bad_cron');
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 'status' | 'scheduledFor' | 'finishedAt'> | null, nowMs: number): ScheduleRecord {
+export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 'status' | 'scheduledFor' | 'finishedAt'> | null, nowMs: number, keyring: Keyring): ScheduleRecord {
   const next = row.enabled ? nextRunAfter(row.cron, row.timezone, nowMs) : null;
   return {
     id: row.id,
@@ -112,7 +139,7 @@ export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 
     timezone: row.timezone,
     window: row.window,
     filters: storedFilters(row),
-    channels: storedChannels(row).map(toPublicChannel),
+    channels: storedChannels(row, keyring).map(toPublicChannel),
     skipEmpty: row.skipEmpty,
     enabled: row.enabled,
     ownerId: row.ownerId,
@@ -127,8 +154,12 @@ export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 
 const LAST_RUN_FIELDS = { id: true, status: true, scheduledFor: true, finishedAt: true } as const;
 const latestRun = (db: Db, scheduleId: string) => db.digestRun.findFirst({ where: { scheduleId }, orderBy: { startedAt: 'desc' }, select: LAST_RUN_FIELDS });
 
-export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: number, ownerId: string | null = null): Promise<ScheduleRecord> {
+export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: number, rules: ScheduleRules, ownerId: string | null = null): Promise<ScheduleRecord> {
   assertCron(input.cron, input.timezone, nowMs);
+  const channels = mergeChannels(input.channels, []);
+  assertChannels(channels, rules);
+  // A soft quota (two racing creates may both pass): it bounds growth, it is not an exact count.
+  if ((await db.digestSchedule.count()) >= rules.maxSchedules) throw new ApiError(429, 'schedule_quota', `at most ${rules.maxSchedules} digest schedules (DIGEST_MAX_SCHEDULES)`);
   const row = await db.digestSchedule.create({
     data: {
       id: newRowId(),
@@ -137,7 +168,7 @@ export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: 
       timezone: input.timezone,
       window: input.window,
       filters: JSON.stringify(input.filters),
-      channels: JSON.stringify(mergeChannels(input.channels, [])),
+      channels: sealChannels(channels, rules.keyring),
       skipEmpty: input.skipEmpty,
       enabled: input.enabled,
       ownerId,
@@ -146,28 +177,30 @@ export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: 
       updatedAt: new Date(nowMs),
     },
   });
-  return toScheduleRecord(row, null, nowMs);
+  return toScheduleRecord(row, null, nowMs, rules.keyring);
 }
 
 export async function getScheduleRow(db: Db, id: string): Promise<ScheduleRow | null> {
   return db.digestSchedule.findUnique({ where: { id } });
 }
 
-export async function getSchedule(db: Db, id: string, nowMs: number): Promise<ScheduleRecord | null> {
+export async function getSchedule(db: Db, id: string, nowMs: number, keyring: Keyring): Promise<ScheduleRecord | null> {
   const row = await getScheduleRow(db, id);
-  return row ? toScheduleRecord(row, await latestRun(db, id), nowMs) : null;
+  return row ? toScheduleRecord(row, await latestRun(db, id), nowMs, keyring) : null;
 }
 
-export async function listSchedules(db: Db, nowMs: number): Promise<ScheduleRecord[]> {
+export async function listSchedules(db: Db, nowMs: number, keyring: Keyring): Promise<ScheduleRecord[]> {
   // One query: each schedule with its latest run.
   const rows = await db.digestSchedule.findMany({ orderBy: { createdAt: 'asc' }, take: 500, include: { runs: { orderBy: { startedAt: 'desc' }, take: 1, select: LAST_RUN_FIELDS } } });
-  return rows.map(({ runs, ...row }) => toScheduleRecord(row, runs[0] ?? null, nowMs));
+  return rows.map(({ runs, ...row }) => toScheduleRecord(row, runs[0] ?? null, nowMs, keyring));
 }
 
-export async function updateSchedule(db: Db, id: string, patch: UpdateScheduleInput, nowMs: number): Promise<ScheduleRecord | null> {
+export async function updateSchedule(db: Db, id: string, patch: UpdateScheduleInput, nowMs: number, rules: ScheduleRules): Promise<ScheduleRecord | null> {
   const row = await getScheduleRow(db, id);
   if (!row) return null;
   assertCron(patch.cron ?? row.cron, patch.timezone ?? row.timezone, nowMs);
+  const channels = patch.channels !== undefined ? mergeChannels(patch.channels, storedChannels(row, rules.keyring)) : null;
+  if (channels) assertChannels(channels, rules);
   const updated = await db.digestSchedule.update({
     where: { id },
     data: {
@@ -176,14 +209,14 @@ export async function updateSchedule(db: Db, id: string, patch: UpdateScheduleIn
       ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
       ...(patch.window !== undefined ? { window: patch.window } : {}),
       ...(patch.filters !== undefined ? { filters: JSON.stringify(patch.filters) } : {}),
-      ...(patch.channels !== undefined ? { channels: JSON.stringify(mergeChannels(patch.channels, storedChannels(row))) } : {}),
+      ...(channels ? { channels: sealChannels(channels, rules.keyring) } : {}),
       ...(patch.skipEmpty !== undefined ? { skipEmpty: patch.skipEmpty } : {}),
       ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
       // The runner counts slots from the last change: a re-enabled schedule does not replay its pause.
       updatedAt: new Date(nowMs),
     },
   });
-  return toScheduleRecord(updated, await latestRun(db, id), nowMs);
+  return toScheduleRecord(updated, await latestRun(db, id), nowMs, rules.keyring);
 }
 
 export async function deleteSchedule(db: Db, id: string): Promise<boolean> {

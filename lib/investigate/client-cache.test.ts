@@ -53,3 +53,71 @@ describe('keyedClientCache', () => {
     }
   });
 });
+
+describe('shared loads and their callers\' signals', () => {
+  const pending = () => {
+    const seen: AbortSignal[] = [];
+    let finish: (v: string) => void = () => undefined;
+    const load = (signal: AbortSignal) => {
+      seen.push(signal);
+      return new Promise<string>((resolve, reject) => {
+        finish = resolve;
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    };
+    return { seen, load, finish: (v: string) => finish(v) };
+  };
+
+  it('one caller closing its tab does not fail the others sharing the load', async () => {
+    const cache = keyedClientCache<object, string>(60_000);
+    const client = {};
+    const l = pending();
+    const tabA = new AbortController();
+    const tabB = new AbortController();
+    const a = cache(client, 'k', 0, l.load, tabA.signal);
+    const b = cache(client, 'k', 1, l.load, tabB.signal);
+    tabA.abort(new Error('tab closed'));
+    await expect(a).rejects.toThrow('tab closed');
+    await Promise.resolve();
+    expect(l.seen[0].aborted).toBe(false);
+    l.finish('answer');
+    expect(await b).toBe('answer');
+    expect(l.seen).toHaveLength(1);
+  });
+
+  it('cancels the load when the last caller leaves, and the next caller starts afresh', async () => {
+    const cache = keyedClientCache<object, string>(60_000);
+    const client = {};
+    const l = pending();
+    const tabA = new AbortController();
+    const tabB = new AbortController();
+    const a = cache(client, 'k', 0, l.load, tabA.signal);
+    const b = cache(client, 'k', 0, l.load, tabB.signal);
+    tabA.abort(new Error('gone'));
+    tabB.abort(new Error('gone too'));
+    await expect(a).rejects.toThrow('gone');
+    await expect(b).rejects.toThrow('gone too');
+    await Promise.resolve();
+    expect(l.seen[0].aborted).toBe(true);
+    const c = cache(client, 'k', 1, l.load);
+    await Promise.resolve();
+    expect(l.seen).toHaveLength(2);
+    l.finish('fresh');
+    expect(await c).toBe('fresh');
+  });
+
+  it('a caller without a signal keeps the load alive for everyone', async () => {
+    const cache = keyedClientCache<object, string>(60_000);
+    const client = {};
+    const l = pending();
+    const tab = new AbortController();
+    const held = cache(client, 'k', 0, l.load);
+    const leaving = cache(client, 'k', 0, l.load, tab.signal);
+    tab.abort(new Error('gone'));
+    await expect(leaving).rejects.toThrow('gone');
+    await Promise.resolve();
+    expect(l.seen[0].aborted).toBe(false);
+    l.finish('kept');
+    expect(await held).toBe('kept');
+  });
+});

@@ -5,7 +5,7 @@ import { perClientCache } from './client-cache';
 const metadataCache = perClientCache<PrometheusClient, Record<string, MetricMetadata[]>>(5 * 60_000);
 
 export const cachedMetadata = (prom: PrometheusClient, nowMs: number, signal?: AbortSignal): Promise<Record<string, MetricMetadata[]>> =>
-  metadataCache(prom, nowMs, () => prom.metadata(undefined, { signal }));
+  metadataCache(prom, nowMs, (own) => prom.metadata(undefined, { signal: own }), signal);
 
 const versionCache = perClientCache<PrometheusClient, string | null>(5 * 60_000);
 
@@ -14,4 +14,4 @@ const versionCache = perClientCache<PrometheusClient, string | null>(5 * 60_000)
  * buildinfo): only a hint for range semantics, so a failure is not an error of the scan.
  */
 export const cachedVersion = (prom: PrometheusClient, nowMs: number, signal?: AbortSignal): Promise<string | null> =>
-  versionCache(prom, nowMs, () => prom.buildinfo({ signal }).then((b) => b.version, () => null));
+  versionCache(prom, nowMs, (own) => prom.buildinfo({ signal: own }).then((b) => b.version, () => null), signal);

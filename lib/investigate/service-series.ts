@@ -35,7 +35,7 @@ function cachedServiceSeries(prom: PrometheusClient, services: readonly string[]
   const fromMs = Math.floor(window.fromMs / 60_000) * 60_000;
   const toMs = Math.ceil(window.toMs / 60_000) * 60_000;
   const key = `${[...services].sort().join('\u0000')}\u0001${fromMs}\u0001${toMs}`;
-  return seriesCache(prom, key, nowMs, () => prom.series(serviceSeriesMatchers(services), fromMs, toMs, { signal, limit: 20_000 }));
+  return seriesCache(prom, key, nowMs, (own) => prom.series(serviceSeriesMatchers(services), fromMs, toMs, { signal: own, limit: 20_000 }), signal);
 }
 
 export interface ServiceMetricsResult {

@@ -1,6 +1,5 @@
 import type { Trace } from '../model/types';
 import type { JaegerClient } from '../sources/types';
-import { withDeadline } from './source-call';
 import { keyedClientCache } from './client-cache';
 
 /**
@@ -21,6 +20,5 @@ export function fetchTraceShared(
   nowMs: number,
   signal?: AbortSignal,
 ): Promise<Trace | null> {
-  const shared = traceCache(jaeger, traceId, nowMs, () => jaeger.getTrace(traceId, { ...range, signal: AbortSignal.timeout(FETCH_BUDGET_MS) }));
-  return signal ? withDeadline(shared, signal) : shared;
+  return traceCache(jaeger, traceId, nowMs, (own) => jaeger.getTrace(traceId, { ...range, signal: AbortSignal.any([own, AbortSignal.timeout(FETCH_BUDGET_MS)]) }), signal);
 }

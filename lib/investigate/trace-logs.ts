@@ -65,7 +65,7 @@ export async function fetchTraceLogs(
   range: { fromMs: number; toMs: number },
   signal?: AbortSignal,
 ): Promise<TraceLogsResult> {
-  const labels = labelCache(loki, Date.now(), () => loki.labels(range.fromMs, range.toMs, { signal }));
+  const labels = labelCache(loki, Date.now(), (own) => loki.labels(range.fromMs, range.toMs, { signal: own }), signal);
   const guess = lastServiceLabel.get(loki) ?? DEFAULT_SERVICE_LABELS[0];
   const abandon = new AbortController();
   const guessed = searchTraceLogs(loki, traceId, guess, range, signal ? AbortSignal.any([signal, abandon.signal]) : abandon.signal);

@@ -6,6 +6,9 @@ import { MAX_EXEMPLARS, MAX_SERIES, capList, toApiExemplar, toApiMetric } from '
 import { parseMetricsInput } from './input';
 import type { ExploreMetricsResponse } from '../api/contract/explore';
 
+/** Explore answers are read up to 16 MiB (the investigation's own queries may use the source's 64 MiB). */
+export const USER_QUERY_MAX_BYTES = 16 * 1024 * 1024;
+
 /**
  * GET /api/v1/query/metrics: a PromQL range query for the explore page, with the exemplars
  * of the same selectors so the chart can link samples to traces.
@@ -45,9 +48,10 @@ export async function runMetricsQuery(raw: Record<string, string | undefined>, d
 
   const clock = deps.clock ?? (() => performance.now());
   const started = clock();
-  const opts = { signal: deps.signal };
+  // A user's query: fewer bytes than the investigation may read, and one series past the cap so the cut is reported.
+  const opts = { signal: deps.signal, maxBytes: USER_QUERY_MAX_BYTES };
   const [result, exemplars] = await Promise.allSettled([
-    prom.queryRange(input.query, input.fromMs, input.toMs, input.stepSec, opts),
+    prom.queryRange(input.query, input.fromMs, input.toMs, input.stepSec, { ...opts, limit: MAX_SERIES + 1 }),
     prom.exemplars(input.query, input.fromMs, input.toMs, opts),
   ]);
   if (result.status === 'rejected') throw result.reason;

@@ -13,6 +13,8 @@ export type SourceErrorKind =
   | 'bad_response'
   | 'too_large'
   | 'circuit_open'
+  /** Too many calls already waiting for this backend here; retry after `retryAfterMs`. */
+  | 'busy'
   /** The caller's signal aborted (e.g. the browser tab closed). Not a backend failure. */
   | 'canceled';
 

@@ -4,7 +4,8 @@ import { readCappedText } from './body';
 import { CircuitBreaker, type BreakerOptions, type BreakerSnapshot } from './breaker';
 import { SourceError, badResponse } from './errors';
 import { describeNetworkError, errorFromResponse, isRetryableStatus, parseRetryAfter } from './http-errors';
-import { ConcurrencyLimiter } from './limiter';
+import { ConcurrencyLimiter, QueueFull } from './limiter';
+import { LIVENESS_PATH, classifyFailure, sharedLiveness } from './outage';
 
 /**
  * The one HTTP transport the three clients share: per-call timeout and caller cancellation,
@@ -23,6 +24,8 @@ export interface TransportDeps {
 
 export interface TransportOptions {
   maxConcurrency?: number;
+  /** Calls allowed to wait for a slot; past it a call fails `busy` at once (the API answers 429). */
+  maxQueue?: number;
   /** Response size cap in bytes (default 64 MiB). */
   maxBytes?: number;
   /** Retries after the first attempt (default 2). */
@@ -41,6 +44,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Overrides the source's timeout for this call. */
   timeoutMs?: number;
+  /** Lowers the response size cap for this call. */
+  maxBytes?: number;
 }
 
 export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
@@ -93,18 +98,16 @@ function authHeader(cfg: SourceConfig): string | null {
   return `Basic ${Buffer.from(`${cfg.auth.user}:${cfg.auth.password}`, 'utf8').toString('base64')}`;
 }
 
-/** Failures that say the backend is unhealthy (as opposed to a bad query or a cancelled call). */
-function countsAgainstBreaker(err: SourceError): boolean {
-  if (err.kind === 'unreachable' || err.kind === 'timeout') return true;
-  return err.kind === 'http' && err.status !== undefined && (err.status >= 500 || err.status === 429);
-}
-
 /**
  * Requests in flight per backend. Prometheus evaluates 20 queries at once by default
  * (--query.max-concurrency) and queues the rest itself; an investigation sends its dozen or
  * so short panel queries together, and holding some back here would add a round trip.
  */
 export const DEFAULT_MAX_CONCURRENCY: Record<SourceName, number> = { prometheus: 16, loki: 8, jaeger: 8 };
+/** Waiting calls per backend beyond the concurrency limit (a scan's fan-out fits; a flood does not). */
+export const DEFAULT_MAX_QUEUE: Record<SourceName, number> = { prometheus: 256, loki: 128, jaeger: 128 };
+/** How long a "busy" caller is told to wait. */
+const BUSY_RETRY_AFTER_MS = 2_000;
 
 export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, options: TransportOptions = {}): Transport {
   const source = cfg.name;
@@ -117,18 +120,35 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
   const retryBaseMs = options.retryBaseMs ?? 250;
   const retryMaxMs = options.retryMaxMs ?? 2_000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
-  const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY[source]);
+  const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY[source], options.maxQueue ?? DEFAULT_MAX_QUEUE[source]);
   const breaker = new CircuitBreaker({ now, ...options.breaker });
   const auth = authHeader(cfg);
   const baseHeaders: Record<string, string> = { 'User-Agent': 'triangulate', ...options.headers };
   if (auth) baseHeaders.Authorization = auth;
+
+  const alive = sharedLiveness(async () => {
+    const res = await doFetch(`${cfg.baseUrl}${LIVENESS_PATH[source]}`, { headers: baseHeaders, redirect: 'manual', signal: AbortSignal.timeout(Math.min(2_000, cfg.timeoutMs)) });
+    await res.body?.cancel().catch(() => undefined);
+    return res.status < 500;
+  });
+
+  /** Breaker bookkeeping for a call that was sent and failed (lib/sources/outage.ts). */
+  function judge(ticket: { probe: boolean }, err: SourceError): void {
+    const verdict = classifyFailure(err);
+    if (verdict === 'outage') return breaker.onFailure(ticket, err.message);
+    if (verdict === 'not_outage') return breaker.onSuccess(ticket); // it answered: a bad or heavy query is not an outage
+    breaker.release(ticket);
+    void alive().then((up) => {
+      if (!up) breaker.onFailure({ probe: false }, err.message);
+    });
+  }
 
   function backoff(attempt: number): number {
     const exp = Math.min(retryMaxMs, retryBaseMs * 2 ** attempt);
     return Math.round(exp / 2 + (random() * exp) / 2);
   }
 
-  async function attemptAll(url: string, init: RequestInit, signal: AbortSignal, deadline: number): Promise<string> {
+  async function attemptAll(url: string, init: RequestInit, signal: AbortSignal, deadline: number, capBytes: number): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < maxRetries;
       let res: Response;
@@ -165,7 +185,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
         }
         throw err;
       }
-      return readCappedText(source, res, maxBytes);
+      return readCappedText(source, res, capBytes);
     }
   }
 
@@ -207,12 +227,16 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
     try {
       await limiter.acquire(ctl.signal);
       acquired = true;
-      const text = await attemptAll(url, init, ctl.signal, deadline);
+      const text = await attemptAll(url, init, ctl.signal, deadline, Math.min(maxBytes, opts.maxBytes ?? maxBytes));
       const result = read(text);
       breaker.onSuccess(ticket);
       return result;
     } catch (raw) {
       let err: SourceError;
+      if (raw instanceof QueueFull) {
+        breaker.release(ticket);
+        throw new SourceError({ source, kind: 'busy', retryAfterMs: BUSY_RETRY_AFTER_MS, message: `${source}: too many queries waiting (${raw.waiting}); try again shortly` });
+      }
       if (raw instanceof SourceError && !(timedOut && raw.kind === 'unreachable')) err = raw;
       else if (timedOut && !acquired) err = new SourceError({ source, kind: 'timeout', message: `${source}: no free connection slot within ${timeoutMs} ms (too many concurrent queries)` });
       else if (timedOut) err = new SourceError({ source, kind: 'timeout', message: `${source} did not answer within ${timeoutMs} ms` });
@@ -221,8 +245,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
 
       // Cancelled, or never sent (timed out in our own queue): says nothing about the backend.
       if (err.kind === 'canceled' || !acquired) breaker.release(ticket);
-      else if (countsAgainstBreaker(err)) breaker.onFailure(ticket, err.message);
-      else breaker.onSuccess(ticket); // it answered: a bad query or odd payload is not an outage
+      else judge(ticket, err);
       throw err;
     } finally {
       clearTimeout(timer);

@@ -1,12 +1,24 @@
+/** The limiter's queue is full: the caller is told to come back later rather than wait without bound. */
+export class QueueFull extends Error {
+  constructor(readonly waiting: number) {
+    super(`${waiting} calls already waiting`);
+    this.name = 'QueueFull';
+  }
+}
+
 /**
- * A counting semaphore: at most `max` calls to one backend in flight; the rest wait in FIFO
- * order. A waiter whose signal aborts leaves the queue (its reason is thrown).
+ * A counting semaphore: at most `max` calls to one backend in flight; at most `maxQueue`
+ * more wait in FIFO order, further ones are refused with QueueFull. A waiter whose signal
+ * aborts leaves the queue (its reason is thrown).
  */
 export class ConcurrencyLimiter {
   private active = 0;
   private readonly queue: { resolve: () => void; reject: (e: unknown) => void; signal?: AbortSignal; onAbort?: () => void }[] = [];
 
-  constructor(private readonly max: number) {
+  constructor(
+    private readonly max: number,
+    private readonly maxQueue = Number.POSITIVE_INFINITY,
+  ) {
     if (!(max >= 1)) throw new RangeError('concurrency limit must be ≥ 1');
   }
 
@@ -24,6 +36,7 @@ export class ConcurrencyLimiter {
       this.active += 1;
       return;
     }
+    if (this.queue.length >= this.maxQueue) throw new QueueFull(this.queue.length);
     await new Promise<void>((resolve, reject) => {
       const waiter: (typeof this.queue)[number] = { resolve, reject, signal };
       if (signal) {

@@ -8,6 +8,8 @@ import type { Exemplar, Labels, LogLine, Series, Trace, TraceSummary } from '../
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** A smaller response byte cap for this call than the source's (user queries: docs/reliability.md, "Parsing"). */
+  maxBytes?: number;
 }
 
 export interface PromQueryResult {

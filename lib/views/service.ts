@@ -2,7 +2,7 @@ import { ApiError, badRequest } from '../api/respond';
 import { getConfig } from '../config';
 import type { CreateShareDeps } from './shares';
 import { captureSnapshot, selfBaseUrl } from './snapshot-capture';
-import { SnapshotTooLargeError, snapshotMaxBytes } from './snapshot-codec';
+import { SnapshotTooLargeError, rawSnapshotBudget, snapshotMaxBytes } from './snapshot-codec';
 import { ViewPathError } from './view-path';
 
 /** Wiring of the views library for route handlers: process config, and its errors as API errors. */
@@ -14,7 +14,7 @@ export function shareDeps(nowMs: number): CreateShareDeps {
     nowMs,
     publicUrl: cfg.publicUrl,
     maxSnapshotBytes: snapshotMaxBytes(),
-    capture: (pinnedPath) => captureSnapshot(pinnedPath, { baseUrl, fetch, nowMs }),
+    capture: (pinnedPath) => captureSnapshot(pinnedPath, { baseUrl, fetch, nowMs, maxRawBytes: rawSnapshotBudget(snapshotMaxBytes()) }),
   };
 }
 

@@ -34,7 +34,7 @@ describe('captureSnapshot', () => {
   const path = '/explore?query=up&logql=%7Bjob%3D%22a%22%7D&from=2026-11-23T11%3A00%3A00.000Z&to=2026-11-23T12%3A00%3A00.000Z';
 
   it('stores each response under the exact URL the view requests, and failed parts with their reason', async () => {
-    const snap = await captureSnapshot(path, { baseUrl, fetch, nowMs: Date.parse('2026-11-23T12:00:05Z') });
+    const snap = await captureSnapshot(path, { baseUrl, fetch, nowMs: Date.parse('2026-11-23T12:00:05Z'), maxRawBytes: 1 << 20 });
     const [metricsUrl, markersUrl, logsUrl] = apiUrlsForView(path);
     expect(seen).toEqual(expect.arrayContaining([metricsUrl, markersUrl, logsUrl]));
     expect(snap.takenAt).toBe('2026-11-23T12:00:05.000Z');
@@ -49,10 +49,24 @@ describe('captureSnapshot', () => {
       baseUrl: 'http://127.0.0.1:1',
       fetch,
       nowMs: 0,
+      maxRawBytes: 1 << 20,
     });
     expect(snap.responses).toEqual({});
     expect(Object.values(snap.failed)).toHaveLength(1);
     expect(Object.values(snap.failed)[0].status).toBe(502);
+  });
+});
+
+describe('captureSnapshot caps what it holds while capturing', () => {
+  it('a part past the raw budget is recorded as too large and not kept; parts within it are kept', async () => {
+    const path = '/explore?query=up&logql=%7Bjob%3D%22a%22%7D&from=2026-11-23T11%3A00%3A00.000Z&to=2026-11-23T12%3A00%3A00.000Z';
+    const [metricsUrl] = apiUrlsForView(path);
+    const big = `{"series":[${Array.from({ length: 5_000 }, () => '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"').join(',')}]}`;
+    const fakeFetch = (async (input: RequestInfo | URL) => new Response(String(input).includes('/api/v1/query/metrics') ? big : '{"ok":true}', { headers: { 'content-type': 'application/json' } })) as typeof fetch;
+    const snap = await captureSnapshot(path, { baseUrl: 'http://127.0.0.1:1', fetch: fakeFetch, nowMs: 0, maxRawBytes: 100_000 });
+    expect(big.length).toBeGreaterThan(100_000);
+    expect(snap.failed[metricsUrl]).toEqual({ status: 413, message: 'too large for a snapshot (narrow the range or the query)' });
+    expect(Object.keys(snap.responses).length, JSON.stringify(snap.failed)).toBeGreaterThan(0);
   });
 });
 

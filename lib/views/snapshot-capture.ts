@@ -13,17 +13,51 @@ export interface CaptureDeps {
   fetch: typeof fetch;
   nowMs: number;
   timeoutMs?: number;
+  /** Raw JSON bytes all parts together may hold (snapshot-codec: 8× the compressed cap); a part past it is recorded as failed, not kept. */
+  maxRawBytes: number;
+}
+
+/** The remaining raw-byte budget of one capture, shared by its parts as they stream in. */
+interface Budget {
+  left: number;
+}
+
+class PartTooLarge extends Error {}
+
+async function readWithin(res: Response, budget: Budget): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    budget.left -= value.byteLength;
+    if (budget.left < 0) {
+      budget.left += total; // handed back before anything else runs: this part is not kept
+      await reader.cancel().catch(() => undefined);
+      throw new PartTooLarge();
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts, total).toString('utf8');
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-async function capturePart(url: string, deps: CaptureDeps): Promise<{ ok: true; body: unknown } | { ok: false; failed: FailedPart }> {
+async function capturePart(url: string, deps: CaptureDeps, budget: Budget): Promise<{ ok: true; body: unknown } | { ok: false; failed: FailedPart }> {
   try {
     const res = await deps.fetch(new URL(url, deps.baseUrl), {
       headers: { accept: 'application/json' },
       signal: AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
-    const body: unknown = await res.json().catch(() => null);
+    let body: unknown = null;
+    try {
+      body = JSON.parse(await readWithin(res, budget));
+    } catch (e) {
+      if (e instanceof PartTooLarge) return { ok: false, failed: { status: 413, message: 'too large for a snapshot (narrow the range or the query)' } };
+    }
     if (res.ok && body !== null) return { ok: true, body };
     const err = (body as { error?: { message?: unknown } } | null)?.error;
     const message = typeof err?.message === 'string' ? err.message : `request failed with HTTP ${res.status}`;
@@ -36,7 +70,8 @@ async function capturePart(url: string, deps: CaptureDeps): Promise<{ ok: true; 
 
 export async function captureSnapshot(pinnedPath: string, deps: CaptureDeps): Promise<StoredSnapshot> {
   const urls = apiUrlsForView(pinnedPath);
-  const parts = await Promise.all(urls.map(async (url) => [url, await capturePart(url, deps)] as const));
+  const budget: Budget = { left: deps.maxRawBytes };
+  const parts = await Promise.all(urls.map(async (url) => [url, await capturePart(url, deps, budget)] as const));
   const snapshot: StoredSnapshot = { version: 1, takenAt: new Date(deps.nowMs).toISOString(), path: pinnedPath, responses: {}, failed: {} };
   for (const [url, part] of parts) {
     if (part.ok) snapshot.responses[url] = part.body;

@@ -31,8 +31,13 @@ const storedSnapshotSchema = z.object({
 });
 
 export const DEFAULT_SNAPSHOT_MAX_BYTES = 20 * 1024 * 1024;
-/** Refuse to inflate more than this: a corrupted or hostile row must not exhaust memory. */
-const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+/**
+ * JSON this app writes compresses well past 8:1, so a snapshot's raw JSON is held to 8×
+ * the compressed cap while it is captured (snapshot-capture.ts) and never inflated past
+ * that when read: a corrupted or hostile row must not exhaust memory.
+ */
+export const RAW_PER_COMPRESSED = 8;
+export const rawSnapshotBudget = (maxBytes: number) => RAW_PER_COMPRESSED * maxBytes;
 
 export class SnapshotTooLargeError extends Error {
   constructor(
@@ -73,10 +78,10 @@ export function encodeSnapshot(snapshot: StoredSnapshot, maxBytes: number): Uint
   return out;
 }
 
-export function decodeSnapshot(bytes: Uint8Array): StoredSnapshot {
+export function decodeSnapshot(bytes: Uint8Array, maxInflatedBytes = rawSnapshotBudget(snapshotMaxBytes())): StoredSnapshot {
   let text: string;
   try {
-    text = gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES }).toString('utf8');
+    text = gunzipSync(bytes, { maxOutputLength: maxInflatedBytes }).toString('utf8');
   } catch (err) {
     throw new SnapshotCorruptError(`snapshot data cannot be decompressed: ${(err as Error).message}`);
   }

@@ -5,6 +5,14 @@ import type { RunnerDeps, ScanQuery } from '@/lib/digests/runner';
 import type { Db } from '@/lib/db';
 import { COUNTER_RESET, GC_STORM, scanResponse } from '@/lib/digests/test-fixtures';
 import type { Anomaly } from '@/lib/model/anomaly';
+import { parseKeyring } from '@/lib/crypto/secret-box';
+import { makeEgressPolicy } from '@/lib/net/egress-policy';
+
+/** The receivers below listen on 127.0.0.1: the egress policy must list it (docs/security.md, "Egress"). */
+export const LOOPBACK_EGRESS = makeEgressPolicy({ allow: ['127.0.0.1'], mailDomains: ['example.com'] });
+/** Channels are stored sealed in these tests, as in a deployment with DIGEST_ENCRYPTION_KEYS. */
+export const TEST_KEYRING = parseKeyring(`test1:${Buffer.alloc(32, 7).toString('base64')}`);
+export const TEST_RULES = { egress: LOOPBACK_EGRESS, maxSchedules: 100, keyring: TEST_KEYRING };
 
 /** Real local receivers (HTTP webhook, SMTP) and runner wiring for the digest integration tests. */
 
@@ -116,8 +124,9 @@ export function runnerDeps(db: Db, owner: string, scan: FakeScan, extra: Partial
     owner,
     scan: scan.scan,
     snapshot: null,
-    channels: { mail: null, webhookSecret: (c) => c.secret ?? null },
+    channels: { mail: null, webhookSecret: (c) => c.secret ?? null, egress: LOOPBACK_EGRESS },
     publicUrl: 'https://triangulate.example',
+    keyring: TEST_KEYRING,
     retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
     sleep: async () => {},
     ...extra,

@@ -72,7 +72,7 @@ describe.each(testDatabases())('digests API on $name', ({ url }) => {
     expect(created.status).toBe(201);
     expect(created.text).not.toContain(SECRET);
     const body = JSON.parse(created.text) as { id: string; nextRunAt: string; channels: unknown[] };
-    expect(body.channels).toEqual([{ type: 'webhook', url: 'https://hooks.example/in', hasSecret: true }]);
+    expect(body.channels).toEqual([{ type: 'webhook', url: 'https://hooks.example/…e/in', masked: true, hasSecret: true }]);
     expect(Date.parse(body.nextRunAt)).toBeGreaterThan(Date.now());
     const list = await (await listRoute.GET()).text();
     expect(list).not.toContain(SECRET);

@@ -14,7 +14,7 @@ import {
   type CreateShareDeps,
 } from '@/lib/views/shares';
 import { captureSnapshot } from '@/lib/views/snapshot-capture';
-import { DEFAULT_SNAPSHOT_MAX_BYTES, SnapshotTooLargeError } from '@/lib/views/snapshot-codec';
+import { DEFAULT_SNAPSHOT_MAX_BYTES, rawSnapshotBudget, SnapshotTooLargeError } from '@/lib/views/snapshot-codec';
 import { hashToken } from '@/lib/views/tokens';
 import { openMigrated, testDatabases, wipe } from '../helpers/db';
 import { startFakeApp, type FakeApp } from '@/lib/views/test-helpers';
@@ -35,7 +35,7 @@ describe.each(testDatabases())('views and shares on $name', ({ url }) => {
     nowMs: NOW,
     publicUrl: 'https://triangulate.example/',
     maxSnapshotBytes: DEFAULT_SNAPSHOT_MAX_BYTES,
-    capture: (p) => captureSnapshot(p, { baseUrl: app.url, fetch, nowMs: NOW }),
+    capture: (p) => captureSnapshot(p, { baseUrl: app.url, fetch, nowMs: NOW, maxRawBytes: rawSnapshotBudget(DEFAULT_SNAPSHOT_MAX_BYTES) }),
     ...over,
   });
   const share = (viewId: string, body: object, over?: Partial<CreateShareDeps>) => createShare(db, viewId, createShareInput.parse(body), deps(over));

@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { z } from 'zod';
 import { json, notFound, route } from '@/lib/api/respond';
 import { recordAudit } from '@/lib/auth/audit';
@@ -27,7 +28,7 @@ export const GET = route(async () => {
 export const POST = route(async (req: Request) => {
   requireDemo();
   const user = requireRole(req, 'editor');
-  const { backends } = body.parse(await req.json());
+  const { backends } = body.parse(await readJsonBody(req));
   setDemoBackendsEnabled(backends);
   await recordAudit(db(), user, 'demo.backends', { type: 'demo', id: 'backends' }, { backends });
   return json({ backends: demoBackendsEnabled() });

@@ -101,10 +101,10 @@ export const storedChannel = z.discriminatedUnion('type', [
 ]);
 export type StoredChannel = z.infer<typeof storedChannel>;
 
-/** A channel as the API and UI see it: no secrets, the Slack webhook URL (itself a credential) masked. */
+/** A channel as the API and UI see it: no secrets, webhook and Slack URLs (credentials themselves) masked. */
 export const publicChannel = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('webhook'), url: z.string(), hasSecret: z.boolean(), secretRef: z.string().optional() }),
+    z.object({ type: z.literal('webhook'), url: z.string(), masked: z.literal(true), hasSecret: z.boolean(), secretRef: z.string().optional() }),
     z.object({ type: z.literal('slack'), url: z.string(), masked: z.literal(true) }),
     z.object({ type: z.literal('email'), to: z.array(z.string()) }),
   ])

@@ -23,7 +23,8 @@ export async function sendEmail(config: MailConfig | null, to: string[], r: Rend
     const err = e as Error & { responseCode?: number };
     // 5xx SMTP replies are permanent (bad recipient, rejected); 4xx and network errors are worth a retry.
     const permanent = typeof err.responseCode === 'number' && err.responseCode >= 500;
-    throw new DeliveryError(`SMTP: ${err.message}`, !permanent);
+    // The reply code only: the server's text and connection errors can name internal hosts.
+    throw new DeliveryError(typeof err.responseCode === 'number' ? `delivery failed (SMTP ${err.responseCode})` : 'delivery failed (SMTP connection failed)', !permanent);
   } finally {
     transport.close();
   }

@@ -1,9 +1,16 @@
-/** One POST of a channel, with a timeout; non-2xx answers become DeliveryError. */
+import { EgressDenied, egressPost, type Resolve } from '../../net/egress-connect';
+import type { EgressPolicy } from '../../net/egress-policy';
+
+/**
+ * One POST of a channel through the egress policy (lib/net), with a timeout. What goes
+ * into a run's result is fixed text — "delivery failed (HTTP 503)" — never the target's
+ * body or the address it resolved to: run history must not turn into a port scanner.
+ */
 
 export class DeliveryError extends Error {
   constructor(
     message: string,
-    /** False for answers a retry cannot fix (4xx other than 408/429). */
+    /** False for answers a retry cannot fix (4xx other than 408/429, refused by policy). */
     readonly retryable: boolean,
   ) {
     super(message);
@@ -12,33 +19,34 @@ export class DeliveryError extends Error {
 }
 
 export interface PostOptions {
-  fetch?: typeof fetch;
+  egress: EgressPolicy;
+  /** DNS resolution (tests inject a stub; the default asks the system resolver). */
+  resolve?: Resolve;
   timeoutMs?: number;
 }
 
-export async function postJson(url: string, body: string, headers: Record<string, string>, opts: PostOptions = {}): Promise<void> {
-  const doFetch = opts.fetch ?? fetch;
-  let res: Response;
+/** A network failure in words that name no address or port. */
+function networkReason(e: Error): string {
+  const code = (e as { code?: string }).code ?? ((e.cause as { code?: string } | undefined)?.code ?? '');
+  if (e.name === 'TimeoutError') return 'timed out';
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
+  if (code.startsWith('ERR_TLS') || /certificate|SSL|TLS/i.test(e.message)) return 'TLS error';
+  return 'connection failed';
+}
+
+export async function postJson(url: string, body: string, headers: Record<string, string>, opts: PostOptions): Promise<void> {
+  let status: number;
   try {
-    res = await doFetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Triangulate-Digest/1', ...headers },
-      body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
-    });
+    ({ status } = await egressPost(url, body, { 'content-type': 'application/json', 'user-agent': 'Triangulate-Digest/1', ...headers }, { policy: opts.egress, resolve: opts.resolve, timeoutMs: opts.timeoutMs }));
   } catch (e) {
-    const err = e as Error;
-    const reason = err.name === 'TimeoutError' ? 'timed out' : ((err.cause as Error | undefined)?.message ?? err.message);
-    throw new DeliveryError(`request failed: ${reason}`, true);
+    if (e instanceof EgressDenied) throw new DeliveryError(`delivery refused: ${e.reason}`, false);
+    throw new DeliveryError(`delivery failed (${networkReason(e as Error)})`, true);
   }
-  if (res.ok) {
-    await res.body?.cancel();
-    return;
-  }
-  const text = (await res.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ').trim();
-  const retryable = res.status >= 500 || res.status === 408 || res.status === 429;
-  throw new DeliveryError(`HTTP ${res.status}${text ? `: ${text}` : ''}`, retryable);
+  if (status >= 200 && status < 300) return;
+  if (status >= 300 && status < 400) throw new DeliveryError(`delivery failed (HTTP ${status}: redirects are not followed)`, false);
+  const retryable = status >= 500 || status === 408 || status === 429;
+  throw new DeliveryError(`delivery failed (HTTP ${status})`, retryable);
 }
 
 /** Where a URL points, without query string or credentials (for run history). */

@@ -30,11 +30,13 @@ export interface WebhookTarget {
   secret: string | null;
   /** Same for every attempt of one channel of one run: receivers can drop duplicates. */
   deliveryId: string;
+  /** Signing time (each attempt is signed afresh, so a retry is inside the receiver's replay window). */
+  nowMs: () => number;
 }
 
-export async function sendWebhook(target: WebhookTarget, r: RenderedDigest, opts: PostOptions = {}): Promise<void> {
+export async function sendWebhook(target: WebhookTarget, r: RenderedDigest, opts: PostOptions): Promise<void> {
   const body = webhookBody(r);
   const headers: Record<string, string> = { 'X-Triangulate-Delivery': target.deliveryId };
-  if (target.secret) headers[SIGNATURE_HEADER] = signBody(target.secret, body);
+  if (target.secret) headers[SIGNATURE_HEADER] = signBody(target.secret, body, target.nowMs());
   await postJson(target.url, body, headers, opts);
 }

@@ -18,8 +18,26 @@ function idHex(s: string | undefined): string {
 
 type Any = Record<string, unknown>;
 
+/**
+ * Nested OTLP values (arrays, key-value lists) become one JSON text, built once from a
+ * plain structure with bounded depth, item count and length — stringifying per level
+ * grew a 918-byte span at depth 22 into a 12.5 MB tag (docs/reliability.md, "Parsing").
+ */
+export const MAX_ATTRIBUTE_DEPTH = 8;
+export const MAX_ATTRIBUTE_ITEMS = 1_000;
+export const MAX_ATTRIBUTE_CHARS = 16_384;
+const CUT = '…';
+
 /** An OTLP AnyValue → a tag value; int64 outside the safe range stays a string. */
 function anyValue(v: unknown): TagValue {
+  if (v !== null && typeof v === 'object' && ('arrayValue' in v || 'kvlistValue' in v)) {
+    const text = JSON.stringify(plain(v, 0, { left: MAX_ATTRIBUTE_ITEMS }));
+    return text.length > MAX_ATTRIBUTE_CHARS ? `${text.slice(0, MAX_ATTRIBUTE_CHARS)}${CUT}` : text;
+  }
+  return scalar(v);
+}
+
+function scalar(v: unknown): TagValue {
   if (v === null || typeof v !== 'object') return v === undefined || v === null ? '' : (v as TagValue);
   const a = v as Any;
   if ('stringValue' in a) return String(a.stringValue ?? '');
@@ -33,9 +51,26 @@ function anyValue(v: unknown): TagValue {
     return typeof d === 'number' ? d : d === 'NaN' ? NaN : d === 'Infinity' ? Infinity : d === '-Infinity' ? -Infinity : Number(d);
   }
   if ('bytesValue' in a) return String(a.bytesValue ?? '');
-  if ('arrayValue' in a) return JSON.stringify(((a.arrayValue as Any | null)?.values as unknown[] | undefined)?.map(anyValue) ?? []);
-  if ('kvlistValue' in a) return JSON.stringify(attrs((a.kvlistValue as Any | null)?.values as KVv3[] | undefined));
   return '';
+}
+
+/** A nested value as plain JSON data; past the depth or item budget a branch becomes "…". */
+function plain(v: unknown, depth: number, budget: { left: number }): unknown {
+  if (budget.left-- <= 0) return CUT;
+  if (v === null || typeof v !== 'object') return scalar(v);
+  const a = v as Any;
+  if ('arrayValue' in a || 'kvlistValue' in a) {
+    if (depth >= MAX_ATTRIBUTE_DEPTH) return CUT;
+    if ('arrayValue' in a) {
+      const values = (a.arrayValue as Any | null)?.values;
+      return Array.isArray(values) ? values.slice(0, Math.max(0, budget.left)).map((x) => plain(x, depth + 1, budget)) : [];
+    }
+    const out: Record<string, unknown> = {};
+    const kvs = (a.kvlistValue as Any | null)?.values;
+    if (Array.isArray(kvs)) for (const kv of kvs.slice(0, Math.max(0, budget.left)) as KVv3[]) out[String(kv.key)] = plain(kv.value, depth + 1, budget);
+    return out;
+  }
+  return scalar(v);
 }
 
 function attrs(list: KVv3[] | null | undefined): Record<string, TagValue> {

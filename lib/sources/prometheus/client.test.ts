@@ -183,3 +183,17 @@ describe('prometheus errors', () => {
     expect(await errorOf(prom.query('x', 0))).toMatchObject({ kind: 'bad_query', message: 'nope' });
   });
 });
+
+describe('bounded answers to user queries', () => {
+  const matrix = (n: number) => ({ status: 'success', data: { resultType: 'matrix', result: Array.from({ length: n }, (_, i) => ({ metric: { i: String(i) }, values: [[1, '1']] })) } });
+  it('sends limit and keeps at most that many series even when the backend ignores it', async () => {
+    const { prom, requests } = client(() => json(matrix(1_000)));
+    const r = await prom.queryRange('up', 0, 60_000, 15, { limit: 11 });
+    expect(paramsOf(requests[0]).get('limit')).toBe('11');
+    expect(r.series).toHaveLength(11);
+  });
+  it('reads a call with a lower byte cap as too large', async () => {
+    const { prom } = client(() => json(matrix(2_000)));
+    expect((await errorOf(prom.queryRange('up', 0, 60_000, 15, { maxBytes: 10_000 }))).kind).toBe('too_large');
+  });
+});

@@ -61,13 +61,24 @@ function required<T>(v: T | undefined, what: string): T {
 
 const t = msToSecondsParam;
 
+/**
+ * `limit` is sent to Prometheus (3.x honours it on query and query_range; older versions
+ * ignore it) and enforced here too, before the series are converted and copied: the cut
+ * happens on the parsed JSON, before validation and conversion copy every series.
+ */
+function capResult(raw: unknown, limit: number | undefined): unknown {
+  const data = (raw as { data?: { result?: unknown } } | null)?.data;
+  if (!limit || !data || !Array.isArray(data.result) || data.result.length <= limit) return raw;
+  return { ...(raw as object), data: { ...data, result: data.result.slice(0, limit) } };
+}
+
 export function createPrometheusClient(cfg: SourceConfig, transport: Transport = createTransport(cfg)): PrometheusClient {
-  const req = (o?: CallOptions) => ({ signal: o?.signal });
+  const req = (o?: CallOptions) => ({ signal: o?.signal, maxBytes: o?.maxBytes });
 
   return {
     async query(query, timeMs, opts) {
       const raw = await transport.postForm('/api/v1/query', { query, time: t(timeMs), limit: opts?.limit }, req(opts));
-      const env = unwrap(raw, queryDataSchema, 'query');
+      const env = unwrap(capResult(raw, opts?.limit), queryDataSchema, 'query');
       return normalizeQueryData(required(env.data, 'query'), env.warnings, env.infos);
     },
 
@@ -75,7 +86,7 @@ export function createPrometheusClient(cfg: SourceConfig, transport: Transport =
       if (toMs < fromMs) throw new SourceError({ source: 'prometheus', kind: 'bad_query', message: 'end of the range is before its start' });
       const step = chooseStepSec(fromMs, toMs, stepSec);
       const raw = await transport.postForm('/api/v1/query_range', { query, start: t(fromMs), end: t(toMs), step: String(step), limit: opts?.limit }, req(opts));
-      const env = unwrap(raw, queryDataSchema, 'query_range');
+      const env = unwrap(capResult(raw, opts?.limit), queryDataSchema, 'query_range');
       return { ...normalizeQueryData(required(env.data, 'query_range'), env.warnings, env.infos), stepSec: step };
     },
 

@@ -1,4 +1,6 @@
+import { readJsonBody } from '@/lib/api/body';
 import { json, route } from '@/lib/api/respond';
+import { getConfig } from '@/lib/config';
 import { recordAudit } from '@/lib/auth/audit';
 import { requireRole } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
@@ -9,13 +11,13 @@ import { createScheduleInput } from '@/lib/digests/types';
 export const dynamic = 'force-dynamic';
 
 /** Every digest schedule (secrets never included) and the cron presets the form offers. */
-export const GET = route(async () => json({ schedules: await listSchedules(db(), Date.now()), presets: CRON_PRESETS }));
+export const GET = route(async () => json({ schedules: await listSchedules(db(), Date.now(), getConfig().digests.keyring), presets: CRON_PRESETS }));
 
 /** `{name, cron, timezone, window?, filters?, channels, skipEmpty?, enabled?}` → the schedule with `nextRunAt` (201). */
 export const POST = route(async (req: Request) => {
   const user = requireRole(req, 'editor');
-  const input = createScheduleInput.parse(await req.json());
-  const schedule = await createSchedule(db(), input, Date.now(), user.id);
+  const input = createScheduleInput.parse(await readJsonBody(req));
+  const schedule = await createSchedule(db(), input, Date.now(), getConfig().digests, user.id);
   await recordAudit(db(), user, 'digest.create', { type: 'digest', id: schedule.id }, { name: schedule.name, cron: schedule.cron });
   return json(schedule, { status: 201 });
 });

@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { json, route, searchParams } from '@/lib/api/respond';
 import { recordAudit } from '@/lib/auth/audit';
 import { requireRole } from '@/lib/auth/guard';
@@ -18,7 +19,7 @@ export const GET = route(async (req: Request) => {
 /** Save a view: `{name, description?, path}` where path is the view's own path and query. */
 export const POST = route(async (req: Request) => {
   const user = requireRole(req, 'editor');
-  const input = createViewInput.parse(await req.json());
+  const input = createViewInput.parse(await readJsonBody(req));
   const view = await withViewErrors(() => createView(db(), input, 'user', user.id));
   await recordAudit(db(), user, 'view.create', { type: 'view', id: view.id }, { name: view.name, path: view.path });
   return json(view, { status: 201 });

@@ -1,4 +1,6 @@
+import { readJsonBody } from '@/lib/api/body';
 import { json, notFound, route } from '@/lib/api/respond';
+import { getConfig } from '@/lib/config';
 import { recordAudit } from '@/lib/auth/audit';
 import { requestUser } from '@/lib/auth/guard';
 import { assertManagesSchedule } from '@/lib/auth/ownership';
@@ -12,7 +14,7 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = route(async (_req: Request, { params }: Ctx) => {
   const { id } = await params;
-  const schedule = await getSchedule(db(), id, Date.now());
+  const schedule = await getSchedule(db(), id, Date.now(), getConfig().digests.keyring);
   if (!schedule) throw notFound(`no digest schedule ${id}`);
   return json(schedule);
 });
@@ -21,9 +23,9 @@ export const GET = route(async (_req: Request, { params }: Ctx) => {
 export const PATCH = route(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
   const user = requestUser(req);
-  const patch = updateScheduleInput.parse(await req.json());
+  const patch = updateScheduleInput.parse(await readJsonBody(req));
   await assertManagesSchedule(db(), user, id);
-  const schedule = await updateSchedule(db(), id, patch, Date.now());
+  const schedule = await updateSchedule(db(), id, patch, Date.now(), getConfig().digests);
   if (!schedule) throw notFound(`no digest schedule ${id}`);
   await recordAudit(db(), user, 'digest.update', { type: 'digest', id }, { fields: Object.keys(patch) });
   return json(schedule);

@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { json, notFound, route } from '@/lib/api/respond';
 import { recordAudit } from '@/lib/auth/audit';
 import { requestUser } from '@/lib/auth/guard';
@@ -22,7 +23,7 @@ export const GET = route(async (_req: Request, { params }: Ctx) => {
 export const PATCH = route(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
   const user = requestUser(req);
-  const patch = updateViewInput.parse(await req.json());
+  const patch = updateViewInput.parse(await readJsonBody(req));
   await assertManagesView(db(), user, id);
   const view = await withViewErrors(() => updateView(db(), id, patch));
   if (!view) throw notFound(`no saved view ${id}`);

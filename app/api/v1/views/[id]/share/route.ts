@@ -1,3 +1,4 @@
+import { readJsonBody } from '@/lib/api/body';
 import { json, notFound, route } from '@/lib/api/respond';
 import { recordAudit } from '@/lib/auth/audit';
 import { requireRole } from '@/lib/auth/guard';
@@ -18,8 +19,7 @@ export const POST = route(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
   // Sharing is reading: any editor may share a view they can see; the link is theirs to revoke.
   const user = requireRole(req, 'editor');
-  const text = await req.text();
-  const input = createShareInput.parse(text.trim() ? JSON.parse(text) : {});
+  const input = createShareInput.parse(await readJsonBody(req, { emptyAs: {} }));
   const created = await withViewErrors(() => createShare(db(), id, input, { ...shareDeps(Date.now()), createdBy: user.id }));
   if (!created) throw notFound(`no saved view ${id}`);
   const { url, expiresAt, share, failedParts } = created;
