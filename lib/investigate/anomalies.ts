@@ -72,6 +72,11 @@ function deadlineSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal;
 }
 
 export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQuery): Promise<AnomaliesResponse> {
+  return (await scanAnomalies(deps, query)).response;
+}
+
+/** The scan with the traces it sampled: incidents read the service graph from them. */
+export async function scanAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQuery): Promise<{ response: AnomaliesResponse; traces: Trace[] }> {
   const budgets: AnomalyBudgets = { ...DEFAULT_ANOMALY_BUDGETS, ...deps.budgets };
   const range = { fromMs: query.fromMs, toMs: query.toMs };
   const { clients } = deps;
@@ -134,7 +139,7 @@ export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
       range: { from: toRfc3339(range.fromMs), to: toRfc3339(range.toMs) },
     };
     if (skipped.length) out.skipped = skipped;
-    return out;
+    return { response: out, traces };
   } finally {
     deadline.done();
   }

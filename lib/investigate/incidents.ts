@@ -1,0 +1,38 @@
+/**
+ * GET /api/v1/incidents: one anomaly scan, its sampled traces turned into the service
+ * graph, and the incident model over both (docs/api.md, "Incidents"). A source that did
+ * not answer marks the incidents that need it partial; it never fails the request.
+ */
+import { buildIncidents, serviceGraph, type Incident, type SourceGap, type TelemetryHealth } from '../incidents';
+import type { SourceName, SourceReport } from '../model/types';
+import { SOURCE_NAMES } from '../model/types';
+import { scanAnomalies, type FindAnomaliesDeps } from './anomalies';
+
+export interface IncidentsResponse {
+  incidents: Incident[];
+  telemetryHealth: TelemetryHealth;
+  sources: Record<SourceName, SourceReport>;
+  range: { from: string; to: string };
+  skipped?: string[];
+}
+
+/** Sources that did not answer, in words; "not configured" counts: what it would show is missing. */
+export function sourceGaps(sources: Record<SourceName, SourceReport>): SourceGap[] {
+  return SOURCE_NAMES.filter((s) => sources[s].status !== 'ok').map((source) => ({
+    source,
+    message: sources[source].message ?? sources[source].status.replace('_', ' '),
+  }));
+}
+
+export async function findIncidents(deps: FindAnomaliesDeps, query: { fromMs: number; toMs: number }): Promise<IncidentsResponse> {
+  const { response, traces } = await scanAnomalies(deps, query);
+  const report = buildIncidents({
+    findings: response.anomalies,
+    graph: serviceGraph(traces),
+    range: query,
+    gaps: sourceGaps(response.sources),
+  });
+  const out: IncidentsResponse = { ...report, sources: response.sources, range: response.range };
+  if (response.skipped) out.skipped = response.skipped;
+  return out;
+}
