@@ -115,3 +115,18 @@ describe('incident grouping', () => {
     expect(b.id).toBe(a.id);
   });
 });
+
+describe('acknowledged and muted findings', () => {
+  it('are marked in incidents and telemetry health, without changing the grouping', async () => {
+    const { withMutes } = await import('./build');
+    type Mute = import('../mutes/mutes').FindingMute;
+    const report = build([finding('gc_storm', 'risk-engine', 20), finding('latency_spike', 'api-gateway', 21), finding('orphan_span', 'order-service', 5)]);
+    const mute: Mute = { id: 'm1', findingId: 'gc_storm-risk-engine-20', mode: 'mute', by: 'ana', reason: 'heap fix rolling out', until: '2026-03-02T14:00:00.000Z', createdAt: '2026-03-02T12:30:00.000Z' };
+    const ack: Mute = { ...mute, id: 'm2', findingId: 'orphan_span-order-service-5', mode: 'ack' };
+    const marked = withMutes(report, new Map([[mute.findingId, mute], [ack.findingId, ack]]));
+    expect(marked.incidents[0].findings.find((f) => f.kind === 'gc_storm')?.mute).toEqual(mute);
+    expect(marked.incidents[0].findings.find((f) => f.kind === 'latency_spike')?.mute).toBeUndefined();
+    expect(marked.telemetryHealth.findings[0].mute).toEqual(ack);
+    expect(marked.incidents.map((i) => i.id)).toEqual(report.incidents.map((i) => i.id));
+  });
+});

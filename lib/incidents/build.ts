@@ -5,6 +5,7 @@
  */
 import { severityRank, type Anomaly, type AnomalyLink, type Severity } from '../model/anomaly';
 import type { SourceName } from '../model/types';
+import type { FindingMute } from '../mutes/mutes';
 import { toRfc3339 } from '../time/range';
 import { type ServiceGraph } from './graph';
 import { groupFindings } from './group';
@@ -91,4 +92,15 @@ export function buildIncidents(input: BuildInput): IncidentReport {
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || Date.parse(a.start) - Date.parse(b.start))
     .map(brief);
   return { incidents, telemetryHealth: { findings: health, partial: [...(input.gaps ?? [])] } };
+}
+
+/** The report with each finding's acknowledgement or mute in force (applied after caching, so a new mute shows at once). */
+export function withMutes<R extends IncidentReport>(report: R, mutes: ReadonlyMap<string, FindingMute>): R {
+  if (mutes.size === 0) return report;
+  const mark = <F extends { id: string }>(f: F): F => (mutes.has(f.id) ? { ...f, mute: mutes.get(f.id) } : f);
+  return {
+    ...report,
+    incidents: report.incidents.map((i) => ({ ...i, findings: i.findings.map(mark) })),
+    telemetryHealth: { ...report.telemetryHealth, findings: report.telemetryHealth.findings.map(mark) },
+  };
 }

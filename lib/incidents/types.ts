@@ -4,6 +4,7 @@
  */
 import type { AnomalyKind, AnomalyLink, Severity } from '../model/anomaly';
 import type { SourceName } from '../model/types';
+import type { FindingMute } from '../mutes/mutes';
 
 export type Role = 'symptom' | 'cause_candidate' | 'context';
 
@@ -18,6 +19,8 @@ export interface IncidentFinding {
   severity: Severity;
   start: string;
   end: string | null;
+  /** Present while someone has acknowledged or muted this finding. */
+  mute?: FindingMute;
 }
 
 export interface SourceGap {

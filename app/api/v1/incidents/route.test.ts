@@ -7,6 +7,8 @@ const sources: { prometheus: PrometheusClient | null; loki: null; jaeger: null }
 
 vi.mock('@/lib/sources', () => ({ getSources: () => sources }));
 vi.mock('@/lib/config', () => ({ getConfig: () => ({ demo: false }) }));
+// No database in this test: the answer must not depend on one (mutes only decorate it).
+vi.mock('@/lib/db', () => ({ db: () => ({ findingMute: { findMany: () => Promise.reject(new Error('no database here')) } }) }));
 
 const { GET } = await import('./route');
 const get = (q: string) => GET(new Request(`http://x/api/v1/incidents?${q}`));
@@ -36,5 +38,6 @@ describe('GET /api/v1/incidents', () => {
     expect(body.sources.prometheus.status).toBe('error');
     expect(body.telemetryHealth.partial.map((g: { source: string }) => g.source)).toEqual(['prometheus', 'loki', 'jaeger']);
     expect(body.telemetryHealth.partial[0].message).toContain('ECONNREFUSED');
+    expect(body.skipped).toContain('Acknowledgements and mutes could not be read (no database here).');
   });
 });
