@@ -6,7 +6,7 @@
 import { buildIncidents, serviceGraph, type Incident, type SourceGap, type TelemetryHealth } from '../incidents';
 import type { SourceName, SourceReport } from '../model/types';
 import { SOURCE_NAMES } from '../model/types';
-import { scanAnomalies, type FindAnomaliesDeps } from './anomalies';
+import type { ScanResult } from './shared-scan';
 
 export interface IncidentsResponse {
   incidents: Incident[];
@@ -24,8 +24,8 @@ export function sourceGaps(sources: Record<SourceName, SourceReport>): SourceGap
   }));
 }
 
-export async function findIncidents(deps: FindAnomaliesDeps, query: { fromMs: number; toMs: number }): Promise<IncidentsResponse> {
-  const { response, traces } = await scanAnomalies(deps, query);
+/** Incidents from one scan's findings and sampled traces. */
+export function incidentsOf({ response, traces }: ScanResult, query: { fromMs: number; toMs: number }): IncidentsResponse {
   const report = buildIncidents({
     findings: response.anomalies,
     graph: serviceGraph(traces),

@@ -1,0 +1,68 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { anomaliesHref } from '@/components/overview/overview-model';
+import { IncidentCard } from './incident-card';
+import { TelemetryHealthList } from './telemetry-health';
+import { useIncidents } from './use-incidents';
+
+interface Props {
+  params: URLSearchParams;
+  range: { from: string; to: string; fromMs: number; toMs: number } | null;
+  nowMs: number;
+  refetchInterval?: number;
+}
+
+function Heading({ children, testId }: { children: React.ReactNode; testId: string }) {
+  return (
+    <h2 className="text-base font-semibold" data-testid={testId}>
+      {children}
+    </h2>
+  );
+}
+
+/**
+ * The overview's first screen: ongoing incidents as cards (user-facing first), then the
+ * incidents that ended inside the range, then Telemetry health — which comes first only
+ * when there is no incident at all.
+ */
+export function IncidentsOverview({ params, range, nowMs, refetchInterval }: Props) {
+  const query = useIncidents(params, { refetchInterval });
+  const client = useQueryClient();
+  const data = query.data;
+  if (query.isPending) return <p className="animate-pulse text-sm text-slate-500">Grouping findings into incidents…</p>;
+  if (query.isError || !data || !range) {
+    return (
+      <p role="alert" className="text-sm text-rose-700">
+        Could not load incidents: {query.error?.message ?? 'no response'}
+      </p>
+    );
+  }
+  const ongoing = data.incidents.filter((i) => i.ongoing);
+  const ended = data.incidents.filter((i) => !i.ongoing);
+  const refresh = () => void client.invalidateQueries({ queryKey: ['api'] });
+  const openHref = (id: string) => anomaliesHref(params, { open: id });
+  const health = (
+    <section className="space-y-2" key="health">
+      <Heading testId="telemetry-health-heading">Telemetry health</Heading>
+      <TelemetryHealthList health={data.telemetryHealth} referenceMs={range.toMs} openHref={openHref} />
+    </section>
+  );
+  const incidents = (
+    <section className="space-y-3" key="incidents" data-testid="incidents">
+      <Heading testId="incidents-heading">{ongoing.length ? `Ongoing incidents (${ongoing.length})` : 'No ongoing incident'}</Heading>
+      {ongoing.map((i) => (
+        <IncidentCard key={i.id} incident={i} range={range} nowMs={nowMs} onMuted={refresh} />
+      ))}
+      {ended.length > 0 && (
+        <>
+          <h3 className="text-sm font-semibold text-slate-600 dark:text-slate-400">Ended in this range</h3>
+          {ended.map((i) => (
+            <IncidentCard key={i.id} incident={i} range={range} nowMs={nowMs} onMuted={refresh} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+  return <div className="space-y-6">{data.incidents.length ? [incidents, health] : [health, incidents]}</div>;
+}
