@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANOMALY_KINDS, SEVERITIES, type Anomaly, type AnomalyKind, type Severity } from '../model/anomaly';
+import type { DigestHealth, DigestIncident } from './incidents';
 import { MAX_WINDOW_MS, MIN_WINDOW_MS, WINDOW_PATTERN, windowDurationMs } from './schedule';
 
 /** Schedules, channels and runs of anomaly digests: API input schemas and records. */
@@ -148,6 +149,11 @@ export interface Digest {
   liveUrl: string;
   /** Sources that failed or parts the scan skipped: the digest may be incomplete. */
   warnings: string[];
+  /** Incidents first (docs/incidents.md), then the telemetry-health summary. Absent in digests stored before incidents existed. */
+  incidents?: DigestIncident[];
+  telemetryHealth?: DigestHealth;
+  /** Findings left out because someone muted them. */
+  muted?: number;
 }
 
 export interface RenderedDigest {

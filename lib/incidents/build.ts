@@ -4,7 +4,7 @@
  * earliest; internal incidents (no symptom) after them. Hygiene is never an incident.
  */
 import { severityRank, type Anomaly, type AnomalyLink, type Severity } from '../model/anomaly';
-import type { SourceName } from '../model/types';
+import { SOURCE_NAMES, type SourceName, type SourceReport } from '../model/types';
 import type { FindingMute } from '../mutes/mutes';
 import { toRfc3339 } from '../time/range';
 import { type ServiceGraph } from './graph';
@@ -24,6 +24,14 @@ export interface BuildInput {
 
 /** What each part needs: incidents read metrics (all their seeds) and traces (their links). */
 const INCIDENT_NEEDS: readonly SourceName[] = ['prometheus', 'jaeger'];
+
+/** Sources that did not answer, in words; "not configured" counts: what it would show is missing. */
+export function sourceGaps(sources: Record<SourceName, SourceReport>): SourceGap[] {
+  return SOURCE_NAMES.filter((s) => sources[s].status !== 'ok').map((source) => ({
+    source,
+    message: sources[source].message ?? sources[source].status.replace('_', ' '),
+  }));
+}
 
 const worst = (list: readonly Severity[]): Severity => list.reduce<Severity>((w, s) => (severityRank(s) > severityRank(w) ? s : w), 'info');
 

@@ -76,7 +76,12 @@ export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
 }
 
 /** The scan with the traces it sampled: incidents read the service graph from them. */
-export async function scanAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQuery): Promise<{ response: AnomaliesResponse; traces: Trace[] }> {
+export interface ScanResult {
+  response: AnomaliesResponse;
+  traces: Trace[];
+}
+
+export async function scanAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQuery): Promise<ScanResult> {
   const budgets: AnomalyBudgets = { ...DEFAULT_ANOMALY_BUDGETS, ...deps.budgets };
   const range = { fromMs: query.fromMs, toMs: query.toMs };
   const { clients } = deps;

@@ -3,10 +3,9 @@
  * graph, and the incident model over both (docs/api.md, "Incidents"). A source that did
  * not answer marks the incidents that need it partial; it never fails the request.
  */
-import { buildIncidents, serviceGraph, type Incident, type SourceGap, type TelemetryHealth } from '../incidents';
+import { buildIncidents, serviceGraph, sourceGaps, type Incident, type TelemetryHealth } from '../incidents';
 import type { SourceName, SourceReport } from '../model/types';
-import { SOURCE_NAMES } from '../model/types';
-import type { ScanResult } from './shared-scan';
+import type { ScanResult } from './anomalies';
 
 export interface IncidentsResponse {
   incidents: Incident[];
@@ -14,14 +13,6 @@ export interface IncidentsResponse {
   sources: Record<SourceName, SourceReport>;
   range: { from: string; to: string };
   skipped?: string[];
-}
-
-/** Sources that did not answer, in words; "not configured" counts: what it would show is missing. */
-export function sourceGaps(sources: Record<SourceName, SourceReport>): SourceGap[] {
-  return SOURCE_NAMES.filter((s) => sources[s].status !== 'ok').map((source) => ({
-    source,
-    message: sources[source].message ?? sources[source].status.replace('_', ' '),
-  }));
 }
 
 /** Incidents from one scan's findings and sampled traces. */

@@ -3,19 +3,12 @@
  * overview asks both within the same second, and a scan costs dozens of backend queries.
  * Kept on globalThis because Next.js may load this module once per route bundle.
  */
-import type { Trace } from '../model/types';
-import type { AnomaliesResponse } from '../api/types';
 import { getConfig } from '../config';
 import { getSources } from '../sources';
-import { scanAnomalies, type AnomaliesQuery } from './anomalies';
+import { scanAnomalies, type AnomaliesQuery, type ScanResult } from './anomalies';
 import { createSharedScanCache, type SharedScanCache } from './anomalies-cache';
 import { anomaliesCacheKey } from './anomalies-input';
 import { notConfiguredMessages } from './source-call';
-
-export interface ScanResult {
-  response: AnomaliesResponse;
-  traces: Trace[];
-}
 
 const state = globalThis as unknown as { triangulateScanCache?: SharedScanCache<ScanResult> };
 
