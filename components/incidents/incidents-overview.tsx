@@ -22,9 +22,9 @@ function Heading({ children, testId }: { children: React.ReactNode; testId: stri
 }
 
 /**
- * The overview's first screen: ongoing incidents as cards (user-facing first), then the
- * incidents that ended inside the range, then Telemetry health — which comes first only
- * when there is no incident at all.
+ * The overview's first screen: the incidents as cards (user-facing first, worst first,
+ * each marked ongoing or ended), then Telemetry health — which comes first only when
+ * there is no incident at all.
  */
 export function IncidentsOverview({ params, range, nowMs, refetchInterval }: Props) {
   const query = useIncidents(params, { refetchInterval });
@@ -38,8 +38,7 @@ export function IncidentsOverview({ params, range, nowMs, refetchInterval }: Pro
       </p>
     );
   }
-  const ongoing = data.incidents.filter((i) => i.ongoing);
-  const ended = data.incidents.filter((i) => !i.ongoing);
+  const ongoing = data.incidents.filter((i) => i.ongoing).length;
   const refresh = () => void client.invalidateQueries({ queryKey: ['api'] });
   const openHref = (id: string) => anomaliesHref(params, { open: id });
   const health = (
@@ -48,20 +47,13 @@ export function IncidentsOverview({ params, range, nowMs, refetchInterval }: Pro
       <TelemetryHealthList health={data.telemetryHealth} referenceMs={range.toMs} openHref={openHref} />
     </section>
   );
+  // In the API's order: user-facing first, worst first; an incident that just ended stays above an internal one still going.
   const incidents = (
     <section className="space-y-3" key="incidents" data-testid="incidents">
-      <Heading testId="incidents-heading">{ongoing.length ? `Ongoing incidents (${ongoing.length})` : 'No ongoing incident'}</Heading>
-      {ongoing.map((i) => (
+      <Heading testId="incidents-heading">{data.incidents.length ? `Incidents (${ongoing} ongoing)` : 'No incident in this range'}</Heading>
+      {data.incidents.map((i) => (
         <IncidentCard key={i.id} incident={i} range={range} nowMs={nowMs} onMuted={refresh} />
       ))}
-      {ended.length > 0 && (
-        <>
-          <h3 className="text-sm font-semibold text-slate-600 dark:text-slate-400">Ended in this range</h3>
-          {ended.map((i) => (
-            <IncidentCard key={i.id} incident={i} range={range} nowMs={nowMs} onMuted={refresh} />
-          ))}
-        </>
-      )}
     </section>
   );
   return <div className="space-y-6">{data.incidents.length ? [incidents, health] : [health, incidents]}</div>;

@@ -79,7 +79,7 @@ function toIncident(group: Anomaly[], input: BuildInput): Incident {
 
 const symptomSeverity = (i: Incident) => worst(i.findings.filter((f) => f.role === 'symptom').map((f) => f.severity));
 
-/** User-facing first; then the worst symptom, the most services, ongoing, the earliest start. */
+/** User-facing first; then the worst symptom, the most services, ongoing, the most recent start (the one an SRE acts on). */
 export function compareIncidents(a: Incident, b: Incident): number {
   return (
     Number(b.userFacing) - Number(a.userFacing) ||
@@ -87,7 +87,7 @@ export function compareIncidents(a: Incident, b: Incident): number {
     severityRank(b.severity) - severityRank(a.severity) ||
     b.services.length - a.services.length ||
     Number(b.ongoing) - Number(a.ongoing) ||
-    Date.parse(a.start) - Date.parse(b.start) ||
+    Date.parse(b.start) - Date.parse(a.start) ||
     (a.id < b.id ? -1 : 1)
   );
 }

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnomaliesResponse } from '@/lib/api/types';
-import { HEALTHY_SERVICES, MISSING_TRACE_ID, PLANTED, handleJaegerRequest, handleLokiRequest, renderExposition, renderOpenMetrics } from '@/lib/demo';
+import { HEALTHY_SERVICES, MISSING_TRACE_ID, PLANTED, handleJaegerRequest, handleLokiRequest, renderExposition, renderOpenMetrics, sampleTimes } from '@/lib/demo';
 import type { DemoRequest, DemoResponse } from '@/lib/demo';
 import { findAnomalies } from '@/lib/investigate/anomalies';
 import { latencyScans } from '@/lib/investigate/anomalies-plan';
@@ -88,7 +88,7 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
   beforeAll(async () => {
     demo = await serveDemo();
     // The backfill stops a minute short of the anchor so live scrapes never land out of order.
-    const openmetrics = renderOpenMetrics(ANCHOR - 3 * 60 * MIN, ANCHOR - MIN, 15_000, ANCHOR);
+    const openmetrics = renderOpenMetrics(sampleTimes(ANCHOR - 3 * 60 * MIN, ANCHOR - MIN, 15_000), ANCHOR);
     prom = await startPrometheus({ openmetrics, scrapeTarget: demo.base.replace('http://', ''), metricsPath: '/metrics', scrapeInterval: '1s' });
     const prometheus = createPrometheusClient(cfg('prometheus', prom.url));
     promClient = prometheus;

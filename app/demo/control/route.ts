@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { json, notFound, route } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config';
+import { demoAnchorMs } from '@/lib/demo/anchor';
 import { demoBackendsEnabled, setDemoBackendsEnabled } from '@/lib/demo/switch';
 
 export const dynamic = 'force-dynamic';
@@ -11,10 +12,10 @@ const requireDemo = () => {
   if (!getConfig().demo) throw notFound('demo mode is off');
 };
 
-/** Demo only: whether the demo backends answer. */
+/** Demo only: whether the demo backends answer, and when the demo's story is anchored (its "start"). */
 export const GET = route(async () => {
   requireDemo();
-  return json({ backends: demoBackendsEnabled() });
+  return json({ backends: demoBackendsEnabled(), anchor: new Date(demoAnchorMs()).toISOString() });
 });
 
 /**

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { cyclesBetween } from '../lib/demo/story';
+import { BASE_URL, LATER_URL } from './playwright.config';
+
+/**
+ * The incident story on the demo, as a user opening the Overview sees it: right after the
+ * demo starts, and on a demo whose clock is two hours on (its story anchored two hours
+ * back). The default hour always holds a whole planted incident, restart included.
+ */
+
+const MIN = 60_000;
+
+/** The story cycle the default hour should show: the latest whose storm has run long enough to detect. */
+async function expectedCycle(page: Page) {
+  const res = await page.request.get('/demo/control');
+  const { anchor } = (await res.json()) as { anchor: string };
+  const now = Date.now();
+  return cyclesBetween(Date.parse(anchor), now - 60 * MIN, now).filter((c) => c.stormStartMs <= now - 5 * MIN).at(-1)!;
+}
+
+for (const [when, baseURL] of [
+  ['at the demo\'s start', BASE_URL],
+  ['with the clock two hours later', LATER_URL],
+] as const) {
+  test.describe(`incidents on the Overview ${when}`, () => {
+    test.use({ baseURL });
+
+    test('the first card names risk-engine\'s GC storm as the cause candidate of the checkout slowdown, with the right start', async ({ page }) => {
+      const cycle = await expectedCycle(page);
+      await page.goto('/');
+      const card = page.getByTestId('incident-card').first();
+      await expect(card).toBeVisible({ timeout: 60_000 });
+      await expect(card.getByTestId('incident-sentence')).toContainText(/risk-engine (has been|was) in a GC storm/);
+      await card.locator('summary').click();
+      const first = card.getByTestId('incident-finding').first();
+      await expect(first).toHaveAttribute('data-role', 'cause_candidate');
+      await expect(first).toHaveAttribute('data-kind', 'gc_storm');
+      await expect(first).toHaveAttribute('data-service', 'risk-engine');
+      await expect(card.locator('[data-testid="incident-finding"][data-role="symptom"][data-service="api-gateway"]').first()).toContainText('calls risk-engine');
+      // The incident starts with its cycle's restart of payment-gateway (its earliest finding), shown as context.
+      const start = Date.parse((await card.getByTestId('incident-start').locator('time').first().getAttribute('datetime')) ?? '');
+      expect(start).toBeGreaterThanOrEqual(cycle.restartMs);
+      expect(start).toBeLessThan(cycle.restartMs + MIN);
+      await expect(card.locator('[data-testid="incident-finding"][data-role="context"][data-kind="counter_reset"][data-service="payment-gateway"]').first()).toBeVisible();
+    });
+
+    test('orphan spans appear under Telemetry health, not as an incident', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByTestId('incident-card').first()).toBeVisible({ timeout: 60_000 });
+      await expect(page.locator('[data-testid="telemetry-health-item"][data-kind="orphan_span"][data-service="order-service"]').first()).toBeVisible();
+      await expect(page.locator('[data-testid="incident-finding"][data-kind="orphan_span"]')).toHaveCount(0);
+    });
+
+    test('opening the card leads to a trace through risk-engine with the storm on its timeline', async ({ page }) => {
+      await page.goto('/');
+      const card = page.getByTestId('incident-card').first();
+      await expect(card).toBeVisible({ timeout: 60_000 });
+      await card.getByTestId('incident-trace-link').click();
+      await expect(page).toHaveURL(/\/trace\/[0-9a-f]{32}/);
+      await expect(page.locator('[data-testid="span-row"]', { hasText: 'risk-engine' }).first()).toBeVisible({ timeout: 30_000 });
+      const timeline = page.getByTestId('incident-timeline');
+      await expect(timeline.locator('[data-lane="Findings"] [title^="GC storm on risk-engine"]').first()).toBeAttached({ timeout: 30_000 });
+    });
+  });
+}
