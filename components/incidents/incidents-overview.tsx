@@ -40,11 +40,11 @@ export function IncidentsOverview({ params, range, nowMs, refetchInterval }: Pro
   }
   const ongoing = data.incidents.filter((i) => i.ongoing).length;
   const refresh = () => void client.invalidateQueries({ queryKey: ['api'] });
-  const openHref = (id: string) => anomaliesHref(params, { open: id });
+  const listHref = (service: string | null, kind: string) => anomaliesHref(params, { service, kind });
   const health = (
     <section className="space-y-2" key="health">
       <Heading testId="telemetry-health-heading">Telemetry health</Heading>
-      <TelemetryHealthList health={data.telemetryHealth} referenceMs={range.toMs} openHref={openHref} />
+      <TelemetryHealthList health={data.telemetryHealth} referenceMs={range.toMs} listHref={listHref} />
     </section>
   );
   // In the API's order: user-facing first, worst first; an incident that just ended stays above an internal one still going.

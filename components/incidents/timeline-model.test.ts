@@ -21,3 +21,11 @@ describe('incident timeline bars', () => {
     expect(reset.ongoing).toBe(false);
   });
 });
+
+describe('incident timeline bars of a restart', () => {
+  it('draws the counter resets of one restart as one bar', () => {
+    const reset = (id: string, name: string) => f({ id, kind: 'counter_reset', role: 'context', service: 'payment-gateway', title: `${name} reset`, start: '2026-03-02T12:06:00.000Z' });
+    const bars = timelineBars([f({}), reset('a', 'http_requests_total'), reset('b', 'go_gc_duration_seconds_count')], range);
+    expect(bars.map((b) => b.id)).toEqual(['x', 'a']);
+  });
+});

@@ -17,10 +17,19 @@ export interface TimelineBar {
 const MIN_WIDTH = 0.006;
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
+/** One bar per finding; a restart's counter resets (same service, same instant) share one. */
 export function timelineBars(findings: readonly IncidentFinding[], range: { fromMs: number; toMs: number }): TimelineBar[] {
   const span = range.toMs - range.fromMs;
   if (!(span > 0)) return [];
-  return findings.map((f) => {
+  const seen = new Set<string>();
+  const distinct = findings.filter((f) => {
+    if (f.kind !== 'counter_reset') return true;
+    const key = `${f.service}\u0000${f.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return distinct.map((f) => {
     const start = clamp((Date.parse(f.start) - range.fromMs) / span);
     const end = f.end === null && f.kind !== 'counter_reset' ? 1 : clamp(((f.end ? Date.parse(f.end) : Date.parse(f.start)) - range.fromMs) / span);
     const left = Math.min(start, 1 - MIN_WIDTH);

@@ -60,7 +60,10 @@ function toIncident(group: Anomaly[], input: BuildInput): Incident {
   const endMs = Math.max(...spans.map((s) => s[1]));
   const seedIds = group.filter((a) => a.kind !== 'counter_reset').sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1));
   const trace = bestTrace(roles, input.graph, startMs, ongoing ? input.range.toMs : endMs);
-  const charts = roles.filter((r) => r.role !== 'context').flatMap((r) => r.finding.links.filter((l) => l.href.startsWith('/explore')).slice(0, 1));
+  // One chart per cause and symptom, named with its service (several services have a "p99 latency").
+  const charts = roles
+    .filter((r) => r.role !== 'context')
+    .flatMap((r) => r.finding.links.filter((l) => l.href.startsWith('/explore')).slice(0, 1).map((l) => ({ ...l, label: r.finding.service ? `${l.label} · ${r.finding.service}` : l.label })));
   const links = [...(trace ? [trace] : []), ...charts].filter((l, i, all) => all.findIndex((m) => m.href === l.href) === i).slice(0, 5);
   return {
     id: `inc-${(seedIds[0] ?? group[0]).id}`,

@@ -72,7 +72,10 @@ export function assignRoles(group: readonly Anomaly[], graph: ServiceGraph): Rol
   for (const a of causes) {
     const d = depthBelow(graph, a.service, symptomServices);
     const where = symptoms.length === 0 ? 'no user-facing symptom is linked yet' : d === 0 ? `on a symptom's own service` : `${d} ${d === 1 ? 'call' : 'calls'} below the symptoms`;
-    const when = firstSymptomMs === null ? `started ${hhmm(startMs(a))}` : startMs(a) <= firstSymptomMs ? `started ${hhmm(startMs(a))}, ${duration(firstSymptomMs - startMs(a))} before the first symptom` : `started ${hhmm(startMs(a))}, after the first symptom (${hhmm(firstSymptomMs)})`;
+    const lead = firstSymptomMs === null ? null : firstSymptomMs - startMs(a);
+    // Within a minute (one evaluation step or so) the two began together.
+    const when =
+      lead === null ? `started ${hhmm(startMs(a))}` : Math.abs(lead) < 60_000 ? `started ${hhmm(startMs(a))}, together with the first symptom` : lead > 0 ? `started ${hhmm(startMs(a))}, ${duration(lead)} before the first symptom` : `started ${hhmm(startMs(a))}, ${duration(-lead)} after the first symptom`;
     out.push({ finding: a, role: 'cause_candidate', reason: `${isRestart(a) ? `${a.service ?? 'the target'} restarted` : kindName(a.kind)}: ${where}; ${when}` });
   }
   for (const a of group) {
