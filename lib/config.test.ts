@@ -116,3 +116,26 @@ describe('parseConfig: digests', () => {
     expect(() => parseConfig({ PORT: 'abc', DIGEST_SECRET_X: 'short' })).toThrow(/PORT[\s\S]*DIGEST_SECRET_X/);
   });
 });
+
+describe('parseConfig: detection', () => {
+  it('defaults to every counter and the built-in HTTP and gRPC RED families', () => {
+    const cfg = parseConfig({});
+    expect(cfg.detection.counterFilter).toEqual({ include: [], exclude: [] });
+    expect(cfg.detection.redFamilies.map((f) => f.requests)).toContain('grpc_server_handled_total');
+  });
+
+  it('reads counter patterns and extra RED families', () => {
+    const cfg = parseConfig({
+      COUNTER_SCAN_EXCLUDE: 'debug_.*, .*_bucket',
+      RED_FAMILIES: '[{"requests":"shop_calls_total","errorLabel":"outcome","errorValues":"fail|timeout","latency":"shop_call_seconds_bucket"}]',
+    });
+    expect(cfg.detection.counterFilter.exclude.map((r) => r.test('debug_x_total'))).toEqual([true, false]);
+    expect(cfg.detection.redFamilies.at(-1)).toEqual({ requests: 'shop_calls_total', errorLabel: 'outcome', errorValues: 'fail|timeout', latency: 'shop_call_seconds_bucket' });
+  });
+
+  it('names the variable of a bad pattern or family', () => {
+    expect(() => parseConfig({ COUNTER_SCAN_INCLUDE: '(' })).toThrow(/COUNTER_SCAN_INCLUDE: "\(" is not a valid regular expression/);
+    expect(() => parseConfig({ RED_FAMILIES: 'not json' })).toThrow(/RED_FAMILIES: must be a JSON array/);
+    expect(() => parseConfig({ RED_FAMILIES: '[{"requests":"bad name","errorLabel":"x","errorValues":"y"}]' })).toThrow(/RED_FAMILIES\[0.requests\]: must be a metric name/);
+  });
+});

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { SourceName } from './model/types';
+import { parsePatterns, type CounterFilter } from './anomalies/counter-discovery';
+import { DEFAULT_RED_FAMILIES, type RedFamily } from './anomalies/red';
 
 /**
  * The environment, parsed once with zod. A bad value stops start-up with a message that
@@ -33,8 +35,17 @@ export interface DigestConfig {
   runner: boolean;
 }
 
+/** What the anomaly scan looks at beyond its built-in knowledge (docs/anomalies.md). */
+export interface DetectionConfig {
+  /** COUNTER_SCAN_INCLUDE / COUNTER_SCAN_EXCLUDE: comma-separated regexes, anchored. */
+  counterFilter: CounterFilter;
+  /** The built-in HTTP and gRPC families, then RED_FAMILIES. */
+  redFamilies: RedFamily[];
+}
+
 export interface AppConfig {
   sources: Record<SourceName, SourceConfig | null>;
+  detection: DetectionConfig;
   /** No source configured: the built-in demo incident is served. */
   demo: boolean;
   jaegerApi: 'auto' | 'v1' | 'v3';
@@ -106,7 +117,54 @@ const envSchema = z.object({
   DIGEST_GRACE_MS: z.coerce.number().int().min(1).max(30 * 86_400_000).optional(),
   DIGEST_TICK_MS: z.coerce.number().int().min(1_000).max(3_600_000).optional(),
   DIGEST_RUNNER: z.enum(['on', 'off'], 'must be "on" or "off"').default('on'),
+  COUNTER_SCAN_INCLUDE: z.string().optional(),
+  COUNTER_SCAN_EXCLUDE: z.string().optional(),
+  RED_FAMILIES: z.string().optional(),
 });
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const redFamiliesSchema = z.array(
+  z.object({
+    requests: z.string().regex(METRIC_NAME, 'must be a metric name'),
+    errorLabel: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a label name'),
+    errorValues: z.string().min(1).refine((v) => {
+      try {
+        new RegExp(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a regular expression'),
+    latency: z.string().regex(METRIC_NAME, 'must be a metric name').nullable().default(null),
+  }),
+);
+
+/** RED_FAMILIES is JSON: [{"requests":"…_total","errorLabel":"…","errorValues":"5..|error","latency":"…_bucket"}]. */
+function detection(e: { COUNTER_SCAN_INCLUDE?: string; COUNTER_SCAN_EXCLUDE?: string; RED_FAMILIES?: string }): { value: DetectionConfig | null; problems: string[] } {
+  const problems: string[] = [];
+  const patterns = (name: 'COUNTER_SCAN_INCLUDE' | 'COUNTER_SCAN_EXCLUDE'): RegExp[] => {
+    try {
+      return parsePatterns(e[name], name);
+    } catch (err) {
+      problems.push((err as Error).message);
+      return [];
+    }
+  };
+  const counterFilter = { include: patterns('COUNTER_SCAN_INCLUDE'), exclude: patterns('COUNTER_SCAN_EXCLUDE') };
+  let extra: RedFamily[] = [];
+  if (e.RED_FAMILIES) {
+    let json: unknown;
+    try {
+      json = JSON.parse(e.RED_FAMILIES);
+    } catch {
+      problems.push('RED_FAMILIES: must be a JSON array of {requests, errorLabel, errorValues, latency?}');
+    }
+    const parsed = redFamiliesSchema.safeParse(json);
+    if (json !== undefined && !parsed.success) for (const i of parsed.error.issues) problems.push(`RED_FAMILIES[${i.path.join('.')}]: ${i.message}`);
+    else if (parsed.success) extra = parsed.data;
+  }
+  return { value: problems.length ? null : { counterFilter, redFamilies: [...DEFAULT_RED_FAMILIES, ...extra] }, problems };
+}
 
 const SECRET_PREFIX = 'DIGEST_SECRET_';
 const SECRET_REF = /^[A-Z0-9_]{1,64}$/;
@@ -133,6 +191,8 @@ export function parseConfig(env: Env): AppConfig {
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') cleaned[k] = v;
   const parsed = envSchema.safeParse(cleaned);
   const { secrets, problems } = digestSecrets(cleaned);
+  const detect = detection(parsed.data ?? cleaned);
+  problems.push(...detect.problems);
   if (!parsed.success || problems.length) {
     const lines = (parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${[...lines, ...problems].join('\n  ')}`);
@@ -158,6 +218,7 @@ export function parseConfig(env: Env): AppConfig {
 
   return {
     sources,
+    detection: detect.value!,
     demo,
     jaegerApi: e.JAEGER_API,
     lokiTenant: e.LOKI_TENANT ?? null,

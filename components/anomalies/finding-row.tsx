@@ -73,16 +73,10 @@ export function SingleFindingRow({ anomaly, ctx }: { anomaly: Anomaly; ctx: RowC
   );
 }
 
-/** When a restart happened, for the collapsed row's title: the detector's restart time, else the first reset. */
-function restartTime(lead: Anomaly): number {
-  const r = typeof lead.evidence.restartedAt === 'string' ? Date.parse(lead.evidence.restartedAt) : NaN;
-  return Number.isFinite(r) ? r : Date.parse(lead.start);
-}
-
 /** The counter resets of one restart as one row, "N counters reset at …", expandable to each. */
 export function CollapsedResetsRow({ row, ctx }: { row: Extract<FindingRow, { type: 'collapsed' }>; ctx: RowContext }) {
   const open = rowIsOpen(row, ctx.open);
-  const { lead, anomalies } = row;
+  const { lead, anomalies, event } = row;
   const names = [...new Set(anomalies.map((a) => a.subject.series?.name).filter((n): n is string => !!n))];
   return (
     <li id={`finding-${row.key}`} {...rowAttrs(lead, open)} data-collapsed={anomalies.length} className={`rounded border border-l-4 border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900 ${SEVERITY_CLASSES[lead.severity]?.bar ?? ''}`}>
@@ -92,8 +86,10 @@ export function CollapsedResetsRow({ row, ctx }: { row: Extract<FindingRow, { ty
           <SeverityBadge severity={lead.severity} />
           <KindBadge kind={lead.kind} />
           <span className="font-medium" data-testid="anomaly-title">
-            {anomalies.length} counters reset at {clockUtc(restartTime(lead), ctx.range.toMs)}
-            {lead.service ? ` (restart of ${lead.service})` : ''}
+            {event.service ?? event.target} restarted at {clockUtc(event.atMs, ctx.range.toMs)}: {anomalies.length} series reset
+          </span>
+          <span className={`rounded px-1.5 text-xs ${event.falseSpike ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`} data-testid="restart-spike">
+            {event.falseSpike ? 'rate() shows a false spike' : 'no false rate() spike'}
           </span>
         </button>
         <When anomaly={lead} ctx={ctx} />

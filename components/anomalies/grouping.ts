@@ -5,6 +5,7 @@
  */
 import { severityRank, type Anomaly, type AnomalyKind, type Severity } from '@/lib/model/anomaly';
 import { kindName } from './kinds';
+import { restartEvents, restartGroups, type RestartEvent } from '@/lib/anomalies/restart-events';
 
 /**
  * Severity first, then start time, then id: the order of lib/anomalies compareAnomalies
@@ -45,7 +46,7 @@ export function filterFindings(list: readonly Anomaly[], filter: FindingFilter):
 /** One row of the list: a single finding, or the counter resets of one restart. */
 export type FindingRow =
   | { type: 'single'; key: string; anomaly: Anomaly }
-  | { type: 'collapsed'; key: string; group: string; anomalies: Anomaly[]; lead: Anomaly };
+  | { type: 'collapsed'; key: string; group: string; anomalies: Anomaly[]; lead: Anomaly; event: RestartEvent };
 
 export interface KindGroup {
   kind: AnomalyKind;
@@ -66,31 +67,25 @@ export interface ServiceGroup {
 export const rowLead = (row: FindingRow): Anomaly => (row.type === 'single' ? row.anomaly : row.lead);
 export const rowFindings = (row: FindingRow): Anomaly[] => (row.type === 'single' ? [row.anomaly] : row.anomalies);
 
-/** The restart a counter reset belongs to (evidence.group), when the detector named one. */
-export function resetGroup(a: Anomaly): string | null {
-  if (a.kind !== 'counter_reset') return null;
-  const g = a.evidence.group;
-  return typeof g === 'string' && g !== '' ? g : null;
-}
-
-/** Rows of findings already sorted by compareFindings; resets sharing a group become one row at the place of its first member. */
+/**
+ * Rows of findings already sorted by compareFindings: the counter resets of one restart of
+ * a target become one row (lib/anomalies/restart-events.ts) at the place of its first
+ * member; a series that reset at two restarts is a member of both rows.
+ */
 export function collapseRows(sorted: readonly Anomaly[]): FindingRow[] {
-  const members = new Map<string, Anomaly[]>();
-  for (const a of sorted) {
-    const g = resetGroup(a);
-    if (g !== null) members.set(g, [...(members.get(g) ?? []), a]);
-  }
+  const { events } = restartEvents(sorted);
+  const byKey = new Map(events.filter((e) => e.members.length >= 2).map((e) => [e.key, e]));
   const rows: FindingRow[] = [];
   const placed = new Set<string>();
   for (const a of sorted) {
-    const g = resetGroup(a);
-    const list = g !== null ? members.get(g)! : null;
-    if (g === null || list!.length < 2) {
-      rows.push({ type: 'single', key: a.id, anomaly: a });
-    } else if (!placed.has(g)) {
+    const mine = restartGroups(a).filter((g) => byKey.has(g));
+    for (const g of mine) {
+      if (placed.has(g)) continue;
       placed.add(g);
-      rows.push({ type: 'collapsed', key: `group:${g}`, group: g, anomalies: list!, lead: list![0] });
+      const e = byKey.get(g)!;
+      rows.push({ type: 'collapsed', key: `group:${g}`, group: g, anomalies: e.members, lead: e.members[0], event: e });
     }
+    if (mine.length === 0) rows.push({ type: 'single', key: a.id, anomaly: a });
   }
   return rows;
 }

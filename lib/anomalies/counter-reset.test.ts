@@ -127,14 +127,24 @@ describe('counter_reset detector', () => {
     expect(a.evidence.restartSignal).toBe('_created');
   });
 
-  it('emits one finding per counted reset, equal to countResets, and none for gauges or monotonic counters', () => {
+  it('emits one record per series whose count equals countResets, and none for gauges or monotonic counters', () => {
     const c = seriesOf('x_total', { job: 'j', instance: 'i' }, [5, 3, 1, NaN, 0, 4, 2]);
     const gauge = seriesOf('go_goroutines', { job: 'j' }, [10, 5, 1]);
     const mono = seriesOf('y_total', { job: 'j' }, [1, 2, 3]);
     const input = emptyInput({ series: [c, gauge, mono] });
     const found = counterResetDetector.detect(input, DEFAULT_DETECTOR_OPTIONS);
-    expect(found).toHaveLength(countResets(c.points, input.range.fromMs, input.range.toMs)!);
-    expect(found.every((a) => a.subject.series?.name === 'x_total')).toBe(true);
+    expect(found).toHaveLength(1);
+    expect(found[0].subject.series?.name).toBe('x_total');
+    expect(found[0].evidence.resets).toBe(countResets(c.points, input.range.fromMs, input.range.toMs));
+    expect(found[0].evidence.steps).toHaveLength(3);
+  });
+
+  it('reports a flagged series it has no raw samples for with Prometheus\' own count', () => {
+    const flagged = { name: 'orders_total', labels: { job: 'shop', instance: 'a:1' }, resets: 4 };
+    const input = emptyInput({ series: [], counterResets: [flagged] });
+    const [a] = counterResetDetector.detect(input, DEFAULT_DETECTOR_OPTIONS);
+    expect(a.evidence).toMatchObject({ resets: 4, countedFrom: 'prometheus_resets', steps: [] });
+    expect(a.subject.series).toEqual({ name: 'orders_total', labels: flagged.labels });
   });
 
   it('matches the restart signal by service label when the series have no job/instance', () => {
@@ -156,26 +166,27 @@ describe('counter_reset detector', () => {
     expect(a.evidence).not.toHaveProperty('spans'); // a reset is an instant, not an interval
   });
 
-  it('keeps every drop of a long counter visible in at most 120 points, one marker per finding', () => {
+  it('keeps every drop of a long counter visible in at most 120 points, one marker per reset', () => {
     // 12 h at 15 s with a restart every 2 h: 2,880 samples, 5 resets in the window.
     const values = Array.from({ length: 2880 }, (_, i) => 1000 + (i % 480) * 10);
     const long = seriesOf('http_requests_total', { job: 'j', instance: 'i' }, values);
     const input = emptyInput({ series: [long], range: { fromMs: T0, toMs: T0 + 720 * MIN } });
-    const found = counterResetDetector.detect(input, DEFAULT_DETECTOR_OPTIONS);
-    expect(found).toHaveLength(5);
-    for (const a of found) {
-      const { points, markers } = expectDrawableEvidence(a, input.range);
-      expect(markers).toEqual([Date.parse(a.start)]);
-      const before = Date.parse((a.evidence.before as { ts: string }).ts);
-      expect(points).toContainEqual([before, 1000 + 479 * 10]);
-      expect(points).toContainEqual([markers[0], 1000]);
+    const [a, ...rest] = counterResetDetector.detect(input, DEFAULT_DETECTOR_OPTIONS);
+    expect(rest).toHaveLength(0);
+    expect(a.evidence.resets).toBe(5);
+    const { points, markers } = expectDrawableEvidence(a, input.range);
+    expect(markers).toHaveLength(5);
+    expect(markers[0]).toBe(Date.parse(a.start));
+    expect(markers[4]).toBe(Date.parse(a.end!));
+    for (const step of a.evidence.steps as { before: { ts: string }; after: { ts: string } }[]) {
+      expect(points).toContainEqual([Date.parse(step.before.ts), 1000 + 479 * 10]);
+      expect(points).toContainEqual([Date.parse(step.after.ts), 1000]);
     }
-    expect(found[0].evidence.points).toEqual(found[4].evidence.points);
   });
 
-  it('keeps the id independent of the sparkline fields', () => {
+  it('keys the record by its series alone, so it keeps its id over any window that shows a reset', () => {
     const [a] = counterResetDetector.detect(emptyInput({ series: [counter, pst] }), DEFAULT_DETECTOR_OPTIONS);
-    expect(a.id).toBe(anomalyId('counter_reset', a.subject, Date.parse(a.start)));
+    expect(a.id).toBe(anomalyId('counter_reset', a.subject, null));
   });
 
   it('gives the same ids on every run and does not mutate its input', () => {

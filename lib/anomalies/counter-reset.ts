@@ -9,13 +9,16 @@ import type { Series } from '../model/types';
 import { toRfc3339 } from '../time/range';
 import { familyOf, isCounterSeries, resetSteps, sameTarget, valueAt, valuesIn, type ResetStep } from './counter-series';
 import { clockTime, exploreLink, num, selector } from './format';
-import { eventId } from './ids';
+import { conditionId } from './ids';
+import { seriesKey } from './series-utils';
+import { counterResetSeverity } from './severity';
 import { serviceOf, withoutLabels } from './series-utils';
 import { downsample } from './sparkline-evidence';
 import { median } from './stats';
-import type { Detector, DetectorInput, DetectorOptions } from './types';
+import type { Detector, DetectorInput, DetectorOptions, FlaggedCounter } from './types';
 
-const MAX_FINDINGS_PER_SERIES = 20;
+/** Reset steps described per series record (the count covers all of them). */
+const MAX_STEPS_PER_SERIES = 20;
 
 interface RestartSignal {
   signal: 'process_start_time_seconds' | '_created';
@@ -91,61 +94,122 @@ export function rateArtifact(step: ResetStep, cause: 'restart' | 'non_monotonic'
   return { spike: big, countedIncrease: after, typicalIncrease, reason };
 }
 
+interface StepFinding {
+  step: ResetStep;
+  cause: 'restart' | 'non_monotonic';
+  restart: RestartSignal | null;
+  artifact: RateArtifact;
+  /** One restart resets every counter of the target: pages and digests collapse on this. */
+  group: string | null;
+}
+
+const severityOf = (steps: readonly StepFinding[]) => counterResetSeverity(steps.map((s) => ({ cause: s.cause, falseSpike: s.artifact.spike })));
+
+function stepEvidence(s: StepFinding) {
+  const [t0, before] = s.step.before;
+  const [t1, after] = s.step.after;
+  return {
+    cause: s.cause,
+    before: { ts: toRfc3339(t0), value: before },
+    after: { ts: toRfc3339(t1), value: after },
+    restartSignal: s.restart?.signal ?? null,
+    restartedAt: s.restart?.restartedAtMs != null ? toRfc3339(s.restart.restartedAtMs) : null,
+    group: s.group,
+    rateArtifact: s.artifact,
+  };
+}
+
+/** One record per series (docs/anomalies.md, "counter_reset"): its resets() count and each reset step. */
+function seriesRecord(series: Series, steps: readonly ResetStep[], input: DetectorInput, options: DetectorOptions): Anomaly {
+  const { fromMs, toMs } = input.range;
+  const perMs = typicalIncreasePerMs(series);
+  const service = serviceOf(series.labels, input.serviceLabel) ?? undefined;
+  const who = service ?? series.labels.instance ?? 'the target';
+  const found: StepFinding[] = steps.slice(-MAX_STEPS_PER_SERIES).map((step) => {
+    const restart = restartIn(series, input.series, step);
+    const cause = restart ? 'restart' : 'non_monotonic';
+    const group = restart ? `${series.labels.job ?? ''}/${series.labels.instance ?? who}@${restart.restartedAtMs ?? step.after[0]}` : null;
+    return { step, cause, restart, artifact: rateArtifact(step, cause, perMs, options.counterReset.rateSpikeFactor), group };
+  });
+  const first = found[0];
+  const last = found[found.length - 1];
+  const sel = selector(series.name, series.labels);
+  // Raw values over the window, every reset's two samples kept so each drop stays visible.
+  const line = downsample(
+    series.points.filter(([t]) => t > fromMs && t <= toMs),
+    found.flatMap((s) => [s.step.before[0], s.step.after[0]]),
+  );
+  const subject = { series: { name: series.name, labels: { ...series.labels } } };
+  const restarts = found.filter((s) => s.cause === 'restart').length;
+  const spikes = found.filter((s) => s.artifact.spike).length;
+  const describeStep = (s: StepFinding) => {
+    const [t0, before] = s.step.before;
+    const [t1, after] = s.step.after;
+    return s.restart
+      ? `${who} restarted${s.restart.restartedAtMs !== null ? ` at ${clockTime(s.restart.restartedAtMs)}` : ''} (${s.restart.signal} changed); ${series.name} dropped from ${num(before)} to ${num(after)} between ${clockTime(t0)} and ${clockTime(t1)}.`
+      : `${series.name} on ${who} went down from ${num(before)} to ${num(after)} between ${clockTime(t0)} and ${clockTime(t1)} without a restart (process_start_time_seconds and _created did not change): this "counter" is not monotonic — often two processes writing the same series, or a gauge named like a counter.`;
+  };
+  const count = steps.length;
+  const summary =
+    count === 1
+      ? `${describeStep(first)} ${first.artifact.reason}`
+      : `${series.name} on ${who} reset ${count} times in this range (${restarts} with a restart, ${found.length - restarts} without${found.length < count ? `; the last ${found.length} are listed` : ''}); rate() shows a false spike at ${spikes} of them. Latest: ${describeStep(last)} ${last.artifact.reason}`;
+  return {
+    id: conditionId('counter_reset', subject),
+    kind: 'counter_reset',
+    severity: severityOf(found),
+    title: restarts === found.length ? `${series.name} reset by ${count === 1 ? 'a restart' : `${count} restarts`} of ${who}` : `${series.name} decreased without a restart${count > 1 ? ` (${count} resets)` : ''}`,
+    explanation: summary,
+    service,
+    start: toRfc3339(first.step.after[0]),
+    end: toRfc3339(last.step.after[0]),
+    subject,
+    evidence: {
+      resets: count,
+      countedFrom: 'raw_samples',
+      ...stepEvidence(first),
+      groups: [...new Set(found.map((s) => s.group).filter((g): g is string => g !== null))],
+      steps: found.map(stepEvidence),
+      points: line.map(([t, v]) => [t, v]), // a copy: findings of one series share no arrays
+      // The sample after each drop: where rate() sees the reset.
+      markers: found.map((s) => s.step.after[0]),
+    },
+    links: [exploreLink('Raw samples', sel, fromMs, toMs), exploreLink('rate() panel', `rate(${sel}[5m])`, fromMs, toMs)],
+  };
+}
+
+/** A flagged series whose raw samples were not read (over the raw budget): Prometheus' own count, no times. */
+function countOnlyRecord(flag: FlaggedCounter, input: DetectorInput): Anomaly {
+  const subject = { series: { name: flag.name, labels: { ...flag.labels } } };
+  const service = serviceOf(flag.labels, input.serviceLabel) ?? undefined;
+  const sel = selector(flag.name, flag.labels);
+  const { fromMs, toMs } = input.range;
+  return {
+    id: conditionId('counter_reset', subject),
+    kind: 'counter_reset',
+    severity: 'info',
+    title: `${flag.name} reset ${flag.resets === 1 ? 'once' : `${flag.resets} times`}`,
+    explanation: `Prometheus counts ${flag.resets} reset${flag.resets === 1 ? '' : 's'} of ${sel} in this range (resets()). Its raw samples were not read (the scan's raw-series budget was spent), so when and why it reset is not shown; open the raw samples to see.`,
+    service,
+    start: toRfc3339(fromMs),
+    subject,
+    evidence: { resets: flag.resets, countedFrom: 'prometheus_resets', steps: [], groups: [] },
+    links: [exploreLink('Raw samples', sel, fromMs, toMs), exploreLink('rate() panel', `rate(${sel}[5m])`, fromMs, toMs)],
+  };
+}
+
 function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
   const out: Anomaly[] = [];
   const { fromMs, toMs } = input.range;
+  const seen = new Set<string>();
   for (const series of input.series) {
     if (!isCounterSeries(series.name, input.metadata)) continue;
+    seen.add(seriesKey(series.name, series.labels));
     const steps = resetSteps(series.points, fromMs, toMs);
-    if (!steps || steps.length === 0) continue;
-    const perMs = typicalIncreasePerMs(series);
-    const service = serviceOf(series.labels, input.serviceLabel) ?? undefined;
-    const sel = selector(series.name, series.labels);
-    // Raw values over the window, every reset's two samples kept so each drop stays visible.
-    const line = downsample(
-      series.points.filter(([t]) => t > fromMs && t <= toMs),
-      steps.flatMap((s) => [s.before[0], s.after[0]]),
-    );
-    for (const step of steps.slice(0, MAX_FINDINGS_PER_SERIES)) {
-      const restart = restartIn(series, input.series, step);
-      const cause = restart ? 'restart' : 'non_monotonic';
-      const artifact = rateArtifact(step, cause, perMs, options.counterReset.rateSpikeFactor);
-      const [t0, before] = step.before;
-      const [t1, after] = step.after;
-      const subject = { series: { name: series.name, labels: { ...series.labels } } };
-      const who = service ?? series.labels.instance ?? 'the target';
-      const what = restart
-        ? `${who} restarted${restart.restartedAtMs !== null ? ` at ${clockTime(restart.restartedAtMs)}` : ''} (${restart.signal} changed); ${series.name} dropped from ${num(before)} to ${num(after)} between ${clockTime(t0)} and ${clockTime(t1)}.`
-        : `${series.name} on ${who} went down from ${num(before)} to ${num(after)} between ${clockTime(t0)} and ${clockTime(t1)} without a restart (process_start_time_seconds and _created did not change): this "counter" is not monotonic — often two processes writing the same series, or a gauge named like a counter.`;
-      out.push({
-        id: eventId('counter_reset', subject, t1),
-        kind: 'counter_reset',
-        severity: cause === 'non_monotonic' || artifact.spike ? 'warning' : 'info',
-        title: restart ? `${series.name} reset by restart of ${who}` : `${series.name} decreased without a restart`,
-        explanation: `${what} ${artifact.reason}`,
-        service,
-        start: toRfc3339(t1),
-        subject,
-        evidence: {
-          cause,
-          before: { ts: toRfc3339(t0), value: before },
-          after: { ts: toRfc3339(t1), value: after },
-          restartSignal: restart?.signal ?? null,
-          restartedAt: restart?.restartedAtMs != null ? toRfc3339(restart.restartedAtMs) : null,
-          resetsInRange: steps.length,
-          // One restart resets every counter of the target: consumers can collapse on this.
-          group: restart ? `${series.labels.job ?? ''}/${series.labels.instance ?? who}@${restart.restartedAtMs ?? t1}` : null,
-          rateArtifact: artifact,
-          points: line.map(([t, v]) => [t, v]), // a copy: findings of one series share no arrays
-          // The sample after the drop: where rate() sees the reset.
-          markers: [t1],
-        },
-        links: [
-          exploreLink('Raw samples', sel, fromMs, toMs),
-          exploreLink('rate() panel', `rate(${sel}[5m])`, fromMs, toMs),
-        ],
-      });
-    }
+    if (steps && steps.length > 0) out.push(seriesRecord(series, steps, input, options));
+  }
+  for (const flag of input.counterResets ?? []) {
+    if (flag.resets > 0 && !seen.has(seriesKey(flag.name, flag.labels))) out.push(countOnlyRecord(flag, input));
   }
   return out;
 }

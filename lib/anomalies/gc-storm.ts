@@ -9,10 +9,12 @@ import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, num, pct, selector } from './format';
 import { GC_SUB_LABELS, gcMetric, type GcMetric } from './gc-metrics';
 import { conditionId, distinctEpisodeIds } from './ids';
-import { redSignals, RED_METRIC_NAMES, type RedSignals } from './red';
+import { redMetricNames, redSignals, type RedSignals } from './red';
 import { counterRateAt, evaluationGrid, gaugeAt, groupKey, serviceOf, withoutLabels, type Grid } from './series-utils';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
-import { maxOf, median, medianOf, runs } from './stats';
+import { maxOf, medianOf } from './stats';
+import { baselineOf, episodesAcrossGaps, stillGoing, type Flag } from './episodes';
+import { gcStormSeverity } from './severity';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 import { appendTo } from '../model/group';
 
@@ -99,30 +101,35 @@ function stormPlot(grid: Grid, s: { freq: number[]; frac: number[]; byFreq: bool
 
 function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
   const gcSeries = input.series.filter((s) => gcMetric(s.name));
-  const grid = evaluationGrid(input.range.fromMs, input.range.toMs, gcSeries);
+  const { fromMs, toMs } = input.range;
+  // The grid reaches into the look-back so a storm that began before the range keeps its true start.
+  const grid = evaluationGrid(Math.min(fromMs, input.lookbackFromMs ?? fromMs), toMs, gcSeries);
   if (!grid) return [];
-  const red = redSignals(input.series.filter((s) => RED_METRIC_NAMES.includes(s.name)), grid, input.serviceLabel);
+  const redNames = new Set(redMetricNames(options.red.families));
+  const red = redSignals(input.series.filter((s) => redNames.has(s.name)), grid, input.serviceLabel, options.red.families);
   const opt = options.gc;
   const out: Anomaly[] = [];
   for (const entry of byInstance(gcSeries).values()) {
     const freq = signal(entry, grid, 'count');
     const frac = signal(entry, grid, 'time');
-    const baseline = median(freq);
-    const byFreq = grid.times.map((_, i) => freq[i] >= opt.frequencyFactor * baseline && freq[i] >= opt.minFrequencyPerSec);
+    const high = (v: number, base: number) => v >= opt.frequencyFactor * base && v >= opt.minFrequencyPerSec;
+    const baseline = baselineOf(freq, (v, b) => high(v, b.level)).level;
+    const byFreq = grid.times.map((_, i) => Number.isFinite(freq[i]) && high(freq[i], baseline));
     const byFrac = grid.times.map((_, i) => frac[i] >= opt.timeFraction);
-    const storm = grid.times.map((_, i) => byFreq[i] || byFrac[i]);
-    const lastSampleMs = lastSampleTime([...entry.metrics.values()].flat(), input.range.toMs);
+    // A point with neither signal measured is a gap, not the end of a storm.
+    const flags: Flag[] = grid.times.map((_, i) => (!Number.isFinite(freq[i]) && !Number.isFinite(frac[i]) ? null : byFreq[i] || byFrac[i]));
+    const lastSampleMs = lastSampleTime([...entry.metrics.values()].flat(), toMs);
     const service = serviceOf(entry.labels, input.serviceLabel) ?? entry.labels.instance ?? 'unknown';
     const runtime = [...entry.metrics.keys()][0].runtime;
-    for (const [first, last] of runs(storm)) {
+    for (const episode of episodesAcrossGaps(flags)) {
+      const { first, last } = episode;
       const startMs = grid.times[first] - grid.stepMs;
       const lastMs = grid.times[last];
-      if (lastMs - startMs < opt.sustainMs) continue;
-      const ongoing = last === grid.times.length - 1;
+      if (lastMs - startMs < opt.sustainMs || lastMs <= fromMs) continue;
+      const ongoing = stillGoing(episode, lastMs, toMs);
       const peakFreq = maxOf(freq.slice(first, last + 1));
       const peakFrac = maxOf(frac.slice(first, last + 1));
       const effect = impact(red.get(service), first, last);
-      const worse = effect && ((effect.p99MsDuring ?? 0) >= 2 * (effect.p99MsBefore ?? Infinity) || (effect.errorShareDuring ?? 0) - (effect.errorShareBefore ?? 1) >= 0.05);
       const subject = { series: { name: [...entry.metrics.keys()][0].name, labels: { ...entry.labels } } };
       const inst = entry.labels.instance ? ` (${entry.labels.instance})` : '';
       const where = `${service} (${[entry.labels.instance, RUNTIME_NAME[runtime]].filter(Boolean).join(', ')})`;
@@ -131,15 +138,22 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
         Number.isFinite(peakFrac) ? `up to ${pct(peakFrac)} of wall time in GC` : '',
       ].filter(Boolean).join(' and ');
       const countMetric = [...entry.metrics.keys()].find((m) => m.measure === 'count');
-      const plot = stormPlot(grid, { freq, frac, byFreq, byFrac }, first, last, startMs, ongoing && lastSampleMs !== null ? Math.max(startMs, lastSampleMs) : lastMs);
+      const endMs = ongoing && lastSampleMs !== null ? Math.max(startMs, lastSampleMs) : lastMs;
+      const plot = stormPlot(grid, { freq, frac, byFreq, byFrac }, first, last, startMs, endMs);
       const query = countMetric ? `sum(rate(${selector(countMetric.name, entry.labels)}[1m]))` : undefined;
+      const gaps = flags.slice(first, last + 1).filter((f) => f === null).length;
       out.push({
         id: conditionId('gc_storm', subject),
         kind: 'gc_storm',
-        severity: peakFrac >= 0.5 || worse ? 'critical' : 'warning',
+        severity: gcStormSeverity({
+          peakTimeFraction: Number.isFinite(peakFrac) ? peakFrac : null,
+          p99Ratio: effect?.p99MsBefore && effect.p99MsDuring !== null ? effect.p99MsDuring / effect.p99MsBefore : null,
+          errorShareRise: effect && effect.errorShareBefore !== null && effect.errorShareDuring !== null ? effect.errorShareDuring - effect.errorShareBefore : null,
+        }),
         title: `GC storm on ${service}${inst}`,
         explanation:
           `${where} went through a GC storm from ${clockTime(startMs)} ${ongoing ? 'and it is still going on' : `to ${clockTime(lastMs)}`} (${duration(lastMs - startMs)}): ${what}. ` +
+          (gaps > 0 ? `Its samples have a gap of ${duration(gaps * grid.stepMs)} in between; the storm held on both sides of it. ` : '') +
           `${impactSentence(service, effect)} Frequent collections usually mean allocation pressure or a heap too small for the live set; check heap usage and recent deploys.`,
         service,
         start: toRfc3339(startMs),
@@ -153,9 +167,10 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
           peakTimeFraction: Number.isFinite(peakFrac) ? peakFrac : null,
           thresholds: { ...opt },
           impact: effect,
+          gapMs: gaps * grid.stepMs,
           ...plot,
         },
-        links: query ? [exploreLink('GC rate', query, input.range.fromMs, input.range.toMs)] : [],
+        links: query ? [exploreLink('GC rate', query, fromMs, toMs)] : [],
       });
     }
   }

@@ -13,6 +13,7 @@ import { conditionId } from './ids';
 import { finitePoints, serviceOf } from './series-utils';
 import { downsample } from './sparkline-evidence';
 import { mad, median, segmentMedians, theilSenSlope } from './stats';
+import { hoursToDouble, leakSeverity } from './severity';
 import type { Detector, DetectorInput, DetectorOptions, LeakOptions } from './types';
 
 const LEAK_GAUGE = /(goroutines|_threads|threads_|open_fds|_fds$|heap_inuse|heap_in_use|heap_used|heap_alloc_bytes|memory_used|memory_usage|resident_memory|live_data_size|handles)/;
@@ -87,7 +88,8 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     out.push({
       id: conditionId('leak', subject),
       kind: 'leak',
-      severity: fit.startLevel > 0 && fit.growth / fit.startLevel >= 1 ? 'critical' : 'warning',
+      // From the pace and the level it reached, not from how much of the rise the window shows.
+      severity: leakSeverity(fit.startLevel + fit.growth, perHour),
       title: `${who}: ${what} rising steadily`,
       explanation:
         `${series.name} on ${who} rose from about ${num(fit.startLevel)} to ${num(fit.startLevel + fit.growth)} over ${duration(endMs - startMs)} ` +
@@ -96,7 +98,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
       service,
       start: toRfc3339(startMs),
       subject,
-      evidence: { ...fit, perHour, pointCount: finite.length, points: downsample(finite) },
+      evidence: { ...fit, perHour, hoursToDouble: Number.isFinite(hoursToDouble(fit.startLevel + fit.growth, perHour)) ? hoursToDouble(fit.startLevel + fit.growth, perHour) : null, pointCount: finite.length, points: downsample(finite) },
       links: [exploreLink('Gauge', selector(series.name, series.labels), fromMs, toMs)],
     });
   }

@@ -83,3 +83,42 @@ describe('latency_spike', () => {
     expect(latencySpikeDetector.detect(emptyInput({ series: traffic(() => 20, () => 0, () => false) }), OPTS)).toEqual([]);
   });
 });
+
+describe('RED families beyond HTTP', () => {
+  const grpc = { job: 'ledger', instance: 'l-0:9090' };
+  const series = () => [
+    counterFromRate('grpc_server_handled_total', { ...grpc, grpc_service: 'Ledger', grpc_code: 'OK' }, () => 30),
+    counterFromRate('grpc_server_handled_total', { ...grpc, grpc_service: 'Ledger', grpc_code: 'NotFound' }, () => 3),
+    counterFromRate('grpc_server_handled_total', { ...grpc, grpc_service: 'Ledger', grpc_code: 'Unavailable' }, (t) => (episode(t) ? 8 : 0.01)),
+    ...([['0.05', 0.95, 0.05], ['0.5', 1, 0.5], ['5', 1, 1], ['+Inf', 1, 1]] as const).map(([le, normal, bad]) =>
+      counterFromRate('grpc_server_handling_seconds_bucket', { ...grpc, le }, (t) => 33 * (episode(t) ? bad : normal)),
+    ),
+  ];
+
+  it('reads gRPC server failures (not client-side codes such as NotFound) as an error burst', () => {
+    const [a] = errorBurstDetector.detect(emptyInput({ series: series() }), OPTS);
+    expect(a.service).toBe('ledger');
+    expect((a.evidence as { peakErrorShare: number }).peakErrorShare).toBeGreaterThan(0.15);
+    expect((a.evidence as { baselineErrorShare: number }).baselineErrorShare).toBeLessThan(0.01); // NotFound is not a failure
+    expect(a.links[0].href).toContain('grpc_server_handled_total');
+  });
+
+  it('reads the gRPC handling-time histogram as a latency spike', () => {
+    const [a] = latencySpikeDetector.detect(emptyInput({ series: series() }), OPTS);
+    expect(a.service).toBe('ledger');
+    expect(a.links[0].href).toContain('grpc_server_handling_seconds_bucket');
+  });
+
+  it('reads a family named only in configuration', () => {
+    const own = { requests: 'shop_calls_total', errorLabel: 'outcome', errorValues: 'fail|timeout', latency: null };
+    const input = emptyInput({
+      series: [
+        counterFromRate('shop_calls_total', { job: 'shop', outcome: 'ok' }, () => 20),
+        counterFromRate('shop_calls_total', { job: 'shop', outcome: 'timeout' }, (t) => (episode(t) ? 7 : 0.01)),
+      ],
+    });
+    expect(errorBurstDetector.detect(input, OPTS)).toEqual([]);
+    const [a] = errorBurstDetector.detect(input, { ...OPTS, red: { ...OPTS.red, families: [...OPTS.red.families, own] } });
+    expect(a.service).toBe('shop');
+  });
+});

@@ -10,10 +10,13 @@ import { appendTo } from '../model/group';
 import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, labelMatchers, num, pct } from './format';
 import { conditionId, distinctEpisodeIds } from './ids';
-import { RED_METRIC_NAMES, redSignals, type RedSignals } from './red';
+import { redMetricNames, redSignals, type RedSignals } from './red';
+import { escapeLabelValue } from '../model/prom-text';
 import { evaluationGrid, serviceOf, type Grid } from './series-utils';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
-import { mad, maxOf, median, runs } from './stats';
+import { maxOf, medianOf } from './stats';
+import { baselineOf, episodesAcrossGaps, flagsOf, stillGoing, type Baseline } from './episodes';
+import { errorBurstSeverity, latencySeverity } from './severity';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
 interface Episode {
@@ -26,6 +29,7 @@ interface Episode {
   values: number[];
   /** Latest raw sample of the service's RED series: where an ongoing episode is known to reach. */
   lastSampleMs: number | null;
+  ongoing: boolean;
 }
 
 /** The RED view of one detector run: error_burst and latency_spike read the same one. */
@@ -33,36 +37,42 @@ interface RedView {
   grid: Grid;
   services: { red: RedSignals; lastSampleMs: number | null }[];
 }
-const redViews = new WeakMap<DetectorInput, RedView | null>();
+const redViews = new WeakMap<DetectorInput, { families: DetectorOptions['red']['families']; view: RedView | null }>();
 
-function redView(input: DetectorInput): RedView | null {
-  if (redViews.has(input)) return redViews.get(input)!;
-  const redSeries = input.series.filter((s) => RED_METRIC_NAMES.includes(s.name));
-  const grid = evaluationGrid(input.range.fromMs, input.range.toMs, redSeries);
+function redView(input: DetectorInput, options: DetectorOptions): RedView | null {
+  const cached = redViews.get(input);
+  if (cached && cached.families === options.red.families) return cached.view;
+  const names = new Set(redMetricNames(options.red.families));
+  const redSeries = input.series.filter((s) => names.has(s.name));
+  // The grid reaches into the look-back: baselines and true starts come from before the range.
+  const grid = evaluationGrid(Math.min(input.range.fromMs, input.lookbackFromMs ?? input.range.fromMs), input.range.toMs, redSeries);
   let view: RedView | null = null;
   if (grid) {
     const own = new Map<string | null, Series[]>();
     for (const s of redSeries) appendTo(own, serviceOf(s.labels, input.serviceLabel), s);
-    const services = [...redSignals(redSeries, grid, input.serviceLabel).values()].map((red) => ({ red, lastSampleMs: lastSampleTime(own.get(red.service) ?? [], input.range.toMs) }));
+    const services = [...redSignals(redSeries, grid, input.serviceLabel, options.red.families).values()].map((red) => ({ red, lastSampleMs: lastSampleTime(own.get(red.service) ?? [], input.range.toMs) }));
     view = { grid, services };
   }
-  redViews.set(input, view);
+  redViews.set(input, { families: options.red.families, view });
   return view;
 }
 
 function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedSignals) => number[], floor: (r: RedSignals, i: number, baseline: number) => boolean): { grid: Grid; found: Episode[] } | null {
-  const view = redView(input);
+  const view = redView(input, options);
   if (!view) return null;
   const { grid } = view;
   const found: Episode[] = [];
   for (const { red, lastSampleMs } of view.services) {
     const values = pick(red);
-    const baseline = median(values);
-    const threshold = baseline + options.red.madK * mad(values);
-    const flags = values.map((v, i) => v > threshold && red.requestsPerSec[i] >= options.red.minRequestsPerSec && floor(red, i, baseline));
-    for (const [first, last] of runs(flags)) {
-      if (grid.times[last] - grid.times[first] + grid.stepMs < options.red.minDurationMs) continue;
-      found.push({ red, first, last, baseline, peak: maxOf(values.slice(first, last + 1)), values, lastSampleMs });
+    const above = (v: number, b: Baseline) => v > b.level + options.red.madK * b.spread;
+    const base = baselineOf(values, above);
+    // No traffic or no data at a point is a gap: it neither starts nor ends an episode.
+    const flags = flagsOf(values, (v, i) => above(v, base) && red.requestsPerSec[i] >= options.red.minRequestsPerSec && floor(red, i, base.level));
+    for (const ep of episodesAcrossGaps(flags)) {
+      const { first, last } = ep;
+      if (grid.times[last] - grid.times[first] + grid.stepMs < options.red.minDurationMs || grid.times[last] <= input.range.fromMs) continue;
+      const ongoing = stillGoing(ep, grid.times[last], input.range.toMs);
+      found.push({ red, first, last, ongoing, baseline: base.level, peak: maxOf(values.slice(first, last + 1)), values, lastSampleMs });
     }
   }
   return { grid, found };
@@ -71,10 +81,9 @@ function episodes(input: DetectorInput, options: DetectorOptions, pick: (r: RedS
 function record(kind: AnomalyKind, e: Episode, grid: Grid, input: DetectorInput, fields: Pick<Anomaly, 'severity' | 'title' | 'explanation' | 'evidence'>, query: string): Anomaly {
   const startMs = grid.times[e.first] - grid.stepMs;
   const lastMs = grid.times[e.last];
-  const ongoing = e.last === grid.times.length - 1;
   const peakMs = peakTime(grid.times, e.values, e.first, e.last);
   const markers = peakMs === null ? [] : [peakMs];
-  const spanEnd = ongoing && e.lastSampleMs !== null ? Math.max(startMs, e.lastSampleMs) : lastMs;
+  const spanEnd = e.ongoing && e.lastSampleMs !== null ? Math.max(startMs, e.lastSampleMs) : lastMs;
   return {
     id: conditionId(kind, {}, e.red.service),
     kind,
@@ -82,16 +91,26 @@ function record(kind: AnomalyKind, e: Episode, grid: Grid, input: DetectorInput,
     evidence: { ...fields.evidence, points: downsample(onGrid(grid.times, e.values), markers), markers, spans: [[startMs, spanEnd]] },
     service: e.red.service,
     start: toRfc3339(startMs),
-    end: ongoing ? undefined : toRfc3339(lastMs),
+    end: e.ongoing ? undefined : toRfc3339(lastMs),
     subject: {},
     links: [exploreLink(kind === 'error_burst' ? 'Error share' : 'p99 latency', query, input.range.fromMs, input.range.toMs)],
   };
 }
 
+/** The PromQL of the error share the detector measured, in the service's own RED family. */
+function errorShareQuery(red: RedSignals): string {
+  const f = red.family;
+  if (!f) return '';
+  const failed = `${f.errorLabel}=~"${escapeLabelValue(f.errorValues)}"`;
+  return `sum(rate(${f.requests}{${match(red)},${failed}}[1m])) / sum(rate(${f.requests}{${match(red)}}[1m]))`;
+}
+
+const durationOf = (grid: Grid, e: Episode): number => grid.times[e.last] - grid.times[e.first] + grid.stepMs;
+
 const match = (red: RedSignals): string => labelMatchers({ [red.serviceLabel]: red.service })[0];
 
 const when = (grid: Grid, e: Episode): string =>
-  e.last === grid.times.length - 1
+  e.ongoing
     ? `since ${clockTime(grid.times[e.first] - grid.stepMs)} (ongoing)`
     : `from ${clockTime(grid.times[e.first] - grid.stepMs)} to ${clockTime(grid.times[e.last])} (${duration(grid.times[e.last] - grid.times[e.first] + grid.stepMs)})`;
 
@@ -105,11 +124,11 @@ function detectErrors(input: DetectorInput, options: DetectorOptions): Anomaly[]
     if (errors < opt.minErrors) return [];
     const svc = e.red.service;
     return [record('error_burst', e, res.grid, input, {
-      severity: e.peak >= 0.2 ? 'critical' : 'warning',
+      severity: errorBurstSeverity(e.peak, medianOf(e.values, e.first, e.last), durationOf(res.grid, e)),
       title: `${svc}: errors up to ${pct(e.peak)}`,
       explanation: `${svc} answered up to ${pct(e.peak)} of requests with a 5xx ${when(res.grid, e)}, against its usual ${pct(e.baseline)} — about ${num(errors, 0)} failed requests. Check the logs and traces of ${svc} in that window for the failing operation.`,
       evidence: { peakErrorShare: e.peak, baselineErrorShare: e.baseline, approxErrors: errors },
-    }, `sum(rate(http_requests_total{${match(e.red)},code=~"5.."}[1m])) / sum(rate(http_requests_total{${match(e.red)}}[1m]))`)];
+    }, errorShareQuery(e.red))];
   }));
 }
 
@@ -121,12 +140,12 @@ function detectLatency(input: DetectorInput, options: DetectorOptions): Anomaly[
     const svc = e.red.service;
     const ratio = e.baseline > 0 ? e.peak / e.baseline : Infinity;
     return record('latency_spike', e, res.grid, input, {
-      severity: ratio >= 3 ? 'critical' : 'warning',
+      severity: latencySeverity(ratio, durationOf(res.grid, e)),
       title: `${svc}: p99 latency up to ${num(e.peak, 0)} ms`,
       explanation: `${svc}'s p99 latency reached ${num(e.peak, 0)} ms ${when(res.grid, e)}, ${num(ratio, 1)}× its usual ${num(e.baseline, 0)} ms. Look for a GC storm, a slow dependency or saturation on ${svc} in the same window.`,
       // A zero baseline has no finite ratio; evidence is JSON, so say null rather than Infinity.
       evidence: { peakP99Ms: e.peak, baselineP99Ms: e.baseline, ratio: Number.isFinite(ratio) ? ratio : null },
-    }, `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{${match(e.red)}}[1m])))`);
+    }, `histogram_quantile(0.99, sum by (le) (rate(${e.red.family?.latency ?? 'http_request_duration_seconds_bucket'}{${match(e.red)}}[1m])))`);
   }));
 }
 

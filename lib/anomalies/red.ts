@@ -1,22 +1,55 @@
 /**
- * RED signals per service from raw counter samples: request rate, error rate and share
- * (5xx), and p99 latency from histogram buckets — evaluated on a common time grid.
- * Knows classic `http_requests_total` + `http_request_duration_seconds`, OTel
- * `http_server_request_duration_seconds_*` and Micrometer `http_server_requests_seconds_*`.
+ * RED signals per service from raw counter samples: request rate, error rate and share,
+ * and p99 latency from histogram buckets — evaluated on a common time grid. A RED family
+ * names a request counter, the label and values that mark a failed request, and a latency
+ * histogram. Built in: classic `http_requests_total` + `http_request_duration_seconds`,
+ * OTel `http_server_request_duration_seconds_*`, Micrometer `http_server_requests_seconds_*`
+ * and go-grpc-prometheus `grpc_server_handled_total` + `grpc_server_handling_seconds`;
+ * more come from configuration (RED_FAMILIES, docs/anomalies.md).
  */
 import type { Series } from '../model/types';
 import { counterIncreaseAt, DEFAULT_SERVICE_LABELS, serviceOf, type Grid } from './series-utils';
 import { appendTo } from '../model/group';
 
-/** Request counters, in order of preference (a service uses the first family it has). */
-const REQUEST_COUNTERS = ['http_requests_total', 'http_server_request_duration_seconds_count', 'http_server_requests_seconds_count'];
-export const LATENCY_BUCKETS: readonly string[] = ['http_request_duration_seconds_bucket', 'http_server_request_duration_seconds_bucket', 'http_server_requests_seconds_bucket'];
-const STATUS_LABELS = ['code', 'status', 'status_code', 'http_status_code', 'http_response_status_code'];
+export interface RedFamily {
+  /** Request counter. */
+  requests: string;
+  /** Label of the request counter that carries the outcome. */
+  errorLabel: string;
+  /** Regex (RE2/JS-compatible, anchored) of the outcome values that are server-side failures. */
+  errorValues: string;
+  /** Latency histogram's _bucket series, if the family has one. */
+  latency: string | null;
+}
 
-export const RED_METRIC_NAMES: readonly string[] = [...REQUEST_COUNTERS, ...LATENCY_BUCKETS];
+/** gRPC codes that mean the server failed (the ones gRPC maps to HTTP 5xx). */
+const GRPC_SERVER_ERRORS = 'Unknown|DeadlineExceeded|Unimplemented|Internal|Unavailable|DataLoss';
+
+/** In order of preference: a service uses the first family it has. */
+export const DEFAULT_RED_FAMILIES: readonly RedFamily[] = [
+  { requests: 'http_requests_total', errorLabel: 'code', errorValues: '5..', latency: 'http_request_duration_seconds_bucket' },
+  { requests: 'http_server_request_duration_seconds_count', errorLabel: 'http_response_status_code', errorValues: '5..', latency: 'http_server_request_duration_seconds_bucket' },
+  { requests: 'http_server_requests_seconds_count', errorLabel: 'status', errorValues: '5..', latency: 'http_server_requests_seconds_bucket' },
+  { requests: 'grpc_server_handled_total', errorLabel: 'grpc_code', errorValues: GRPC_SERVER_ERRORS, latency: 'grpc_server_handling_seconds_bucket' },
+];
+
+export const latencyBuckets = (families: readonly RedFamily[]): string[] => [...new Set(families.map((f) => f.latency).filter((n): n is string => n !== null))];
+export const redMetricNames = (families: readonly RedFamily[]): string[] => [...new Set([...families.map((f) => f.requests), ...latencyBuckets(families)])];
+
+export const LATENCY_BUCKETS: readonly string[] = latencyBuckets(DEFAULT_RED_FAMILIES);
+export const RED_METRIC_NAMES: readonly string[] = redMetricNames(DEFAULT_RED_FAMILIES);
+
+const errorTests = new WeakMap<RedFamily, RegExp>();
+function isError(family: RedFamily, labels: Record<string, string>): boolean {
+  let re = errorTests.get(family);
+  if (!re) errorTests.set(family, (re = new RegExp(`^(?:${family.errorValues})$`)));
+  return re.test(labels[family.errorLabel] ?? '');
+}
 
 export interface RedSignals {
   service: string;
+  /** The family the service's requests were counted from (null: latency only). */
+  family: RedFamily | null;
   /** The label that carried the service name (for links back to the series). */
   serviceLabel: string;
   requestsPerSec: number[];
@@ -24,8 +57,6 @@ export interface RedSignals {
   errorShare: number[];
   p99Ms: number[];
 }
-
-const isError = (labels: Record<string, string>): boolean => STATUS_LABELS.some((k) => /^5\d\d$/.test(labels[k] ?? ''));
 
 /**
  * PromQL histogram_quantile over cumulative buckets: linear interpolation inside the
@@ -53,27 +84,28 @@ function sumInto(target: number[], values: number[]): void {
   });
 }
 
-export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?: string[]): Map<string, RedSignals> {
+export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?: string[], families: readonly RedFamily[] = DEFAULT_RED_FAMILIES): Map<string, RedSignals> {
+  const names = new Set(redMetricNames(families));
   const n = grid.times.length;
   const blank = () => new Array<number>(n).fill(NaN);
   const byService = new Map<string, Series[]>();
   for (const s of series) {
-    if (!RED_METRIC_NAMES.includes(s.name)) continue;
+    if (!names.has(s.name)) continue;
     const svc = serviceOf(s.labels, serviceLabels);
     if (svc) appendTo(byService, svc, s);
   }
   const out = new Map<string, RedSignals>();
   const windowSec = grid.windowMs / 1000;
   for (const [service, list] of byService) {
-    const counterName = REQUEST_COUNTERS.find((name) => list.some((s) => s.name === name));
+    const family = families.find((f) => list.some((s) => s.name === f.requests));
     const requests = blank();
     const errors = blank();
-    for (const s of list.filter((x) => x.name === counterName)) {
+    for (const s of list.filter((x) => x.name === family?.requests)) {
       const inc = counterIncreaseAt(s.points, grid.times, grid.windowMs);
       sumInto(requests, inc);
-      sumInto(errors, isError(s.labels) ? inc : inc.map((v) => (Number.isFinite(v) ? 0 : NaN)));
+      sumInto(errors, isError(family!, s.labels) ? inc : inc.map((v) => (Number.isFinite(v) ? 0 : NaN)));
     }
-    const bucketName = LATENCY_BUCKETS.find((name) => list.some((s) => s.name === name));
+    const bucketName = (family?.latency && list.some((s) => s.name === family.latency) ? family.latency : null) ?? latencyBuckets(families).find((name) => list.some((s) => s.name === name));
     const perLe = new Map<number, number[]>();
     for (const s of list.filter((x) => x.name === bucketName)) {
       const le = s.labels.le === '+Inf' ? Infinity : Number(s.labels.le);
@@ -87,6 +119,7 @@ export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?
     });
     out.set(service, {
       service,
+      family: family ?? null,
       serviceLabel: (serviceLabels ?? DEFAULT_SERVICE_LABELS).find((k) => list[0].labels[k] === service) ?? 'service',
       requestsPerSec: requests.map((v) => v / windowSec),
       errorsPerSec: errors.map((v) => v / windowSec),

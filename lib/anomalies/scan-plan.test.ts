@@ -15,7 +15,7 @@ describe('planScan', () => {
     }
     const queries = plan.queries.map((q) => q.query);
     expect(queries).toContain('topk(200, changes(process_start_time_seconds[3600s]) > 0)');
-    expect(queries).toContain('topk(200, resets(http_requests_total[3600s]) > 0)');
+    expect(queries.some((x) => x.includes('resets('))).toBe(false); // every counter goes through counter-discovery
     expect(queries).toContain('topk(200, deriv(go_goroutines[3600s]) > 0)');
     expect(queries.some((x) => x.includes('rate(jvm_gc_pause_seconds_count[1m])') && x.endsWith('>= 10)'))).toBe(true);
     expect(queries.some((x) => x.includes('rate(jvm_gc_pause_seconds_sum[1m])') && x.endsWith('>= 0.25)'))).toBe(true);
@@ -23,32 +23,31 @@ describe('planScan', () => {
     expect(queries.some((x) => x.includes('max without') && x.includes('dotnet_collection_count_total'))).toBe(true);
   });
 
-  it('scans one metric name per resets() query and reports what it leaves out', () => {
-    const plan = planScan(range, { counterNames: ['a_total', 'b_total', 'bad name{'], leakGauges: [], maxQueries: 3 });
+  it('scans one metric name per query and reports what it leaves out', () => {
+    const plan = planScan(range, { leakGauges: ['a_bytes', 'b_bytes', 'bad name{'], maxQueries: 3 });
     expect(plan.queries).toHaveLength(3);
     expect(plan.skipped).toContainEqual({ metric: 'bad name{', reason: 'not a valid metric name' });
-    expect(plan.skipped.some((s) => s.metric === 'b_total' && /limit of 3/.test(s.reason))).toBe(true);
+    expect(plan.skipped.some((s) => s.metric === 'b_bytes' && /limit of 3/.test(s.reason))).toBe(true);
   });
 });
 
 describe('fetchPlan', () => {
   const restartScan = planScan(range).queries.find((q) => q.kind === 'restarts')!;
-  const resetScan = { ...planScan(range).queries.find((q) => q.metric === 'http_requests_total')!, limit: 2 };
+  const leakScan = { ...planScan(range).queries.find((q) => q.metric === 'go_goroutines')!, limit: 2 };
   const gcScan = planScan(range).queries.find((q) => q.metric === 'jvm_gc_pause_seconds_count')!;
 
-  it('turns flagged series into raw selectors with their restart context, deduplicated', () => {
-    const labels = { job: 'payment-gateway', instance: '10.0.0.7:8080', code: '200' };
+  it('turns flagged series into raw selectors over the read range (look-back included), deduplicated', () => {
+    const labels = { job: 'payment-gateway', instance: '10.0.0.7:8080' };
     const plan = fetchPlan(
       [
-        { query: resetScan, series: [{ name: '', labels, points: [[range.toMs, 1]] }] },
-        { query: restartScan, series: [{ name: '', labels: { job: 'payment-gateway', instance: '10.0.0.7:8080' }, points: [[range.toMs, 1]] }] },
+        { query: leakScan, series: [{ name: '', labels, points: [[range.toMs, 1]] }] },
+        { query: restartScan, series: [{ name: '', labels, points: [[range.toMs, 1]] }, { name: '', labels, points: [[range.toMs, 2]] }] },
       ],
-      range,
+      { fromMs: range.fromMs - 60 * MIN, toMs: range.toMs },
     );
     expect(plan.selectors).toEqual([
-      'http_requests_total{code="200",instance="10.0.0.7:8080",job="payment-gateway"}[3600s]',
-      'process_start_time_seconds{instance="10.0.0.7:8080",job="payment-gateway"}[3600s]',
-      'http_requests_created{code="200",instance="10.0.0.7:8080",job="payment-gateway"}[3600s]',
+      'go_goroutines{instance="10.0.0.7:8080",job="payment-gateway"}[7200s]',
+      'process_start_time_seconds{instance="10.0.0.7:8080",job="payment-gateway"}[7200s]',
     ]);
     expect(plan.truncatedScans).toEqual([]);
   });
@@ -61,10 +60,10 @@ describe('fetchPlan', () => {
 
   it('bounds the fetch list and flags scans that hit their series limit', () => {
     const series = Array.from({ length: 2 }, (_, i) => ({ name: '', labels: { job: 'j', instance: `i${i}` }, points: [] as [number, number][] }));
-    const plan = fetchPlan([{ query: resetScan, series }], range, 2);
+    const plan = fetchPlan([{ query: leakScan, series }, { query: restartScan, series }], range, 2);
     expect(plan.selectors).toHaveLength(2);
     expect(plan.skipped.length).toBeGreaterThan(0);
-    expect(plan.truncatedScans).toEqual(['counter_resets:http_requests_total']);
+    expect(plan.truncatedScans).toEqual(['leak:go_goroutines']);
   });
 
   it('escapes hostile label values', () => {

@@ -11,18 +11,9 @@
  */
 import type { Labels, Series } from '../model/types';
 import { GC_METRICS, GC_SUB_LABELS } from './gc-metrics';
-import { familyOf } from './counter-series';
 import { labelMatchers, selector } from './format';
-import { RED_METRIC_NAMES } from './red';
-import { withoutLabels } from './series-utils';
+import { DEFAULT_RED_FAMILIES, redMetricNames, type RedFamily } from './red';
 import { DEFAULT_DETECTOR_OPTIONS, type GcStormOptions } from './types';
-
-export const DEFAULT_COUNTER_SCAN_NAMES: readonly string[] = [
-  'http_requests_total',
-  'http_server_request_duration_seconds_count',
-  'http_server_requests_seconds_count',
-  ...GC_METRICS.filter((m) => m.measure !== 'ratio').map((m) => m.name),
-];
 
 export const DEFAULT_LEAK_GAUGES: readonly string[] = [
   'go_goroutines',
@@ -36,8 +27,6 @@ export const DEFAULT_LEAK_GAUGES: readonly string[] = [
 ];
 
 export interface ScanPlanOptions {
-  /** Counter names to check with resets() (one query each). */
-  counterNames: readonly string[];
   leakGauges: readonly string[];
   /** Max series any scan query may return (topk + the client's `limit`). */
   maxSeriesPerQuery: number;
@@ -52,7 +41,6 @@ export interface ScanPlanOptions {
 }
 
 export const DEFAULT_SCAN_OPTIONS: ScanPlanOptions = {
-  counterNames: DEFAULT_COUNTER_SCAN_NAMES,
   leakGauges: DEFAULT_LEAK_GAUGES,
   maxSeriesPerQuery: 200,
   maxQueries: 60,
@@ -62,7 +50,8 @@ export const DEFAULT_SCAN_OPTIONS: ScanPlanOptions = {
   gc: DEFAULT_DETECTOR_OPTIONS.gc,
 };
 
-export type ScanKind = 'counter_resets' | 'restarts' | 'gc' | 'leak';
+/** Counter resets are not here: every counter, by any name, is scanned by ./counter-discovery.ts. */
+export type ScanKind = 'restarts' | 'gc' | 'leak';
 
 export interface ScanQuery {
   kind: ScanKind;
@@ -98,7 +87,6 @@ export function planScan(range: { fromMs: number; toMs: number }, partial: Parti
         : `max_over_time((${m.combine} ${without} (rate(${m.name}[${o.gcRateWindow}])))[${r}:${o.gcStep}]) >= ${m.measure === 'count' ? o.gc.minFrequencyPerSec : o.gc.timeFraction}`;
     all.push(q('gc', m.name, `topk(${k}, ${expr})`));
   }
-  for (const name of o.counterNames) all.push(q('counter_resets', name, `topk(${k}, resets(${name}[${r}]) > 0)`));
   for (const name of o.leakGauges) all.push(q('leak', name, `topk(${k}, deriv(${name}[${r}]) > 0)`));
   const skipped: ScanPlan['skipped'] = [];
   const valid = all.filter((x) => NAME.test(x.metric) || (skipped.push({ metric: x.metric, reason: 'not a valid metric name' }), false));
@@ -114,18 +102,20 @@ export interface FetchPlan {
   truncatedScans: string[];
 }
 
-const target = (labels: Labels): Labels => {
-  const out: Labels = {};
-  for (const key of ['job', 'instance']) if (labels[key] !== undefined) out[key] = labels[key];
-  return out;
-};
-
 /** One selector for several metric names of the same target. */
 export const anyOf = (names: readonly string[], labels: Labels): string =>
   `{${[`__name__=~"${names.join('|')}"`, ...labelMatchers(labels)].join(',')}}`;
 
-/** The raw series to fetch for what the scans flagged (deduplicated, bounded). */
-export function fetchPlan(results: readonly { query: ScanQuery; series: Series[] }[], range: { fromMs: number; toMs: number }, maxFetch = DEFAULT_SCAN_OPTIONS.maxFetch): FetchPlan {
+/**
+ * The raw series to fetch for what the scans flagged (deduplicated, bounded), over
+ * `readRange`: the scanned range plus its look-back, where baselines come from.
+ */
+export function fetchPlan(
+  results: readonly { query: ScanQuery; series: Series[] }[],
+  readRange: { fromMs: number; toMs: number },
+  maxFetch = DEFAULT_SCAN_OPTIONS.maxFetch,
+  families: readonly RedFamily[] = DEFAULT_RED_FAMILIES,
+): FetchPlan {
   const wanted: string[] = [];
   const truncatedScans: string[] = [];
   for (const { query, series } of results) {
@@ -133,24 +123,19 @@ export function fetchPlan(results: readonly { query: ScanQuery; series: Series[]
     for (const s of series) {
       const labels = { ...s.labels };
       delete labels.__name__;
-      const tgt = target(labels);
-      if (query.kind === 'counter_resets') {
-        wanted.push(selector(query.metric, labels));
-        if (Object.keys(tgt).length) wanted.push(selector('process_start_time_seconds', tgt));
-        wanted.push(selector(`${familyOf(query.metric)}_created`, withoutLabels(labels, ['le'])));
-      } else if (query.kind === 'restarts') {
+      if (query.kind === 'restarts') {
         wanted.push(selector('process_start_time_seconds', labels));
       } else if (query.kind === 'gc') {
         const runtime = GC_METRICS.find((m) => m.name === query.metric)?.runtime;
         wanted.push(anyOf(GC_METRICS.filter((m) => m.runtime === runtime).map((m) => m.name), labels));
-        if (labels.job !== undefined) wanted.push(anyOf(RED_METRIC_NAMES, { job: labels.job }));
+        if (labels.job !== undefined) wanted.push(anyOf(redMetricNames(families), { job: labels.job }));
       } else {
         wanted.push(selector(query.metric, labels));
       }
     }
   }
   const unique = [...new Set(wanted)];
-  const r = rangeDuration(range.fromMs, range.toMs);
+  const r = rangeDuration(readRange.fromMs, readRange.toMs);
   return {
     selectors: unique.slice(0, maxFetch).map((s) => `${s}[${r}]`),
     skipped: unique.slice(maxFetch).map((s) => ({ selector: s, reason: `over the limit of ${maxFetch} raw series` })),

@@ -1,5 +1,6 @@
 /** Helpers over raw Prometheus samples: service/instance identity and reset-aware rates. */
 import type { Labels, Series } from '../model/types';
+import { labelMatchers } from './format';
 
 export const DEFAULT_SERVICE_LABELS = ['service', 'service_name', 'job', 'app'];
 
@@ -120,3 +121,6 @@ export function withoutLabels(labels: Labels, drop: readonly string[]): Labels {
   for (const k of Object.keys(labels)) if (!drop.includes(k) && k !== '__name__') out[k] = labels[k];
   return out;
 }
+
+/** Identity of a series (name + labels, __name__ label ignored) for de-duplication across reads. */
+export const seriesKey = (name: string, labels: Labels): string => `${name}{${labelMatchers(labels).join(',')}}`;

@@ -7,6 +7,7 @@
 import type { Anomaly, AnomalyKind } from '../model/anomaly';
 import type { Exemplar, LogEntry, Series, Trace } from '../model/types';
 import type { MetricMetadata } from '../sources/types';
+import { DEFAULT_RED_FAMILIES, type RedFamily } from './red';
 
 export interface DetectorInput {
   range: { fromMs: number; toMs: number };
@@ -23,6 +24,21 @@ export interface DetectorInput {
   missingTraceIds: string[];
   /** Labels naming the service on a series, first present wins (default: service, service_name, job, app). */
   serviceLabel?: string[];
+  /**
+   * Where the raw series start when they were read with a look-back before `range.fromMs`:
+   * detectors take baselines and true episode starts from there, and report what overlaps
+   * the range (docs/anomalies.md, "Episodes and gaps"). Default: `range.fromMs`.
+   */
+  lookbackFromMs?: number;
+  /** Counter series Prometheus flagged with resets() > 0 over the range, with its count. */
+  counterResets?: FlaggedCounter[];
+}
+
+export interface FlaggedCounter {
+  name: string;
+  labels: Record<string, string>;
+  /** Prometheus resets() over the range. */
+  resets: number;
 }
 
 export interface CounterResetOptions {
@@ -81,6 +97,8 @@ export interface RedOptions {
   minLatencyMs: number;
   /** The p99 must also be at least this multiple of the baseline median. */
   minLatencyRatio: number;
+  /** Request/latency metric families read as RED (./red.ts). */
+  families: readonly RedFamily[];
 }
 
 export interface DetectorOptions {
@@ -110,6 +128,7 @@ export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
     minRequestsPerSec: 0.1,
     minLatencyMs: 50,
     minLatencyRatio: 1.5,
+    families: DEFAULT_RED_FAMILIES,
   },
 };
 

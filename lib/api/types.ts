@@ -1,3 +1,4 @@
+import type { CounterScanCoverage } from '../anomalies/counter-discovery';
 import type { Anomaly } from '../model/anomaly';
 import type { LogEntry, SourceName, SourceReport } from '../model/types';
 import type { ApiExemplar, ApiTrace } from '../correlate/api-shape';
@@ -35,5 +36,7 @@ export interface AnomaliesResponse {
   range: { from: string; to: string };
   /** What was skipped to stay inside the query budgets. */
   skipped?: string[];
+  /** What the counter-reset scan covered: names seen, counters checked, and every name left out with why. */
+  counterScan?: CounterScanCoverage;
 }
 

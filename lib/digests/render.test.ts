@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { composeDigest } from './compose';
-import { escapeHtml, renderDigest, renderSlack } from './render';
+import { escapeHtml, renderDigest, renderHtml, renderSlack, renderText } from './render';
 import { COUNTER_RESET, GC_STORM, ORPHANS, anomaly, scanResponse } from './test-fixtures';
+import { counterResetDetector } from '../anomalies/counter-reset';
+import { DEFAULT_DETECTOR_OPTIONS } from '../anomalies/types';
+import { emptyInput, seriesOf, T0 } from '../anomalies/test-helpers';
 
 const FROM = Date.parse('2026-11-23T00:00:00Z');
 const TO = Date.parse('2026-11-23T08:00:00Z');
@@ -83,5 +86,32 @@ describe('incidents in a digest', () => {
     const { html } = renderDigest(digestOf([evil]));
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; was in a GC storm');
+  });
+});
+
+describe('restarts in a digest', () => {
+  it('renders one restart of a target as one row in text, HTML and Slack, not one row per series', () => {
+    const tgt = { job: 'billing', instance: 'b-0:9000' };
+    const at = (T0 + 50_000) / 1000;
+    const names = ['a_total', 'b_total', 'c_total', 'd_total'];
+    const records = counterResetDetector.detect(
+      emptyInput({ series: [...names.map((n) => seriesOf(n, tgt, [50, 60, 70, 1, 2, 3])), seriesOf('process_start_time_seconds', tgt, [1, 1, 1, at, at, at])] }),
+      DEFAULT_DETECTOR_OPTIONS,
+    );
+    const d = composeDigest({
+      schedule: { id: 's', name: 'Ops' },
+      window: { fromMs: T0, toMs: T0 + 3_600_000 },
+      response: scanResponse(records, T0, T0 + 3_600_000),
+      filters: {},
+      previous: null,
+      nowMs: T0 + 3_600_000,
+      publicUrl: 'http://127.0.0.1:3000',
+    });
+    const text = renderText(d);
+    expect(text.match(/restarted at/g)).toHaveLength(1);
+    expect(text).toContain('4 counter series reset');
+    expect(text).not.toContain('a_total reset');
+    expect(renderHtml(d).match(/restarted at/g)).toHaveLength(1);
+    expect(JSON.stringify(renderSlack(d).blocks).match(/restarted at/g)).toHaveLength(1);
   });
 });

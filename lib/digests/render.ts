@@ -1,6 +1,7 @@
 import { kindName } from '../model/anomaly';
+import { restartEvents, restartSentence, type RestartEvent } from '../anomalies/restart-events';
 import { incidentsHtml, incidentsSlack, incidentsSubject, incidentsText } from './render-incidents';
-import type { Digest, DigestFinding, RenderedDigest } from './types';
+import type { Digest, DigestFinding, DigestGroup, RenderedDigest } from './types';
 
 /**
  * Pure: a digest as plain text, HTML e-mail and Slack blocks. Titles, services and
@@ -48,12 +49,24 @@ export function digestSubject(d: Digest): string {
 
 const ended = (f: DigestFinding) => (f.end ? `, ended ${f.end}` : '');
 
+/** A restart row is NEW when any of its series' records is new. */
+const eventState = (e: RestartEvent<DigestFinding>): keyof typeof STATE_LABEL => (e.members.some((m) => m.state === 'new') ? 'new' : 'ongoing');
+const utcClock = (ms: number) => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+
+/** A group's rows: each restart of a target once, then the findings that are not part of one. */
+function rowsOf(g: DigestGroup): { restarts: RestartEvent<DigestFinding>[]; findings: DigestFinding[] } {
+  const { events, rest } = restartEvents(g.findings);
+  return { restarts: events, findings: rest };
+}
+
 export function renderText(d: Digest): string {
   const lines = [`${d.schedule.name} — anomaly digest`, `Window: ${d.window.from} → ${d.window.to}`, summaryLine(d), '', ...incidentsText(d)];
   if (d.groups.length) lines.push('== All findings ==', '');
   for (const g of d.groups) {
     lines.push(`== ${serviceName(g.service)} ==`);
-    for (const f of g.findings) {
+    const { restarts, findings } = rowsOf(g);
+    for (const e of restarts) lines.push(`- [${STATE_LABEL[eventState(e)]}] ${e.members[0].severity.toUpperCase()} Restart: ${restartSentence(e, utcClock)}`);
+    for (const f of findings) {
       lines.push(`- [${STATE_LABEL[f.state]}] ${f.severity.toUpperCase()} ${kindName(f.kind)}: ${f.title} (since ${f.start}${ended(f)})`);
       if (f.explanation) lines.push(`  ${f.explanation}`);
       if (f.snapshotUrl) lines.push(`  Evidence: ${f.snapshotUrl}`);
@@ -97,7 +110,15 @@ export function renderHtml(d: Digest): string {
   ];
   for (const g of d.groups) {
     parts.push(`<h3 style="margin:16px 0 6px 0">${escapeHtml(serviceName(g.service))}</h3><ul style="padding-left:18px">`);
-    parts.push(...g.findings.map(findingHtml), '</ul>');
+    const { restarts, findings } = rowsOf(g);
+    for (const e of restarts) {
+      parts.push(
+        `<li style="margin:0 0 10px 0"><strong style="color:${SEVERITY_COLOR[e.members[0].severity]}">${escapeHtml(e.members[0].severity.toUpperCase())}</strong> ` +
+          `<span style="font-size:11px;border:1px solid #94a3b8;border-radius:3px;padding:0 3px">${STATE_LABEL[eventState(e)]}</span> ` +
+          `<strong>Restart</strong>: ${escapeHtml(restartSentence(e, utcClock))}</li>`,
+      );
+    }
+    parts.push(...findings.map(findingHtml), '</ul>');
   }
   if (d.resolved.length) {
     parts.push('<h3 style="margin:16px 0 6px 0">Resolved since the last digest</h3><ul style="padding-left:18px">');
@@ -139,13 +160,16 @@ export function renderSlack(d: Digest): SlackMessage {
   let shown = 0;
   for (const g of d.groups) {
     if (shown >= SLACK_MAX_FINDINGS) break;
-    const lines = g.findings.slice(0, SLACK_MAX_FINDINGS - shown).map((f) => {
+    const { restarts, findings } = rowsOf(g);
+    const restartLines = restarts.map((e) => `• \`${STATE_LABEL[eventState(e)]}\` *Restart*: ${escapeSlack(restartSentence(e, utcClock))}`);
+    shown += restarts.reduce((n, e) => n + e.members.length, 0);
+    const lines = findings.slice(0, Math.max(0, SLACK_MAX_FINDINGS - shown)).map((f) => {
       const link = slackLink(f.snapshotUrl, 'evidence');
       const title = `*${escapeSlack(kindName(f.kind))}*: ${escapeSlack(f.title)}`;
       return `• \`${STATE_LABEL[f.state]}\` ${f.severity === 'critical' ? ':red_circle:' : f.severity === 'warning' ? ':large_orange_circle:' : ':white_circle:'} ${title}${link ? ` ${link}` : ''}`;
     });
     shown += lines.length;
-    blocks.push({ type: 'divider' }, md(`*${escapeSlack(serviceName(g.service))}*\n${lines.join('\n')}`));
+    blocks.push({ type: 'divider' }, md(`*${escapeSlack(serviceName(g.service))}*\n${[...restartLines, ...lines].join('\n')}`));
   }
   if (shown < d.counts.total) blocks.push(md(`…and ${d.counts.total - shown} more.`));
   if (d.resolved.length) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { getConfig, type AppConfig } from '../config';
 import { db } from '../db';
-import { scanAnomalies } from '../investigate/anomalies';
+import { detectionDeps, scanAnomalies } from '../investigate/anomalies';
 import { notConfiguredMessages } from '../investigate/source-call';
 import { getSources } from '../sources';
 import { apiUrlsForView } from '../views/api-urls';
@@ -54,6 +54,7 @@ export function serverRunnerDeps(cfg: AppConfig = getConfig()): RunnerDeps {
           clients: getSources(),
           nowMs,
           notConfigured: notConfiguredMessages(cfg.demo),
+          ...detectionDeps(cfg.detection),
         },
         q,
       ),

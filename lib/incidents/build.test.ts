@@ -130,3 +130,18 @@ describe('acknowledged and muted findings', () => {
     expect(marked.incidents.map((i) => i.id)).toEqual(report.incidents.map((i) => i.id));
   });
 });
+
+describe('a counter_reset record with two restarts', () => {
+  it('joins each restart to the incident it led to, at its own time', () => {
+    const { incidents, telemetryHealth } = build([
+      restart('payment-gateway', 2, 32),
+      finding('gc_storm', 'risk-engine', 15, 21),
+      finding('gc_storm', 'risk-engine', 45, undefined, { id: 'storm-2' }),
+    ]);
+    expect(incidents.map((i) => [i.start, i.findings.find((f) => f.kind === 'counter_reset')?.start])).toEqual([
+      ['2026-03-02T12:32:00.000Z', '2026-03-02T12:32:00.000Z'],
+      ['2026-03-02T12:02:00.000Z', '2026-03-02T12:02:00.000Z'],
+    ]);
+    expect(telemetryHealth.findings).toEqual([]);
+  });
+});

@@ -7,7 +7,8 @@
 import type { Anomaly } from '../model/anomaly';
 import { num } from '../anomalies/format';
 import { callPath, callShare, type ServiceGraph } from './graph';
-import { interval, isRestart, isSeed, overlaps, restartOverlaps, targetOf } from './rules';
+import { toRfc3339 } from '../time/range';
+import { interval, isSeed, overlaps, restartOverlaps, restartTimes, targetOf } from './rules';
 
 /** How two findings are linked, in words, or null when they are not. */
 export function linkReason(graph: ServiceGraph, a: Anomaly, b: Anomaly): string | null {
@@ -49,11 +50,17 @@ export function groupFindings(findings: readonly Anomaly[], graph: ServiceGraph,
   const leftOver: Anomaly[] = [];
   for (const a of findings) {
     if (isSeed(a)) continue;
-    const at = Date.parse(a.start);
-    // A restart joins the first incident with a linked seed it may have led to.
-    const home = isRestart(a) ? groups.find((g) => g.some((s) => restartOverlaps(at, interval(s, toMs)) && linkReason(graph, a, s) !== null)) : undefined;
-    if (home) home.push(a);
-    else leftOver.push(a);
+    const times = restartTimes(a);
+    let joined = 0;
+    for (const at of times) {
+      // Each restart joins the first incident with a linked seed it may have led to, as an instant at its time.
+      const home = groups.find((g) => g.some((s) => isSeed(s) && restartOverlaps(at, interval(s, toMs)) && linkReason(graph, a, s) !== null));
+      if (!home) continue;
+      joined += 1;
+      if (!home.some((b) => b.id === a.id)) home.push({ ...a, start: toRfc3339(at), end: undefined });
+    }
+    // A record some restart of which no incident took stays in telemetry health (its rate() distortion is real).
+    if (joined < times.length || times.length === 0) leftOver.push(a);
   }
   return { groups, leftOver };
 }

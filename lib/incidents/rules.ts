@@ -16,14 +16,28 @@ export const RESTART_LEAD_MS = 20 * 60_000;
 /** A restart this close before the first symptom (or after it) is a cause candidate; earlier ones are context. */
 export const RESTART_CAUSE_WINDOW_MS = 5 * 60_000;
 
+/**
+ * When the process behind a counter_reset record restarted: one record per series holds
+ * every reset step of the range (evidence.steps, docs/anomalies.md "counter_reset"); a
+ * step the detector tied to a restart is an event at its restart time.
+ */
+export function restartTimes(a: Anomaly): number[] {
+  if (a.kind !== 'counter_reset') return [];
+  const steps = Array.isArray(a.evidence.steps) ? a.evidence.steps : [a.evidence];
+  return steps.flatMap((raw) => {
+    const s = (raw ?? {}) as { cause?: unknown; restartedAt?: unknown; after?: { ts?: unknown } };
+    if (s.cause !== 'restart') return [];
+    const at = Date.parse(typeof s.restartedAt === 'string' ? s.restartedAt : typeof s.after?.ts === 'string' ? s.after.ts : a.start);
+    return Number.isFinite(at) ? [at] : [];
+  });
+}
+
 /** A counter reset the detector tied to a process restart (the restart is the event). */
-export const isRestart = (a: Anomaly): boolean => a.kind === 'counter_reset' && a.evidence.cause === 'restart';
+export const isRestart = (a: Anomaly): boolean => restartTimes(a).length > 0;
 
 /** Findings that can start an incident on their own. */
 export const isSeed = (a: Anomaly): boolean => RED_KINDS.includes(a.kind) || RESOURCE_KINDS.includes(a.kind);
 
-/** Whether a finding is a hygiene problem (counter resets that only distort rate() included, when no incident takes them). */
-export const isHygiene = (a: Anomaly): boolean => HYGIENE_KINDS.includes(a.kind) || (a.kind === 'counter_reset' && !isRestart(a));
 
 /** Counter resets are instants; every other finding lasts until its end, or the range's end while ongoing. */
 export function interval(a: Anomaly, toMs: number): [number, number] {

@@ -27,7 +27,13 @@ export function finding(kind: AnomalyKind, service: string, from: number, to?: n
   };
 }
 
-export const restart = (service: string, at: number) => finding('counter_reset', service, at, undefined, { id: `reset-${service}-${at}`, severity: 'info', evidence: { cause: 'restart' } });
+/** A counter_reset record as the detector writes it: one per series, a step per reset. */
+export const restart = (service: string, ...atMinutes: number[]) =>
+  finding('counter_reset', service, atMinutes[0], undefined, {
+    id: `reset-${service}-${atMinutes[0]}`,
+    severity: 'info',
+    evidence: { steps: atMinutes.map((m) => ({ cause: 'restart', restartedAt: iso(T0 + m * MIN), group: `${service}/${service}-0:8080@${T0 + m * MIN}` })) },
+  });
 
 /**
  * Sampled traces along call chains: each chain is services from the entry down, e.g.

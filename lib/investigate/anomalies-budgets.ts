@@ -14,6 +14,12 @@ export interface AnomalyBudgets {
   maxRawSeries: number;
   /** Selectors asked for raw samples after the scan. */
   maxFetchSelectors: number;
+  /** The counter-reset scan's share of the deadline; names not reached by then are reported as skipped. */
+  counterScanMs: number;
+  /** Raw samples held for flagged counter series (memory bound); beyond it a series keeps Prometheus' count only. */
+  maxCounterRawPoints: number;
+  /** Raw series of flagged GC, RED and leak signals are read this far before the range: baselines and true starts. */
+  lookbackMs: number;
   /** Raw samples per series; longer ranges are read at a step instead (see rawReadMode). */
   maxPointsPerSeries: number;
   /** Assumed scrape interval when estimating points per series. */
@@ -38,6 +44,9 @@ export const DEFAULT_ANOMALY_BUDGETS: AnomalyBudgets = {
   deadlineMs: 20_000,
   maxRawSeries: 200,
   maxFetchSelectors: 120,
+  counterScanMs: 12_000,
+  maxCounterRawPoints: 600_000,
+  lookbackMs: 3_600_000,
   maxPointsPerSeries: 11_000,
   assumedScrapeMs: 15_000,
   concurrency: 4,

@@ -11,9 +11,14 @@ import type { AnomalyKind } from '../model/anomaly';
 import type { Exemplar, Labels, Series } from '../model/types';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
 import { cachedMetadata } from './metadata-cache';
+import { scanCounters, type CounterScanCoverage, type CounterScanOptions } from './anomalies-counters';
+import { NO_FILTER } from '../anomalies/counter-discovery';
+import type { FlaggedCounter } from '../anomalies/types';
+import { DEFAULT_RED_FAMILIES, type RedFamily } from '../anomalies/red';
+import { seriesKey } from '../anomalies/series-utils';
 import { mapBounded, type AnomalyBudgets, type SourceCalls } from './anomalies-budgets';
 import {
-  EXEMPLAR_SELECTOR, errorShareScans, latencyScans, newestExemplars, rawReadMode, redSelector, redSelectorsFor, seriesKey, withoutRange,
+  errorShareScans, exemplarSelector, latencyScans, newestExemplars, rawReadMode, redSelector, redSelectorsFor, withoutRange,
   type TimeWindow,
 } from './anomalies-plan';
 
@@ -21,6 +26,10 @@ export interface MetricsCollection {
   series: Series[];
   metadata: Record<string, MetricMetadata[]>;
   exemplars: Exemplar[];
+  /** Where the raw series start (the range's look-back), for the detectors' baselines. */
+  lookbackFromMs?: number;
+  counterResets?: FlaggedCounter[];
+  counterScan?: CounterScanCoverage;
 }
 
 export interface MetricsContext {
@@ -29,10 +38,22 @@ export interface MetricsContext {
   budgets: AnomalyBudgets;
   /** Read exemplars of the latency histograms (for missing_trace). */
   exemplars: boolean;
+  /** Which counters the reset scan checks (configuration). */
+  counters?: CounterScanOptions;
+  /** RED families read for latency and errors (configuration; default: HTTP and gRPC). */
+  redFamilies?: readonly RedFamily[];
 }
 
-/** Kinds whose findings decide which services' RED series are read. */
-const FIRST_PASS_KINDS: readonly AnomalyKind[] = ['counter_reset', 'gc_storm', 'leak'];
+const familiesOf = (ctx: MetricsContext): readonly RedFamily[] => ctx.redFamilies ?? DEFAULT_RED_FAMILIES;
+
+/** The range plus the look-back the GC, RED and leak series are read over. */
+export const readRangeOf = (ctx: MetricsContext): TimeWindow => ({ fromMs: ctx.range.fromMs - ctx.budgets.lookbackMs, toMs: ctx.range.toMs });
+
+/**
+ * Kinds whose findings decide which services' RED series are read. Counter resets are not
+ * among them: every restart resets counters, and a restart alone does not hurt users.
+ */
+const FIRST_PASS_KINDS: readonly AnomalyKind[] = ['gc_storm', 'leak'];
 
 /** Raw series read so far, capped at the budget; the rest is counted, not kept. */
 class RawSeriesStore {
@@ -53,7 +74,8 @@ class RawSeriesStore {
   }
 
   async read(selectors: readonly string[]): Promise<void> {
-    const { range, budgets } = this.ctx;
+    const { budgets } = this.ctx;
+    const range = readRangeOf(this.ctx);
     const mode = rawReadMode(range, budgets);
     const fresh = selectors.filter((s) => !this.asked.has(s));
     fresh.forEach((s) => this.asked.add(s));
@@ -102,8 +124,8 @@ async function flaggedServices(calls: SourceCalls, prom: PrometheusClient, ctx: 
   const k = ctx.budgets.maxRawSeries;
   const red = DEFAULT_DETECTOR_OPTIONS.red;
   const scans = [
-    ...errorShareScans(ctx.range, k, red.minErrorShare).map((s) => ({ ...s, what: '5xx-share' })),
-    ...latencyScans(ctx.range, k, red.minLatencyRatio, red.minLatencyMs).map((s) => ({ ...s, what: 'p99' })),
+    ...errorShareScans(ctx.range, k, red.minErrorShare, familiesOf(ctx)).map((s) => ({ ...s, what: 'error-share' })),
+    ...latencyScans(ctx.range, k, red.minLatencyRatio, red.minLatencyMs, familiesOf(ctx)).map((s) => ({ ...s, what: 'p99' })),
   ];
   const results = await mapBounded(scans, ctx.budgets.concurrency, async (scan) => {
     const r = await calls.call((signal) => prom.query(scan.query, ctx.range.toMs, { signal, limit: k }));
@@ -117,15 +139,20 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
   const { range, budgets } = ctx;
   const plan = planScan(range);
   for (const s of plan.skipped) calls.skip(`the scan of ${s.metric} was skipped (${s.reason}).`);
+  const readRange = readRangeOf(ctx);
 
-  const [metadata, scanResults, flaggedJobs, exemplars] = await Promise.all([
-    calls.call((signal) => cachedMetadata(prom, ctx.nowMs, signal)),
+  const metadataWork = calls.call((signal) => cachedMetadata(prom, ctx.nowMs, signal));
+  // The counter scan needs the metric types first; everything else goes out at once.
+  const counterWork = metadataWork.then((metadata) => scanCounters(calls, prom, ctx, metadata ?? {}, ctx.counters ?? { filter: NO_FILTER }));
+  const [metadata, scanResults, flaggedJobs, exemplars, counters] = await Promise.all([
+    metadataWork,
     runScans(calls, prom, plan.queries, budgets.concurrency),
     flaggedServices(calls, prom, ctx),
-    ctx.exemplars ? calls.call((signal) => prom.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal })) : Promise.resolve([]),
+    ctx.exemplars ? calls.call((signal) => prom.exemplars(exemplarSelector(familiesOf(ctx)), range.fromMs, range.toMs, { signal })) : Promise.resolve([]),
+    counterWork,
   ]);
 
-  const fetch = fetchPlan(scanResults, range, budgets.maxFetchSelectors);
+  const fetch = fetchPlan(scanResults, readRange, budgets.maxFetchSelectors, familiesOf(ctx));
   for (const scan of fetch.truncatedScans) calls.skip(`the ${scan.replace(':', ' scan of ')} hit its series limit; more series may be affected than are shown.`);
   if (fetch.skipped.length) calls.skip(`${fetch.skipped.length} flagged series were not read (over the limit of ${budgets.maxFetchSelectors} raw selectors).`);
 
@@ -136,13 +163,13 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
   // Prometheus saw with a high 5xx share or a p99 spike.
   const meta = metadata ?? {};
   const firstPass = runDetectors(
-    { range, nowMs: ctx.nowMs, series: store.series, metadata: meta, traces: [], logs: [], exemplars: [], missingTraceIds: [] },
-    {},
+    { range, nowMs: ctx.nowMs, series: store.series, metadata: meta, traces: [], logs: [], exemplars: [], missingTraceIds: [], lookbackFromMs: readRange.fromMs },
+    { red: { families: familiesOf(ctx) } },
     { kinds: FIRST_PASS_KINDS },
   );
-  const r = rangeDuration(range.fromMs, range.toMs);
-  const flagged = [...new Set(flaggedJobs.map((l) => l.job))].map((job) => redSelector('job', job, r));
-  const red = [...redSelectorsFor(firstPass.anomalies, range), ...flagged];
+  const r = rangeDuration(readRange.fromMs, readRange.toMs);
+  const flagged = [...new Set(flaggedJobs.map((l) => l.job))].map((job) => redSelector('job', job, r, familiesOf(ctx)));
+  const red = [...redSelectorsFor(firstPass.anomalies, readRange, familiesOf(ctx)), ...flagged];
   await store.read(red);
 
   if (store.droppedSeries || store.droppedSelectors) {
@@ -156,5 +183,12 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
 
   const kept = newestExemplars(exemplars ?? [], budgets.maxExemplars);
   if ((exemplars?.length ?? 0) > kept.length) calls.skip(`only the newest ${kept.length} of ${exemplars!.length} exemplars were checked.`);
-  return { series: store.series, metadata: meta, exemplars: kept };
+  return {
+    series: [...store.series, ...counters.series],
+    metadata: meta,
+    exemplars: kept,
+    lookbackFromMs: readRange.fromMs,
+    counterResets: counters.flagged,
+    counterScan: counters.coverage,
+  };
 }

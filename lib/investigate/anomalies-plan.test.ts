@@ -58,9 +58,10 @@ describe('redSelectorsFor', () => {
 });
 
 describe('errorShareScans', () => {
-  it('flags jobs whose 5xx share reached the floor anywhere in the range, one bounded query per request counter', () => {
+  it('flags jobs whose error share reached the floor anywhere in the range, one bounded query per request counter', () => {
     const scans = errorShareScans(range, 50, 0.05);
-    expect(scans.map((s) => s.metric)).toEqual(['http_requests_total', 'http_server_request_duration_seconds_count', 'http_server_requests_seconds_count']);
+    expect(scans.map((s) => s.metric)).toEqual(['http_requests_total', 'http_server_request_duration_seconds_count', 'http_server_requests_seconds_count', 'grpc_server_handled_total']);
+    expect(scans[3].query).toContain('grpc_server_handled_total{grpc_code=~"Unknown|DeadlineExceeded|Unimplemented|Internal|Unavailable|DataLoss"}');
     expect(scans[0].query).toBe(
       'topk(50, max_over_time((sum by (job) (rate(http_requests_total{code=~"5.."}[1m])) / sum by (job) (rate(http_requests_total[1m])))[3600s:30s]) >= 0.05)',
     );
@@ -70,7 +71,7 @@ describe('errorShareScans', () => {
 describe('latencyScans', () => {
   it('flags jobs whose p99 rose well above its own median and over the absolute floor, one bounded query per histogram', async () => {
     const scans = latencyScans(range, 50, 1.5, 50);
-    expect(scans.map((s) => s.metric)).toEqual(['http_request_duration_seconds_bucket', 'http_server_request_duration_seconds_bucket', 'http_server_requests_seconds_bucket']);
+    expect(scans.map((s) => s.metric)).toEqual(['http_request_duration_seconds_bucket', 'http_server_request_duration_seconds_bucket', 'http_server_requests_seconds_bucket', 'grpc_server_handling_seconds_bucket']);
     const p99 = 'histogram_quantile(0.99, sum by (job, le) (rate(http_request_duration_seconds_bucket[1m])))';
     const peak = `max_over_time(avg_over_time(${p99}[2m:30s])[3600s:30s])`;
     expect(scans[0].query).toBe(`topk(50, (${peak} / quantile_over_time(0.5, ${p99}[3600s:30s]) >= 1.5) and (${peak} >= 0.05))`);

@@ -3,8 +3,8 @@
  * read, which RED series follow a finding, which trace ids are worth a Jaeger lookup and
  * which sources the requested kinds need. No I/O here, so each choice is unit-tested.
  */
-import { labelMatchers } from '../anomalies/format';
-import { LATENCY_BUCKETS, RED_METRIC_NAMES } from '../anomalies/red';
+import { DEFAULT_RED_FAMILIES, latencyBuckets, redMetricNames, type RedFamily } from '../anomalies/red';
+import { escapeLabelValue } from '../model/prom-text';
 import { anyOf, rangeDuration } from '../anomalies/scan-plan';
 import type { Anomaly, AnomalyKind } from '../model/anomaly';
 import { canonicalTraceId } from '../model/ids';
@@ -34,9 +34,6 @@ export function rawReadMode(range: TimeWindow, budgets: Pick<AnomalyBudgets, 'ma
 /** `sel[3600s]` → `sel`: the selector part of a fetchPlan entry, for query_range. */
 export const withoutRange = (selectorWithRange: string): string => selectorWithRange.replace(/\[\d+s\]$/, '');
 
-/** Identity of a series for de-duplication across overlapping selectors. */
-export const seriesKey = (name: string, labels: Record<string, string>): string =>
-  `${name}{${labelMatchers(labels).join(',')}}`;
 
 /** Labels that may carry the service name on a metric series, most common first. */
 const SERVICE_KEYS = ['job', 'service', 'service_name', 'app'];
@@ -46,38 +43,32 @@ const SERVICE_KEYS = ['job', 'service', 'service_name', 'app'];
  * findings, built by the same anyOf as fetchPlan so duplicates collapse. The label is the
  * one that carries the service on the finding's own series, else `job`.
  */
-export function redSelectorsFor(findings: readonly Anomaly[], range: TimeWindow): string[] {
+export function redSelectorsFor(findings: readonly Anomaly[], range: TimeWindow, families: readonly RedFamily[] = DEFAULT_RED_FAMILIES): string[] {
   const r = rangeDuration(range.fromMs, range.toMs);
   const out = new Set<string>();
   for (const a of findings) {
     if (!a.service) continue;
     const labels = a.subject.series?.labels ?? {};
     const key = SERVICE_KEYS.find((k) => labels[k] === a.service) ?? 'job';
-    out.add(redSelector(key, a.service, r));
+    out.add(redSelector(key, a.service, r, families));
   }
   return [...out];
 }
 
-export const redSelector = (label: string, value: string, duration: string): string => `${anyOf(RED_METRIC_NAMES, { [label]: value })}[${duration}]`;
-
-/** Request counters and the label holding their HTTP status, per instrumentation family. */
-const STATUS_OF: readonly [string, string][] = [
-  ['http_requests_total', 'code'],
-  ['http_server_request_duration_seconds_count', 'http_response_status_code'],
-  ['http_server_requests_seconds_count', 'status'],
-];
+export const redSelector = (label: string, value: string, duration: string, families: readonly RedFamily[] = DEFAULT_RED_FAMILIES): string =>
+  `${anyOf(redMetricNames(families), { [label]: value })}[${duration}]`;
 
 /**
  * Scans that flag services whose 5xx share ever reached `minErrorShare` in the range, so
  * an error burst is found on a service with no other finding. Evaluated at `toMs`.
  */
-export function errorShareScans(range: TimeWindow, maxSeries: number, minErrorShare: number, rateWindow = '1m', step = '30s'): { metric: string; query: string }[] {
+export function errorShareScans(range: TimeWindow, maxSeries: number, minErrorShare: number, families: readonly RedFamily[] = DEFAULT_RED_FAMILIES, rateWindow = '1m', step = '30s'): { metric: string; query: string }[] {
   const r = rangeDuration(range.fromMs, range.toMs);
-  return STATUS_OF.map(([name, status]) => ({
-    metric: name,
+  return families.map((f) => ({
+    metric: f.requests,
     query:
-      `topk(${maxSeries}, max_over_time((sum by (job) (rate(${name}{${status}=~"5.."}[${rateWindow}]))` +
-      ` / sum by (job) (rate(${name}[${rateWindow}])))[${r}:${step}]) >= ${minErrorShare})`,
+      `topk(${maxSeries}, max_over_time((sum by (job) (rate(${f.requests}{${f.errorLabel}=~"${escapeLabelValue(f.errorValues)}"}[${rateWindow}]))` +
+      ` / sum by (job) (rate(${f.requests}[${rateWindow}])))[${r}:${step}]) >= ${minErrorShare})`,
   }));
 }
 
@@ -86,9 +77,9 @@ export function errorShareScans(range: TimeWindow, maxSeries: number, minErrorSh
  * the range (the latency_spike floors: ratio and absolute level), so a service that is only
  * slow, with no other finding and no 5xx, is found too. One bounded query per histogram.
  */
-export function latencyScans(range: TimeWindow, maxSeries: number, minRatio: number, minLatencyMs: number, rateWindow = '1m', step = '30s'): { metric: string; query: string }[] {
+export function latencyScans(range: TimeWindow, maxSeries: number, minRatio: number, minLatencyMs: number, families: readonly RedFamily[] = DEFAULT_RED_FAMILIES, rateWindow = '1m', step = '30s'): { metric: string; query: string }[] {
   const r = rangeDuration(range.fromMs, range.toMs);
-  return LATENCY_BUCKETS.map((bucket) => {
+  return latencyBuckets(families).map((bucket) => {
     const p99 = `histogram_quantile(0.99, sum by (job, le) (rate(${bucket}[${rateWindow}])))`;
     // The peak of a 2-minute average: a rise must last (as the detector's minimum duration
     // asks), so one noisy evaluation of a quiet service does not flag it.
@@ -99,7 +90,7 @@ export function latencyScans(range: TimeWindow, maxSeries: number, minRatio: num
 }
 
 /** `{__name__=~"…_bucket|…"}`: every latency histogram whose exemplars may carry trace ids. */
-export const EXEMPLAR_SELECTOR = `{__name__=~"${LATENCY_BUCKETS.join('|')}"}`;
+export const exemplarSelector = (families: readonly RedFamily[] = DEFAULT_RED_FAMILIES): string => `{__name__=~"${latencyBuckets(families).join('|')}"}`;
 
 /** The newest `max` exemplars (the exemplar buffer can hold far more than a scan needs). */
 export function newestExemplars(exemplars: readonly Exemplar[], max: number): Exemplar[] {

@@ -51,6 +51,16 @@ function fakePrometheus(opts: { hang?: boolean; exemplars?: Exemplar[]; p99Flags
       queries.push(q);
       if (opts.hang) return new Promise(() => {});
       const scan = /(resets|changes)\(([a-zA-Z_:]+)\[(\d+)s\]\)/.exec(q);
+      if (q.startsWith('label_replace(resets(')) {
+        // The batched counter scan: resets() per name, the name kept in a label.
+        const flagged = [...q.matchAll(/resets\(([a-zA-Z_:]+)\[(\d+)s\]\), "([^"]+)"/g)].flatMap(([, name, secs, label]) =>
+          SERIES.filter((s) => s.name === name).flatMap((s) => {
+            const n = countResets(s.points, t - Number(secs) * 1000, t) ?? 0;
+            return n > 0 ? [{ name: '', labels: { ...s.labels, [label]: name }, points: [[t, n] as [number, number]] }] : [];
+          }),
+        );
+        return result(flagged);
+      }
       if (q.startsWith('topk(')) {
         // The p99 scan: Prometheus' answer is scripted (the fake does not evaluate histograms).
         if (q.includes('histogram_quantile(0.99')) return result((opts.p99Flags ?? []).map((job) => ({ name: '', labels: { job }, points: [[t, 3] as [number, number]] })));
@@ -70,7 +80,7 @@ function fakePrometheus(opts: { hang?: boolean; exemplars?: Exemplar[]; p99Flags
     queryRange: notUsed,
     series: notUsed,
     labels: notUsed,
-    labelValues: notUsed,
+    labelValues: async (label) => (label === '__name__' ? [...new Set(SERIES.map((s) => s.name))] : []),
     metadata: async () => (opts.hang ? new Promise(() => {}) : {}),
     exemplars: async () => (opts.hang ? new Promise(() => {}) : (opts.exemplars ?? [])),
     buildinfo: notUsed,
@@ -209,9 +219,12 @@ describe('findAnomalies', () => {
     expect(kindsOf(r)).toEqual(['counter_reset:pay']);
   });
 
-  it('stops reading raw series at the budget and says so', async () => {
-    const r = await findAnomalies({ clients: { prometheus: fakePrometheus(), loki: null, jaeger: null }, nowMs: NOW, budgets: { maxRawSeries: 1 } }, RANGE);
-    expect(r.skipped?.some((s) => /raw-series budget of 1 was reached/.test(s))).toBe(true);
+  it('stops reading raw counter samples at the budget, says so, and keeps Prometheus\' count', async () => {
+    const r = await findAnomalies({ clients: { prometheus: fakePrometheus(), loki: null, jaeger: null }, nowMs: NOW, budgets: { maxCounterRawPoints: 1 } }, RANGE);
+    expect(r.skipped?.some((s) => /over the raw-sample budget/.test(s))).toBe(true);
+    const reset = r.anomalies.find((a) => a.kind === 'counter_reset')!;
+    expect(reset.evidence).toMatchObject({ resets: 1, countedFrom: 'prometheus_resets' });
+    expect(r.counterScan).toMatchObject({ flaggedSeries: 1, seriesReadRaw: 0 });
     expect(r.sources.loki.status).toBe('not_configured');
   });
 });

@@ -16,6 +16,9 @@ import type { JaegerClient, LokiClient, PrometheusClient } from '../sources/type
 import { toRfc3339 } from '../time/range';
 import { DEFAULT_ANOMALY_BUDGETS, SourceCalls, type AnomalyBudgets } from './anomalies-budgets';
 import { collectMetrics, type MetricsCollection } from './anomalies-metrics';
+import type { CounterScanOptions } from './anomalies-counters';
+import type { RedFamily } from '../anomalies/red';
+import type { CounterFilter } from '../anomalies/counter-discovery';
 import { exemplarTraceIds, loggedTraceIds, sourcesNeeded } from './anomalies-plan';
 import { sampleLogs } from './anomalies-logs';
 import { findMissingTraces, sampleTraces } from './anomalies-traces';
@@ -35,6 +38,10 @@ export interface FindAnomaliesDeps {
   /** What a source that is not configured says (defaults to "not configured"). */
   notConfigured?: Partial<Record<SourceName, string>>;
   extraction?: ExtractionConfig;
+  /** Which counters the reset scan checks (COUNTER_SCAN_INCLUDE / _EXCLUDE). */
+  counters?: CounterScanOptions;
+  /** RED families beyond the built-in HTTP and gRPC ones (RED_FAMILIES). */
+  redFamilies?: readonly RedFamily[];
 }
 
 export interface AnomaliesQuery {
@@ -71,6 +78,12 @@ function deadlineSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal;
   };
 }
 
+/** The scan's part of the configuration (lib/config.ts DetectionConfig). */
+export const detectionDeps = (d: { counterFilter: CounterFilter; redFamilies: readonly RedFamily[] }): Pick<FindAnomaliesDeps, 'counters' | 'redFamilies'> => ({
+  counters: { filter: d.counterFilter },
+  redFamilies: d.redFamilies,
+});
+
 export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQuery): Promise<AnomaliesResponse> {
   return (await scanAnomalies(deps, query)).response;
 }
@@ -98,7 +111,7 @@ export async function scanAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
   try {
     const metricsWork =
       needs.prometheus && clients.prometheus
-        ? collectMetrics(prom, clients.prometheus, { range, nowMs: deps.nowMs, budgets, exemplars: wantsMissing })
+        ? collectMetrics(prom, clients.prometheus, { range, nowMs: deps.nowMs, budgets, exemplars: wantsMissing, counters: deps.counters, redFamilies: deps.redFamilies })
         : Promise.resolve(EMPTY_METRICS);
 
     // Logs follow the traces: only services with spans can have lost their trace context.
@@ -127,8 +140,19 @@ export async function scanAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
     }
 
     const { anomalies, errors } = runDetectors(
-      { range, nowMs: deps.nowMs, series: metrics.series, metadata: metrics.metadata, traces, logs, exemplars: metrics.exemplars, missingTraceIds },
-      {},
+      {
+        range,
+        nowMs: deps.nowMs,
+        series: metrics.series,
+        metadata: metrics.metadata,
+        traces,
+        logs,
+        exemplars: metrics.exemplars,
+        missingTraceIds,
+        lookbackFromMs: metrics.lookbackFromMs,
+        counterResets: metrics.counterResets,
+      },
+      deps.redFamilies ? { red: { families: deps.redFamilies } } : {},
       { kinds: query.kinds, services: query.service === undefined ? undefined : [query.service] },
     );
 
@@ -144,6 +168,7 @@ export async function scanAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
       range: { from: toRfc3339(range.fromMs), to: toRfc3339(range.toMs) },
     };
     if (skipped.length) out.skipped = skipped;
+    if (metrics.counterScan) out.counterScan = metrics.counterScan;
     return { response: out, traces };
   } finally {
     deadline.done();

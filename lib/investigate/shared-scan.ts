@@ -5,7 +5,7 @@
  */
 import { getConfig } from '../config';
 import { getSources } from '../sources';
-import { scanAnomalies, type AnomaliesQuery, type ScanResult } from './anomalies';
+import { detectionDeps, scanAnomalies, type AnomaliesQuery, type ScanResult } from './anomalies';
 import { createSharedScanCache, type SharedScanCache } from './anomalies-cache';
 import { anomaliesCacheKey } from './anomalies-input';
 import { notConfiguredMessages } from './source-call';
@@ -14,7 +14,8 @@ const state = globalThis as unknown as { triangulateScanCache?: SharedScanCache<
 
 export function sharedScan(raw: Record<string, string | undefined>, query: AnomaliesQuery, nowMs: number, signal: AbortSignal | undefined): Promise<ScanResult> {
   state.triangulateScanCache ??= createSharedScanCache<ScanResult>({ ttlMs: 5_000, maxEntries: 32 });
+  const { demo, detection } = getConfig();
   return state.triangulateScanCache.run(anomaliesCacheKey(raw), signal, (s) =>
-    scanAnomalies({ clients: getSources(), nowMs, signal: s, notConfigured: notConfiguredMessages(getConfig().demo) }, query),
+    scanAnomalies({ clients: getSources(), nowMs, signal: s, notConfigured: notConfiguredMessages(demo), ...detectionDeps(detection) }, query),
   );
 }

@@ -6,7 +6,12 @@ import { fakePrometheus } from '@/lib/query/test-fakes';
 const sources: { prometheus: PrometheusClient | null; loki: null; jaeger: null } = { prometheus: null, loki: null, jaeger: null };
 
 vi.mock('@/lib/sources', () => ({ getSources: () => sources }));
-vi.mock('@/lib/config', () => ({ getConfig: () => ({ demo: false }) }));
+vi.mock('@/lib/config', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/config')>();
+  // The default configuration, as with no environment: not the demo.
+  const cfg = { ...real.parseConfig({}), demo: false };
+  return { ...real, getConfig: () => cfg };
+});
 // No database in this test: the answer must not depend on one (mutes only decorate it).
 vi.mock('@/lib/db', () => ({ db: () => ({ findingMute: { findMany: () => Promise.reject(new Error('no database here')) } }) }));
 
