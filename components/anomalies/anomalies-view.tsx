@@ -75,8 +75,8 @@ export function AnomaliesView() {
       {!down && <SourceBanner sources={data.sources} skipped={data.skipped} />}
       {!down && groupToggle}
       <p className="mb-3 text-xs text-slate-500" data-testid="anomalies-summary">
-        {shown.length === data.anomalies.length ? `${data.anomalies.length}` : `${shown.length} of ${data.anomalies.length}`} findings in {groups.length}{' '}
-        {groups.length === 1 ? 'service group' : 'service groups'} · {rangeText(data.range)} · checked {clockUtc(nowMs, range?.toMs)}
+        {shown.length === data.anomalies.length ? `${data.anomalies.length}` : `${shown.length} of ${data.anomalies.length}`} findings {byIncident ? '' : `in ${groups.length} `}
+        {byIncident ? 'grouped by incident' : groups.length === 1 ? 'service group' : 'service groups'} · {rangeText(data.range)} · checked {clockUtc(nowMs, range?.toMs)}
       </p>
       {down ? (
         <EmptyState title="No data source answered">
