@@ -63,3 +63,30 @@ for (const [when, baseURL] of [
     });
   });
 }
+
+test.describe('incidents elsewhere on the demo', () => {
+  test('the anomalies page groups findings by incident, the storm first with its role', async ({ page }) => {
+    await page.goto('/anomalies?from=now-1h&to=now&group=incident');
+    const group = page.locator('[data-testid="incident-group"][data-kind="incident"]').first();
+    await expect(group).toBeVisible({ timeout: 60_000 });
+    await expect(group.getByTestId('incident-role').first()).toContainText('Cause candidate');
+    await expect(group.getByTestId('anomaly-row').first()).toHaveAttribute('data-kind', 'gc_storm');
+    await expect(page.locator('[data-testid="incident-group"][data-kind="health"] [data-kind="orphan_span"]').first()).toBeVisible();
+  });
+
+  test('a person acknowledges a finding for a time, saying who and why, and the card shows it', async ({ page }) => {
+    await page.goto('/');
+    const card = page.getByTestId('incident-card').first();
+    await expect(card).toBeVisible({ timeout: 60_000 });
+    await card.locator('summary').click();
+    const finding = card.getByTestId('incident-finding').first();
+    await finding.getByTestId('mute-open').click();
+    const form = finding.getByTestId('mute-form');
+    await form.getByLabel('Who').fill('ana');
+    await form.getByLabel('Why').fill('heap fix <b>rolling</b> out');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(card.getByTestId('finding-mute').first()).toContainText('Acknowledged by ana until');
+    // Typed text stays text.
+    await expect(card.getByTestId('finding-mute').first()).toContainText('heap fix <b>rolling</b> out');
+  });
+});

@@ -28,7 +28,7 @@ describe('GET /api/v1/incidents', () => {
       const res = await get(q);
       expect(res.status).toBe(400);
       const body = await res.json();
-      expect(body.error.code).toBeTruthy();
+      expect(body.error.code).toBe('bad_time_range');
       expect(body.error.message).toMatch(/from|to|range|time/i);
     }
   });
