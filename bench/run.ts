@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runApiLatencyBench, type ApiLatencyResult } from './api-latency';
 import { runBrowserBench } from './browser';
 import { median, omit, runPipelineBench, type PipelineResult } from './pipeline';
+import { runScanScaleBench } from './anomaly-scan';
 
 /**
  * `npm run bench`: pipeline cost vs JSON.parse, API latency over delayed backends, and the
@@ -45,19 +46,30 @@ async function main() {
     'Jaeger UI reference numbers (2.0 s / 2.9 s to first row, >100 long tasks while scrolling, 866 kB gzipped JS) were measured on these 2-core machines as stated in the issue; they are not re-measured here.',
   ];
 
-  const pipeline = await section('pipeline (10k spans, 5k log lines, 200×720 points)', () => runPipelineBench());
-  const api = await section('api latency (delayed demo backends + real Prometheus)', () => runApiLatencyBench());
-  const browserRaw = (await section('browser (next start + headless Chromium)', () => runBrowserBench(log))) as Section;
+  // `npm run bench -- --only scan` runs one section (pipeline, api, browser, scan).
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+  const wanted = (name: string) => only === null || only === name;
+  const notRun = { skipped: `not run (--only ${only})` };
+  const pipeline = wanted('pipeline') ? await section('pipeline (10k spans, 5k log lines, 200×720 points)', () => runPipelineBench()) : notRun;
+  const api = wanted('api') ? await section('api latency (delayed demo backends + real Prometheus)', () => runApiLatencyBench()) : notRun;
+  const browserRaw = (wanted('browser') ? await section('browser (next start + headless Chromium)', () => runBrowserBench(log)) : notRun) as Section;
+  const scanScale = wanted('scan') ? await section('anomaly scan scale (200 / 2,000 / 10,000 counter names × 10 series)', () => runScanScaleBench(log)) : notRun;
 
   if (!isSkipped(api)) notes.push(...apiNotes(api));
   const browser: Section = isSkipped(browserRaw) || browserRaw.error ? browserRaw : shapeBrowser(browserRaw);
   if (!isSkipped(browser) && !browser.error) notes.push(...browserNotes(browser));
   if (Array.isArray(browserRaw.notes)) notes.push(...(browserRaw.notes as string[]));
 
-  const results = { generatedAt: new Date().toISOString(), machine: { ...machine, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) }, pipeline, api, browser, notes };
+  if (!isSkipped(scanScale)) notes.push(`Scan scale: ${scanScale.growth}`);
+  const results = { generatedAt: new Date().toISOString(), machine: { ...machine, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) }, pipeline, api, browser, scanScale, notes };
   const file = path.join(__dirname, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   printTable(pipeline, api, browser);
+  if (!isSkipped(scanScale)) {
+    for (const r of scanScale.rows) {
+      console.log(`scan ${r.names} names × 10 series: ${r.wallMs} ms, ${r.queries} queries, peak RSS ${r.peakRssMb} MB, ${r.records} records (${r.recordsWithTimes} with times), misses ${r.misses}, names skipped ${r.namesSkipped}`);
+    }
+  }
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }
 

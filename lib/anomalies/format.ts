@@ -8,11 +8,19 @@ import { escapeLabelValue } from '../model/prom-text';
 export const clockTime = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
 
 /** 18,442 / 0.35 / 1.2e-7: readable without hiding small values. */
+/** One formatter per digit count: toLocaleString builds a new one on every call, and a scan formats thousands of numbers. */
+const formatters = new Map<number, Intl.NumberFormat>();
+const formatter = (digits: number): Intl.NumberFormat => {
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  return f;
+};
+
 export function num(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
   if (abs !== 0 && abs < 10 ** -digits) return value.toExponential(1);
-  return value.toLocaleString('en-US', { maximumFractionDigits: abs >= 100 ? 0 : digits });
+  return formatter(abs >= 100 ? 0 : digits).format(value);
 }
 
 export const pct = (fraction: number): string => `${num(fraction * 100, 1)} %`;

@@ -10,7 +10,7 @@ import { clockTime, duration, exploreLink, num, pct, selector } from './format';
 import { GC_SUB_LABELS, gcMetric, type GcMetric } from './gc-metrics';
 import { conditionId, distinctEpisodeIds } from './ids';
 import { redMetricNames, redSignals, type RedSignals } from './red';
-import { counterRateAt, evaluationGrid, gaugeAt, groupKey, serviceOf, withoutLabels, type Grid } from './series-utils';
+import { counterRateAt, evaluationGrid, fineGrid, gaugeAt, groupKey, serviceOf, withoutLabels, type Grid } from './series-utils';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
 import { maxOf, medianOf } from './stats';
 import { baselineOf, episodesAcrossGaps, stillGoing, type Flag } from './episodes';
@@ -58,6 +58,23 @@ function signal(entry: InstanceGc, grid: Grid, measure: GcMetric['measure'] | 't
     });
   }
   return result;
+}
+
+/**
+ * The coarse grid's rate window (four scrapes) lags a sudden storm by up to a window: look
+ * back over it on a per-scrape grid for the first scrape at which the storm already held.
+ */
+function trueStart(entry: InstanceGc, grid: Grid, first: number, holds: (freq: number, frac: number) => boolean): number {
+  const coarse = grid.times[first] - grid.stepMs;
+  const fine = fineGrid(grid.times[first] - grid.windowMs, grid.times[first], grid.intervalMs);
+  const freq = signal(entry, fine, 'count');
+  const frac = signal(entry, fine, 'time');
+  // The earliest scrape from which the storm held without a break (gaps aside).
+  let i = fine.times.length;
+  while (i > 0 && (holds(freq[i - 1], frac[i - 1]) || (!Number.isFinite(freq[i - 1]) && !Number.isFinite(frac[i - 1])))) i -= 1;
+  while (i < fine.times.length && !holds(freq[i], frac[i])) i += 1;
+  // The rate at a fine point covers the scrape before it: the storm began after that scrape.
+  return i >= fine.times.length ? coarse : Math.min(coarse, fine.times[i] - fine.intervalMs);
 }
 
 function impact(red: RedSignals | undefined, first: number, last: number) {
@@ -123,7 +140,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     const runtime = [...entry.metrics.keys()][0].runtime;
     for (const episode of episodesAcrossGaps(flags)) {
       const { first, last } = episode;
-      const startMs = grid.times[first] - grid.stepMs;
+      const startMs = trueStart(entry, grid, first, (f, fr) => (Number.isFinite(f) && high(f, baseline)) || fr >= opt.timeFraction);
       const lastMs = grid.times[last];
       if (lastMs - startMs < opt.sustainMs || lastMs <= fromMs) continue;
       const ongoing = stillGoing(episode, lastMs, toMs);

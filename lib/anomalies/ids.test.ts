@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Anomaly } from '../model/anomaly';
-import { anomalyId, conditionId, distinctEpisodeIds, eventId } from './ids';
+import { anomalyId, conditionId, distinctEpisodeIds, eventId, fnv1a64 } from './ids';
 import { errorBurstDetector } from './red-outliers';
 import { counterFromRate, emptyInput, MIN, T0 } from './test-helpers';
 import { DEFAULT_DETECTOR_OPTIONS as OPTS } from './types';
@@ -61,5 +62,19 @@ describe('distinctEpisodeIds', () => {
     const [first, second] = [...found].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     expect(first.id).toBe(conditionId('error_burst', {}, 'checkout'));
     expect(second.id).toBe(eventId('error_burst', {}, Date.parse(second.start), 'checkout'));
+  });
+});
+
+describe('fnv1a64', () => {
+  /** The textbook definition, in BigInt. */
+  function reference(text: string): string {
+    let h = 0xcbf29ce484222325n;
+    for (const byte of new TextEncoder().encode(text)) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+    return h.toString(16).padStart(16, '0');
+  }
+  it('equals the BigInt definition on known and arbitrary strings (ids must never change)', () => {
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+    expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => fnv1a64(s) === reference(s)), { numRuns: 500 });
   });
 });

@@ -74,14 +74,21 @@ export function runDetectors(
       if (!byId.has(a.id)) byId.set(a.id, jsonSafe(a));
     }
   }
-  return { anomalies: [...byId.values()].sort(compareAnomalies), errors };
+  return { anomalies: sortAnomalies([...byId.values()]), errors };
+}
+
+/** compareAnomalies' order, with each start parsed once (a scan can return thousands). */
+function sortAnomalies(list: Anomaly[]): Anomaly[] {
+  const keyed = list.map((a) => ({ a, rank: severityRank(a.severity), start: Date.parse(a.start) }));
+  keyed.sort((x, y) => y.rank - x.rank || x.start - y.start || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
+  return keyed.map((k) => k.a);
 }
 
 /** Runs of disjoint detector sets as one run: findings once each, in the order runDetectors gives. */
 export function mergeDetectorRuns(...runs: { anomalies: Anomaly[]; errors: DetectorError[] }[]): { anomalies: Anomaly[]; errors: DetectorError[] } {
   const byId = new Map<string, Anomaly>();
   for (const r of runs) for (const a of r.anomalies) if (!byId.has(a.id)) byId.set(a.id, a);
-  return { anomalies: [...byId.values()].sort(compareAnomalies), errors: runs.flatMap((r) => r.errors) };
+  return { anomalies: sortAnomalies([...byId.values()]), errors: runs.flatMap((r) => r.errors) };
 }
 
 export { countResets, isCounterSeries } from './counter-series';

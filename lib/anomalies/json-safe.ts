@@ -33,11 +33,23 @@ function safe(v: unknown): unknown {
   if (v === null) return null;
   const withToJson = v as { toJSON?: unknown };
   if (typeof withToJson.toJSON === 'function') return safe((withToJson.toJSON as () => unknown).call(v));
-  if (Array.isArray(v)) return Array.from(v, (x) => safe(x) ?? null); // holes too
-  const entries: [string, unknown][] = [];
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    const s = safe(x);
-    if (s !== undefined) entries.push([k, s]);
+  // Plain loops: a scan passes thousands of findings with sparkline points through here.
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const s = safe(v[i]); // holes read as undefined
+      out[i] = s === undefined ? null : s;
+    }
+    return out;
   }
-  return Object.fromEntries(entries);
+  const src = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(src)) {
+    const s = safe(src[k]);
+    if (s === undefined) continue;
+    // Assigning "__proto__" would set the prototype; define it as the data key it is.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
+    else out[k] = s;
+  }
+  return out;
 }

@@ -90,6 +90,8 @@ export interface Grid {
   times: number[];
   stepMs: number;
   windowMs: number;
+  /** The series' scrape interval (median sample spacing). */
+  intervalMs: number;
 }
 
 /**
@@ -103,7 +105,7 @@ export function evaluationGrid(fromMs: number, toMs: number, series: readonly Se
   const times: number[] = [];
   for (let t = toMs; t > fromMs; t -= stepMs) times.push(t);
   times.reverse();
-  return { times, stepMs, windowMs: Math.max(4 * interval, 2 * stepMs) };
+  return { times, stepMs, windowMs: Math.max(4 * interval, 2 * stepMs), intervalMs: interval };
 }
 
 /** Label key of a series without the labels listed (for grouping sub-series). */
@@ -124,3 +126,13 @@ export function withoutLabels(labels: Labels, drop: readonly string[]): Labels {
 
 /** Identity of a series (name + labels, __name__ label ignored) for de-duplication across reads. */
 export const seriesKey = (name: string, labels: Labels): string => `${name}{${labelMatchers(labels).join(',')}}`;
+
+/**
+ * A fine grid (one point per scrape, rates over the last two samples) over [fromMs, toMs]:
+ * where an episode found on the coarse grid really began, to within one scrape interval.
+ */
+export function fineGrid(fromMs: number, toMs: number, intervalMs: number): Grid {
+  const times: number[] = [];
+  for (let t = fromMs; t <= toMs; t += intervalMs) times.push(t);
+  return { times, stepMs: intervalMs, windowMs: Math.round(1.5 * intervalMs), intervalMs };
+}

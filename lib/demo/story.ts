@@ -17,8 +17,8 @@ export const HISTORY_MS = 3 * HOUR;
 export const PAYMENT_RESTART_OFFSET_MS = -35 * MIN;
 /** risk-engine's GC storm starts here and is still going when the demo opens. */
 export const GC_STORM_OFFSET_MS = -20 * MIN;
-/** …and ends a minute later. */
-export const FIRST_STORM_END_OFFSET_MS = 1 * MIN;
+/** …and ends four minutes later. */
+export const FIRST_STORM_END_OFFSET_MS = 4 * MIN;
 
 /**
  * From then on the story repeats so it never ages out of the default hour, however long
@@ -30,7 +30,7 @@ export const FIRST_STORM_END_OFFSET_MS = 1 * MIN;
 export const STORY_PERIOD_MS = 30 * MIN;
 export const REPEAT_RESTART_OFFSET_MS = 8 * MIN;
 export const REPEAT_STORM_DELAY_MS = 12 * MIN;
-export const REPEAT_STORM_MS = 6 * MIN;
+export const REPEAT_STORM_MS = 5 * MIN;
 /** worker's goroutines rise steadily from here, with no plateau. */
 export const LEAK_START_OFFSET_MS = -HISTORY_MS;
 

@@ -33,7 +33,7 @@ export interface CounterScanResult {
 
 
 /** Names per resets() query: long enough to keep the query count low, short enough for a POST body Prometheus parses quickly. */
-export const RESET_BATCH_NAMES = 40;
+export const RESET_BATCH_NAMES = 100;
 /** Raw series per read query. */
 const RAW_BATCH_SERIES = 400;
 

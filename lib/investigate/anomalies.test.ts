@@ -80,7 +80,10 @@ function fakePrometheus(opts: { hang?: boolean; exemplars?: Exemplar[]; p99Flags
     queryRange: notUsed,
     series: notUsed,
     labels: notUsed,
-    labelValues: async (label) => (label === '__name__' ? [...new Set(SERIES.map((s) => s.name))] : []),
+    labelValues: async (label, _from, _to, o) => {
+      queries.push(`labelValues ${label} ${JSON.stringify(o?.match ?? [])}`);
+      return label === '__name__' ? [...new Set(SERIES.map((s) => s.name))] : [];
+    },
     metadata: async () => (opts.hang ? new Promise(() => {}) : {}),
     exemplars: async () => (opts.hang ? new Promise(() => {}) : (opts.exemplars ?? [])),
     buildinfo: notUsed,
@@ -217,6 +220,12 @@ describe('findAnomalies', () => {
     const r = await findAnomalies({ clients: { prometheus: fakePrometheus(), loki: fakeLoki(), jaeger }, nowMs: NOW }, { ...RANGE, service: 'pay' });
     expect(new Set(jaeger.searched)).toEqual(new Set(['pay']));
     expect(kindsOf(r)).toEqual(['counter_reset:pay']);
+  });
+
+  it('lists only the metric names of the requested service for the counter scan', async () => {
+    const prometheus = fakePrometheus();
+    await findAnomalies({ clients: { prometheus, loki: null, jaeger: null }, nowMs: NOW }, { ...RANGE, service: 'pay' });
+    expect(prometheus.queries.find((q) => q.startsWith('labelValues __name__'))).toContain('{job=\\"pay\\"}');
   });
 
   it('stops reading raw counter samples at the budget, says so, and keeps Prometheus\' count', async () => {

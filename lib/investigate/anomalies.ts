@@ -18,7 +18,9 @@ import { DEFAULT_ANOMALY_BUDGETS, SourceCalls, type AnomalyBudgets } from './ano
 import { collectMetrics, type MetricsCollection } from './anomalies-metrics';
 import type { CounterScanOptions } from './anomalies-counters';
 import type { RedFamily } from '../anomalies/red';
-import type { CounterFilter } from '../anomalies/counter-discovery';
+import { NO_FILTER, type CounterFilter } from '../anomalies/counter-discovery';
+import { DEFAULT_SERVICE_LABELS } from '../anomalies/series-utils';
+import { escapeLabelValue } from '../model/prom-text';
 import { exemplarTraceIds, loggedTraceIds, sourcesNeeded } from './anomalies-plan';
 import { sampleLogs } from './anomalies-logs';
 import { findMissingTraces, sampleTraces } from './anomalies-traces';
@@ -78,6 +80,14 @@ function deadlineSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal;
   };
 }
 
+/** A view narrowed to one service lists only the metric names its series carry (any service label). */
+function counterOptions(base: CounterScanOptions | undefined, service: string | undefined): CounterScanOptions {
+  const filter = base?.filter ?? NO_FILTER;
+  if (service === undefined) return { filter };
+  const value = escapeLabelValue(service);
+  return { filter, match: DEFAULT_SERVICE_LABELS.map((label) => `{${label}="${value}"}`) };
+}
+
 /** The scan's part of the configuration (lib/config.ts DetectionConfig). */
 export const detectionDeps = (d: { counterFilter: CounterFilter; redFamilies: readonly RedFamily[] }): Pick<FindAnomaliesDeps, 'counters' | 'redFamilies'> => ({
   counters: { filter: d.counterFilter },
@@ -111,7 +121,7 @@ export async function scanAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
   try {
     const metricsWork =
       needs.prometheus && clients.prometheus
-        ? collectMetrics(prom, clients.prometheus, { range, nowMs: deps.nowMs, budgets, exemplars: wantsMissing, counters: deps.counters, redFamilies: deps.redFamilies })
+        ? collectMetrics(prom, clients.prometheus, { range, nowMs: deps.nowMs, budgets, exemplars: wantsMissing, counters: counterOptions(deps.counters, query.service), redFamilies: deps.redFamilies })
         : Promise.resolve(EMPTY_METRICS);
 
     // Logs follow the traces: only services with spans can have lost their trace context.

@@ -41,6 +41,8 @@ export async function freePort(): Promise<number> {
 export interface PrometheusOptions {
   /** OpenMetrics text to backfill (must end with `# EOF`). */
   openmetrics?: string;
+  /** Or a file holding it (large backfills are written as a stream). */
+  openmetricsFile?: string;
   /** host:port scraped at `metricsPath` every `scrapeInterval`, labels honoured. */
   scrapeTarget?: string;
   metricsPath?: string;
@@ -61,9 +63,9 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Run
   if (!prometheusInstalled()) throw new Error(`Prometheus is not installed (${PROMETHEUS_BIN}); apt-get install -y prometheus`);
   const dir = mkdtempSync(path.join(tmpdir(), 'triangulate-prom-'));
   const storage = path.join(dir, 'data');
-  if (opts.openmetrics) {
-    const file = path.join(dir, 'backfill.om');
-    writeFileSync(file, opts.openmetrics);
+  if (opts.openmetrics || opts.openmetricsFile) {
+    const file = opts.openmetricsFile ?? path.join(dir, 'backfill.om');
+    if (opts.openmetrics) writeFileSync(file, opts.openmetrics);
     const res = spawnSync(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'openmetrics', file, storage], { encoding: 'utf8', timeout: 300_000 });
     if (res.status !== 0) throw new Error(`promtool backfill failed: ${(res.stderr || res.stdout).slice(-2000)}`);
   }

@@ -61,7 +61,7 @@ interface Target {
   gap: [number, number] | null;
 }
 
-function targetsFor(r: () => number, o: FleetOptions, jobName: string): Target[] {
+function targetsFor(r: () => number, o: Omit<FleetOptions, 'families'>, jobName: string): Target[] {
   const out: Target[] = [];
   for (let i = 0; i < o.targets; i++) {
     const restarts: number[] = [];
@@ -80,7 +80,7 @@ function targetsFor(r: () => number, o: FleetOptions, jobName: string): Target[]
 }
 
 /** A counter's value over time for one target: increments, restarts to 0 or to a restored value. */
-function counterPoints(r: () => number, o: FleetOptions, t: Target, ratePerStep: number): [number, number][] {
+function counterPoints(r: () => number, o: Omit<FleetOptions, 'families'>, t: Target, ratePerStep: number): [number, number][] {
   const pts: [number, number][] = [];
   let v = Math.floor(r() * 1000);
   let next = 0;
@@ -173,3 +173,47 @@ export function fleetOpenMetrics(series: readonly FleetSeries[]): string {
 
 /** The type metadata would give each family, for tests that serve the fleet to a scrape. */
 export const fleetType = (s: FleetSeries): string => TYPE_OF[s.kind];
+
+export interface CounterFleetFile {
+  names: number;
+  series: number;
+  /** Series with at least one reset in (fromMs, toMs], by PromQL's rule. */
+  seriesWithResets: number;
+  /** `name{labels}` keys of those series (seriesKey form) — the ground truth for misses. */
+  resetKeys: Set<string>;
+}
+
+/**
+ * A large counter-only fleet streamed to an OpenMetrics file (the bench's 10,000 names ×
+ * 10 series would not fit in a string): one family at a time, every name random.
+ */
+export async function writeCounterFleet(file: string, o: Omit<FleetOptions, 'families'> & { names: number }, keyOf: (name: string, labels: Record<string, string>) => string): Promise<CounterFleetFile> {
+  const { createWriteStream } = await import('node:fs');
+  const out = createWriteStream(file);
+  const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const r = rng(o.seed);
+  const labelKey = randomIdent(r, 3, 6);
+  const resetKeys = new Set<string>();
+  let series = 0;
+  const seen = new Set<string>();
+  for (let f = 0; f < o.names; f++) {
+    let name = `${randomIdent(r)}_${randomIdent(r)}_total`;
+    while (seen.has(name)) name = `${randomIdent(r)}_${randomIdent(r)}_total`;
+    seen.add(name);
+    const lines: string[] = [`# TYPE ${name} unknown\n`];
+    for (const t of targetsFor(r, o, randomIdent(r))) {
+      const labels = { job: t.job, instance: t.instance, [labelKey]: randomIdent(r, 2, 4) };
+      const pts = counterPoints(r, o, t, 1 + r() * 50);
+      const text = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(',');
+      for (const [ts, v] of pts) lines.push(`${name}{${text}} ${formatPromNumber(v)} ${(ts / 1000).toFixed(3)}\n`);
+      series += 1;
+      let resets = 0;
+      for (let i = 1; i < pts.length; i++) if (pts[i][0] > o.fromMs && pts[i - 1][0] > o.fromMs && pts[i][1] < pts[i - 1][1]) resets += 1;
+      if (resets > 0) resetKeys.add(keyOf(name, labels));
+    }
+    await write(lines.join(''));
+  }
+  await write('# EOF\n');
+  await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+  return { names: o.names, series, seriesWithResets: resetKeys.size, resetKeys };
+}

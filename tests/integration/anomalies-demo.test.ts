@@ -178,6 +178,38 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
     expect(incidents.incidents.flatMap((i) => i.findings).some((f) => f.kind === 'orphan_span')).toBe(false);
   });
 
+  it("shows risk-engine's GC storm from its true start, its latency spike and its error burst in the default hour", () => {
+    const [storm] = of('gc_storm');
+    // The backfill ends a minute before the anchor and live scrapes take over: the seam is a gap, not a new start.
+    expect(Math.abs(Date.parse(storm.start) - (ANCHOR + PLANTED.gcStorm.offsetMs))).toBeLessThanOrEqual(15_000);
+    expect(storm.end).toBeUndefined();
+    // The storm's callers wait on it, so their p99 rises too (lib/demo/red-metrics.ts storm profiles).
+    const reached = new Set(ROUTES.filter((r) => r.storm).map((r) => r.service));
+    expect(of('latency_spike').map((a) => a.service)).toContain(PLANTED.gcStorm.service);
+    expect(of('latency_spike').every((a) => reached.has(a.service ?? ''))).toBe(true);
+    expect(of('error_burst').map((a) => a.service)).toEqual([PLANTED.gcStorm.service]);
+  });
+
+  it('keeps the ids and severities of ongoing findings over 1 h and 3 h', async () => {
+    const toMs = Date.parse(result.range.to);
+    const wide = await findAnomalies(
+      {
+        clients: {
+          prometheus: createPrometheusClient(cfg('prometheus', prom.url)),
+          loki: createLokiClient(cfg('loki', `${demo.base}/loki`)),
+          jaeger: createJaegerClient(cfg('jaeger', `${demo.base}/jaeger`)),
+        },
+        nowMs: toMs,
+        budgets: { deadlineMs: 60_000 },
+      },
+      { fromMs: toMs - 3 * 60 * MIN, toMs, kinds: ['gc_storm', 'leak', 'error_burst', 'latency_spike'] },
+    );
+    const ongoing = (r: AnomaliesResponse) =>
+      r.anomalies.filter((a) => ['gc_storm', 'leak', 'error_burst', 'latency_spike'].includes(a.kind) && a.end === undefined).map((a) => `${a.kind}:${a.id}:${a.severity}`).sort();
+    expect(ongoing(wide)).toEqual(ongoing(result));
+    expect(ongoing(result).length).toBeGreaterThanOrEqual(4);
+  });
+
   it('gives the same ids to the same findings on a second scan', async () => {
     const again = await findAnomalies(
       {
