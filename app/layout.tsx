@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
 import { AppHeader } from '@/components/shell/header';
 import { Providers } from '@/components/ui/providers';
@@ -9,7 +10,12 @@ export const metadata: Metadata = {
   description: 'Metrics, logs and traces joined by trace id, with the breakage explained.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Rendered per request: Next.js stamps each response's CSP nonce (proxy.ts) on its scripts
+ * only while rendering, so no page may be prerendered (docs/security.md, "CSP").
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SourceName } from './model/types';
+import { authConfigFrom, authEnvSchema, isLoopbackHost, type AuthConfig } from './auth/auth-config';
 import { parsePatterns, type CounterFilter } from './anomalies/counter-discovery';
 import { DEFAULT_RED_FAMILIES, type RedFamily } from './anomalies/red';
 
@@ -56,6 +57,10 @@ export interface AppConfig {
   /** Public base URL of this app (share links, digests). */
   publicUrl: string;
   digests: DigestConfig;
+  /** Sign-in mode, roles and cookies (docs/security.md). */
+  auth: AuthConfig;
+  /** Host header values this app answers to (DNS rebinding): from PUBLIC_URL and HOST:PORT. */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -107,6 +112,12 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   PUBLIC_URL: httpUrl.optional(),
+  /** More Host values to answer to (host or host:port), e.g. the name Prometheus scrapes or a probe uses. */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((hs) => hs.every((h) => /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(h)), 'must be a comma-separated list of host or host:port'),
   SMTP_URL: z
     .string()
     .trim()
@@ -120,7 +131,7 @@ const envSchema = z.object({
   COUNTER_SCAN_INCLUDE: z.string().optional(),
   COUNTER_SCAN_EXCLUDE: z.string().optional(),
   RED_FAMILIES: z.string().optional(),
-});
+}).extend(authEnvSchema.shape);
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const redFamiliesSchema = z.array(
@@ -191,14 +202,18 @@ export function parseConfig(env: Env): AppConfig {
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') cleaned[k] = v;
   const parsed = envSchema.safeParse(cleaned);
   const { secrets, problems } = digestSecrets(cleaned);
+  const fail = (lines: string[]) => new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   const detect = detection(parsed.data ?? cleaned);
   problems.push(...detect.problems);
   if (!parsed.success || problems.length) {
-    const lines = (parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${[...lines, ...problems].join('\n  ')}`);
+    throw fail([...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`), ...problems]);
   }
   const e = parsed.data;
-  const self = `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
+  const hostPort = `${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
+  const self = `http://${hostPort}`;
+  const publicUrl = (e.PUBLIC_URL ?? self).replace(/\/+$/, '');
+  const { auth, problems: authProblems } = authConfigFrom(e, e.HOST, publicUrl);
+  if (authProblems.length) throw fail(authProblems);
   const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL;
   const strip = (u: string) => u.replace(/\/+$/, '');
   const source = (name: SourceName, url: string | undefined, auth: SourceAuth | undefined, timeoutMs: number, isDemo = false): SourceConfig | null =>
@@ -225,7 +240,7 @@ export function parseConfig(env: Env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     host: e.HOST,
     port: e.PORT,
-    publicUrl: strip(e.PUBLIC_URL ?? self),
+    publicUrl,
     digests: {
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.DIGEST_MAIL_FROM,
@@ -234,7 +249,19 @@ export function parseConfig(env: Env): AppConfig {
       tickMs: e.DIGEST_TICK_MS ?? null,
       runner: e.DIGEST_RUNNER === 'on',
     },
+    auth,
+    allowedHosts: [...new Set([...allowedHostsOf(publicUrl, hostPort, e.HOST, e.PORT), ...e.ALLOWED_HOSTS])],
   };
+}
+
+/**
+ * PUBLIC_URL's host and HOST:PORT (plus ALLOWED_HOSTS); on a loopback HOST also its other loopback names, so
+ * http://localhost:PORT keeps working. Anything else in Host is a DNS-rebinding attempt.
+ */
+function allowedHostsOf(publicUrl: string, hostPort: string, host: string, port: number): string[] {
+  const hosts = new Set([new URL(publicUrl).host.toLowerCase(), hostPort.toLowerCase()]);
+  if (isLoopbackHost(host)) for (const h of ['127.0.0.1', 'localhost', '[::1]']) hosts.add(`${h}:${port}`);
+  return [...hosts];
 }
 
 let cached: AppConfig | null = null;

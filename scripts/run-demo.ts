@@ -1,7 +1,7 @@
 /**
  * Runs the dashboard on the built-in demo incident: a real Prometheus backfilled with the
- * demo's history and scraping the app's live demo exporter, plus `next start` serving the
- * app (whose /demo/loki and /demo/jaeger answer logs and traces).
+ * demo's history and scraping the app's live demo exporter, plus `scripts/serve.mjs` serving
+ * the app (whose /demo/loki and /demo/jaeger answer logs and traces).
  * Usage: tsx scripts/run-demo.ts [--port 3000]. Stops what it started on exit.
  * DEMO_ANCHOR_MS (unix ms) says when the demo "started": an anchor two hours back serves
  * the demo as it looks after running two hours (how the e2e tests move the clock).
@@ -46,7 +46,7 @@ async function main() {
   if (promPort) env.DEMO_PROMETHEUS_URL = `http://127.0.0.1:${promPort}`;
   else log('running without metrics: the dashboard says how to install Prometheus');
   // The app first: Prometheus scrapes its exporter from its first second.
-  app = spawn('node_modules/.bin/next', ['start', '-H', host, '-p', String(port)], { env, stdio: 'inherit' });
+  app = spawn('node', ['scripts/serve.mjs'], { env, stdio: 'inherit' });
   app.on('exit', (code) => void shutdown(code ?? 0));
   if (promPort) {
     const seamMs = Date.now() + SEAM_LEAD_MS;

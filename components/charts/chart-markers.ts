@@ -1,5 +1,6 @@
 import type { ApiExemplar, ApiMetric } from '@/lib/api/types';
 import type { Anomaly } from '@/lib/model/anomaly';
+import { serviceName, serviceOf } from '@/lib/correlate/service-label';
 
 /** Which anomalies a chart draws: GC storm bands and counter-reset markers. */
 
@@ -16,13 +17,9 @@ export interface ResetMarker {
   anomaly: Anomaly;
 }
 
-const SERVICE_LABELS = ['service', 'service_name', 'job', 'app'];
-
-/** The service a series belongs to: its `service` field, else a service-like label. */
+/** The service a series belongs to: its `service` field, else the app's service-label rule. */
 export function seriesService(s: Pick<ApiMetric, 'service' | 'labels'>): string | null {
-  if (s.service) return s.service;
-  for (const k of SERVICE_LABELS) if (s.labels[k]) return s.labels[k];
-  return null;
+  return serviceName(s.service) ?? serviceOf(s.labels);
 }
 
 /**

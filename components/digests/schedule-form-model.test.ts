@@ -26,6 +26,7 @@ const record: ScheduleRecord = {
   ],
   skipEmpty: true,
   enabled: false,
+  ownerId: null,
   createdAt: '2026-11-20T08:00:00.000Z',
   updatedAt: '2026-11-21T08:00:00.000Z',
   nextRunAt: null,

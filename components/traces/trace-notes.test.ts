@@ -30,6 +30,11 @@ describe('spanNotes', () => {
     expect(spanNotes(trace, []).reasonFor(trace.spans[1])).toContain('gone');
   });
 
+  it('says the parent links loop when the orphan\'s parent is in the trace', () => {
+    const cycle: ApiTrace = { ...trace, spans: [apiSpan('c1', 'c2', { orphan: true }), apiSpan('c2', 'c1')], rootSpanIds: [], orphanSpanIds: ['c1'] };
+    expect(spanNotes(cycle, []).reasonFor(cycle.spans[0])).toMatch(/loop \(through span c2\)/);
+  });
+
   it('marks every root after the first as a split root with the finding\'s reason', () => {
     const notes = spanNotes(trace, [finding('multiple_roots', ['r1', 'r2'], 'Async boundary lost the parent.')]);
     expect([...notes.splitRoots]).toEqual(['r2']);

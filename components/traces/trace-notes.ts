@@ -26,6 +26,7 @@ export function spanNotes(trace: ApiTrace, anomalies: readonly Anomaly[]): SpanN
   const orphans = new Set(trace.orphanSpanIds);
   for (const s of trace.spans) if (s.orphan || s.orphanReason) orphans.add(s.spanId);
   const splitRoots = new Set(trace.rootSpanIds.length > 1 ? trace.rootSpanIds.slice(1) : []);
+  const ids = new Set(trace.spans.map((s) => s.spanId));
   const orphanFindings = findingsBySpan(anomalies, 'orphan_span');
   const splitFindings = findingsBySpan(anomalies, 'multiple_roots');
   return {
@@ -36,7 +37,10 @@ export function spanNotes(trace: ApiTrace, anomalies: readonly Anomaly[]): SpanN
         return (
           span.orphanReason ??
           orphanFindings.get(span.spanId)?.explanation ??
-          `Its parent span ${span.parentSpanId ?? '(none)'} is not in this trace.`
+          // An orphan whose parent is in the trace was cut out of a parent cycle (docs/anomalies.md).
+          (span.parentSpanId !== null && ids.has(span.parentSpanId)
+            ? `Its parent links loop (through span ${span.parentSpanId}), so it is shown as a root.`
+            : `Its parent span ${span.parentSpanId ?? '(none)'} is not in this trace.`)
         );
       }
       if (splitRoots.has(span.spanId)) {

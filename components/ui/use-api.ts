@@ -40,11 +40,14 @@ export async function fetchApi<T>(url: string, signal?: AbortSignal): Promise<T>
   return readApi<T>(await fetch(url, { signal }));
 }
 
-/** POST/PATCH/DELETE a Triangulate API URL with a JSON body; errors carry the server's message. */
+/**
+ * POST/PATCH/DELETE a Triangulate API URL with a JSON body; errors carry the server's message.
+ * Always JSON-typed, even without a body: the server refuses other mutations (docs/security.md).
+ */
 export async function sendApi<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return readApi<T>(res);

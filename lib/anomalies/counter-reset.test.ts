@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countResets, isCounterSeries } from './counter-series';
+import { countResets, isCounterSeries, rangeIsLeftClosed } from './counter-series';
 import { counterResetDetector } from './counter-reset';
 import { anomalyId } from './ids';
 import { deepFreeze, emptyInput, expectDrawableEvidence, MIN, seriesOf, T0 } from './test-helpers';
@@ -43,6 +43,14 @@ describe('countResets matches PromQL resets()', () => {
     const pts: [number, number][] = [[0, 5], [1000, 1]];
     expect(countResets(pts, 0, 1000)).toBe(0);
     expect(countResets(pts, -1, 1000)).toBe(1);
+  });
+  it('includes the sample at the start for Prometheus 2.x, whose ranges are closed on the left', () => {
+    const pts: [number, number][] = [[0, 5], [1000, 1]];
+    expect(countResets(pts, 0, 1000, true)).toBe(1);
+    expect(rangeIsLeftClosed('2.42.0')).toBe(true);
+    expect(rangeIsLeftClosed('3.1.0')).toBe(false);
+    expect(rangeIsLeftClosed('0.35.1')).toBe(true); // Thanos 0.x runs a Prometheus 2.x engine
+    expect(rangeIsLeftClosed(null)).toBe(false);
   });
   it('never counts a step into or out of NaN (Prometheus compares with <)', () => {
     expect(countResets([[1, 5], [2, NaN], [3, 3]], 0, 3)).toBe(0);

@@ -10,9 +10,9 @@ import { toRfc3339 } from '../time/range';
 import { familyOf, isCounterSeries, resetSteps, sameTarget, valueAt, valuesIn, type ResetStep } from './counter-series';
 import { clockTime, exploreLink, num, selector } from './format';
 import { conditionId } from './ids';
-import { seriesKey } from './series-utils';
+import { seriesKey, withoutLabels } from './series-utils';
 import { counterResetSeverity } from './severity';
-import { serviceOf, withoutLabels } from './series-utils';
+import { serviceOf } from '../correlate/service-label';
 import { downsample } from './sparkline-evidence';
 import { median } from './stats';
 import type { Detector, DetectorInput, DetectorOptions, FlaggedCounter } from './types';
@@ -136,7 +136,7 @@ function seriesRecord(series: Series, steps: readonly ResetStep[], input: Detect
   const sel = selector(series.name, series.labels);
   // Raw values over the window, every reset's two samples kept so each drop stays visible.
   const line = downsample(
-    series.points.filter(([t]) => t > fromMs && t <= toMs),
+    series.points.filter(([t]) => (input.leftClosedRanges ? t >= fromMs : t > fromMs) && t <= toMs),
     found.flatMap((s) => [s.step.before[0], s.step.after[0]]),
   );
   const subject = { series: { name: series.name, labels: { ...series.labels } } };
@@ -205,7 +205,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
   for (const series of input.series) {
     if (!isCounterSeries(series.name, input.metadata)) continue;
     seen.add(seriesKey(series.name, series.labels));
-    const steps = resetSteps(series.points, fromMs, toMs);
+    const steps = resetSteps(series.points, fromMs, toMs, input.leftClosedRanges);
     if (steps && steps.length > 0) out.push(seriesRecord(series, steps, input, options));
   }
   for (const flag of input.counterResets ?? []) {

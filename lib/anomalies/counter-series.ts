@@ -4,6 +4,7 @@
  */
 import type { Labels, Series } from '../model/types';
 import type { MetricMetadata } from '../sources/types';
+import { serviceOf } from '../correlate/service-label';
 
 const COUNTER_SUFFIX = /_(total|count|sum|bucket)$/;
 const FAMILY_SUFFIX = /_(total|count|sum|bucket|created)$/;
@@ -28,7 +29,8 @@ export function isCounterSeries(name: string, metadata: Record<string, MetricMet
 const NOT_COUNTER = new Set(['gauge', 'gaugehistogram', 'info', 'stateset']);
 
 /**
- * PromQL resets() of one float series over the left-open range (fromMs, toMs]: the number
+ * PromQL resets() of one float series over the range (fromMs, toMs] (left-open, as Prometheus
+ * 3 selects it; `leftClosed` for 2.x): the number
  * of consecutive sample pairs where `cur < prev`, or null when the range holds no sample
  * (Prometheus then returns no result; one sample gives 0).
  *
@@ -38,8 +40,8 @@ const NOT_COUNTER = new Set(['gauge', 'gaugehistogram', 'info', 'stateset']);
  * (5, NaN, 3 has no reset). Staleness markers never reach a range selector, so a NaN here
  * is a real NaN sample.
  */
-export function countResets(points: readonly (readonly [number, number])[], fromMs: number, toMs: number): number | null {
-  return resetSteps(points, fromMs, toMs)?.length ?? null;
+export function countResets(points: readonly (readonly [number, number])[], fromMs: number, toMs: number, leftClosed = false): number | null {
+  return resetSteps(points, fromMs, toMs, leftClosed)?.length ?? null;
 }
 
 export interface ResetStep {
@@ -47,9 +49,13 @@ export interface ResetStep {
   after: [number, number];
 }
 
-/** Every pair counted by resets() in (fromMs, toMs], or null when the range is empty. */
-export function resetSteps(points: readonly (readonly [number, number])[], fromMs: number, toMs: number): ResetStep[] | null {
-  const inRange = points.filter(([t]) => t > fromMs && t <= toMs);
+/**
+ * Every pair counted by resets() in (fromMs, toMs], or null when the range is empty.
+ * `leftClosed`: Prometheus before 3.0 selected [fromMs, toMs], a sample exactly at the start
+ * included (rangeIsLeftClosed tells from the server's version).
+ */
+export function resetSteps(points: readonly (readonly [number, number])[], fromMs: number, toMs: number, leftClosed = false): ResetStep[] | null {
+  const inRange = points.filter(([t]) => (leftClosed ? t >= fromMs : t > fromMs) && t <= toMs);
   if (inRange.length === 0) return null;
   const steps: ResetStep[] = [];
   for (let i = 1; i < inRange.length; i++) {
@@ -60,11 +66,12 @@ export function resetSteps(points: readonly (readonly [number, number])[], fromM
   return steps;
 }
 
-/** Same scraped process: same job and instance, else (no such labels) same service label. */
+/** Same scraped process: same job and instance, else (no such labels) same service. */
 export function sameTarget(a: Labels, b: Labels): boolean {
-  let keys = ['job', 'instance'].filter((k) => a[k] !== undefined || b[k] !== undefined);
-  if (keys.length === 0) keys = ['service', 'service_name'].filter((k) => a[k] !== undefined || b[k] !== undefined);
-  return keys.length > 0 && keys.every((k) => a[k] === b[k]);
+  const keys = ['job', 'instance'].filter((k) => a[k] !== undefined || b[k] !== undefined);
+  if (keys.length > 0) return keys.every((k) => a[k] === b[k]);
+  const service = serviceOf(a);
+  return service !== null && service === serviceOf(b);
 }
 
 /** Value of the latest finite sample at or before `t`, or undefined. */
@@ -80,4 +87,15 @@ export function valueAt(series: Series, t: number): number | undefined {
 /** Finite values of samples in (t0, t1]. */
 export function valuesIn(series: Series, t0: number, t1: number): number[] {
   return series.points.filter(([t, v]) => t > t0 && t <= t1 && Number.isFinite(v)).map(([, v]) => v);
+}
+
+/**
+ * Whether this Prometheus selects ranges closed on the left: 2.x did ([t − r, t]); 3.0 made
+ * range selectors left-open ((t − r, t]). Mimir 2.x and Thanos 0.x report their own version
+ * but run a Prometheus 2.x engine, so they count as closed too; no version at all is taken
+ * as current Prometheus.
+ */
+export function rangeIsLeftClosed(version: string | null | undefined): boolean {
+  const major = /^v?(\d+)\./.exec(version ?? '')?.[1];
+  return major !== undefined && Number(major) < 3;
 }

@@ -4,7 +4,7 @@ import { canonicalTraceId } from '../model/ids';
 import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, plural, rangeText, selector, traceLink } from './format';
 import { conditionId, eventId } from './ids';
-import { serviceOf } from './series-utils';
+import { serviceOf } from '../correlate/service-label';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
 function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {

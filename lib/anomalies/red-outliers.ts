@@ -12,7 +12,8 @@ import { clockTime, duration, exploreLink, labelMatchers, num, pct } from './for
 import { conditionId, distinctEpisodeIds } from './ids';
 import { redMetricNames, redSignals, type RedSignals } from './red';
 import { escapeLabelValue } from '../model/prom-text';
-import { evaluationGrid, serviceOf, type Grid } from './series-utils';
+import { evaluationGrid, type Grid } from './series-utils';
+import { serviceOf } from '../correlate/service-label';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
 import { maxOf, medianOf } from './stats';
 import { baselineOf, episodesAcrossGaps, flagsOf, stillGoing, type Baseline } from './episodes';

@@ -8,7 +8,8 @@
  * more come from configuration (RED_FAMILIES, docs/anomalies.md).
  */
 import type { Series } from '../model/types';
-import { counterIncreaseAt, DEFAULT_SERVICE_LABELS, serviceOf, type Grid } from './series-utils';
+import { counterIncreaseAt, type Grid } from './series-utils';
+import { resolveServiceLabel, serviceOf } from '../correlate/service-label';
 import { appendTo } from '../model/group';
 
 export interface RedFamily {
@@ -120,7 +121,7 @@ export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?
     out.set(service, {
       service,
       family: family ?? null,
-      serviceLabel: (serviceLabels ?? DEFAULT_SERVICE_LABELS).find((k) => list[0].labels[k] === service) ?? 'service',
+      serviceLabel: resolveServiceLabel([list[0].labels], service, serviceLabels) ?? 'service',
       requestsPerSec: requests.map((v) => v / windowSec),
       errorsPerSec: errors.map((v) => v / windowSec),
       errorShare: requests.map((v, i) => (v > 0 ? errors[i] / v : NaN)),

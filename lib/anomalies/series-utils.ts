@@ -1,13 +1,6 @@
-/** Helpers over raw Prometheus samples: service/instance identity and reset-aware rates. */
+/** Helpers over raw Prometheus samples: grouping and reset-aware rates (service names: ../correlate/service-label.ts). */
 import type { Labels, Series } from '../model/types';
 import { labelMatchers } from './format';
-
-export const DEFAULT_SERVICE_LABELS = ['service', 'service_name', 'job', 'app'];
-
-export function serviceOf(labels: Labels, serviceLabels: readonly string[] = DEFAULT_SERVICE_LABELS): string | null {
-  for (const key of serviceLabels) if (labels[key]) return labels[key];
-  return null;
-}
 
 /** Finite samples in time order (a NaN sample is a gap for rate purposes). */
 export function finitePoints(points: readonly [number, number][]): [number, number][] {

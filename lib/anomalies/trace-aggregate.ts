@@ -8,7 +8,8 @@ import { toRfc3339 } from '../time/range';
 import { pct, plural, traceLink } from './format';
 import { conditionId } from './ids';
 import { appendTo } from '../model/group';
-import { analyzeTrace, type TraceAnalysis } from './trace-analysis';
+import { analyzeTrace } from '../correlate/trace-model';
+import { traceCauses, type TraceCauses } from './trace-causes';
 import type { DetectorInput, DetectorOptions } from './types';
 
 export interface TraceFinding {
@@ -20,14 +21,21 @@ export interface TraceFinding {
   anomaly: Anomaly;
 }
 
-/** Per detector run: the three trace detectors read one analysis of each trace, not one each. */
-const analysed = new WeakMap<DetectorInput, WeakMap<DetectorOptions, TraceAnalysis[]>>();
+/**
+ * Per detector run: the three trace detectors read one reading of each trace, not one each.
+ * The analysis under it is the trace page's own (kept per trace object), so a trace the page
+ * already analysed is not analysed again.
+ */
+const analysed = new WeakMap<DetectorInput, WeakMap<DetectorOptions, TraceCauses[]>>();
 
-export function analyzeAll(input: DetectorInput, options: DetectorOptions): TraceAnalysis[] {
+export function analyzeAll(input: DetectorInput, options: DetectorOptions): TraceCauses[] {
   let byOptions = analysed.get(input);
   if (!byOptions) analysed.set(input, (byOptions = new WeakMap()));
   let out = byOptions.get(options);
-  if (!out) byOptions.set(options, (out = input.traces.filter((t) => t.spans.length > 0).map((t) => analyzeTrace(t, input.nowMs, options.trace))));
+  if (!out) {
+    const traces = input.traces.filter((t) => t.spans.length > 0);
+    byOptions.set(options, (out = traces.map((t) => traceCauses(t, analyzeTrace(t), input.nowMs, options.trace))));
+  }
   return out;
 }
 
@@ -42,7 +50,7 @@ function aggregateSeverity(rate: number): Severity {
 }
 
 /** Per-trace findings (bounded per service) plus one aggregate per service with enough traces. */
-export function withAggregates(kind: AnomalyKind, analyses: TraceAnalysis[], findings: TraceFinding[], input: DetectorInput, options: DetectorOptions): Anomaly[] {
+export function withAggregates(kind: AnomalyKind, analyses: TraceCauses[], findings: TraceFinding[], input: DetectorInput, options: DetectorOptions): Anomaly[] {
   const sampled = new Map<string, number>();
   for (const a of analyses) for (const svc of new Set(a.trace.spans.map((s) => s.service))) sampled.set(svc, (sampled.get(svc) ?? 0) + 1);
   const byService = new Map<string, TraceFinding[]>();

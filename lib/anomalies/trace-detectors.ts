@@ -8,6 +8,7 @@ import { toRfc3339 } from '../time/range';
 import { clockTime, duration, num, plural, traceLink } from './format';
 import { eventId } from './ids';
 import { analyzeAll, withAggregates, type TraceFinding } from './trace-aggregate';
+import { CLOCK_SKEW_THRESHOLD_MS } from './trace-causes';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 
 const spanRef = (s: { service: string; operation: string; spanId: string }) => ({ spanId: s.spanId, service: s.service, operation: s.operation });
@@ -18,7 +19,7 @@ function detectOrphans(input: DetectorInput, options: DetectorOptions): Anomaly[
   for (const a of analyses) {
     for (const g of a.orphans) {
       const first = g.spans[0];
-      const subject = { traceId: a.trace.traceId, spanIds: g.spans.map((s) => s.spanId).sort() };
+      const subject = { traceId: a.trace.traceId, spanIds: [...new Set(g.spans.map((s) => s.spanId))].sort() };
       const anomaly: Anomaly = {
         id: eventId('orphan_span', subject, a.startMs),
         kind: 'orphan_span',
@@ -26,14 +27,16 @@ function detectOrphans(input: DetectorInput, options: DetectorOptions): Anomaly[
         title: `${plural(g.spans.length, 'orphan span')} in ${first.service}`,
         explanation:
           `${plural(g.spans.length, 'span')} of ${first.service} (first: "${first.operation}" at ${clockTime(first.startUs / 1000)}) ` +
-          `name parent span ${g.missingParentId}, which is not in trace ${a.trace.traceId}, so the trace view shows them detached. ${g.reasoning}`,
+          (g.missingParentId === null
+            ? `have parent links that loop in trace ${a.trace.traceId}, so the trace view shows them detached. ${g.reasoning}`
+            : `name parent span ${g.missingParentId}, which is not in trace ${a.trace.traceId}, so the trace view shows them detached. ${g.reasoning}`),
         service: first.service,
         start: toRfc3339(a.startMs),
         subject,
         evidence: {
           cause: g.cause,
           settledCause: g.settledCause,
-          missingParentId: g.missingParentId,
+          ...(g.missingParentId !== null ? { missingParentId: g.missingParentId } : {}),
           spanRefs: g.spans.map((s) => ({ ...spanRef(s), kind: s.kind })),
           traceRecent: a.recent,
         },
@@ -86,10 +89,10 @@ function detectClockSkew(input: DetectorInput, options: DetectorOptions): Anomal
     if (a.skewed.length === 0) continue;
     const worst = [...a.skewed].sort((x, y) => Math.max(y.startsEarlyMs, y.endsLateMs) - Math.max(x.startsEarlyMs, x.endsLateMs))[0];
     const cause = worst.sameHost ? 'instrumentation_timestamps' : 'host_clock_skew';
-    const shift = worst.startsEarlyMs > options.trace.clockSkewThresholdMs
+    const shift = worst.startsEarlyMs > 0
       ? `starts ${num(worst.startsEarlyMs, 0)} ms before its parent`
       : `ends ${num(worst.endsLateMs, 0)} ms after its (synchronous) parent`;
-    const subject = { traceId: a.trace.traceId, spanIds: a.skewed.map((s) => s.child.spanId).sort() };
+    const subject = { traceId: a.trace.traceId, spanIds: [...new Set(a.skewed.map((s) => s.child.spanId))].sort() };
     const service = worst.child.service;
     const adjusterWarnings = a.trace.spans.flatMap((s) => s.warnings.filter((w) => /clock skew/i.test(w)));
     const anomaly: Anomaly = {
@@ -108,7 +111,7 @@ function detectClockSkew(input: DetectorInput, options: DetectorOptions): Anomal
       subject,
       evidence: {
         cause,
-        thresholdMs: options.trace.clockSkewThresholdMs,
+        thresholdMs: CLOCK_SKEW_THRESHOLD_MS,
         spanRefs: a.skewed.map((s) => ({ ...spanRef(s.child), parentSpanId: s.parent.spanId, parentService: s.parent.service, startsEarlyMs: s.startsEarlyMs, endsLateMs: s.endsLateMs, sameHost: s.sameHost })),
         adjusterWarnings,
       },

@@ -22,7 +22,7 @@ export interface DetectorInput {
   exemplars: Exemplar[];
   /** Trace ids seen in logs or exemplars that Jaeger does not have. */
   missingTraceIds: string[];
-  /** Labels naming the service on a series, first present wins (default: service, service_name, job, app). */
+  /** Labels naming the service on a series, first non-blank wins (default: DEFAULT_SERVICE_LABELS, lib/correlate/service-label.ts). */
   serviceLabel?: string[];
   /**
    * Where the raw series start when they were read with a look-back before `range.fromMs`:
@@ -32,6 +32,8 @@ export interface DetectorInput {
   lookbackFromMs?: number;
   /** Counter series Prometheus flagged with resets() > 0 over the range, with its count. */
   counterResets?: FlaggedCounter[];
+  /** The Prometheus asked selects [from, to] rather than (from, to] (2.x): counted the same way. */
+  leftClosedRanges?: boolean;
 }
 
 export interface FlaggedCounter {
@@ -57,9 +59,8 @@ export interface GcStormOptions {
   sustainMs: number;
 }
 
+/** What counts as clock skew is fixed app-wide (CLOCK_SKEW_THRESHOLD_US, docs/anomalies.md). */
 export interface TraceOptions {
-  /** A child outside its parent's time by more than this is clock skew. */
-  clockSkewThresholdMs: number;
   /** A trace that started less than this before now may still be receiving spans. */
   lateArrivalMs: number;
   /** Per-service aggregate findings need at least this many sampled traces of the service. */
@@ -115,9 +116,7 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartia
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
   counterReset: { rateSpikeFactor: 10 },
   gc: { frequencyFactor: 5, minFrequencyPerSec: 10, timeFraction: 0.25, sustainMs: 120_000 },
-  // 100 ms: NTP keeps hosts within a few ms, so a child 100 ms outside its parent is a
-  // clock (or instrumentation timestamp) problem, not network latency.
-  trace: { clockSkewThresholdMs: 100, lateArrivalMs: 120_000, aggregateMinTraces: 5, maxFindingsPerServiceKind: 10 },
+  trace: { lateArrivalMs: 120_000, aggregateMinTraces: 5, maxFindingsPerServiceKind: 10 },
   logs: { minShare: 0.2, minLines: 20, examples: 5 },
   leak: { minPoints: 10, minRisingShare: 0.8, minRelativeGrowth: 0.1, minGrowthToNoise: 3, minTailSlopeRatio: 0.3 },
   red: {

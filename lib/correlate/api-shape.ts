@@ -111,7 +111,8 @@ export function processTable() {
 /** Span fields derived from the analysis, shared by the API shape and the waterfall's columns. */
 export const apiParentSpanId = (view: TraceView, n: SpanNode): string | null => {
   const parent = n.parentKey ? view.byKey.get(n.parentKey) : undefined;
-  return parent ? parent.spanId : n.span.parentSpanId;
+  // An orphan names the parent it misses (also when only a reference named it).
+  return parent ? parent.spanId : (n.missingParentId ?? n.span.parentSpanId);
 };
 export const apiDurationMs = (n: SpanNode): number => (n.endUs - n.startUs) / 1000;
 export const apiWarnings = (n: SpanNode): string[] => mergeWarnings(n.span.warnings ?? [], n.warnings);

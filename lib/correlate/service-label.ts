@@ -1,26 +1,49 @@
 import type { Labels } from '../model/types';
 
 /**
- * Which label names a service. Configurable per source; the defaults are tried in order:
- * OTel/Loki (`service_name`), common hand-written labels, then Prometheus' `job` and
- * Kubernetes-style `app`/`container`.
+ * The app's one rule for which label names a service, on Prometheus series, Loki streams and
+ * exemplars alike (docs/anomalies.md "Service names"). The first label present with a
+ * non-blank value wins, in this order:
+ * - `service_name`: OTel's `service.name`, the name Jaeger shows on spans, so it joins
+ *   metrics and logs to traces; Loki 3 also fills it from the labels below.
+ * - `service`: a label set on purpose to name the service (relabeling, Prometheus Operator).
+ * - `app`, then `container`: the workload (Kubernetes' app label, the container name).
+ * - `job` last: Prometheus puts it on every series, so anything after it would never be
+ *   read, and it names the scrape config, which is often not a service ("kubernetes-pods",
+ *   "kubelet", "ns/podmonitor"; promtail's "namespace/app"). Loki's own service-name
+ *   discovery (`discover_service_name`) puts app and container before job for the same reason.
+ * Callers may pass their own order (configuration); the value rule stays the same.
  */
-export const DEFAULT_SERVICE_LABELS = ['service_name', 'service', 'job', 'app', 'container'] as const;
+export const DEFAULT_SERVICE_LABELS: readonly string[] = ['service_name', 'service', 'app', 'container', 'job'];
 
-/** The first non-empty value among `order`, or null. */
+/**
+ * A label value as a service name: surrounding whitespace removed; null when nothing is left.
+ * Label values are hostile text (a stray space or newline from a config), and " checkout"
+ * must be the same service as the span's "checkout".
+ */
+export function serviceName(value: string | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const v = value.trim();
+  return v === '' ? null : v;
+}
+
+/** The service a label set belongs to: the first label of `order` with a non-blank value, trimmed. */
 export function serviceOf(labels: Labels, order: readonly string[] = DEFAULT_SERVICE_LABELS): string | null {
   for (const name of order) {
-    const v = labels[name];
-    if (typeof v === 'string' && v.trim() !== '') return v;
+    const v = serviceName(labels[name]);
+    if (v !== null) return v;
   }
   return null;
 }
 
 /**
  * The label that carries `service` in a set of series (from /api/v1/series), trying
- * `order`; null when no series names the service under any of them.
+ * `order`; null when no series names the service under any of them. Values compare as
+ * `serviceOf` reads them (trimmed).
  */
 export function resolveServiceLabel(series: readonly Labels[], service: string, order: readonly string[] = DEFAULT_SERVICE_LABELS): string | null {
-  for (const name of order) if (series.some((l) => l[name] === service)) return name;
+  const wanted = serviceName(service);
+  if (wanted === null) return null;
+  for (const name of order) if (series.some((l) => serviceName(l[name]) === wanted)) return name;
   return null;
 }

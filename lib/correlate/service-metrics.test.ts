@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Labels } from '../model/types';
-import { buildMetricCatalog, resolveServiceLabel, serviceMetricQueries, serviceOf } from './service-metrics';
+import { buildMetricCatalog, serviceMetricQueries } from './service-metrics';
 import { promString } from './promql';
 
 const panels = (qs: ReturnType<typeof serviceMetricQueries>) => Object.fromEntries(qs.map((q) => [q.panel, q]));
-
-describe('serviceOf / resolveServiceLabel', () => {
-  it('tries service_name, service, job, app, container in order and skips empty values', () => {
-    expect(serviceOf({ job: 'j', app: 'a', service_name: '' })).toBe('j');
-    expect(serviceOf({ container: 'c', app: 'a' })).toBe('a');
-    expect(serviceOf({ other: 'x' })).toBeNull();
-    expect(serviceOf({ job: 'j', app: 'a' }, ['app'])).toBe('a');
-  });
-
-  it('finds which label names the service in the series', () => {
-    const series: Labels[] = [{ __name__: 'up', job: 'checkout' }, { __name__: 'up', job: 'cart', app: 'checkout' }];
-    expect(resolveServiceLabel(series, 'checkout')).toBe('job');
-    expect(resolveServiceLabel(series, 'nope')).toBeNull();
-  });
-});
 
 describe('promString', () => {
   it('escapes backslash, quote, newline and other control characters', () => {

@@ -1,7 +1,7 @@
 import { hasNativeHistogram, type MetricCatalog } from './metric-catalog';
 import { eqMatcher, promDuration, regexMatcher } from './promql';
+import { DEFAULT_SERVICE_LABELS } from './service-label';
 
-export { DEFAULT_SERVICE_LABELS, resolveServiceLabel, serviceOf } from './service-label';
 export { buildMetricCatalog, type CatalogInput, type MetricCatalog } from './metric-catalog';
 
 /**
@@ -207,7 +207,7 @@ export const TEMPLATE_LABELS: readonly string[] = [...new Set([...HTTP_FAMILIES.
 
 /** Panels for `service`, in METRIC_PANELS order; a panel with no known metric is absent. */
 export function serviceMetricQueries(service: string, catalog: MetricCatalog, opts: ServiceMetricsOptions = {}): ServicePanelQuery[] {
-  return panelQueries({ label: opts.serviceLabel ?? 'service_name', services: [service], grouped: false }, catalog, opts.rateWindow);
+  return panelQueries({ label: opts.serviceLabel ?? DEFAULT_SERVICE_LABELS[0], services: [service], grouped: false }, catalog, opts.rateWindow);
 }
 
 /**
@@ -217,5 +217,5 @@ export function serviceMetricQueries(service: string, catalog: MetricCatalog, op
  */
 export function groupedServiceMetricQueries(services: readonly string[], catalog: MetricCatalog, opts: ServiceMetricsOptions = {}): ServicePanelQuery[] {
   if (services.length === 0) return [];
-  return panelQueries({ label: opts.serviceLabel ?? 'service_name', services, grouped: true }, catalog, opts.rateWindow);
+  return panelQueries({ label: opts.serviceLabel ?? DEFAULT_SERVICE_LABELS[0], services, grouped: true }, catalog, opts.rateWindow);
 }

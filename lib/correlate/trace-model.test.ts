@@ -85,13 +85,22 @@ describe('analyzeTrace: tree', () => {
 });
 
 describe('analyzeTrace: clock skew', () => {
-  it('reports children that start before or end after their parent beyond the threshold', () => {
-    const v = analyzeTrace(trace([span(1, null, 100, 50), span(2, 1, 90, 20), span(3, 1, 140, 30), span(4, 1, 149.5, 1)]));
+  it('reports a child starting before its parent, and a server span ending after its client, beyond the threshold', () => {
+    const client = { kind: 'client' as const };
+    const server = { kind: 'server' as const };
+    const v = analyzeTrace(
+      trace([span(1, null, 100, 50, client), span(2, 1, 80, 20), span(3, 1, 140, 30, server), span(4, 1, 149.5, 1, server), span(5, 1, 95, 1)]),
+    );
     expect(v.clockSkew).toEqual([
-      { key: sid(2), spanId: sid(2), parentKey: sid(1), startsBeforeParentUs: 10_000, endsAfterParentUs: 0 },
+      { key: sid(2), spanId: sid(2), parentKey: sid(1), startsBeforeParentUs: 20_000, endsAfterParentUs: 0 },
       { key: sid(3), spanId: sid(3), parentKey: sid(1), startsBeforeParentUs: 0, endsAfterParentUs: 20_000 },
     ]);
-    expect(analyzeTrace(trace([span(1, null, 100, 50), span(2, 1, 90, 20)]), { skewThresholdUs: 20_000 }).clockSkew).toEqual([]);
+    expect(v.byKey.get(sid(2))!.warnings).toEqual(['clock skew: starts 20.0 ms before its parent']);
+    expect(v.byKey.get(sid(3))!.warnings).toEqual(['clock skew: ends 20.0 ms after the client span that called it']);
+  });
+
+  it('does not call an internal child that outlives its parent skew (unawaited work is not a clock problem)', () => {
+    expect(analyzeTrace(trace([span(1, null, 0, 20, { kind: 'server' }), span(2, 1, 10, 500)])).clockSkew).toEqual([]);
   });
 
   it('does not flag a FOLLOWS_FROM child for outliving its parent', () => {

@@ -1,12 +1,17 @@
 import type { Span, Trace } from '../model/types';
 import { criticalPath, type CriticalSection } from './critical-path';
 import { serviceColor } from './service-colors';
-import { resolveParents } from './trace-parents';
+import { NOT_ORPHAN, resolveParents } from './trace-parents';
 
 /**
  * The analysed, render-ready form of a trace: tree order, depth, roots, orphans,
  * duplicates, FOLLOWS_FROM edges, clock skew, critical path and service colours. The
  * input trace is never mutated; nodes point at the original span objects.
+ *
+ * This is the app's one trace analysis: the trace page and the trace detectors
+ * (lib/anomalies/trace-detectors.ts) both read it, so a span the page shows as an orphan,
+ * a split root or skewed is exactly what the anomalies list reports (docs/anomalies.md
+ * "Trace analysis").
  */
 
 export interface SpanNode {
@@ -23,8 +28,12 @@ export interface SpanNode {
   /** Start repaired like Jaeger UI (missing/0/NaN inherits the parent's); µs. */
   startUs: number;
   endUs: number;
-  /** Has a parent reference, but no referenced span is in the trace: rendered as a root. */
+  /**
+   * Rendered as a root although it names a parent: no referenced span is in the trace
+   * (`missingParentId` says which), or the parent links loop (`missingParentId` null).
+   */
   isOrphan: boolean;
+  missingParentId: string | null;
   /** Second or later span with an id already seen. */
   isDuplicate: boolean;
   critical: boolean;
@@ -45,7 +54,7 @@ export interface ClockSkewFinding {
   parentKey: string;
   /** How far the child starts before its parent (µs, > threshold) or 0. */
   startsBeforeParentUs: number;
-  /** How far a CHILD_OF child ends after its parent (µs, > threshold) or 0. */
+  /** How far a server span ends after the client span that called it (µs, > threshold) or 0. */
   endsAfterParentUs: number;
 }
 
@@ -81,32 +90,34 @@ export interface TraceView {
   warnings: string[];
 }
 
-export interface AnalyzeOptions {
-  /** Clock skew is reported beyond this tolerance (µs). */
-  skewThresholdUs?: number;
-}
-
-export const DEFAULT_SKEW_THRESHOLD_US = 1_000;
+/**
+ * A child outside its parent's time by more than this is clock skew, on the page and in
+ * the anomalies alike. 10 ms: timestamp resolution (1 ms clocks) and the sync error of
+ * NTP/chrony on a LAN or a cloud time service (well under 1 ms) stay far below it, so what
+ * is above means a host clock out of sync or timestamps taken wrongly, which a team can
+ * fix; and it is small enough to catch skew that visibly turns a fast RPC's waterfall
+ * around (the detectors' former 100 ms let a 50 ms skew on a 20 ms call pass).
+ */
+export const CLOCK_SKEW_THRESHOLD_US = 10_000;
 
 const LINKS = [null, 'CHILD_OF', 'FOLLOWS_FROM'] as const;
 const EMPTY: string[] = [];
 
 /**
- * The trace page asks for the trace alone and for the full investigation at once; both get
- * the same shared Trace object, so its default analysis is kept (per object) and done once.
- * Views are never changed after analysis.
+ * The trace page asks for the trace alone and for the full investigation at once, and the
+ * investigation's detectors read it too; all get the same shared Trace object, so its
+ * analysis is kept (per object) and done once. Views are never changed after analysis.
  */
-const defaultViews = new WeakMap<Trace, TraceView>();
+const views = new WeakMap<Trace, TraceView>();
 
-export function analyzeTrace(trace: Trace, opts: AnalyzeOptions = {}): TraceView {
-  if (opts.skewThresholdUs !== undefined) return analyze(trace, opts);
-  let view = defaultViews.get(trace);
-  if (!view) defaultViews.set(trace, (view = analyze(trace, opts)));
+export function analyzeTrace(trace: Trace): TraceView {
+  let view = views.get(trace);
+  if (!view) views.set(trace, (view = analyze(trace)));
   return view;
 }
 
-function analyze(trace: Trace, opts: AnalyzeOptions): TraceView {
-  const threshold = opts.skewThresholdUs ?? DEFAULT_SKEW_THRESHOLD_US;
+function analyze(trace: Trace): TraceView {
+  const threshold = CLOCK_SKEW_THRESHOLD_US;
   const r = resolveParents(trace);
   const n = trace.spans.length;
   // Sort key: a missing start sorts as the start it will inherit (parent's; trace start for roots).
@@ -145,7 +156,8 @@ function analyze(trace: Trace, opts: AnalyzeOptions): TraceView {
       depth: parent ? parent.depth + 1 : 0,
       startUs,
       endUs: startUs + r.durationUs[i],
-      isOrphan: r.orphan[i] === 1,
+      isOrphan: r.orphan[i] !== NOT_ORPHAN,
+      missingParentId: r.missingParentId[i] ?? null,
       isDuplicate: r.duplicate[i] === 1,
       critical: false,
       warnings: r.warnings[i] ?? EMPTY,
@@ -172,7 +184,7 @@ function analyze(trace: Trace, opts: AnalyzeOptions): TraceView {
     const node = nodeAt[i];
     const parent = nodeAt[r.parent[i]];
     const before = parent.startUs - node.startUs;
-    const after = node.parentLink === 'CHILD_OF' ? node.endUs - parent.endUs : 0;
+    const after = callsSynchronously(parent, node) ? node.endUs - parent.endUs : 0;
     if (before > threshold || after > threshold) {
       clockSkew.push({
         key: node.key,
@@ -184,14 +196,14 @@ function analyze(trace: Trace, opts: AnalyzeOptions): TraceView {
       node.warnings = [
         ...node.warnings,
         before > threshold
-          ? `starts ${before} µs before its parent (clock skew?)`
-          : `ends ${after} µs after its parent (clock skew or unawaited work)`,
+          ? `clock skew: starts ${formatUs(before)} before its parent`
+          : `clock skew: ends ${formatUs(after)} after the client span that called it`,
       ];
     }
   }
 
   const rootKeys = tops.map((i) => r.keys[i]);
-  const mainRoot = tops.find((i) => r.orphan[i] === 0) ?? tops[0];
+  const mainRoot = tops.find((i) => r.orphan[i] === NOT_ORPHAN) ?? tops[0];
   const sections = mainRoot === undefined ? [] : criticalPath(r.keys[mainRoot], byKey);
   for (const s of sections) byKey.get(s.key)!.critical = true;
 
@@ -215,8 +227,8 @@ function analyze(trace: Trace, opts: AnalyzeOptions): TraceView {
     byKey,
     bySpanId,
     rootKeys,
-    rootSpanIds: unique(tops.filter((i) => r.orphan[i] === 0).map((i) => trace.spans[i].spanId)),
-    orphanSpanIds: unique(tops.filter((i) => r.orphan[i] === 1).map((i) => trace.spans[i].spanId)),
+    rootSpanIds: unique(tops.filter((i) => r.orphan[i] === NOT_ORPHAN).map((i) => trace.spans[i].spanId)),
+    orphanSpanIds: unique(tops.filter((i) => r.orphan[i] !== NOT_ORPHAN).map((i) => trace.spans[i].spanId)),
     duplicateSpanIds: r.duplicateSpanIds,
     followsFrom: r.followsFrom,
     clockSkew,
@@ -227,6 +239,19 @@ function analyze(trace: Trace, opts: AnalyzeOptions): TraceView {
     durationUs: endUs - startUs,
     warnings: [...(trace.warnings ?? [])],
   };
+}
+
+/**
+ * Only a client span waits for the server span it called, so only there is ending after the
+ * parent impossible in real time. Any other child may legitimately outlive its parent
+ * (work handed off and not awaited); the waterfall still draws it where it ends.
+ */
+function callsSynchronously(parent: SpanNode, child: SpanNode): boolean {
+  return child.parentLink === 'CHILD_OF' && parent.span.kind === 'client' && child.span.kind === 'server';
+}
+
+function formatUs(us: number): string {
+  return us >= 1_000_000 ? `${(us / 1_000_000).toFixed(2)} s` : `${(us / 1000).toFixed(1)} ms`;
 }
 
 function unique(ids: string[]): string[] {

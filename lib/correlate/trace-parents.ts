@@ -6,8 +6,10 @@ import type { FollowsFromEdge } from './trace-model';
  * parent is the first reference (parentSpanId, then CHILD_OF, then FOLLOWS_FROM) that
  * resolves to a span in this trace. A span with same-trace references none of which
  * resolves is an orphan and becomes an extra root. Duplicate span ids are kept, the
- * n-th one keyed `<id>_<n>`; references to the id resolve to the first. Hostile parent
- * cycles are cut at their earliest-starting span.
+ * n-th one keyed `<id>_<n>`; references to the id resolve to the first. A span that names
+ * itself as parent, and hostile parent cycles (cut at their earliest-starting span), are
+ * orphans of their own kind: the parent is there, the links just cannot form a tree.
+ * These are the rules of the whole app (docs/anomalies.md "Trace analysis").
  *
  * Results are columns indexed like `trace.spans`: at 50,000 spans, per-span objects and
  * string-keyed maps (and the garbage collection they cause) dominate the cost.
@@ -17,12 +19,22 @@ export const LINK_NONE = 0;
 export const LINK_CHILD_OF = 1;
 export const LINK_FOLLOWS_FROM = 2;
 
+/** Values of `ResolvedTrace.orphan`. */
+export const NOT_ORPHAN = 0;
+/** A same-trace parent reference, none of which is a span of the trace. */
+export const ORPHAN_MISSING_PARENT = 1;
+/** The parent links loop (or the span names itself): cut here and shown as a root. */
+export const ORPHAN_PARENT_CYCLE = 2;
+
 export interface ResolvedTrace {
   keys: string[];
   /** Index of the resolved parent, or -1. */
   parent: Int32Array;
   link: Uint8Array;
+  /** NOT_ORPHAN, ORPHAN_MISSING_PARENT or ORPHAN_PARENT_CYCLE. */
   orphan: Uint8Array;
+  /** For ORPHAN_MISSING_PARENT: the first referenced parent id that is not in the trace. */
+  missingParentId: (string | undefined)[];
   duplicate: Uint8Array;
   /** startUs when valid (finite, > 0), else NaN: Jaeger UI lets it inherit the parent's. */
   startUs: Float64Array;
@@ -43,6 +55,7 @@ export function resolveParents(trace: Trace): ResolvedTrace {
   const parent = new Int32Array(n).fill(-1);
   const link = new Uint8Array(n);
   const orphan = new Uint8Array(n);
+  const missingParentId: (string | undefined)[] = new Array(n);
   const duplicate = new Uint8Array(n);
   const startUs = new Float64Array(n);
   const durationUs = new Float64Array(n);
@@ -77,10 +90,12 @@ export function resolveParents(trace: Trace): ResolvedTrace {
     if (duplicate[i]) warn(i, `span id ${span.spanId} appears ${count[firstIndex.get(span.spanId)!] + 1} times in the trace`);
     const refs = span.references ?? [];
     let missing: string | null = null;
+    let self = false;
     const tryParent = (id: string, type: 'CHILD_OF' | 'FOLLOWS_FROM'): boolean => {
       const target = firstIndex.get(id);
+      if (target === i) self = true;
       if (target === undefined || target === i) {
-        missing ??= id;
+        if (target === undefined) missing ??= id;
         return false;
       }
       parent[i] = target;
@@ -99,8 +114,12 @@ export function resolveParents(trace: Trace): ResolvedTrace {
       }
     }
     if (!found && missing !== null) {
-      orphan[i] = 1;
+      orphan[i] = ORPHAN_MISSING_PARENT;
+      missingParentId[i] = missing;
       warn(i, `parent span ${missing} is not in the trace`);
+    } else if (!found && self) {
+      orphan[i] = ORPHAN_PARENT_CYCLE;
+      warn(i, 'names itself as its parent; shown as a root');
     }
     for (const ref of refs) {
       if (ref.type !== 'FOLLOWS_FROM' || !same(ref.traceId)) continue;
@@ -114,6 +133,7 @@ export function resolveParents(trace: Trace): ResolvedTrace {
     parent,
     link,
     orphan,
+    missingParentId,
     duplicate,
     startUs,
     durationUs,
@@ -147,7 +167,7 @@ function breakCycles(r: ResolvedTrace, warn: (i: number, w: string) => void): vo
       warn(cut, `parent links form a cycle (through span ${r.keys[r.parent[cut]]}); shown as a root`);
       r.parent[cut] = -1;
       r.link[cut] = LINK_NONE;
-      r.orphan[cut] = 1;
+      r.orphan[cut] = ORPHAN_PARENT_CYCLE;
     }
     for (const i of path) state[i] = 2;
   }

@@ -101,6 +101,7 @@ export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 
     channels: storedChannels(row).map(toPublicChannel),
     skipEmpty: row.skipEmpty,
     enabled: row.enabled,
+    ownerId: row.ownerId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     nextRunAt: next === null ? null : new Date(next).toISOString(),
@@ -112,7 +113,7 @@ export function toScheduleRecord(row: ScheduleRow, lastRun: Pick<RunRow, 'id' | 
 const LAST_RUN_FIELDS = { id: true, status: true, scheduledFor: true, finishedAt: true } as const;
 const latestRun = (db: Db, scheduleId: string) => db.digestRun.findFirst({ where: { scheduleId }, orderBy: { startedAt: 'desc' }, select: LAST_RUN_FIELDS });
 
-export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: number): Promise<ScheduleRecord> {
+export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: number, ownerId: string | null = null): Promise<ScheduleRecord> {
   assertCron(input.cron, input.timezone, nowMs);
   const row = await db.digestSchedule.create({
     data: {
@@ -125,6 +126,7 @@ export async function createSchedule(db: Db, input: CreateScheduleInput, nowMs: 
       channels: JSON.stringify(mergeChannels(input.channels, [])),
       skipEmpty: input.skipEmpty,
       enabled: input.enabled,
+      ownerId,
       // Slots are counted from here: a new schedule never "catches up" on its own past.
       createdAt: new Date(nowMs),
       updatedAt: new Date(nowMs),

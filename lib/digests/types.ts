@@ -96,6 +96,8 @@ export interface ScheduleRecord {
   channels: PublicChannel[];
   skipEmpty: boolean;
   enabled: boolean;
+  /** Who created it; null for schedules from before sign-in existed. */
+  ownerId: string | null;
   createdAt: string;
   updatedAt: string;
   /** Null when disabled or when the expression never fires again. */

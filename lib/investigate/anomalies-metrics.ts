@@ -10,7 +10,8 @@ import { DEFAULT_DETECTOR_OPTIONS } from '../anomalies/types';
 import type { AnomalyKind } from '../model/anomaly';
 import type { Exemplar, Labels, Series } from '../model/types';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
-import { cachedMetadata } from './metadata-cache';
+import { cachedMetadata, cachedVersion } from './metadata-cache';
+import { rangeIsLeftClosed } from '../anomalies/counter-series';
 import { scanCounters, type CounterScanCoverage, type CounterScanOptions } from './anomalies-counters';
 import { NO_FILTER } from '../anomalies/counter-discovery';
 import type { FlaggedCounter } from '../anomalies/types';
@@ -30,6 +31,8 @@ export interface MetricsCollection {
   lookbackFromMs?: number;
   counterResets?: FlaggedCounter[];
   counterScan?: CounterScanCoverage;
+  /** Prometheus 2.x selects ranges closed on the left (lib/anomalies/counter-series.ts). */
+  leftClosedRanges?: boolean;
 }
 
 export interface MetricsContext {
@@ -144,12 +147,13 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
   const metadataWork = calls.call((signal) => cachedMetadata(prom, ctx.nowMs, signal));
   // The counter scan needs the metric types first; everything else goes out at once.
   const counterWork = metadataWork.then((metadata) => scanCounters(calls, prom, ctx, metadata ?? {}, ctx.counters ?? { filter: NO_FILTER }));
-  const [metadata, scanResults, flaggedJobs, exemplars, counters] = await Promise.all([
+  const [metadata, scanResults, flaggedJobs, exemplars, counters, version] = await Promise.all([
     metadataWork,
     runScans(calls, prom, plan.queries, budgets.concurrency),
     flaggedServices(calls, prom, ctx),
     ctx.exemplars ? calls.call((signal) => prom.exemplars(exemplarSelector(familiesOf(ctx)), range.fromMs, range.toMs, { signal })) : Promise.resolve([]),
     counterWork,
+    cachedVersion(prom, ctx.nowMs, calls.signal),
   ]);
 
   const fetch = fetchPlan(scanResults, readRange, budgets.maxFetchSelectors, familiesOf(ctx));
@@ -190,5 +194,6 @@ export async function collectMetrics(calls: SourceCalls, prom: PrometheusClient,
     lookbackFromMs: readRange.fromMs,
     counterResets: counters.flagged,
     counterScan: counters.coverage,
+    leftClosedRanges: rangeIsLeftClosed(version),
   };
 }

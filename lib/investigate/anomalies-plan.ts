@@ -3,6 +3,7 @@
  * read, which RED series follow a finding, which trace ids are worth a Jaeger lookup and
  * which sources the requested kinds need. No I/O here, so each choice is unit-tested.
  */
+import { resolveServiceLabel } from '../correlate/service-label';
 import { DEFAULT_RED_FAMILIES, latencyBuckets, redMetricNames, type RedFamily } from '../anomalies/red';
 import { escapeLabelValue } from '../model/prom-text';
 import { anyOf, rangeDuration } from '../anomalies/scan-plan';
@@ -35,9 +36,6 @@ export function rawReadMode(range: TimeWindow, budgets: Pick<AnomalyBudgets, 'ma
 export const withoutRange = (selectorWithRange: string): string => selectorWithRange.replace(/\[\d+s\]$/, '');
 
 
-/** Labels that may carry the service name on a metric series, most common first. */
-const SERVICE_KEYS = ['job', 'service', 'service_name', 'app'];
-
 /**
  * Raw RED selectors (request counters and latency buckets) for the services of these
  * findings, built by the same anyOf as fetchPlan so duplicates collapse. The label is the
@@ -49,7 +47,7 @@ export function redSelectorsFor(findings: readonly Anomaly[], range: TimeWindow,
   for (const a of findings) {
     if (!a.service) continue;
     const labels = a.subject.series?.labels ?? {};
-    const key = SERVICE_KEYS.find((k) => labels[k] === a.service) ?? 'job';
+    const key = resolveServiceLabel([labels], a.service) ?? 'job';
     out.add(redSelector(key, a.service, r, families));
   }
   return [...out];

@@ -19,7 +19,7 @@ import { collectMetrics, type MetricsCollection } from './anomalies-metrics';
 import type { CounterScanOptions } from './anomalies-counters';
 import type { RedFamily } from '../anomalies/red';
 import { NO_FILTER, type CounterFilter } from '../anomalies/counter-discovery';
-import { DEFAULT_SERVICE_LABELS } from '../anomalies/series-utils';
+import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
 import { escapeLabelValue } from '../model/prom-text';
 import { exemplarTraceIds, loggedTraceIds, sourcesNeeded } from './anomalies-plan';
 import { sampleLogs } from './anomalies-logs';
@@ -161,6 +161,7 @@ export async function scanAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
         missingTraceIds,
         lookbackFromMs: metrics.lookbackFromMs,
         counterResets: metrics.counterResets,
+        leftClosedRanges: metrics.leftClosedRanges,
       },
       deps.redFamilies ? { red: { families: deps.redFamilies } } : {},
       { kinds: query.kinds, services: query.service === undefined ? undefined : [query.service] },

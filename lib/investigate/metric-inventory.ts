@@ -1,5 +1,6 @@
 import type { Labels } from '../model/types';
-import { DEFAULT_SERVICE_LABELS, TEMPLATE_HISTOGRAMS, TEMPLATE_LABELS, TEMPLATE_METRIC_NAMES } from '../correlate/service-metrics';
+import { TEMPLATE_HISTOGRAMS, TEMPLATE_LABELS, TEMPLATE_METRIC_NAMES } from '../correlate/service-metrics';
+import { DEFAULT_SERVICE_LABELS, serviceName } from '../correlate/service-label';
 import { promString } from '../correlate/promql';
 import type { PrometheusClient } from '../sources/types';
 import { keyedClientCache } from './client-cache';
@@ -33,7 +34,11 @@ export function inventoryRows(rows: readonly Labels[]): Labels[] {
 /** Every value of a service label in the rows (which label names a given service is the plan's business). */
 export function inventoryServices(rows: readonly Labels[], labels: readonly string[] = DEFAULT_SERVICE_LABELS): string[] {
   const out = new Set<string>();
-  for (const row of rows) for (const l of labels) if (row[l]) out.add(row[l]);
+  for (const row of rows)
+    for (const l of labels) {
+      const service = serviceName(row[l]);
+      if (service !== null) out.add(service);
+    }
   return [...out];
 }
 

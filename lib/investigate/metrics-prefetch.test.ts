@@ -55,7 +55,7 @@ describe('the metric inventory', () => {
     const rows = inventoryRows([{ __name__: 'http_request_duration_seconds_count', service_name: 'a', job: 'a-job' }, { __name__: 'go_goroutines', service: 'b' }]);
     expect(rows.map((r) => r.__name__)).toEqual(['http_request_duration_seconds_count', 'http_request_duration_seconds_bucket', 'go_goroutines']);
     expect(inventoryServices(rows).sort()).toEqual(['a', 'a-job', 'b']);
-    expect(INVENTORY_QUERY).toMatch(/^count by \(__name__, service_name, service, job, app, container, .*code.*\) \(\{__name__=~"[^"]*go_goroutines/);
+    expect(INVENTORY_QUERY).toMatch(/^count by \(__name__, service_name, service, app, container, job, .*code.*\) \(\{__name__=~"[^"]*go_goroutines/);
     expect(INVENTORY_QUERY).not.toContain('_bucket');
   });
 });

@@ -1,6 +1,7 @@
 import type { ApiMetric } from '../api/types';
 import type { Labels, Series } from '../model/types';
-import { buildMetricCatalog, groupedServiceMetricQueries, METRIC_PANELS, resolveServiceLabel, serviceMetricQueries, type MetricCatalog, type ServicePanelQuery } from '../correlate/service-metrics';
+import { buildMetricCatalog, groupedServiceMetricQueries, METRIC_PANELS, serviceMetricQueries, type MetricCatalog, type ServicePanelQuery } from '../correlate/service-metrics';
+import { resolveServiceLabel } from '../correlate/service-label';
 import { promString, regexMatcher } from '../correlate/promql';
 import type { MetricMetadata } from '../sources/types';
 import { GC_METRICS } from '../anomalies/gc-metrics';

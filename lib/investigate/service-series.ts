@@ -1,6 +1,7 @@
 import type { ApiMetric } from '../api/types';
 import type { Labels, Series } from '../model/types';
-import { DEFAULT_SERVICE_LABELS, METRIC_PANELS } from '../correlate/service-metrics';
+import { METRIC_PANELS } from '../correlate/service-metrics';
+import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
 import { regexMatcher } from '../correlate/promql';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
 import { keyedClientCache } from './client-cache';

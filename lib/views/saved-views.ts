@@ -17,6 +17,8 @@ export interface ViewRecord {
   description: string;
   path: string;
   origin: ViewOrigin;
+  /** Who saved it; null for views from before sign-in existed. */
+  ownerId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -27,6 +29,7 @@ interface ViewRow {
   description: string;
   path: string;
   origin: string;
+  ownerId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -38,14 +41,15 @@ export const toViewRecord = (r: ViewRow): ViewRecord => ({
   description: r.description,
   path: r.path,
   origin: r.origin === 'digest' ? 'digest' : 'user',
+  ownerId: r.ownerId,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
 
 /** Throws ViewPathError when `path` is not one of the app's views. */
-export async function createView(db: Db, input: CreateViewInput, origin: ViewOrigin = 'user'): Promise<ViewRecord> {
+export async function createView(db: Db, input: CreateViewInput, origin: ViewOrigin = 'user', ownerId: string | null = null): Promise<ViewRecord> {
   const { path } = parseViewPath(input.path);
-  const row = await db.savedView.create({ data: { id: newRowId(), name: input.name, description: input.description ?? '', path, origin } });
+  const row = await db.savedView.create({ data: { id: newRowId(), name: input.name, description: input.description ?? '', path, origin, ownerId } });
   return toViewRecord(row);
 }
 

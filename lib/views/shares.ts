@@ -19,6 +19,8 @@ export interface ShareRecord {
   openCount: number;
   lastOpenedAt: string | null;
   status: 'active' | 'expired' | 'revoked';
+  /** Who created the link; null for links from before sign-in existed. */
+  createdBy: string | null;
 }
 
 interface ShareRow {
@@ -32,6 +34,7 @@ interface ShareRow {
   revokedAt: Date | null;
   openCount: number;
   lastOpenedAt: Date | null;
+  createdBy: string | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -50,6 +53,7 @@ export function toShareRecord(r: ShareRow, nowMs: number): ShareRecord {
     openCount: r.openCount,
     lastOpenedAt: iso(r.lastOpenedAt),
     status,
+    createdBy: r.createdBy,
   };
 }
 
@@ -61,6 +65,8 @@ export interface CreateShareDeps {
   /** Fetches every response the view at the (pinned) path shows; needed for snapshots. */
   capture: (pinnedPath: string) => Promise<StoredSnapshot>;
   maxSnapshotBytes: number;
+  /** The signed-in creator (User.id). */
+  createdBy?: string | null;
 }
 
 export interface CreatedShare {
@@ -99,6 +105,7 @@ export async function createShare(db: Db, viewId: string, input: CreateShareInpu
       snapshotData,
       snapshotBytes: snapshotData?.length ?? 0,
       expiresAt: expiresAtFor(input.expiresIn, deps.nowMs),
+      createdBy: deps.createdBy ?? null,
     },
     omit: { snapshotData: true },
   });

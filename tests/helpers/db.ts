@@ -38,6 +38,7 @@ export async function wipe(db: Db): Promise<void> {
   await db.share.deleteMany();
   await db.savedView.deleteMany();
   await db.findingMute.deleteMany();
+  await db.auditEvent.deleteMany();
 }
 
 export function openMigrated(url: string): Db {

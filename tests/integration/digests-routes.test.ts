@@ -14,11 +14,12 @@ import { resetSourcesForTests } from '@/lib/sources';
 import { listViews } from '@/lib/views/saved-views';
 import { startFakeApp, type FakeApp } from '@/lib/views/test-helpers';
 import { testDatabases, useAsProcessDb } from '../helpers/db';
+import { signedInHeaders } from '../helpers/auth';
 
 const BASE = 'http://127.0.0.1:3000';
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const send = (method: string, path: string, body?: unknown) =>
-  new Request(`${BASE}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  new Request(`${BASE}${path}`, { method, headers: signedInHeaders(undefined, { 'content-type': 'application/json' }), body: body === undefined ? undefined : JSON.stringify(body) });
 const SECRET = 'never-show-me-0123';
 
 let app: FakeApp;

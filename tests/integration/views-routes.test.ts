@@ -11,12 +11,13 @@ import type { Db } from '@/lib/db';
 import { startFakeApp, type FakeApp } from '@/lib/views/test-helpers';
 import { hashToken } from '@/lib/views/tokens';
 import { testDatabases, useAsProcessDb } from '../helpers/db';
+import { signedInHeaders } from '../helpers/auth';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const BASE = 'http://127.0.0.1:3000';
 const ctx = <P extends object>(params: P) => ({ params: Promise.resolve(params) });
 const send = (method: string, path: string, body?: unknown) =>
-  new Request(`${BASE}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  new Request(`${BASE}${path}`, { method, headers: signedInHeaders(undefined, { 'content-type': 'application/json' }), body: body === undefined ? undefined : JSON.stringify(body) });
 
 let app: FakeApp;
 const savedEnv = { ...process.env };
@@ -72,7 +73,7 @@ describe.each(testDatabases())('views API and share links on $name', ({ url }) =
     expect((await patched.json()).name).toBe('Renamed');
     expect((await (await viewRoute.GET(new Request(`${BASE}/api/v1/views/${view.id}`), ctx({ id: view.id }))).json()).name).toBe('Renamed');
 
-    expect((await viewRoute.DELETE(new Request(`${BASE}/api/v1/views/${view.id}`, { method: 'DELETE' }), ctx({ id: view.id }))).status).toBe(200);
+    expect((await viewRoute.DELETE(new Request(`${BASE}/api/v1/views/${view.id}`, { method: 'DELETE', headers: signedInHeaders() }), ctx({ id: view.id }))).status).toBe(200);
     const gone = await viewRoute.GET(new Request(`${BASE}/api/v1/views/${view.id}`), ctx({ id: view.id }));
     expect(gone.status).toBe(404);
     expect((await gone.json()).error.code).toBe('not_found');
@@ -145,9 +146,9 @@ describe.each(testDatabases())('views API and share links on $name', ({ url }) =
     // Expire one link by moving its expiry into the past (time cannot be waited for here).
     await db.share.update({ where: { tokenHash: hashToken(expired) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const { id: shareId } = await db.share.findUniqueOrThrow({ where: { tokenHash: hashToken(revokedById) } });
-    const r1 = await shareByIdRoute.DELETE(new Request(`${BASE}/x`, { method: 'DELETE' }), ctx({ id: view.id, shareId }));
+    const r1 = await shareByIdRoute.DELETE(new Request(`${BASE}/x`, { method: 'DELETE', headers: signedInHeaders() }), ctx({ id: view.id, shareId }));
     expect((await r1.json()).share.status).toBe('revoked');
-    const r2 = await revokeRoute.DELETE(new Request(`${BASE}/api/v1/shares/${revokedByToken}`, { method: 'DELETE' }), ctx({ token: revokedByToken }));
+    const r2 = await revokeRoute.DELETE(new Request(`${BASE}/api/v1/shares/${revokedByToken}`, { method: 'DELETE', headers: signedInHeaders() }), ctx({ token: revokedByToken }));
     expect(r2.status).toBe(200);
     const tampered = valid.slice(0, 5) + (valid[5] === 'Q' ? 'R' : 'Q') + valid.slice(6);
 
@@ -172,7 +173,7 @@ describe.each(testDatabases())('views API and share links on $name', ({ url }) =
       expect(html).not.toContain(TRACE); // never data, not even the view's path
     }
     expect((await openLink(valid)).status).toBe(303);
-    const unknownRevoke = await revokeRoute.DELETE(new Request(`${BASE}/api/v1/shares/${tampered}`, { method: 'DELETE' }), ctx({ token: tampered }));
+    const unknownRevoke = await revokeRoute.DELETE(new Request(`${BASE}/api/v1/shares/${tampered}`, { method: 'DELETE', headers: signedInHeaders() }), ctx({ token: tampered }));
     expect(unknownRevoke.status).toBe(404);
   });
 });

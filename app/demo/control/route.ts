@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { json, notFound, route } from '@/lib/api/respond';
+import { recordAudit } from '@/lib/auth/audit';
+import { requireRole } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
+import { db } from '@/lib/db';
 import { demoAnchorMs } from '@/lib/demo/anchor';
 import { demoBackendsEnabled, setDemoBackendsEnabled } from '@/lib/demo/switch';
 
@@ -24,7 +27,9 @@ export const GET = route(async () => {
  */
 export const POST = route(async (req: Request) => {
   requireDemo();
+  const user = requireRole(req, 'editor');
   const { backends } = body.parse(await req.json());
   setDemoBackendsEnabled(backends);
+  await recordAudit(db(), user, 'demo.backends', { type: 'demo', id: 'backends' }, { backends });
   return json({ backends: demoBackendsEnabled() });
 });

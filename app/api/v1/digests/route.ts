@@ -1,4 +1,6 @@
 import { json, route } from '@/lib/api/respond';
+import { recordAudit } from '@/lib/auth/audit';
+import { requireRole } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { CRON_PRESETS } from '@/lib/digests/schedule';
 import { createSchedule, listSchedules } from '@/lib/digests/store';
@@ -11,6 +13,9 @@ export const GET = route(async () => json({ schedules: await listSchedules(db(),
 
 /** `{name, cron, timezone, window?, filters?, channels, skipEmpty?, enabled?}` → the schedule with `nextRunAt` (201). */
 export const POST = route(async (req: Request) => {
+  const user = requireRole(req, 'editor');
   const input = createScheduleInput.parse(await req.json());
-  return json(await createSchedule(db(), input, Date.now()), { status: 201 });
+  const schedule = await createSchedule(db(), input, Date.now(), user.id);
+  await recordAudit(db(), user, 'digest.create', { type: 'digest', id: schedule.id }, { name: schedule.name, cron: schedule.cron });
+  return json(schedule, { status: 201 });
 });

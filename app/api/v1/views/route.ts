@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { json, route, searchParams } from '@/lib/api/respond';
+import { recordAudit } from '@/lib/auth/audit';
+import { requireRole } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { createView, listViews } from '@/lib/views/saved-views';
 import { createViewInput } from '@/lib/views/share-options';
@@ -23,7 +25,9 @@ export const GET = route(async (req: Request) => {
 
 /** Save a view: `{name, description?, path}` where path is the view's own path and query. */
 export const POST = route(async (req: Request) => {
+  const user = requireRole(req, 'editor');
   const input = createViewInput.parse(await req.json());
-  const view = await withViewErrors(() => createView(db(), input));
+  const view = await withViewErrors(() => createView(db(), input, 'user', user.id));
+  await recordAudit(db(), user, 'view.create', { type: 'view', id: view.id }, { name: view.name, path: view.path });
   return json(view, { status: 201 });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { json, notFound, route, searchParams } from '@/lib/api/respond';
+import { redactShareTokens, requestUser } from '@/lib/auth/guard';
+import { managesSchedule } from '@/lib/auth/ownership';
 import { db } from '@/lib/db';
 import { getScheduleRow, listRuns } from '@/lib/digests/store';
 
@@ -14,5 +16,7 @@ export const GET = route(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
   const { limit } = query.parse(searchParams(req));
   if (!(await getScheduleRow(db(), id))) throw notFound(`no digest schedule ${id}`);
-  return json({ runs: await listRuns(db(), id, limit) });
+  const runs = await listRuns(db(), id, limit);
+  // Snapshot links in a run are capabilities: only the schedule's owner and admins get them whole.
+  return json({ runs: (await managesSchedule(db(), requestUser(req), id)) ? runs : redactShareTokens(runs) });
 });
