@@ -79,14 +79,18 @@ test.describe('incidents elsewhere on the demo', () => {
     const card = page.getByTestId('incident-card').first();
     await expect(card).toBeVisible({ timeout: 60_000 });
     await card.locator('summary').click();
-    const finding = card.getByTestId('incident-finding').first();
+    // A finding nobody acknowledged yet (the e2e database outlives one run).
+    const finding = card.locator('[data-testid="incident-finding"]:has([data-testid="mute-open"])').first();
+    const id = await finding.getAttribute('data-finding');
     await finding.getByTestId('mute-open').click();
     const form = finding.getByTestId('mute-form');
+    const why = `heap fix <b>rolling</b> out ${Date.now()}`;
     await form.getByLabel('Who').fill('ana');
-    await form.getByLabel('Why').fill('heap fix <b>rolling</b> out');
+    await form.getByLabel('Why').fill(why);
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect(card.getByTestId('finding-mute').first()).toContainText('Acknowledged by ana until');
+    const shown = card.locator(`[data-testid="incident-finding"][data-finding="${id}"] [data-testid="finding-mute"]`);
+    await expect(shown).toContainText('Acknowledged by ana until');
     // Typed text stays text.
-    await expect(card.getByTestId('finding-mute').first()).toContainText('heap fix <b>rolling</b> out');
+    await expect(shown).toContainText(why);
   });
 });

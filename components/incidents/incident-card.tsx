@@ -3,7 +3,7 @@ import { SeverityBadge } from '@/components/anomalies/badges';
 import { findingLinks } from '@/components/anomalies/links';
 import { clockUtc, relativeTime } from '@/components/anomalies/time-text';
 import type { Incident } from '@/lib/incidents';
-import { muteText } from '@/lib/mutes/mutes';
+import { muteText } from '@/lib/mutes/text';
 import { IncidentTimeline } from './incident-timeline';
 import { MuteControl } from './mute-control';
 import { ROLE_NAMES } from './timeline-model';
@@ -75,7 +75,7 @@ export function IncidentCard({ incident, range, nowMs, open = false, onMuted }: 
         </summary>
         <ol className="mt-2 space-y-2">
           {incident.findings.map((f) => (
-            <li key={f.id} id={`finding-${f.id}`} data-testid="incident-finding" data-role={f.role} data-kind={f.kind} data-service={f.service ?? ''}>
+            <li key={f.id} id={`finding-${f.id}`} data-testid="incident-finding" data-finding={f.id} data-role={f.role} data-kind={f.kind} data-service={f.service ?? ''}>
               <span className={`font-semibold ${ROLE_CLASSES[f.role]}`}>{ROLE_NAMES[f.role]}</span> · {f.title}
               <div className="text-xs text-slate-500">{f.reason}</div>
               {f.mute ? (

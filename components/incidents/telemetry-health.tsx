@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { KindBadge, SeverityBadge } from '@/components/anomalies/badges';
 import { clockUtc } from '@/components/anomalies/time-text';
 import type { TelemetryHealth } from '@/lib/incidents';
-import { muteText } from '@/lib/mutes/mutes';
+import { muteText } from '@/lib/mutes/text';
 import { healthGroups } from './health-groups';
 
 /** Tracing, logging and counter hygiene: listed apart, never ranked with incidents; one line per service and kind. */

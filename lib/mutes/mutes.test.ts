@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeMutes, muteInput, muteText, type FindingMute } from './mutes';
+import { activeMutes, muteInput, type FindingMute } from './mutes';
+import { muteText } from './text';
 
 const m = (over: Partial<FindingMute>): FindingMute => ({ id: 'm', findingId: 'f', mode: 'mute', by: 'ana', reason: 'known', until: '2026-12-04T14:00:00.000Z', createdAt: '2026-12-04T12:00:00.000Z', ...over });
 

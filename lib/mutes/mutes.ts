@@ -52,8 +52,3 @@ export function activeMutes(mutes: readonly FindingMute[], nowMs: number): Map<s
   }
   return out;
 }
-
-/** "muted by ana until 14:30 UTC: known, fix rolling out". */
-export function muteText(m: FindingMute): string {
-  return `${m.mode === 'mute' ? 'Muted' : 'Acknowledged'} by ${m.by} until ${new Date(m.until).toISOString().slice(11, 16)} UTC: ${m.reason}`;
-}
