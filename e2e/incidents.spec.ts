@@ -80,8 +80,9 @@ test.describe('incidents elsewhere on the demo', () => {
     await expect(card).toBeVisible({ timeout: 60_000 });
     await card.locator('summary').click();
     // A finding nobody acknowledged yet (the e2e database outlives one run).
-    const finding = card.locator('[data-testid="incident-finding"]:has([data-testid="mute-open"])').first();
-    const id = await finding.getAttribute('data-finding');
+    const id = await card.locator('[data-testid="incident-finding"]:has([data-testid="mute-open"])').first().getAttribute('data-finding');
+    // Held by its id: once the form opens, the row no longer has the button the first locator matched on.
+    const finding = card.locator(`[data-testid="incident-finding"][data-finding="${id}"]`);
     await finding.getByTestId('mute-open').click();
     const form = finding.getByTestId('mute-form');
     const why = `heap fix <b>rolling</b> out ${Date.now()}`;
