@@ -15,6 +15,7 @@ const PLANTED_FINDINGS: [kind: string, service: string][] = [
   ['log_without_trace_context', PLANTED.logWithoutTraceContext.service],
   ['leak', PLANTED.leak.service],
   ['missing_trace', PLANTED.missingTrace.service],
+  ['latency_spike', PLANTED.checkoutSlowdown.service],
 ];
 const AFFECTED_SERVICES = new Set(PLANTED_FINDINGS.map(([, s]) => s));
 

@@ -1,4 +1,5 @@
 import type { FullConfig } from '@playwright/test';
+import { LATER_URL } from './playwright.config';
 
 /**
  * The demo's metrics history is backfilled, but exemplars only arrive when Prometheus
@@ -6,7 +7,10 @@ import type { FullConfig } from '@playwright/test';
  * the incident the way a user a minute later would.
  */
 export default async function globalSetup(config: FullConfig): Promise<void> {
-  const base = config.projects[0].use.baseURL!;
+  await Promise.all([waitForScrape(config.projects[0].use.baseURL!), waitForScrape(LATER_URL)]);
+}
+
+async function waitForScrape(base: string): Promise<void> {
   const q = new URLSearchParams({ query: 'up{job="triangulate-demo"} == 1', from: 'now-5m', to: 'now', step: '5' });
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
@@ -19,5 +23,5 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  throw new Error('the demo Prometheus never scraped the app: exemplars will be missing');
+  throw new Error(`the demo Prometheus of ${base} never scraped the app: exemplars will be missing`);
 }

@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** A second demo whose story was anchored two hours ago: the demo as it looks after running two hours. */
+export const LATER_PORT = PORT + 1000;
+export const LATER_URL = `http://127.0.0.1:${LATER_PORT}`;
+const LATER_ANCHOR_MS = Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000;
 
 // Debian's Chromium; Playwright never downloads a browser here.
 export default defineConfig({
@@ -23,16 +27,29 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    // The demo exactly as `npm run demo` runs it: real Prometheus + the app's demo Loki/Jaeger.
-    command: `node_modules/.bin/tsx scripts/run-demo.ts --port ${PORT}`,
-    cwd: '..',
-    url: `${BASE_URL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    // The digest test's receiver listens on 127.0.0.1, which the egress policy denies unless listed.
-    env: { DATABASE_URL: `file:./data/e2e-${PORT}.db`, NEXT_TELEMETRY_DISABLED: '1', DIGEST_EGRESS_ALLOW: '127.0.0.1' },
-  },
+  webServer: [
+    {
+      // The demo exactly as `npm run demo` runs it: real Prometheus + the app's demo Loki/Jaeger.
+      command: `node_modules/.bin/tsx scripts/run-demo.ts --port ${PORT}`,
+      cwd: '..',
+      url: `${BASE_URL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      // The digest test's receiver listens on 127.0.0.1, which the egress policy denies unless listed.
+      env: { DATABASE_URL: `file:./data/e2e-${PORT}.db`, NEXT_TELEMETRY_DISABLED: '1', DIGEST_EGRESS_ALLOW: '127.0.0.1' },
+    },
+    {
+      // The same demo with the clock two hours on (incidents.spec.ts).
+      command: `node_modules/.bin/tsx scripts/run-demo.ts --port ${LATER_PORT}`,
+      cwd: '..',
+      url: `${LATER_URL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { DATABASE_URL: `file:./data/e2e-${LATER_PORT}.db`, NEXT_TELEMETRY_DISABLED: '1', DEMO_ANCHOR_MS: String(LATER_ANCHOR_MS) },
+    },
+  ],
 });

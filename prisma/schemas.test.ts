@@ -33,4 +33,12 @@ describe('prisma schemas', () => {
     }
     expect(modelsOf('sqlite')).toMatch(/origin String @default\("user"\)/);
   });
+
+  it('have the finding-mute migration for every provider, with who, why and until when', () => {
+    for (const provider of ['sqlite', 'postgres']) {
+      const sql = readFileSync(path.join(__dirname, provider, 'migrations', '20261204143000_finding_mutes', 'migration.sql'), 'utf8');
+      expect(sql).toContain('CREATE TABLE "FindingMute"');
+      for (const col of ['"by" TEXT NOT NULL', '"reason" TEXT NOT NULL', '"until"']) expect(sql).toContain(col);
+    }
+  });
 });

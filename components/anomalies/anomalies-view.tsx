@@ -6,6 +6,7 @@ import { useSetViewParams } from '@/components/ui/view-params';
 import { FiltersBar, type FilterValues } from './filters-bar';
 import type { RowContext } from './finding-row';
 import { filterFindings, groupFindings } from './grouping';
+import { IncidentGroupsView } from './incident-groups-view';
 import { isSeverity } from './kinds';
 import { ServiceGroupView } from './service-group';
 import { SourceBanner } from './source-banner';
@@ -14,7 +15,7 @@ import { clockUtc, rangeText } from './time-text';
 import { useAnomalies } from './use-anomalies';
 import { Alert } from '@/components/ui/alert';
 
-/** /anomalies: every finding of the range, grouped by service and kind, worst first. */
+/** /anomalies: every finding of the range, grouped by service and kind (or by incident, `group=incident`), worst first. */
 export function AnomaliesView() {
   const { params, query, data, range, nowMs } = useAnomalies();
   const set = useSetViewParams();
@@ -57,14 +58,26 @@ export function AnomaliesView() {
   const groups = groupFindings(shown);
   const ctx: RowContext | null = range ? { range, nowMs, open, onToggle: (key) => set({ open: key }, 'replace') } : null;
   const down = allSourcesDown(data.sources);
+  const byIncident = params.get('group') === 'incident';
+  const groupToggle = (
+    <div className="mb-3 flex gap-3 text-sm" role="group" aria-label="Group findings by">
+      <span className="text-slate-500">Group by</span>
+      {(['service', 'incident'] as const).map((g) => (
+        <button key={g} type="button" aria-pressed={byIncident === (g === 'incident')} data-testid={`group-by-${g}`} onClick={() => set({ group: g === 'incident' ? 'incident' : null }, 'replace')} className={byIncident === (g === 'incident') ? 'font-semibold' : 'text-sky-700 hover:underline dark:text-sky-400'}>
+          {g}
+        </button>
+      ))}
+    </div>
+  );
 
   return (
     <div>
       {filters}
       {!down && <SourceBanner sources={data.sources} skipped={data.skipped} />}
+      {!down && groupToggle}
       <p className="mb-3 text-xs text-slate-500" data-testid="anomalies-summary">
-        {shown.length === data.anomalies.length ? `${data.anomalies.length}` : `${shown.length} of ${data.anomalies.length}`} findings in {groups.length}{' '}
-        {groups.length === 1 ? 'service group' : 'service groups'} · {rangeText(data.range)} · checked {clockUtc(nowMs, range?.toMs)}
+        {shown.length === data.anomalies.length ? `${data.anomalies.length}` : `${shown.length} of ${data.anomalies.length}`} findings {byIncident ? '' : `in ${groups.length} `}
+        {byIncident ? 'grouped by incident' : groups.length === 1 ? 'service group' : 'service groups'} · {rangeText(data.range)} · checked {clockUtc(nowMs, range?.toMs)}
       </p>
       {down ? (
         <EmptyState title="No data source answered">
@@ -86,13 +99,16 @@ export function AnomaliesView() {
           {data.anomalies.length} findings are hidden by the severity or text filter.
         </EmptyState>
       ) : (
-        ctx && (
+        ctx &&
+        (byIncident ? (
+          <IncidentGroupsView params={params} anomalies={shown} ctx={ctx} />
+        ) : (
           <div className="space-y-6">
             {groups.map((g) => (
               <ServiceGroupView key={g.service ?? ''} group={g} ctx={ctx} />
             ))}
           </div>
-        )
+        ))
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { SourceBanner } from '@/components/anomalies/source-banner';
 import { allSourcesDown } from '@/components/anomalies/source-status';
 import { clockUtc, rangeText } from '@/components/anomalies/time-text';
 import { useAnomalies } from '@/components/anomalies/use-anomalies';
+import { IncidentsOverview } from '@/components/incidents/incidents-overview';
 import { CountMatrix } from './count-matrix';
 import { anomaliesHref } from '@/lib/routes';
 import { SourceCards } from './source-cards';
@@ -26,8 +27,8 @@ function Section({ title, children, aside }: { title: string; children: React.Re
 }
 
 /**
- * The overview: what is wrong in the range at a glance (counts by service and kind, the
- * worst findings), and where the data comes from. Refreshes every minute while the range
+ * The overview: the ongoing incidents first, then what is wrong in the range at a glance
+ * (counts by service and kind, the worst findings), and where the data comes from. Refreshes every minute while the range
  * follows the clock; a snapshot never refreshes.
  */
 export function OverviewView() {
@@ -61,6 +62,7 @@ export function OverviewView() {
           ) : (
             <SourceBanner sources={data.sources} skipped={data.skipped} />
           )}
+          <IncidentsOverview params={params} range={range} nowMs={nowMs} refetchInterval={autoRefreshing ? REFRESH_MS : undefined} />
           {data.anomalies.length === 0 ? (
             !allSourcesDown(data.sources) && (
               <p className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" data-testid="no-anomalies">

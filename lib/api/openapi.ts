@@ -155,6 +155,16 @@ function paths(): Record<string, Record<string, Schema>> {
     '/api/v1/service-map': {
       get: op({ summary: 'The service dependency graph with error shares and broken-propagation hops.', parameters: range, responses: { ...ok(c.serviceMapAnswer, 'The graph.'), ...errors('400') } }),
     },
+    '/api/v1/incidents': {
+      get: op({ summary: 'Findings of a range grouped into incidents, user-facing first; telemetry health apart. A source that did not answer marks the incidents that need it partial.', parameters: range, responses: { ...ok(c.incidentsResponse, 'Incidents.'), ...errors('400') } }),
+    },
+    '/api/v1/mutes': {
+      get: op({ summary: 'Acknowledgements and mutes in force.', responses: ok(c.muteList, 'The mutes.') }),
+      post: op({ summary: 'Acknowledge or mute a finding for a time, with who and why.', responses: { ...ok(c.findingMute, 'The mute.', '201'), ...errors('400') } }),
+    },
+    '/api/v1/mutes/{id}': {
+      delete: op({ summary: 'End an acknowledgement or mute now.', parameters: [pathParam('id', 'Mute id')], responses: { ...ok(c.endedMute, 'Ended.'), ...errors('404') } }),
+    },
     '/api/v1/me': {
       get: op({ summary: 'Who is signed in, and the sign-in mode.', responses: ok(c.meAnswer, 'The user (null when not signed in).') }),
     },

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'digest.delete',
   'digest.run',
   'demo.backends',
+  'mute.create',
+  'mute.end',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

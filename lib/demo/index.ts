@@ -5,7 +5,7 @@ export {
   PLANTED, SERVICES, SERVICE_NAMES, instanceOf, missingTraceId, serviceLabels, type DemoService,
 } from './story';
 export { demoFamilies, processStartMs, LATENCY_BUCKETS, ROUTES, type MetricFamily, type Sample } from './metrics';
-export { renderOpenMetrics } from './openmetrics';
+export { renderOpenMetrics, sampleTimes } from './openmetrics';
 export { renderExposition, exemplarsFor, OPENMETRICS_CONTENT_TYPE, MISSING_EXEMPLAR_LE } from './exporter';
 export {
   traceById, searchTraces, services, operations, dependencies, tracesInRange, SLOT_MS, INGEST_LAG_MS, type DemoTraceSearch,

@@ -2,7 +2,7 @@ import type { Labels, Span } from '../model/types';
 import { hash32 } from './random';
 import { Lru } from './lru';
 import { formatLine, type Level, type LogEvent } from './log-format';
-import { DEMO_SEED, GC_STORM_OFFSET_MS, NAMESPACE, PAYMENT_RESTART_OFFSET_MS, SERVICES } from './story';
+import { DEMO_SEED, NAMESPACE, SERVICES, cyclesBetween, isStorming } from './story';
 import { SLOT_MS, TRACE_KINDS, firstSlot, lastVisibleSlot, slotTrace } from './traces';
 
 /**
@@ -71,14 +71,22 @@ function storyEvents(slot: number, anchorMs: number, seed: number): LogEvent[] {
   const t0 = slot * SLOT_MS;
   const out: LogEvent[] = [];
   const plain = { traceId: null, spanId: null };
-  if (t0 >= anchorMs + GC_STORM_OFFSET_MS && slot % 3 === 0) {
+  if (isStorming(anchorMs, t0) && slot % 3 === 0) {
     const pause = 9 + (hash32(seed, 'gc', slot) % 60) / 10;
     out.push({ ...plain, service: 'risk-engine', tsNs: ns(t0 * 1000 + 1_300_000, 8), level: 'warn', msg: 'GC pause (G1 Evacuation Pause) young', fields: { pause_ms: pause, heap_used_mb: 980, heap_max_mb: 1024 } });
     if (slot % 6 === 0) {
       out.push({ ...plain, service: 'risk-engine', tsNs: ns(t0 * 1000 + 2_100_000, 9), level: 'error', msg: 'GC overhead high: more than 25% of time spent in GC over the last 60s', fields: { gc_time_ratio: 0.31 } });
     }
   }
-  const restart = anchorMs + PAYMENT_RESTART_OFFSET_MS;
+  for (const { restartMs: restart } of cyclesBetween(anchorMs, t0 - 2000, t0 + SLOT_MS + 2000)) restartLines(out, restart, t0, plain);
+  if (slot % 3 === 0) {
+    out.push({ ...plain, service: 'worker', tsNs: ns(t0 * 1000 + 400_000, 13), level: 'info', msg: 'batch processed', fields: { jobs: 20 + (hash32(seed, 'jobs', slot) % 30), queue: 'emails' } });
+  }
+  return out;
+}
+
+/** payment-gateway's shutdown and start-up lines around one restart, those of this slot. */
+function restartLines(out: LogEvent[], restart: number, t0: number, plain: { traceId: null; spanId: null }): void {
   if (restart - 2000 >= t0 && restart - 2000 < t0 + SLOT_MS) {
     out.push({ ...plain, service: 'payment-gateway', tsNs: ns((restart - 2000) * 1000, 10), level: 'warn', msg: 'received SIGTERM, shutting down', fields: { uptime: '52h13m' } });
   }
@@ -86,10 +94,6 @@ function storyEvents(slot: number, anchorMs: number, seed: number): LogEvent[] {
     out.push({ ...plain, service: 'payment-gateway', tsNs: ns((restart + 800) * 1000, 11), level: 'info', msg: 'payment-gateway starting', fields: { version: 'v1.14.2' } });
     out.push({ ...plain, service: 'payment-gateway', tsNs: ns((restart + 1200) * 1000, 12), level: 'info', msg: 'listening', fields: { addr: ':8080' } });
   }
-  if (slot % 3 === 0) {
-    out.push({ ...plain, service: 'worker', tsNs: ns(t0 * 1000 + 400_000, 13), level: 'info', msg: 'batch processed', fields: { jobs: 20 + (hash32(seed, 'jobs', slot) % 30), queue: 'emails' } });
-  }
-  return out;
 }
 
 const cache = new Lru<string, DemoLogLine[]>(6_000);

@@ -1,6 +1,6 @@
 import type { Labels } from '../model/types';
 import { unit } from './random';
-import { DEMO_SEED, LEAK_START_OFFSET_MS, PAYMENT_RESTART_OFFSET_MS, serviceLabels } from './story';
+import { DEMO_SEED, LEAK_START_OFFSET_MS, cyclesBetween, lastRestartMs, serviceLabels } from './story';
 
 /**
  * The demo's metric values as closed-form functions of time. Counters are integrals of a
@@ -38,8 +38,8 @@ const DAY = 86_400_000;
 /** When the process serving `service` at time t started. */
 export function processStartMs(service: string, tMs: number, anchorMs: number, seed = DEMO_SEED): number {
   if (service === 'payment-gateway') {
-    const restart = anchorMs + PAYMENT_RESTART_OFFSET_MS;
-    if (tMs >= restart) return restart;
+    const restart = lastRestartMs(anchorMs, tMs);
+    if (restart !== null) return restart;
   }
   if (service === 'worker') return anchorMs + LEAK_START_OFFSET_MS - 120_000;
   // Healthy long-running processes: 1–4 days old, whole seconds.
@@ -47,7 +47,6 @@ export function processStartMs(service: string, tMs: number, anchorMs: number, s
   return Math.floor((anchorMs - ageMs) / 1000) * 1000;
 }
 
-export interface Phase { fromMs: number; toMs: number; rate: number }
 
 const W1 = (2 * Math.PI) / 420;
 const W2 = (2 * Math.PI) / 1380;
@@ -63,9 +62,20 @@ export function integrate(rate: number, aMs: number, bMs: number, phaseSeed: num
   return rate * (b - a + wobble);
 }
 
-/** Events per phase since the process start, up to t. */
-export function phaseCounts(phases: Phase[], startMs: number, tMs: number, phaseSeed: number): number[] {
-  return phases.map((p) => integrate(p.rate, Math.max(startMs, p.fromMs), Math.min(tMs, p.toMs), phaseSeed));
+/**
+ * Events since the process start up to t, split into [outside storms, during storms]: the
+ * rate is `rates[0]` outside the story's storms and `rates[1]` during them (story.ts).
+ */
+export function stormSplitCounts(rates: readonly [number, number], startMs: number, tMs: number, anchorMs: number, phaseSeed: number): [number, number] {
+  let inStorm = 0;
+  let normalInStorm = 0;
+  for (const c of cyclesBetween(anchorMs, startMs, tMs)) {
+    const a = Math.max(startMs, c.stormStartMs);
+    const b = Math.min(tMs, c.stormEndMs);
+    inStorm += integrate(rates[1], a, b, phaseSeed);
+    normalInStorm += integrate(rates[0], a, b, phaseSeed);
+  }
+  return [integrate(rates[0], startMs, tMs, phaseSeed) - normalInStorm, inStorm];
 }
 
 export function noisy(seed: number, key: string, tMs: number, base: number, amp: number): number {

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderExposition } from './exporter';
-import { renderOpenMetrics } from './openmetrics';
+import { demoBackfill, renderOpenMetrics, sampleTimes } from './openmetrics';
 import { MISSING_TRACE_ID } from './story';
 import { traceById } from './traces';
 
 const ANCHOR = Date.UTC(2026, 7, 22, 12, 0, 0);
-const text = renderOpenMetrics(ANCHOR - 30 * 60_000, ANCHOR, 60_000, ANCHOR);
+const text = renderOpenMetrics(sampleTimes(ANCHOR - 30 * 60_000, ANCHOR, 60_000), ANCHOR);
 
 const familyOf = (name: string, families: Set<string>) => {
   for (const suffix of ['_bucket', '_count', '_sum', '_total', '']) {
@@ -20,7 +20,7 @@ const familyOf = (name: string, families: Set<string>) => {
 
 describe('OpenMetrics backfill text', () => {
   it('is deterministic', () => {
-    expect(renderOpenMetrics(ANCHOR - 30 * 60_000, ANCHOR, 60_000, ANCHOR)).toBe(text);
+    expect(renderOpenMetrics(sampleTimes(ANCHOR - 30 * 60_000, ANCHOR, 60_000), ANCHOR)).toBe(text);
   });
 
   it('has contiguous families, increasing timestamps per series, samples before the anchor, and ends with # EOF', () => {
@@ -87,4 +87,17 @@ describe.runIf(existsSync('/usr/bin/promtool'))('promtool', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+describe('demo backfill', () => {
+  it('reaches the seam at the live scrape interval: no gap wider than one scrape before live samples take over', () => {
+    const end = ANCHOR + 20 * 60_000 + 37_000; // a demo whose anchor is 20 min old, started mid-minute
+    const om = demoBackfill(ANCHOR, { endMs: end, historyMs: 30 * 60_000, fineStepMs: 5_000 });
+    const times = [...new Set([...om.matchAll(/^go_goroutines\{[^}]*service_name="worker"[^}]*\} \S+ (\d+\.\d{3})$/gm)].map((m) => Number(m[1]) * 1000))].sort((a, b) => a - b);
+    expect(times[0]).toBe(ANCHOR - 30 * 60_000);
+    expect(end - times.at(-1)!).toBeLessThanOrEqual(5_000);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    expect(Math.max(...gaps)).toBe(15_000);
+    expect(gaps.slice(-50).every((g) => g <= 5_000)).toBe(true);
+  });
 });

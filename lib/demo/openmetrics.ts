@@ -27,14 +27,16 @@ export function sampleLine(s: Sample, tMs?: number, exemplar = ''): string {
   return `${s.name}${formatLabels(s.labels)} ${formatPromNumber(s.value)}${ts}${exemplar}\n`;
 }
 
-/**
- * Samples at fromMs, fromMs+stepMs, … strictly before toMs. Pass toMs = anchor so the last
- * backfilled sample is older than the first live scrape (no out-of-order collision).
- */
-export function renderOpenMetrics(fromMs: number, toMs: number, stepMs: number, anchorMs: number, seed = DEMO_SEED): string {
+/** fromMs, fromMs+stepMs, … strictly before toMs. */
+export function sampleTimes(fromMs: number, toMs: number, stepMs: number): number[] {
   if (!(stepMs > 0)) throw new RangeError('stepMs must be positive');
   const times: number[] = [];
   for (let t = fromMs; t < toMs; t += stepMs) times.push(t);
+  return times;
+}
+
+/** The demo's samples at the given times (ascending). */
+export function renderOpenMetrics(times: readonly number[], anchorMs: number, seed = DEMO_SEED): string {
   const out: string[] = [];
   for (const family of demoFamilies(anchorMs, seed)) {
     out.push(familyHeader(family));
@@ -48,8 +50,20 @@ export function renderOpenMetrics(fromMs: number, toMs: number, stepMs: number, 
   return out.join('');
 }
 
+/** The last stretch before the seam is backfilled at the live scrape interval, so the seam has no wider gap. */
+const FINE_TAIL_MS = 5 * 60_000;
+
 /**
- * The demo's history for `promtool tsdb create-blocks-from openmetrics`: `historyMs` of
- * 15-s samples ending one step before the anchor, where live scrapes take over.
+ * The demo's history for `promtool tsdb create-blocks-from openmetrics`: from `historyMs`
+ * before the anchor up to (not including) `endMs`, 15-s samples, then `fineStepMs` ones
+ * for the last five minutes. Live scrapes take over at `endMs`: Prometheus drops scraped
+ * samples older than its newest block, so the first one it keeps follows the backfill
+ * within one scrape interval (the demo sets endMs past its own start-up).
  */
-export const demoBackfill = (anchorMs: number, historyMs = HISTORY_MS): string => renderOpenMetrics(anchorMs - historyMs, anchorMs - 15_000, 15_000, anchorMs);
+export function demoBackfill(anchorMs: number, opts: { endMs?: number; historyMs?: number; fineStepMs?: number } = {}): string {
+  const endMs = opts.endMs ?? anchorMs;
+  const fromMs = anchorMs - (opts.historyMs ?? HISTORY_MS);
+  const fine = Math.max(fromMs, endMs - FINE_TAIL_MS);
+  const times = [...sampleTimes(fromMs, fine, 15_000), ...sampleTimes(fine, endMs, opts.fineStepMs ?? 15_000)];
+  return renderOpenMetrics(times, anchorMs);
+}

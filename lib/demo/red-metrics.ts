@@ -1,6 +1,6 @@
 import { hash32, normalCdf } from './random';
-import { DEMO_SEED, GC_STORM_OFFSET_MS, serviceLabels } from './story';
-import { phaseCounts, processStartMs, type MetricFamily, type MetricSource, type Phase, type Sample } from './metric-math';
+import { DEMO_SEED, serviceLabels } from './story';
+import { processStartMs, stormSplitCounts, type MetricFamily, type MetricSource, type Sample } from './metric-math';
 
 /** RED metrics: a Prometheus-client-style latency histogram and a requests counter per route. */
 
@@ -13,17 +13,27 @@ export interface RouteProfile {
   route: string;
   rps: number;
   normal: LatencyProfile;
-  /** risk-engine during the GC storm. */
+  /** During risk-engine's GC storm: risk-engine itself, and the callers waiting on it. */
   storm?: LatencyProfile;
 }
 
 export const ROUTES: readonly RouteProfile[] = [
-  { service: 'api-gateway', method: 'POST', route: '/api/checkout', rps: 4, normal: { medianS: 0.12, sigma: 0.3, errorRate: 0.002 } },
+  // Checkout waits on payment-gateway, which waits on risk-engine (up to its 2.5 s timeout).
+  {
+    service: 'api-gateway', method: 'POST', route: '/api/checkout', rps: 4,
+    normal: { medianS: 0.12, sigma: 0.3, errorRate: 0.002 }, storm: { medianS: 0.6, sigma: 0.5, errorRate: 0.002 },
+  },
   { service: 'api-gateway', method: 'GET', route: '/api/products', rps: 12, normal: { medianS: 0.02, sigma: 0.35, errorRate: 0.001 } },
-  { service: 'order-service', method: 'POST', route: '/orders', rps: 4, normal: { medianS: 0.1, sigma: 0.3, errorRate: 0.002 } },
+  {
+    service: 'order-service', method: 'POST', route: '/orders', rps: 4,
+    normal: { medianS: 0.1, sigma: 0.3, errorRate: 0.002 }, storm: { medianS: 0.56, sigma: 0.5, errorRate: 0.002 },
+  },
   { service: 'inventory-service', method: 'POST', route: '/reserve', rps: 4, normal: { medianS: 0.012, sigma: 0.3, errorRate: 0.001 } },
   { service: 'inventory-service', method: 'GET', route: '/products', rps: 12, normal: { medianS: 0.008, sigma: 0.3, errorRate: 0.001 } },
-  { service: 'payment-gateway', method: 'POST', route: '/charge', rps: 4, normal: { medianS: 0.06, sigma: 0.3, errorRate: 0.002 } },
+  {
+    service: 'payment-gateway', method: 'POST', route: '/charge', rps: 4,
+    normal: { medianS: 0.06, sigma: 0.3, errorRate: 0.002 }, storm: { medianS: 0.5, sigma: 0.5, errorRate: 0.002 },
+  },
   {
     service: 'risk-engine', method: 'POST', route: '/score', rps: 4,
     normal: { medianS: 0.03, sigma: 0.3, errorRate: 0.003 }, storm: { medianS: 0.45, sigma: 0.7, errorRate: 0.09 },
@@ -36,17 +46,13 @@ function latencyCdf(p: LatencyProfile, le: number): number {
 }
 
 export function redFamilies(anchorMs: number, seed = DEMO_SEED): MetricFamily[] {
-  const stormAt = anchorMs + GC_STORM_OFFSET_MS;
   const hist: MetricSource[] = [];
   const totals: MetricSource[] = [];
   for (const r of ROUTES) {
     const labels = { ...serviceLabels(r.service), method: r.method, route: r.route };
     const key = `${r.service}${r.route}`;
-    const profiles = r.storm ? [r.normal, r.storm] : [r.normal];
-    const phases: Phase[] = r.storm
-      ? [{ fromMs: -Infinity, toMs: stormAt, rate: r.rps }, { fromMs: stormAt, toMs: Infinity, rate: r.rps }]
-      : [{ fromMs: -Infinity, toMs: Infinity, rate: r.rps }];
-    const counts = (t: number) => phaseCounts(phases, processStartMs(r.service, t, anchorMs, seed), t, hash32(seed, key));
+    const profiles = [r.normal, r.storm ?? r.normal];
+    const counts = (t: number) => stormSplitCounts([r.rps, r.rps], processStartMs(r.service, t, anchorMs, seed), t, anchorMs, hash32(seed, key));
     const weighted = (n: number[], f: (p: LatencyProfile) => number) => n.reduce((s, x, i) => s + x * f(profiles[i]), 0);
     hist.push({
       key, service: r.service, labels, operation: `${r.method} ${r.route}`,

@@ -1,7 +1,7 @@
 import type { Labels } from '../model/types';
 import { hash32 } from './random';
-import { DEMO_SEED, GC_STORM_OFFSET_MS, LEAK_START_OFFSET_MS, SERVICES, serviceLabels } from './story';
-import { gaugeFamily, noisy, phaseCounts, processStartMs, type MetricFamily, type MetricSource, type Phase, type Sample } from './metric-math';
+import { DEMO_SEED, LEAK_START_OFFSET_MS, SERVICES, isStorming, serviceLabels } from './story';
+import { gaugeFamily, noisy, processStartMs, stormSplitCounts, type MetricFamily, type MetricSource, type Sample } from './metric-math';
 
 /**
  * Runtime metrics under the names real client libraries use: client_golang for Go
@@ -10,16 +10,14 @@ import { gaugeFamily, noisy, phaseCounts, processStartMs, type MetricFamily, typ
 
 const MB = 1024 * 1024;
 
-interface GcPhase extends Phase { meanPauseS: number }
+/** GC rates per (service, collector) outside and during storms: collections/s and mean pause. */
+interface GcProfile { rates: [number, number]; meanPauseS: [number, number] }
 
-/** GC collection phases per (service, collector): rate in collections/s and mean pause. */
-function gcPhases(service: string, gc: string, stormAt: number): GcPhase[] {
-  const always = (rate: number, meanPauseS: number): GcPhase[] => [{ fromMs: -Infinity, toMs: Infinity, rate, meanPauseS }];
+function gcProfile(service: string, gc: string): GcProfile {
+  const always = (rate: number, meanPauseS: number): GcProfile => ({ rates: [rate, rate], meanPauseS: [meanPauseS, meanPauseS] });
   if (service === 'risk-engine') {
     // The storm: young GCs from 0.2/s to 30/s; with old-gen collections > 25 % of wall time.
-    return gc === 'G1 Young Generation'
-      ? [{ fromMs: -Infinity, toMs: stormAt, rate: 0.2, meanPauseS: 0.015 }, { fromMs: stormAt, toMs: Infinity, rate: 30, meanPauseS: 0.0105 }]
-      : [{ fromMs: -Infinity, toMs: stormAt, rate: 1 / 900, meanPauseS: 0.25 }, { fromMs: stormAt, toMs: Infinity, rate: 1 / 30, meanPauseS: 0.35 }];
+    return gc === 'G1 Young Generation' ? { rates: [0.2, 30], meanPauseS: [0.015, 0.0105] } : { rates: [1 / 900, 1 / 30], meanPauseS: [0.25, 0.35] };
   }
   if (gc === 'G1 Young Generation') return always(0.15, 0.012);
   if (gc === 'G1 Old Generation') return always(1 / 1200, 0.2);
@@ -27,21 +25,20 @@ function gcPhases(service: string, gc: string, stormAt: number): GcPhase[] {
 }
 
 function gcSummary(name: string, services: string[], anchorMs: number, seed: number, gcLabel: string | null): MetricSource[] {
-  const stormAt = anchorMs + GC_STORM_OFFSET_MS;
   return services.map((svc) => {
     const labels: Labels = gcLabel ? { ...serviceLabels(svc), gc: gcLabel } : serviceLabels(svc);
-    const phases = gcPhases(svc, gcLabel ?? 'go', stormAt);
+    const profile = gcProfile(svc, gcLabel ?? 'go');
     const key = `${svc}:${name}:${gcLabel ?? ''}`;
     return {
       key, service: svc, labels,
       at(t: number) {
-        const n = phaseCounts(phases, processStartMs(svc, t, anchorMs, seed), t, hash32(seed, key));
-        const count = Math.floor(n.reduce((s, x) => s + x, 0));
-        const sum = n.reduce((s, x, i) => s + x * phases[i].meanPauseS, 0);
+        const n = stormSplitCounts(profile.rates, processStartMs(svc, t, anchorMs, seed), t, anchorMs, hash32(seed, key));
+        const count = Math.floor(n[0] + n[1]);
+        const sum = n[0] * profile.meanPauseS[0] + n[1] * profile.meanPauseS[1];
         const out: Sample[] = [];
         if (!gcLabel) {
           // client_golang also exports pause quantiles (a gauge-like snapshot of recent pauses).
-          const mean = phases[0].meanPauseS;
+          const mean = profile.meanPauseS[0];
           for (const [q, f] of [['0', 0.3], ['0.25', 0.6], ['0.5', 0.9], ['0.75', 1.3], ['1', 3]] as const) {
             out.push({ name, labels: { ...labels, quantile: q }, value: noisy(seed, `${key}${q}`, t, mean * f, 0.1) });
           }
@@ -58,9 +55,8 @@ export function runtimeFamilies(anchorMs: number, seed = DEMO_SEED): MetricFamil
   const go = SERVICES.filter((s) => s.runtime === 'go').map((s) => s.name);
   const jvm = SERVICES.filter((s) => s.runtime === 'jvm').map((s) => s.name);
   const all = SERVICES.map((s) => s.name);
-  const stormAt = anchorMs + GC_STORM_OFFSET_MS;
   const leakAt = anchorMs + LEAK_START_OFFSET_MS;
-  const storming = (svc: string, t: number) => svc === 'risk-engine' && t >= stormAt;
+  const storming = (svc: string, t: number) => svc === 'risk-engine' && isStorming(anchorMs, t);
   const int = (x: number) => Math.round(x);
 
   return [

@@ -1,6 +1,6 @@
 import type { Span, SpanKind, TagValue, Trace } from '../model/types';
 import { hash32, logNormal, rng, spanIdFrom } from './random';
-import { DEMO_SEED, GC_STORM_OFFSET_MS, instanceOf } from './story';
+import { DEMO_SEED, instanceOf, isStorming } from './story';
 import { ROUTES, type LatencyProfile } from './red-metrics';
 import { SLOT_MS, traceIdFor } from './trace-ids';
 
@@ -152,7 +152,7 @@ export function buildTrace(slot: number, kind: number, anchorMs: number, seed = 
   const traceId = traceIdFor(slot, kind, seed);
   const ctx: Ctx = { traceId, slot, kind, seed, rand: rng(hash32(seed, 'trace', slot, kind)), spans: [] };
   const t0 = slotStartUs(slot, kind, seed);
-  const stormy = t0 / 1000 >= anchorMs + GC_STORM_OFFSET_MS;
+  const stormy = isStorming(anchorMs, t0 / 1000);
   if (kind === 0) checkout(ctx, t0, stormy);
   else browse(ctx, t0, stormy);
   return { traceId, spans: ctx.spans, warnings: [] };

@@ -2,6 +2,8 @@ import type { AnomaliesResponse } from '../api/types';
 import { SEVERITIES, severityRank, type Anomaly, type Severity } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';
 import { anomaliesPath } from '../routes';
+import { buildIncidents, EMPTY_GRAPH, sourceGaps, type ServiceGraph } from '../incidents';
+import { digestIncidents, type PreviousIncidents } from './incidents';
 import type { Digest, DigestCounts, DigestFilters, DigestFinding, DigestGroup, ResolvedFinding } from './types';
 
 /**
@@ -79,11 +81,20 @@ export interface ComposeInput {
   publicUrl: string;
   /** Snapshot links already made: for the whole window, and per anomaly id (trace findings). */
   snapshots?: { digest: string | null; byAnomaly: Record<string, string> };
+  /** The service graph of the scan's sampled traces (links incidents across services). */
+  graph?: ServiceGraph;
+  /** The last digest's incidents and telemetry-health ids; null = no earlier digest. */
+  previousIncidents?: PreviousIncidents | null;
+  /** How many findings were left out because they are muted. */
+  muted?: number;
 }
 
 export function composeDigest(input: ComposeInput): Digest {
   const base = input.publicUrl.replace(/\/+$/, '');
-  const { current, resolved } = classify(applyFilters(input.response.anomalies, input.filters), input.previous);
+  const kept = applyFilters(input.response.anomalies, input.filters);
+  const { current, resolved } = classify(kept, input.previous);
+  const report = buildIncidents({ findings: kept, graph: input.graph ?? EMPTY_GRAPH, range: input.window, gaps: sourceGaps(input.response.sources) });
+  const { incidents, health } = digestIncidents(report, input.previousIncidents ?? null);
   const digestSnapshot = input.snapshots?.digest ?? null;
   const findings: DigestFinding[] = current.map((a) => ({ ...a, snapshotUrl: input.snapshots?.byAnomaly[a.id] ?? digestSnapshot }));
   const warnings = [
@@ -102,6 +113,9 @@ export function composeDigest(input: ComposeInput): Digest {
     snapshotUrl: digestSnapshot,
     liveUrl: `${base}${anomaliesPath(input.window.fromMs, input.window.toMs)}`,
     warnings,
+    incidents,
+    telemetryHealth: health,
+    muted: input.muted ?? 0,
   };
 }
 
@@ -112,4 +126,10 @@ export function findingsForComparison(digest: Digest): ResolvedFinding[] {
   );
 }
 
-export const isEmptyDigest = (d: Digest): boolean => d.counts.total === 0 && d.counts.resolved === 0;
+export const isEmptyDigest = (d: Digest): boolean => d.counts.total === 0 && d.counts.resolved === 0 && !(d.incidents ?? []).length;
+
+/** What the next digest compares its incidents against. */
+export const incidentsForComparison = (digest: Digest): PreviousIncidents => ({
+  incidents: (digest.incidents ?? []).filter((i) => i.state !== 'resolved'),
+  healthIds: digest.telemetryHealth?.findingIds ?? [],
+});

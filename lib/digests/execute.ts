@@ -1,8 +1,14 @@
 import type { AnomaliesResponse } from '../api/types';
 import type { Keyring } from '../crypto/secret-box';
+import type { ScanResult } from '../investigate/anomalies';
+import { serviceGraph } from '../incidents';
+import { incidentsOf } from '../investigate/incidents';
+import { activeMutes } from '../mutes/mutes';
+import { listActiveMutes } from '../mutes/store';
 import type { Db } from '../db';
 import type { AnomalyKind } from '../model/anomaly';
-import { applyFilters, classify, composeDigest, findingsForComparison, isEmptyDigest } from './compose';
+import { applyFilters, classify, composeDigest, findingsForComparison, incidentsForComparison, isEmptyDigest } from './compose';
+import type { PreviousIncidents } from './incidents';
 import { channelTarget, realSleep, sendToChannel, withRetry, DEFAULT_RETRY, type ChannelDeps, type RetryPolicy, type Sleep } from './deliver';
 import { renderDigest } from './render';
 import { makeDigestSnapshots, type SnapshotMaker } from './snapshots';
@@ -28,8 +34,8 @@ export interface RunnerDeps {
   db: Db;
   /** Unique per runner instance; each claim's lease token starts with it (lib/digests/runner.ts). */
   owner: string;
-  /** The anomaly scan (findAnomalies over the configured sources). */
-  scan: (q: ScanQuery, nowMs: number) => Promise<AnomaliesResponse>;
+  /** The anomaly scan over the configured sources, with the traces it sampled (for incidents). */
+  scan: (q: ScanQuery, nowMs: number) => Promise<ScanResult>;
   snapshot: SnapshotMaker | null;
   channels: ChannelDeps;
   publicUrl: string;
@@ -50,15 +56,21 @@ export const DEFAULT_LEASE_MS = 5 * 60_000;
 /** A finished run holds no lease. */
 const RELEASED = { leaseOwner: null, leaseUntil: null };
 
-/** The findings of the last digest that was produced (sent or skipped) before `beforeMs`. */
-async function previousFindings(db: Db, scheduleId: string, excludeRunId: string | null, beforeMs: number): Promise<ResolvedFinding[] | null> {
+/** The findings and incidents of the last digest that was produced (sent or skipped) before `beforeMs`. */
+async function previousDigest(db: Db, scheduleId: string, excludeRunId: string | null, beforeMs: number): Promise<{ findings: ResolvedFinding[]; incidents: PreviousIncidents } | null> {
   const prev = await db.digestRun.findFirst({
     where: { scheduleId, status: { in: ['sent', 'skipped'] }, windowTo: { lte: new Date(beforeMs) }, ...(excludeRunId ? { id: { not: excludeRunId } } : {}) },
     orderBy: { windowTo: 'desc' },
   });
   if (!prev) return null;
   const digest = parseStored(storedRendered, prev.rendered, {}).digest;
-  return digest ? findingsForComparison(digest) : [];
+  return digest ? { findings: findingsForComparison(digest), incidents: incidentsForComparison(digest) } : { findings: [], incidents: { incidents: [], healthIds: [] } };
+}
+
+/** Finding ids muted now: left out of digests while the mute lasts (acknowledged ones stay). */
+async function mutedIds(db: Db, nowMs: number): Promise<Set<string>> {
+  const mutes = activeMutes(await listActiveMutes(db, nowMs), nowMs);
+  return new Set([...mutes.values()].filter((m) => m.mode === 'mute').map((m) => m.findingId));
 }
 
 /**
@@ -80,15 +92,32 @@ export async function buildDigest(deps: RunnerDeps, schedule: ScheduleRow, windo
   const filters = storedFilters(schedule);
   const single = filters.services?.length === 1 ? filters.services[0] : undefined;
   const query: ScanQuery = { ...window, ...(single ? { service: single } : {}), ...(filters.kinds?.length ? { kinds: filters.kinds } : {}) };
-  const response = publicResponse(await deps.scan(query, nowMs));
-  const previous = await previousFindings(deps.db, schedule.id, opts.excludeRunId, window.toMs);
-  const base = { schedule: { id: schedule.id, name: schedule.name }, window, response, filters, previous, nowMs, publicUrl: deps.publicUrl };
+  const [scan, muted] = await Promise.all([deps.scan(query, nowMs), mutedIds(deps.db, nowMs)]);
+  const visible = { ...scan.response, anomalies: scan.response.anomalies.filter((a) => !muted.has(a.id)) };
+  // Outside channels see a source's status, never its error text (it names internal hosts).
+  const response = publicResponse(visible);
+  const prev = await previousDigest(deps.db, schedule.id, opts.excludeRunId, window.toMs);
+  const base = {
+    schedule: { id: schedule.id, name: schedule.name },
+    window,
+    response,
+    filters,
+    previous: prev?.findings ?? null,
+    previousIncidents: prev?.incidents ?? null,
+    graph: serviceGraph(scan.traces),
+    muted: scan.response.anomalies.length - visible.anomalies.length,
+    nowMs,
+    publicUrl: deps.publicUrl,
+  };
   let digest = composeDigest(base);
   if (opts.withSnapshots && deps.snapshot && !isEmptyDigest(digest)) {
     const shown = applyFilters(response.anomalies, filters);
-    const findings = classify(shown, previous).current;
-    // The snapshot holds what the digest shows and nothing more: a digest filtered to one service does not attach the others.
-    const snaps = await makeDigestSnapshots(deps.snapshot, { scheduleName: schedule.name, window, response: { ...response, anomalies: shown }, findings });
+    const findings = classify(shown, base.previous).current;
+    const unfiltered = query.service === undefined && query.kinds === undefined && !filters.minSeverity;
+    // The snapshot holds what the digest shows and nothing more: a digest filtered to one
+    // service does not attach the others; an unfiltered one freezes the page with its incidents.
+    const whole = unfiltered ? { response: publicResponse(scan.response), incidents: incidentsOf(scan, window) } : { response: { ...response, anomalies: shown } };
+    const snaps = await makeDigestSnapshots(deps.snapshot, { scheduleName: schedule.name, window, ...whole, findings });
     for (const p of snaps.problems) deps.log?.(`digest ${schedule.id}: ${p}`);
     digest = composeDigest({ ...base, snapshots: snaps });
     digest.warnings.push(...snaps.warnings);

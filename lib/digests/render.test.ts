@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeDigest } from './compose';
 import { escapeHtml, renderDigest, renderHtml, renderSlack, renderText } from './render';
-import { COUNTER_RESET, GC_STORM, anomaly, scanResponse } from './test-fixtures';
+import { COUNTER_RESET, GC_STORM, ORPHANS, anomaly, scanResponse } from './test-fixtures';
 import { counterResetDetector } from '../anomalies/counter-reset';
 import { DEFAULT_DETECTOR_OPTIONS } from '../anomalies/types';
 import { emptyInput, seriesOf, T0 } from '../anomalies/test-helpers';
@@ -48,7 +48,7 @@ describe('HTML rendering', () => {
       expect(out).toContain('https://tri.example/s/abc');
     }
     expect(text.indexOf('risk-engine')).toBeLessThan(text.indexOf('payment-gateway'));
-    expect(subject).toBe('[Triangulate] Night <shift>: 2 findings, 2 new');
+    expect(subject).toBe('[Triangulate] Night <shift>: 1 incident (1 new); 2 findings, 2 new');
   });
   it('says briefly that there is nothing to report', () => {
     const { text, subject } = renderDigest(digestOf([]));
@@ -67,6 +67,25 @@ describe('Slack blocks', () => {
     expect(all).toContain('<https://tri.example/s/abc|evidence>');
     expect(msg.blocks[0]).toMatchObject({ type: 'header' });
     expect(msg.blocks.length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('incidents in a digest', () => {
+  it('come first, then the telemetry-health summary, then every finding', () => {
+    const { text } = renderDigest(digestOf([GC_STORM, COUNTER_RESET, ORPHANS]));
+    const at = (s: string) => text.indexOf(s);
+    expect(at('== Incidents ==')).toBeGreaterThan(0);
+    expect(text).toContain('- [NEW] CRITICAL internal: From 02:10 UTC to 02:40 UTC risk-engine was in a GC storm.');
+    expect(text).toContain('Telemetry health: 2 findings (1 Counter reset, 1 Orphan spans) — 2 new, 0 still going, 0 resolved.');
+    expect(at('== Incidents ==')).toBeLessThan(at('Telemetry health:'));
+    expect(at('Telemetry health:')).toBeLessThan(at('== All findings =='));
+  });
+
+  it('escape a hostile service name in the incident sentence', () => {
+    const evil = { ...GC_STORM, service: '<img src=x onerror=alert(1)>' };
+    const { html } = renderDigest(digestOf([evil]));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; was in a GC storm');
   });
 });
 

@@ -1,5 +1,6 @@
 import { kindName } from '../model/anomaly';
 import { restartEvents, restartSentence, type RestartEvent } from '../anomalies/restart-events';
+import { incidentsHtml, incidentsSlack, incidentsSubject, incidentsText } from './render-incidents';
 import type { Digest, DigestFinding, DigestGroup, RenderedDigest } from './types';
 
 /**
@@ -40,7 +41,9 @@ function summaryLine(d: Digest): string {
 
 export function digestSubject(d: Digest): string {
   const c = d.counts;
-  const what = c.total === 0 ? 'nothing to report' : `${c.total} finding${c.total === 1 ? '' : 's'}, ${c.new} new`;
+  const findings = c.total === 0 ? 'nothing to report' : `${c.total} finding${c.total === 1 ? '' : 's'}, ${c.new} new`;
+  const lead = incidentsSubject(d);
+  const what = lead ? `${lead}; ${findings}` : findings;
   return `[Triangulate] ${d.schedule.name}: ${what}`.replace(/[\r\n]+/g, ' ');
 }
 
@@ -57,7 +60,8 @@ function rowsOf(g: DigestGroup): { restarts: RestartEvent<DigestFinding>[]; find
 }
 
 export function renderText(d: Digest): string {
-  const lines = [`${d.schedule.name} — anomaly digest`, `Window: ${d.window.from} → ${d.window.to}`, summaryLine(d), ''];
+  const lines = [`${d.schedule.name} — anomaly digest`, `Window: ${d.window.from} → ${d.window.to}`, summaryLine(d), '', ...incidentsText(d)];
+  if (d.groups.length) lines.push('== All findings ==', '');
   for (const g of d.groups) {
     lines.push(`== ${serviceName(g.service)} ==`);
     const { restarts, findings } = rowsOf(g);
@@ -102,6 +106,7 @@ export function renderHtml(d: Digest): string {
     `<h2 style="margin:0 0 4px 0">${escapeHtml(d.schedule.name)} — anomaly digest</h2>`,
     `<p style="margin:0 0 12px 0;color:#475569">${escapeHtml(d.window.from)} → ${escapeHtml(d.window.to)}</p>`,
     `<p>${escapeHtml(summaryLine(d))}</p>`,
+    ...incidentsHtml(d, escapeHtml),
   ];
   for (const g of d.groups) {
     parts.push(`<h3 style="margin:16px 0 6px 0">${escapeHtml(serviceName(g.service))}</h3><ul style="padding-left:18px">`);
@@ -150,6 +155,7 @@ export function renderSlack(d: Digest): SlackMessage {
     { type: 'header', text: { type: 'plain_text', text: clip(`${d.schedule.name} — anomaly digest`, 150) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(`${d.window.from} → ${d.window.to}`) }] },
     md(escapeSlack(summaryLine(d))),
+    ...incidentsSlack(d, escapeSlack).map(md),
   ];
   let shown = 0;
   for (const g of d.groups) {

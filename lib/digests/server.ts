@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { getConfig, type AppConfig } from '../config';
 import { db } from '../db';
-import { detectionDeps, findAnomalies } from '../investigate/anomalies';
+import { detectionDeps, scanAnomalies } from '../investigate/anomalies';
 import { notConfiguredMessages } from '../investigate/source-call';
 import { getSources } from '../sources';
 import { apiUrlsForView } from '../views/api-urls';
@@ -23,7 +23,7 @@ const SNAPSHOT_EXPIRES_IN = '90d';
 const OWNER = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
 function snapshotMaker(): SnapshotMaker {
-  return async ({ name, path, response }) => {
+  return async ({ name, path, response, incidents }) => {
     const nowMs = Date.now();
     // origin "digest": kept out of /views, which lists what people saved.
     const view = await createView(db(), { name: name.slice(0, 200), description: 'Evidence attached to an anomaly digest.', path }, 'digest');
@@ -32,7 +32,10 @@ function snapshotMaker(): SnapshotMaker {
     const capture = response
       ? async (pinned: string) => {
           const urls = apiUrlsForView(pinned);
-          return { version: 1 as const, takenAt: new Date(nowMs).toISOString(), path: pinned, responses: Object.fromEntries(urls.map((u) => [u, response])), failed: {} };
+          // Each of the view's requests gets its own answer; one the digest does not have is left for the page to report.
+          const answer = (u: string) => (u.startsWith('/api/v1/incidents') ? incidents : response);
+          const responses = Object.fromEntries(urls.flatMap((u) => (answer(u) ? [[u, answer(u)]] : [])));
+          return { version: 1 as const, takenAt: new Date(nowMs).toISOString(), path: pinned, responses, failed: {} };
         }
       : deps.capture;
     const share = await createShare(db(), view.id, { snapshot: true, expiresIn: SNAPSHOT_EXPIRES_IN, pinRange: true }, { ...deps, capture });
@@ -47,7 +50,7 @@ export function serverRunnerDeps(cfg: AppConfig = getConfig()): RunnerDeps {
     db: db(),
     owner: OWNER,
     scan: (q, nowMs) =>
-      findAnomalies(
+      scanAnomalies(
         {
           clients: getSources(),
           nowMs,

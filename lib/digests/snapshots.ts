@@ -1,3 +1,4 @@
+import type { IncidentsResponse } from '../investigate/incidents';
 import type { AnomaliesResponse } from '../api/types';
 import type { Anomaly } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';
@@ -19,6 +20,8 @@ export interface SnapshotRequest {
   path: string;
   /** The API response the view shows, when the caller already has it (no re-fetch). */
   response?: AnomaliesResponse;
+  /** The view's incidents from the same scan (its second request). */
+  incidents?: IncidentsResponse;
 }
 
 /** Makes a snapshot share and returns its absolute URL. */
@@ -42,6 +45,7 @@ export async function makeDigestSnapshots(
     window: { fromMs: number; toMs: number };
     /** The scan the digest used, its anomalies cut to what the digest shows; null: the maker captures the page itself. */
     response: AnomaliesResponse | null;
+    incidents?: IncidentsResponse | null;
     findings: readonly (Anomaly & { state: 'new' | 'ongoing' })[];
     maxTraceSnapshots?: number;
   },
@@ -50,7 +54,7 @@ export async function makeDigestSnapshots(
   const label = `${input.scheduleName} ${toRfc3339(fromMs)} → ${toRfc3339(toMs)}`;
   const out: DigestSnapshots = { digest: null, byAnomaly: {}, warnings: [], problems: [] };
   try {
-    out.digest = await make({ name: `Digest: ${label}`, path: anomaliesPath(fromMs, toMs), ...(input.response ? { response: input.response } : {}) });
+    out.digest = await make({ name: `Digest: ${label}`, path: anomaliesPath(fromMs, toMs), ...(input.response ? { response: input.response } : {}), ...(input.incidents ? { incidents: input.incidents } : {}) });
   } catch (e) {
     out.warnings.push('snapshot of the window could not be made');
     out.problems.push(`snapshot of the window could not be made: ${(e as Error).message}`);

@@ -15,6 +15,8 @@ export {
   type ChannelDeliveryStatus,
   type ChannelResult,
   type Digest,
+  type DigestHealth,
+  type DigestIncident,
   type DigestCounts,
   type DigestFinding,
   type DigestGroup,

@@ -17,3 +17,9 @@ export function parseAnomaliesInput(raw: Record<string, string | undefined>, now
 export function anomaliesCacheKey(raw: Record<string, string | undefined>): string {
   return JSON.stringify([raw.from ?? '', raw.to ?? '', raw.service?.trim() ?? '', raw.kind ?? '']);
 }
+
+/** Query parameters of GET /api/v1/incidents: `from`/`to` only, read like the anomalies' ones. */
+export function parseIncidentsInput(raw: Record<string, string | undefined>, nowMs: number): { fromMs: number; toMs: number } {
+  const input = inputSchema.pick({ from: true, to: true }).parse(raw);
+  return parseRange(input.from, input.to, nowMs);
+}

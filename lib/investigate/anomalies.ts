@@ -95,6 +95,16 @@ export const detectionDeps = (d: { counterFilter: CounterFilter; redFamilies: re
 });
 
 export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQuery): Promise<AnomaliesResponse> {
+  return (await scanAnomalies(deps, query)).response;
+}
+
+/** The scan with the traces it sampled: incidents read the service graph from them. */
+export interface ScanResult {
+  response: AnomaliesResponse;
+  traces: Trace[];
+}
+
+export async function scanAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQuery): Promise<ScanResult> {
   const budgets: AnomalyBudgets = { ...DEFAULT_ANOMALY_BUDGETS, ...deps.budgets };
   const range = { fromMs: query.fromMs, toMs: query.toMs };
   const { clients } = deps;
@@ -170,7 +180,7 @@ export async function findAnomalies(deps: FindAnomaliesDeps, query: AnomaliesQue
     };
     if (skipped.length) out.skipped = skipped;
     if (metrics.counterScan) out.counterScan = metrics.counterScan;
-    return out;
+    return { response: out, traces };
   } finally {
     deadline.done();
   }

@@ -17,8 +17,8 @@ describe('apiUrlsForView', () => {
     expect(new URL(urls[2], 'http://x').searchParams.get('query')).toBe('{job="a"}');
   });
   it('maps anomalies and overview to the anomalies request with filters', () => {
-    expect(apiUrlsForView('/anomalies?from=now-6h&to=now&kind=gc_storm')).toEqual(['/api/v1/anomalies?from=now-6h&to=now&kind=gc_storm']);
-    expect(apiUrlsForView('/?from=now-1h')).toEqual(['/api/v1/anomalies?from=now-1h']);
+    expect(apiUrlsForView('/anomalies?from=now-6h&to=now&kind=gc_storm')).toEqual(['/api/v1/anomalies?from=now-6h&to=now&kind=gc_storm', '/api/v1/incidents?from=now-6h&to=now']);
+    expect(apiUrlsForView('/?from=now-1h')).toEqual(['/api/v1/anomalies?from=now-1h', '/api/v1/incidents?from=now-1h']);
   });
   it('knows no requests for unknown paths', () => {
     expect(apiUrlsForView('/views')).toEqual([]);

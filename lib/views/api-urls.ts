@@ -24,6 +24,9 @@ export const traceOnlyUrl = (traceId: string, q: URLSearchParams): string => `/a
 
 export const anomaliesUrl = (q: URLSearchParams): string => `/api/v1/anomalies?${pick(q, ['from', 'to', 'service', 'kind'])}`;
 
+/** Incidents of the range (docs/api.md, "Incidents"): the overview's cards and the anomalies page's grouping. */
+export const incidentsUrl = (q: URLSearchParams): string => `/api/v1/incidents?${pick(q, ['from', 'to'])}`;
+
 export const metricsQueryUrl = (q: URLSearchParams): string | null =>
   q.get('query') ? `/api/v1/query/metrics?${pick(q, ['query', 'from', 'to', 'step'])}` : null;
 
@@ -62,7 +65,7 @@ export function apiUrlsForView(path: string): string[] {
       return [metricsQueryUrl(q), exploreMarkersUrl(q), logsQueryUrl(q)].filter((u): u is string => u !== null);
     case 'anomalies':
     case 'overview':
-      return [anomaliesUrl(q)];
+      return [anomaliesUrl(q), incidentsUrl(q)];
     default:
       return [];
   }

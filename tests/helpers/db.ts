@@ -37,6 +37,7 @@ export async function wipe(db: Db): Promise<void> {
   await db.digestSchedule.deleteMany();
   await db.share.deleteMany();
   await db.savedView.deleteMany();
+  await db.findingMute.deleteMany();
   await db.auditEvent.deleteMany();
 }
 

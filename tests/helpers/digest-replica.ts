@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const deps = {
     db,
     owner: name,
-    scan: async (q: { fromMs: number; toMs: number }) => scanResponse([GC_STORM], q.fromMs, q.toMs),
+    scan: async (q: { fromMs: number; toMs: number }) => ({ response: scanResponse([GC_STORM], q.fromMs, q.toMs), traces: [] }),
     snapshot: null,
     channels: { mail: null, webhookSecret: () => null, egress: makeEgressPolicy({ allow: ['127.0.0.1'] }), timeoutMs: 60_000 },
     publicUrl: `https://${name}.example`,

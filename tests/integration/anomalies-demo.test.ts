@@ -8,9 +8,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnomaliesResponse } from '@/lib/api/types';
-import { HEALTHY_SERVICES, MISSING_TRACE_ID, PLANTED, handleJaegerRequest, handleLokiRequest, renderExposition, renderOpenMetrics } from '@/lib/demo';
+import { HEALTHY_SERVICES, MISSING_TRACE_ID, PAYMENT_RESTART_OFFSET_MS, PLANTED, handleJaegerRequest, handleLokiRequest, renderExposition, renderOpenMetrics, ROUTES, sampleTimes } from '@/lib/demo';
 import type { DemoRequest, DemoResponse } from '@/lib/demo';
-import { findAnomalies } from '@/lib/investigate/anomalies';
+import { findAnomalies, scanAnomalies } from '@/lib/investigate/anomalies';
+import { incidentsOf, type IncidentsResponse } from '@/lib/investigate/incidents';
 import { latencyScans } from '@/lib/investigate/anomalies-plan';
 import { DEFAULT_DETECTOR_OPTIONS } from '@/lib/anomalies/types';
 import type { SourceConfig } from '@/lib/config';
@@ -81,6 +82,7 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
   let prom: RunningPrometheus;
   let demo: { server: Server; base: string };
   let result: AnomaliesResponse;
+  let incidents: IncidentsResponse;
   let exemplarScraped = false;
   let promClient: PrometheusClient;
   const of = (kind: Anomaly['kind']) => result.anomalies.filter((a) => a.kind === kind);
@@ -88,21 +90,24 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
   beforeAll(async () => {
     demo = await serveDemo();
     // The backfill stops a minute short of the anchor so live scrapes never land out of order.
-    const openmetrics = renderOpenMetrics(ANCHOR - 3 * 60 * MIN, ANCHOR - MIN, 15_000, ANCHOR);
+    const openmetrics = renderOpenMetrics(sampleTimes(ANCHOR - 3 * 60 * MIN, ANCHOR - MIN, 15_000), ANCHOR);
     prom = await startPrometheus({ openmetrics, scrapeTarget: demo.base.replace('http://', ''), metricsPath: '/metrics', scrapeInterval: '1s' });
     const prometheus = createPrometheusClient(cfg('prometheus', prom.url));
     promClient = prometheus;
     exemplarScraped = await waitForExemplar(prometheus, MISSING_TRACE_ID);
     const nowMs = Date.now();
     demoNowMs = nowMs;
-    result = await findAnomalies(
+    const range = { fromMs: nowMs - 60 * MIN, toMs: nowMs };
+    const scan = await scanAnomalies(
       {
         clients: { prometheus, loki: createLokiClient(cfg('loki', `${demo.base}/loki`)), jaeger: createJaegerClient(cfg('jaeger', `${demo.base}/jaeger`)) },
         nowMs,
         budgets: { deadlineMs: 60_000 },
       },
-      { fromMs: nowMs - 60 * MIN, toMs: nowMs },
+      range,
     );
+    result = scan.response;
+    incidents = incidentsOf(scan, range);
   });
 
   afterAll(async () => {
@@ -154,11 +159,23 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
     expect([...flagged]).toContain(PLANTED.gcStorm.service);
   });
 
-  it('reports only the planted kinds, RED impact only on risk-engine, and nothing on the healthy services', () => {
+  it('reports only the planted kinds, RED impact only where the storm reaches (risk-engine and the callers waiting on it), and nothing on the healthy services', () => {
     const planted = new Set(['counter_reset', 'gc_storm', 'orphan_span', 'log_without_trace_context', 'leak', 'missing_trace']);
+    const reached = new Set(ROUTES.filter((r) => r.storm).map((r) => r.service));
+    expect(reached.has(PLANTED.gcStorm.service)).toBe(true);
     const others = result.anomalies.filter((a) => !planted.has(a.kind));
-    expect(others.every((a) => (a.kind === 'error_burst' || a.kind === 'latency_spike') && a.service === PLANTED.gcStorm.service)).toBe(true);
+    expect(others.every((a) => (a.kind === 'error_burst' || a.kind === 'latency_spike') && reached.has(a.service ?? ''))).toBe(true);
     expect(result.anomalies.filter((a) => a.service !== undefined && HEALTHY_SERVICES.includes(a.service))).toEqual([]);
+  });
+
+  it('tells the story as one incident: the GC storm behind the checkout slowdown, from the restart on; orphan spans as telemetry health', () => {
+    const [first] = incidents.incidents;
+    expect(first.findings[0]).toMatchObject({ kind: 'gc_storm', service: PLANTED.gcStorm.service, role: 'cause_candidate' });
+    expect(first.findings.some((f) => f.role === 'symptom' && f.service === PLANTED.checkoutSlowdown.service)).toBe(true);
+    expect(Math.abs(Date.parse(first.start) - (ANCHOR + PAYMENT_RESTART_OFFSET_MS))).toBeLessThanOrEqual(MIN);
+    expect(first.links[0].href).toMatch(/^\/trace\//);
+    expect(incidents.telemetryHealth.findings.some((f) => f.kind === 'orphan_span' && f.service === PLANTED.orphanSpans.service)).toBe(true);
+    expect(incidents.incidents.flatMap((i) => i.findings).some((f) => f.kind === 'orphan_span')).toBe(false);
   });
 
   it("shows risk-engine's GC storm from its true start, its latency spike and its error burst in the default hour", () => {
@@ -166,7 +183,10 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
     // The backfill ends a minute before the anchor and live scrapes take over: the seam is a gap, not a new start.
     expect(Math.abs(Date.parse(storm.start) - (ANCHOR + PLANTED.gcStorm.offsetMs))).toBeLessThanOrEqual(15_000);
     expect(storm.end).toBeUndefined();
-    expect(of('latency_spike').map((a) => a.service)).toEqual([PLANTED.gcStorm.service]);
+    // The storm's callers wait on it, so their p99 rises too (lib/demo/red-metrics.ts storm profiles).
+    const reached = new Set(ROUTES.filter((r) => r.storm).map((r) => r.service));
+    expect(of('latency_spike').map((a) => a.service)).toContain(PLANTED.gcStorm.service);
+    expect(of('latency_spike').every((a) => reached.has(a.service ?? ''))).toBe(true);
     expect(of('error_burst').map((a) => a.service)).toEqual([PLANTED.gcStorm.service]);
   });
 

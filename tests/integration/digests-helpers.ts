@@ -112,7 +112,8 @@ export function fakeScan(anomalies: Anomaly[] = [GC_STORM, COUNTER_RESET]): Fake
     anomalies,
     scan: async (q) => {
       fake.calls.push(q);
-      return scanResponse(fake.anomalies, q.fromMs, q.toMs);
+      // No sampled traces: incidents link findings on the same service only.
+      return { response: scanResponse(fake.anomalies, q.fromMs, q.toMs), traces: [] };
     },
   };
   return fake;

@@ -6,6 +6,8 @@ import { verifySignature } from '@/lib/digests/signature';
 import { createSchedule, getScheduleRow, listRuns } from '@/lib/digests/store';
 import { createScheduleInput, type ChannelInput } from '@/lib/digests/types';
 import { ORPHANS } from '@/lib/digests/test-fixtures';
+import { muteInput } from '@/lib/mutes/mutes';
+import { createMute } from '@/lib/mutes/store';
 import { openMigrated, testDatabases, wipe } from '../helpers/db';
 import { fakeScan, LOOPBACK_EGRESS, runnerDeps, TEST_RULES, startReceiver, startSmtp, type Receiver } from './digests-helpers';
 
@@ -160,6 +162,26 @@ describe.each(testDatabases())('digest runner on $name', ({ name, url }) => {
     expect(hook.received).toHaveLength(2);
   });
 
+  it('sends incidents first, marks them new then still going, and leaves muted findings out', async () => {
+    const s = await schedule([webhook()]);
+    const scan = fakeScan();
+    await tick(runnerDeps(a, 'runner-a', scan), at('2026-11-23T01:00:04Z'));
+    // Someone mutes the counter reset before the next digest; the GC storm is acknowledged (stays).
+    await createMute(a, muteInput.parse({ findingId: 'reset-1', mode: 'mute', by: 'ana', reason: 'known restart', for: '4h' }), at('2026-11-23T01:30:00Z'));
+    await createMute(a, muteInput.parse({ findingId: 'gc-1', mode: 'ack', by: 'bo', reason: 'on it', for: '4h' }), at('2026-11-23T01:30:00Z'));
+    await tick(runnerDeps(a, 'runner-a', scan), at('2026-11-23T02:00:04Z'));
+    const [second, first] = await listRuns(a, s.id);
+    expect(first.rendered?.digest.incidents?.map((i) => i.state)).toEqual(['new']);
+    const d = second.rendered!.digest;
+    expect(d.incidents?.map((i) => [i.state, i.services])).toEqual([['ongoing', ['risk-engine']]]);
+    expect(d.groups.flatMap((g) => g.findings.map((f) => f.id))).toEqual(['gc-1']);
+    expect(d.muted).toBe(1);
+    expect(d.telemetryHealth).toMatchObject({ total: 0, resolved: 1 });
+    const text = second.rendered!.text;
+    expect(text.indexOf('== Incidents ==')).toBeLessThan(text.indexOf('== All findings =='));
+    expect(text).toContain('1 muted finding is left out.');
+  });
+
   it('a slot older than the grace period is recorded missed and not sent', async () => {
     const s = await schedule([webhook()]);
     const scan = fakeScan();
@@ -213,7 +235,7 @@ describe.each(testDatabases())('digest runner on $name', ({ name, url }) => {
       expect(raw).toMatch(/Content-Type: multipart\/alternative/i);
       expect(raw).toMatch(/Content-Type: text\/plain/i);
       expect(raw).toMatch(/Content-Type: text\/html/i);
-      expect(raw).toContain('Subject: [Triangulate] Night watch: 2 findings, 2 new');
+      expect(raw).toContain('Subject: [Triangulate] Night watch: 1 incident (1 new); 2 findings, 2 new');
       expect(raw).toContain('GC storm');
       expect(raw).toContain('Counter reset');
     } finally {

@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/auth/audit';
 import { requireRole } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db';
+import { demoAnchorMs } from '@/lib/demo/anchor';
 import { demoBackendsEnabled, setDemoBackendsEnabled } from '@/lib/demo/switch';
 
 export const dynamic = 'force-dynamic';
@@ -15,10 +16,10 @@ const requireDemo = () => {
   if (!getConfig().demo) throw notFound('demo mode is off');
 };
 
-/** Demo only: whether the demo backends answer. */
+/** Demo only: whether the demo backends answer, and when the demo's story is anchored (its "start"). */
 export const GET = route(async () => {
   requireDemo();
-  return json({ backends: demoBackendsEnabled() });
+  return json({ backends: demoBackendsEnabled(), anchor: new Date(demoAnchorMs()).toISOString() });
 });
 
 /**

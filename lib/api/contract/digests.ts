@@ -141,6 +141,34 @@ export const digestGroup = z.object({ service: z.string().nullable(), findings: 
 export type DigestGroup = z.infer<typeof digestGroup>;
 
 /** The content of one digest, before it is turned into text, HTML or Slack blocks. */
+export const digestIncident = z
+  .object({
+    id: z.string(),
+    state: findingState,
+    sentence: z.string(),
+    severity,
+    userFacing: z.boolean(),
+    start: timestamp,
+    end: timestamp.nullable(),
+    services: z.array(z.string()),
+    findingIds: z.array(z.string()),
+    /** The sources that did not answer, when the incident may be incomplete. */
+    partial: z.array(z.string()),
+  })
+  .meta({ id: 'DigestIncident' });
+export type DigestIncident = z.infer<typeof digestIncident>;
+
+export const digestHealth = z.object({
+  total: z.number().int(),
+  new: z.number().int(),
+  ongoing: z.number().int(),
+  resolved: z.number().int(),
+  byKind: z.partialRecord(anomalyKind, z.number()),
+  /** This digest's telemetry-health finding ids: what the next digest compares against. */
+  findingIds: z.array(z.string()),
+});
+export type DigestHealth = z.infer<typeof digestHealth>;
+
 export const digest = z
   .object({
     schedule: z.object({ id: z.string(), name: z.string() }),
@@ -155,6 +183,11 @@ export const digest = z
     liveUrl: z.string(),
     /** Sources that failed or parts the scan skipped: the digest may be incomplete. */
     warnings: z.array(z.string()),
+    /** Incidents first (docs/incidents.md), then the telemetry-health summary. Absent in digests stored before incidents existed. */
+    incidents: z.array(digestIncident).optional(),
+    telemetryHealth: digestHealth.optional(),
+    /** Findings left out because someone muted them. */
+    muted: z.number().int().optional(),
   })
   .meta({ id: 'Digest' });
 export type Digest = z.infer<typeof digest>;

@@ -9,3 +9,4 @@ export * from './digests';
 export * from './health';
 export * from './search';
 export * from './auth';
+export * from './incidents';

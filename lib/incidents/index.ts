@@ -1,0 +1,3 @@
+export { buildIncidents, compareIncidents, sourceGaps, withMutes, type BuildInput } from './build';
+export { serviceGraph, EMPTY_GRAPH, type ServiceGraph, type TraceBrief } from './graph';
+export type { Incident, IncidentFinding, IncidentReport, Role, SourceGap, TelemetryHealth } from './types';
