@@ -16,6 +16,9 @@ const PLANTED_FINDINGS: [kind: string, service: string][] = [
   ['leak', PLANTED.leak.service],
   ['missing_trace', PLANTED.missingTrace.service],
   ['latency_spike', PLANTED.checkoutSlowdown.service],
+  // The storm hurts risk-engine's own users: its p99 and its 5xx share (issue 11).
+  ['latency_spike', PLANTED.gcStorm.service],
+  ['error_burst', PLANTED.gcStorm.service],
 ];
 const AFFECTED_SERVICES = new Set(PLANTED_FINDINGS.map(([, s]) => s));
 
