@@ -9,6 +9,9 @@ import * as shareByIdRoute from '@/app/api/v1/views/[id]/shares/[shareId]/route'
 import * as viewsRoute from '@/app/api/v1/views/route';
 import type { User } from '@/lib/auth/roles';
 import { resetConfigForTests } from '@/lib/config';
+import { composeDigest } from '@/lib/digests/compose';
+import { renderDigest } from '@/lib/digests/render';
+import { GC_STORM, scanResponse } from '@/lib/digests/test-fixtures';
 import { newRowId } from '@/lib/row-id';
 import { signedInHeaders } from '../helpers/auth';
 import { testDatabases, useAsProcessDb } from '../helpers/db';
@@ -83,9 +86,21 @@ describe.each(testDatabases())('owners and the audit log on $name', ({ url }) =>
     const { id } = (await res.json()) as { id: string };
     const token = 'T'.repeat(43);
     const link = `https://triangulate.example/s/${token}`;
-    // A partial rendering, as a run in progress stores it: only fields the stored-JSON check accepts are read back.
+    // A complete rendering (the run history shows only those) whose snapshot link carries the token.
+    const now = Date.now();
+    const window = { fromMs: now - 3_600_000, toMs: now };
+    const digest = composeDigest({
+      schedule: { id, name: 'Hourly' },
+      window,
+      response: scanResponse([GC_STORM], window.fromMs, window.toMs),
+      filters: {},
+      previous: null,
+      nowMs: now,
+      publicUrl: 'https://triangulate.example',
+      snapshots: { digest: link, byAnomaly: {} },
+    });
     await processDb().digestRun.create({
-      data: { id: newRowId(), scheduleId: id, scheduledFor: new Date(), status: 'sent', windowFrom: new Date(0), windowTo: new Date(), rendered: JSON.stringify({ subject: 'Hourly', text: `see ${link}` }) },
+      data: { id: newRowId(), scheduleId: id, scheduledFor: new Date(), status: 'sent', windowFrom: new Date(window.fromMs), windowTo: new Date(window.toMs), rendered: JSON.stringify(renderDigest(digest)) },
     });
     const runsAs = async (user: User) => JSON.stringify(await (await runsRoute.GET(as(user, 'GET', `/api/v1/digests/${id}/runs`), ctx({ id }))).json());
     expect(await runsAs(vic)).not.toContain(token);
