@@ -2,12 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { z } from 'zod';
-
-// zod probes `new Function` once to decide on its fast path; under our CSP (no 'unsafe-eval')
-// the browser reports that caught probe as a violation. Jitless parsing skips the probe; the
-// server (which also loads this module to render) keeps zod's fast path for big backend answers.
-if (typeof window !== 'undefined') z.config({ jitless: true });
+import type { z } from 'zod';
 
 /**
  * Frozen API responses of a snapshot share, keyed by the exact API URL the view would

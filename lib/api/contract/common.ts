@@ -4,6 +4,7 @@
  * OpenAPI document alike.
  */
 import { z } from 'zod';
+import './jitless';
 
 export const SOURCE_NAMES = ['prometheus', 'loki', 'jaeger'] as const;
 export const sourceName = z.enum(SOURCE_NAMES);
