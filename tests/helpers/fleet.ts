@@ -8,16 +8,9 @@
  */
 import { escapeLabelValue, formatPromNumber } from '@/lib/model/prom-text';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded generator (mulberry32): a fleet is repeatable from its seed. */
+export { rng } from '@/lib/demo/random';
+import { rng } from '@/lib/demo/random';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
