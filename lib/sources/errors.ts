@@ -56,17 +56,17 @@ export function isSourceError(err: unknown): err is SourceError {
   return err instanceof SourceError;
 }
 
-/** A malformed payload from `source`: a bad_response error naming where it broke. */
-export function badResponse(source: SourceName, what: string, cause?: unknown): SourceError {
-  return new SourceError({ source, kind: 'bad_response', message: `unexpected response from ${source}: ${what}`, cause });
+/** A malformed payload from `source` (named `label` in the message): a bad_response error naming where it broke. */
+export function badResponse(source: SourceName, what: string, cause?: unknown, label: string = source): SourceError {
+  return new SourceError({ source, kind: 'bad_response', message: `unexpected response from ${label}: ${what}`, cause });
 }
 
 /** A backend answer checked against its schema; the first mismatch becomes a bad_response naming where. */
-export function parseAnswer<T extends z.ZodType>(source: SourceName, schema: T, raw: unknown, what: string): z.infer<T> {
+export function parseAnswer<T extends z.ZodType>(source: SourceName, schema: T, raw: unknown, what: string, label: string = source): z.infer<T> {
   const r = schema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw badResponse(source, `${what}: ${issue?.message ?? 'wrong shape'} at ${issue?.path.join('.') ?? ''}`);
+    throw badResponse(source, `${what}: ${issue?.message ?? 'wrong shape'} at ${issue?.path.join('.') ?? ''}`, undefined, label);
   }
   return r.data;
 }

@@ -4,7 +4,9 @@ import { SourceError, type SourceErrorKind } from './errors';
 /**
  * Turning a non-2xx answer into a SourceError with the backend's own message. Each backend
  * words errors differently (lib/sources/README.md §7): Prometheus a JSON envelope, Loki plain text,
- * Jaeger v1 a JSON `errors` list (served as text/plain), Jaeger v3 `{error:{httpCode,message}}`.
+ * Jaeger v1 a JSON `errors` list (served as text/plain), Jaeger v3 `{error:{httpCode,message}}`,
+ * Elasticsearch/OpenSearch `{error:{type,reason,root_cause}}` (lib/sources/elasticsearch/README.md §3),
+ * Tempo plain text (lib/sources/tempo/README.md §5).
  */
 
 const MAX_MESSAGE = 2_000;
@@ -43,6 +45,13 @@ export function backendMessage(body: string): BackendMessage {
       // Jaeger v3 gRPC-gateway error.
       const v3 = asRecord(obj.error);
       if (v3 && typeof v3.message === 'string') return { message: clip(v3.message) };
+      // Elasticsearch / OpenSearch ElasticsearchException: the type goes to errorType, the
+      // first root cause's reason is added when it says more ("all shards failed: …").
+      if (v3 && typeof v3.reason === 'string') {
+        const root = Array.isArray(v3.root_cause) ? asRecord(v3.root_cause[0]) : null;
+        const detail = typeof root?.reason === 'string' && root.reason !== v3.reason ? `: ${root.reason}` : '';
+        return { message: clip(`${v3.reason}${detail}`), errorType: typeof v3.type === 'string' ? v3.type : undefined };
+      }
       // Jaeger v1 structuredResponse.
       if (Array.isArray(obj.errors)) {
         const msgs = obj.errors.map((e) => asRecord(e)?.msg).filter((m): m is string => typeof m === 'string');

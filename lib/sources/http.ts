@@ -37,6 +37,13 @@ export interface TransportOptions {
   breaker?: BreakerOptions;
   /** Sent with every request to this source (e.g. Loki's X-Scope-OrgID). */
   headers?: Record<string, string>;
+  /**
+   * How messages name the backend when it is not the role's usual one (a Tempo in the trace
+   * role says "tempo", not "jaeger"); errors still carry the role as `source`.
+   */
+  displayName?: string;
+  /** The liveness request's path when the backend is not the role's usual one (LIVENESS_PATH). */
+  livenessPath?: string;
 }
 
 export interface RequestOptions {
@@ -62,6 +69,8 @@ export interface Transport {
   getText(path: string, params?: QueryParams, opts?: RequestOptions): Promise<string>;
   /** POST application/x-www-form-urlencoded (Prometheus long queries); still a read, so retried. */
   postForm(path: string, form: QueryParams, opts?: RequestOptions): Promise<unknown>;
+  /** POST a JSON body (Elasticsearch `_search`); still a read, so retried. */
+  postJson(path: string, body: unknown, params?: QueryParams, opts?: RequestOptions): Promise<unknown>;
   health(): TransportHealth;
 }
 
@@ -111,6 +120,7 @@ const BUSY_RETRY_AFTER_MS = 2_000;
 
 export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, options: TransportOptions = {}): Transport {
   const source = cfg.name;
+  const name = options.displayName ?? source;
   const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? abortableSleep;
@@ -161,7 +171,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
           await sleep(wait, signal);
           continue;
         }
-        throw new SourceError({ source, kind: 'unreachable', message: `${source} unreachable: ${describeNetworkError(err)}`, cause: err });
+        throw new SourceError({ source, kind: 'unreachable', message: `${name} unreachable: ${describeNetworkError(err)}`, cause: err });
       }
       if ((res.status >= 300 && res.status < 400) || res.type === 'opaqueredirect') {
         await res.body?.cancel().catch(() => undefined);
@@ -169,7 +179,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
           source,
           kind: 'http',
           status: res.status,
-          message: `${source} redirected to ${res.headers.get('location') ?? '(no location)'}; not followed so credentials stay with the configured URL`,
+          message: `${name} redirected to ${res.headers.get('location') ?? '(no location)'}; not followed so credentials stay with the configured URL`,
         });
       }
       if (!res.ok) {
@@ -189,14 +199,14 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
     }
   }
 
-  async function call<T>(method: 'GET' | 'POST', path: string, params: QueryParams | undefined, opts: RequestOptions, accept: string, read: (text: string) => T): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST', path: string, params: QueryParams | undefined, opts: RequestOptions, accept: string, read: (text: string) => T, jsonBody?: string): Promise<T> {
     const ticket = breaker.tryAcquire();
     if (!ticket) {
       const snap = breaker.snapshot();
       throw new SourceError({
         source,
         kind: 'circuit_open',
-        message: `${source} circuit open after repeated failures${snap.lastError ? ` (last: ${snap.lastError})` : ''}; not calling it until ${snap.retryAtMs ? new Date(snap.retryAtMs).toISOString() : 'the probe finishes'}`,
+        message: `${name} circuit open after repeated failures${snap.lastError ? ` (last: ${snap.lastError})` : ''}; not calling it until ${snap.retryAtMs ? new Date(snap.retryAtMs).toISOString() : 'the probe finishes'}`,
       });
     }
     const timeoutMs = opts.timeoutMs ?? cfg.timeoutMs;
@@ -213,8 +223,13 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
 
     const headers: Record<string, string> = { ...baseHeaders, Accept: accept, ...opts.headers };
     let url = `${cfg.baseUrl}${path}`;
-    let body: URLSearchParams | undefined;
-    if (method === 'POST') {
+    let body: URLSearchParams | string | undefined;
+    if (jsonBody !== undefined) {
+      body = jsonBody;
+      headers['Content-Type'] = 'application/json';
+      const qs = toSearchParams(params).toString();
+      if (qs) url += `?${qs}`;
+    } else if (method === 'POST') {
       body = toSearchParams(params);
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
     } else {
@@ -235,13 +250,13 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
       let err: SourceError;
       if (raw instanceof QueueFull) {
         breaker.release(ticket);
-        throw new SourceError({ source, kind: 'busy', retryAfterMs: BUSY_RETRY_AFTER_MS, message: `${source}: too many queries waiting (${raw.waiting}); try again shortly` });
+        throw new SourceError({ source, kind: 'busy', retryAfterMs: BUSY_RETRY_AFTER_MS, message: `${name}: too many queries waiting (${raw.waiting}); try again shortly` });
       }
       if (raw instanceof SourceError && !(timedOut && raw.kind === 'unreachable')) err = raw;
-      else if (timedOut && !acquired) err = new SourceError({ source, kind: 'timeout', message: `${source}: no free connection slot within ${timeoutMs} ms (too many concurrent queries)` });
-      else if (timedOut) err = new SourceError({ source, kind: 'timeout', message: `${source} did not answer within ${timeoutMs} ms` });
-      else if (opts.signal?.aborted) err = new SourceError({ source, kind: 'canceled', message: `${source} request cancelled by the caller`, cause: opts.signal.reason });
-      else err = new SourceError({ source, kind: 'unreachable', message: `${source} unreachable: ${describeNetworkError(raw)}`, cause: raw });
+      else if (timedOut && !acquired) err = new SourceError({ source, kind: 'timeout', message: `${name}: no free connection slot within ${timeoutMs} ms (too many concurrent queries)` });
+      else if (timedOut) err = new SourceError({ source, kind: 'timeout', message: `${name} did not answer within ${timeoutMs} ms` });
+      else if (opts.signal?.aborted) err = new SourceError({ source, kind: 'canceled', message: `${name} request cancelled by the caller`, cause: opts.signal.reason });
+      else err = new SourceError({ source, kind: 'unreachable', message: `${name} unreachable: ${describeNetworkError(raw)}`, cause: raw });
 
       // Cancelled, or never sent (timed out in our own queue): says nothing about the backend.
       if (err.kind === 'canceled' || !acquired) breaker.release(ticket);
@@ -258,7 +273,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
     try {
       return JSON.parse(text);
     } catch (e) {
-      throw badResponse(source, `body is not JSON (${(e as Error).message}): ${text.slice(0, 120)}`, e);
+      throw badResponse(source, `body is not JSON (${(e as Error).message}): ${text.slice(0, 120)}`, e, name);
     }
   };
 
@@ -267,6 +282,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
     getJson: (path, params, opts = {}) => call('GET', path, params, opts, 'application/json', parseJson),
     getText: (path, params, opts = {}) => call('GET', path, params, opts, 'text/plain, */*', (t) => t),
     postForm: (path, form, opts = {}) => call('POST', path, form, opts, 'application/json', parseJson),
+    postJson: (path, body, params, opts = {}) => call('POST', path, params, opts, 'application/json', parseJson, JSON.stringify(body)),
     health: () => ({ ...breaker.snapshot(), inFlight: limiter.inFlight, queued: limiter.waiting }),
   };
 }

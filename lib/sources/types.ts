@@ -96,3 +96,38 @@ export interface JaegerClient {
 }
 
 export type { TraceSummary };
+
+/** A Tempo search (lib/sources/tempo/README.md §3): TraceQL `q`, or tag-based with durations. */
+export interface TempoSearch {
+  /** TraceQL, e.g. `{ resource.service.name = "cart" && status = error }`. */
+  q?: string;
+  /** Tag-based search (ignored by Tempo when `q` is set): substring match per key. */
+  tags?: Record<string, string>;
+  minDurationMs?: number;
+  maxDurationMs?: number;
+  limit?: number;
+  fromMs: number;
+  toMs: number;
+  /** Spans returned per span set (Tempo's default 3). */
+  spansPerSpanSet?: number;
+}
+
+export type TempoTagScope = 'resource' | 'span' | 'intrinsic' | 'event' | 'link' | 'instrumentation';
+
+export interface TempoTagOptions extends CallOptions {
+  fromMs?: number;
+  toMs?: number;
+  /** A TraceQL filter on the spans whose tags/values are listed. */
+  q?: string;
+  limit?: number;
+}
+
+export interface TempoClient {
+  /** The same normalized Trace as Jaeger v3; null when Tempo does not have it (404). */
+  getTrace(traceId: string, opts?: CallOptions & { fromMs?: number; toMs?: number }): Promise<Trace | null>;
+  /** One summary per trace, in the shape Jaeger search produces. */
+  search(search: TempoSearch, opts?: CallOptions): Promise<TraceSummary[]>;
+  searchTags(opts?: TempoTagOptions & { scope?: TempoTagScope }): Promise<{ scope: string; tags: string[] }[]>;
+  /** Values of a TraceQL identifier such as `resource.service.name` or `span.http.route`. */
+  tagValues(tag: string, opts?: TempoTagOptions): Promise<{ type: string; value: string }[]>;
+}

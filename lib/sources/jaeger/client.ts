@@ -6,7 +6,7 @@ import { SourceError, isSourceError, parseAnswer } from '../errors';
 import { createTransport, type QueryParams, type Transport } from '../http';
 import type { CallOptions, JaegerClient, TraceSearch } from '../types';
 import { normalizeTracesV1 } from './normalize-v1';
-import { normalizeResourceSpans } from './normalize-v3';
+import { normalizeResourceSpans } from '../otlp/normalize';
 import { summarizeTrace, normalizeSummariesV3 } from './summary';
 import { v3SummariesSchema, v1DependenciesSchema, v1OperationsSchema, v1ServicesSchema, v1TracesSchema, v3OperationsSchema, v3ServicesSchema, v3TracesSchema } from './schemas';
 

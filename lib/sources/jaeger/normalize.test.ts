@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeTracesV1, normalizeTraceV1 } from './normalize-v1';
-import { normalizeResourceSpans } from './normalize-v3';
+import { normalizeResourceSpans } from '../otlp/normalize';
 import { resourceSpansSchema, traceV1Schema, v1TracesSchema, v3TracesSchema } from './schemas';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));

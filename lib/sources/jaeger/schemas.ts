@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kvListProblem, type KVv1 } from './schemas-kv';
 import { spanV1Problem } from './span-v1-check';
+import { resourceSpansSchema } from '../otlp/schemas';
 
 /**
  * Wire shapes of the Jaeger query APIs (lib/sources/jaeger/README.md §4). Values whose type varies
@@ -64,30 +65,7 @@ export const v1ServicesSchema = v1Envelope(z.array(z.string()));
 export const v1OperationsSchema = v1Envelope(z.array(z.object({ name: z.string(), spanKind: z.string().default('') })));
 export const v1DependenciesSchema = v1Envelope(z.array(z.object({ parent: z.string(), child: z.string(), callCount: z.number() })));
 
-const kvV3 = z.object({ key: z.string(), value: z.unknown() });
-export type KVv3 = z.infer<typeof kvV3>;
-const int64 = z.union([z.string().regex(/^\d+$/, 'must be decimal nanoseconds'), z.number()]);
-
-export const spanV3Schema = z.object({
-  traceId: z.string(),
-  spanId: z.string(),
-  parentSpanId: z.string().optional(),
-  name: z.string().default(''),
-  kind: z.union([z.number(), z.string()]).optional(),
-  startTimeUnixNano: int64.optional(),
-  endTimeUnixNano: int64.optional(),
-  attributes: z.array(kvV3).nullish(),
-  events: z.array(z.object({ timeUnixNano: int64.optional(), name: z.string().optional(), attributes: z.array(kvV3).nullish() })).nullish(),
-  links: z.array(z.object({ traceId: z.string(), spanId: z.string() })).nullish(),
-  status: z.object({ code: z.union([z.number(), z.string()]).optional(), message: z.string().optional() }).nullish(),
-});
-export type SpanV3 = z.infer<typeof spanV3Schema>;
-
-export const resourceSpansSchema = z.object({
-  resource: z.object({ attributes: z.array(kvV3).nullish() }).nullish(),
-  scopeSpans: z.array(z.object({ scope: z.object({ name: z.string().optional(), version: z.string().optional() }).nullish(), spans: z.array(spanV3Schema).nullish() })).nullish(),
-});
-export type ResourceSpans = z.infer<typeof resourceSpansSchema>;
+export { resourceSpansSchema, spanV3Schema, type KVv3, type ResourceSpans, type SpanV3 } from '../otlp/schemas';
 
 export const v3TracesSchema = z.object({ result: z.object({ resourceSpans: z.array(resourceSpansSchema).nullish() }).nullish() });
 export const v3ServicesSchema = z.object({ services: z.array(z.string()).nullish() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTRIBUTE_CHARS, MAX_ATTRIBUTE_DEPTH, normalizeResourceSpans } from './normalize-v3';
+import { MAX_ATTRIBUTE_CHARS, MAX_ATTRIBUTE_DEPTH, normalizeResourceSpans } from './normalize';
 import type { ResourceSpans } from './schemas';
 
 /** One span whose attribute `nested` is the given OTLP AnyValue. */

@@ -1,11 +1,11 @@
 import { canonicalSpanId, canonicalTraceId } from '../../model/ids';
 import type { Span, SpanEvent, SpanReference, TagValue, Trace } from '../../model/types';
 import type { KVv3, ResourceSpans, SpanV3 } from './schemas';
-import { UNKNOWN_SERVICE, WARNINGS_ATTRIBUTE, idCanonicalizers, kindFrom, nsToUs, parentFrom, statusFrom } from './span-common';
+import { UNKNOWN_SERVICE, WARNINGS_ATTRIBUTE, idCanonicalizers, kindFrom, nsToUs, parentFrom, statusFrom } from '../jaeger/span-common';
 
 type Ids = ReturnType<typeof idCanonicalizers>;
 
-/** Pure: Jaeger /api/v3 OTLP JSON (lib/sources/jaeger/README.md §4.5) → Trace[], grouped by trace id. */
+/** Pure: OTLP JSON resource spans (Jaeger /api/v3, lib/sources/jaeger/README.md §4.5; Tempo, lib/sources/tempo/README.md §2) → Trace[], grouped by trace id. */
 
 const HEX = /^[0-9a-fA-F]*$/;
 
