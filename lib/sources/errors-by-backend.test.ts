@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError, type SourceErrorKind } from './errors';
+import { ELASTICSEARCH_TRANSPORT, createElasticsearchClient } from './elasticsearch/client';
 import { createJaegerClient } from './jaeger/client';
 import { createLokiClient } from './loki/client';
 import { createPrometheusClient } from './prometheus/client';
+import { TEMPO_TRANSPORT, createTempoClient } from './tempo/client';
 import { fakeTransport, json, sourceConfig, text } from './test-helpers';
 
-/** Every documented error body of each backend (the READMEs in lib/sources/{prometheus,loki,jaeger} §1.2, §3.4, §4.2, §4.5) → kind + message. */
+/** Every documented error body of each backend (the READMEs in lib/sources/{prometheus,loki,jaeger,tempo,elasticsearch}) → kind + message. */
 
 async function errorOf(p: Promise<unknown>): Promise<SourceError> {
   const e = await p.then(() => null, (err: unknown) => err);
@@ -86,5 +88,55 @@ describe('Jaeger v1 and v3 errors', () => {
     const { transport, requests } = fakeTransport('jaeger', () => v3(503, 'unavailable'));
     expect(await errorOf(createJaegerClient(sourceConfig('jaeger'), transport, 'v3').services())).toMatchObject({ kind: 'http', status: 503, message: 'unavailable' });
     expect(requests).toHaveLength(3);
+  });
+});
+
+describe('Tempo plain-text errors (lib/sources/tempo/README.md §5)', () => {
+  const cases: [string, number, SourceErrorKind][] = [
+    ['invalid TraceQL query: parse error at line 1, col 9: syntax error: unexpected $end', 400, 'bad_query'],
+    ['TraceQL expression exceeds the configured maximum size of 131072 bytes, reduce the query expression size or contact your system administrator', 400, 'bad_query'],
+    ['range specified by start and end exceeds 168h0m0s. received start=0 end=1700000000', 400, 'bad_query'],
+    ['no org id', 401, 'http'],
+    ['too many outstanding requests', 429, 'http'],
+    ['invalid request: can\'t specify tags and q in the same query', 400, 'bad_query'],
+    ['context deadline exceeded', 504, 'timeout'],
+    ['rpc error: code = Unavailable desc = no healthy upstream', 500, 'http'],
+  ];
+  for (const [body, status, kind] of cases) {
+    it(`${status} "${body.slice(0, 40)}…" → ${kind}`, async () => {
+      const { transport } = fakeTransport('jaeger', () => text(`${body}\n`, status), {}, { ...noRetry, ...TEMPO_TRANSPORT });
+      const err = await errorOf(createTempoClient(sourceConfig('jaeger'), transport).search({ q: '{}', fromMs: 0, toMs: 1 }));
+      expect(err).toMatchObject({ source: 'jaeger', kind, status, message: body });
+    });
+  }
+
+  it('404 without a body on a trace → null, not an error', async () => {
+    const { transport } = fakeTransport('jaeger', () => new Response(null, { status: 404 }), {}, { ...noRetry, ...TEMPO_TRANSPORT });
+    expect(await createTempoClient(sourceConfig('jaeger'), transport).getTrace('1')).toBeNull();
+  });
+});
+
+describe('Elasticsearch / OpenSearch error objects (lib/sources/elasticsearch/README.md §3)', () => {
+  const es = (type: string, reason: string, status: number, root?: string) => json({ error: { root_cause: [{ type: root ? 'x' : type, reason: root ?? reason }], type, reason }, status }, status);
+  const cases: [string, string, number, SourceErrorKind, string, string | undefined][] = [
+    ['search_phase_execution_exception', 'all shards failed', 400, 'bad_query', 'all shards failed: Failed to parse query [a:(]', 'Failed to parse query [a:(]'],
+    ['parsing_exception', 'unknown query [bogus]', 400, 'bad_query', 'unknown query [bogus]', undefined],
+    ['security_exception', 'missing authentication credentials for REST request [/logs/_search]', 401, 'http', 'missing authentication credentials for REST request [/logs/_search]', undefined],
+    ['es_rejected_execution_exception', 'rejected execution of coordinating operation', 429, 'http', 'rejected execution of coordinating operation', undefined],
+    ['search_phase_execution_exception', 'all shards failed', 503, 'http', 'all shards failed: no_shard_available', 'no_shard_available'],
+  ];
+  for (const [type, reason, status, kind, message, root] of cases) {
+    it(`${status} ${type} → ${kind}`, async () => {
+      const { transport } = fakeTransport('loki', () => es(type, reason, status, root), {}, { ...noRetry, ...ELASTICSEARCH_TRANSPORT });
+      const err = await errorOf(createElasticsearchClient(sourceConfig('loki'), { index: 'logs' }, transport).search('*', 0, 1));
+      expect(err).toMatchObject({ source: 'loki', kind, status, message, backendType: type });
+    });
+  }
+
+  it('index_not_found_exception → no lines and a warning, not an error', async () => {
+    const { transport } = fakeTransport('loki', () => json({ error: { root_cause: [], type: 'index_not_found_exception', reason: 'no such index [logs]' }, status: 404 }, 404), {}, { ...noRetry, ...ELASTICSEARCH_TRANSPORT });
+    const r = await createElasticsearchClient(sourceConfig('loki'), { index: 'logs' }, transport).search('*', 0, 1);
+    expect(r.lines).toEqual([]);
+    expect(r.warnings[0]).toMatch(/no such index \[logs\]/);
   });
 });

@@ -138,7 +138,7 @@ describe('tempo transport treatment', () => {
   it('honours Retry-After on 429 and succeeds when Tempo recovers', async () => {
     const waits: number[] = [];
     let n = 0;
-    const { transport } = fakeTransport('jaeger', () => (n++ === 0 ? text('job queue full', 429, { 'retry-after': '1' }) : json(fixture('tempo-search-tags.json'))), { sleep: async (ms) => void waits.push(ms) }, TEMPO_TRANSPORT);
+    const { transport } = fakeTransport('jaeger', () => (n++ === 0 ? text('too many outstanding requests', 429, { 'retry-after': '1' }) : json(fixture('tempo-search-tags.json'))), { sleep: async (ms) => void waits.push(ms) }, TEMPO_TRANSPORT);
     const r = await createTempoClient(sourceConfig('jaeger'), transport).search({ q: '{}', fromMs: 0, toMs: 1 });
     expect(r).toHaveLength(2);
     expect(waits[0]).toBeGreaterThanOrEqual(1000);

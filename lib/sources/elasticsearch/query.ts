@@ -1,0 +1,57 @@
+import { canonicalTraceId, traceIdForms } from '../../model/ids';
+
+/**
+ * Pure: the `_search` bodies (lib/sources/elasticsearch/README.md §2). Every query is bounded:
+ * a time-range filter, a page size and a sort that `search_after` can continue from.
+ */
+
+export type SortOrder = 'asc' | 'desc';
+
+export interface PageRequest {
+  fromMs: number;
+  toMs: number;
+  size: number;
+  order: SortOrder;
+  timestampField: string;
+  /** A second sort key for ties (a unique keyword field, or `_doc`), §2.2. */
+  tiebreaker: string;
+  searchAfter?: unknown[];
+  /** Only the first page counts hits (up to this many); later pages skip the count (§2.2). */
+  trackTotalHits: number | false;
+}
+
+function timeRange(p: PageRequest) {
+  return { range: { [p.timestampField]: { gte: Math.floor(p.fromMs), lte: Math.ceil(p.toMs), format: 'epoch_millis' } } };
+}
+
+function page(p: PageRequest, filter: unknown[]) {
+  return {
+    size: p.size,
+    track_total_hits: p.trackTotalHits,
+    query: { bool: { filter } },
+    sort: [{ [p.timestampField]: { order: p.order, format: 'strict_date_optional_time_nanos' } }, { [p.tiebreaker]: { order: p.order } }],
+    ...(p.searchAfter ? { search_after: p.searchAfter } : {}),
+  };
+}
+
+/**
+ * Every form an id is written in by the services (canonical 32-hex, Jaeger's 16-hex short form,
+ * leading zeros trimmed, upper case): `trace.id` is a keyword field, so a term must be exact.
+ */
+export function traceIdTerms(traceId: string): string[] {
+  const id = canonicalTraceId(traceId);
+  if (!id) return [];
+  const forms = traceIdForms(id);
+  return [...new Set([...forms, ...forms.map((f) => f.toUpperCase())])];
+}
+
+/** One trace's lines: `terms` on the configured trace-id field, inside the time range. */
+export function traceQuery(traceIdField: string, traceId: string, p: PageRequest) {
+  return page(p, [{ terms: { [traceIdField]: traceIdTerms(traceId) } }, timeRange(p)]);
+}
+
+/** Explore: a Lucene `query_string` inside the time range. */
+export function luceneQuery(query: string, defaultField: string | undefined, p: PageRequest) {
+  const qs = { query, ...(defaultField ? { default_field: defaultField } : {}), lenient: true };
+  return page(p, [{ query_string: qs }, timeRange(p)]);
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * The parts of an Elasticsearch / OpenSearch `_search` answer the client reads
+ * (lib/sources/elasticsearch/README.md §2.3). `_source` stays unknown: hits.ts reads it.
+ * `hits.total` is `{value, relation}` since ES 7 / OpenSearch, a bare number before.
+ */
+
+const total = z.union([z.number(), z.object({ value: z.number(), relation: z.string().optional() })]);
+
+export const hitSchema = z.object({
+  _index: z.string().optional(),
+  _id: z.string().optional(),
+  _source: z.record(z.string(), z.unknown()).nullish(),
+  sort: z.array(z.unknown()).nullish(),
+});
+export type EsHit = z.infer<typeof hitSchema>;
+
+export const searchResponseSchema = z.object({
+  timed_out: z.boolean().optional(),
+  _shards: z.object({ total: z.number().optional(), successful: z.number().optional(), skipped: z.number().optional(), failed: z.number().optional(), failures: z.array(z.unknown()).nullish() }).nullish(),
+  hits: z.object({ total: total.nullish(), hits: z.array(hitSchema) }),
+});
+export type EsSearchResponse = z.infer<typeof searchResponseSchema>;
