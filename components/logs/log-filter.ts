@@ -56,5 +56,6 @@ export function logsBySpan(logs: readonly LevelledLog[]): Map<string, LevelledLo
 export function joinedByText(joinedBy: LogEntry['joinedBy']): string {
   if (joinedBy === 'span_id') return 'by span id';
   if (joinedBy === 'time') return 'by service + time';
+  if (joinedBy === 'request_id') return 'by request id';
   return 'not joined';
 }

@@ -19,6 +19,7 @@ export interface LogRowProps {
 const JOIN_STYLE: Record<string, string> = {
   span_id: 'text-emerald-700 dark:text-emerald-400',
   time: 'text-amber-700 dark:text-amber-400',
+  request_id: 'text-sky-700 dark:text-sky-400',
   none: 'text-slate-400',
 };
 
@@ -35,7 +36,7 @@ export const LogRow = memo(function LogRow({ log, currentTraceId, spanHref, trac
       className={`flex items-start gap-2 border-b border-l-2 border-b-slate-100 px-2 py-0.5 text-xs hover:bg-slate-50 dark:border-b-slate-800 dark:hover:bg-slate-800/50 ${style.border}`}
     >
       <LogLineHead entry={entry} level={level} />
-      <span className={`w-28 shrink-0 truncate text-[10px] ${JOIN_STYLE[entry.joinedBy ?? 'none']}`} title={`Joined to its span ${joinedByText(entry.joinedBy)}`}>
+      <span className={`w-28 shrink-0 truncate text-[10px] ${JOIN_STYLE[entry.joinedBy ?? 'none']}`} title={entry.joinedBy === 'request_id' ? 'Joined by request id: the line has no trace id, but the x-request-id of this trace' : `Joined to its span ${joinedByText(entry.joinedBy)}`}>
         {joinedByText(entry.joinedBy)}
       </span>
       <span className="w-36 shrink-0 truncate font-mono text-[10px]">

@@ -13,7 +13,7 @@ function entry(line: string, extra: Partial<LogLine> = {}): LogLine {
 describe('extractTraceContext: labels and metadata', () => {
   it('reads OTLP structured metadata trace_id/span_id first', () => {
     const ctx = extractTraceContext(entry('payment failed', { structuredMetadata: { trace_id: TRACE, span_id: SPAN } }));
-    expect(ctx).toEqual({ traceId: TRACE, spanId: SPAN, via: 'metadata' });
+    expect(ctx).toEqual({ traceId: TRACE, spanId: SPAN, via: 'metadata', requestId: null });
   });
 
   it('prefers metadata over a different id written in the line', () => {
@@ -33,7 +33,7 @@ describe('extractTraceContext: labels and metadata', () => {
 
   it('skips an unusable label value and keeps looking', () => {
     const ctx = extractTraceContext(entry(`traceID=${TRACE}`, { structuredMetadata: { trace_id: 'not-an-id' } }));
-    expect(ctx).toMatchObject({ traceId: TRACE, via: 'logfmt' });
+    expect(ctx).toMatchObject({ traceId: TRACE, via: 'logfmt', requestId: null });
   });
 });
 
@@ -46,7 +46,7 @@ describe('extractTraceContext: JSON lines', () => {
 
   it('reads nested trace.id (ECS) and dd.trace_id (Datadog decimal) objects', () => {
     const ecs = extractTraceContext(entry(JSON.stringify({ trace: { id: TRACE }, span: { id: SPAN } })));
-    expect(ecs).toEqual({ traceId: TRACE, spanId: SPAN, via: 'json' });
+    expect(ecs).toEqual({ traceId: TRACE, spanId: SPAN, via: 'json', requestId: null });
     const dd = extractTraceContext(entry('{"dd":{"trace_id":"1234567890123456789","span_id":"987654321"}}'));
     expect(dd.traceId).toBe('0000000000000000112210f47de98115');
     expect(dd.spanId).toBe(canonical(987654321n));
@@ -63,14 +63,14 @@ describe('extractTraceContext: JSON lines', () => {
 
   it('falls through to the regex step when a line starts with { but is not JSON', () => {
     const ctx = extractTraceContext(entry(`{broken json "traceId":"${TRACE}"`));
-    expect(ctx).toMatchObject({ traceId: TRACE, via: 'regex' });
+    expect(ctx).toMatchObject({ traceId: TRACE, via: 'regex', requestId: null });
   });
 });
 
 describe('extractTraceContext: logfmt, traceparent, regex', () => {
   it('tokenizes logfmt, including quoted values with escapes', () => {
     const ctx = extractTraceContext(entry(`level=info msg="a \\"quoted\\" trace_id=ffff" traceID=${TRACE} spanID=${SPAN}`));
-    expect(ctx).toEqual({ traceId: TRACE, spanId: SPAN, via: 'logfmt' });
+    expect(ctx).toEqual({ traceId: TRACE, spanId: SPAN, via: 'logfmt', requestId: null });
   });
 
   it('normalizes ids with trimmed leading zeros (jaeger-client-go %x)', () => {
@@ -81,7 +81,7 @@ describe('extractTraceContext: logfmt, traceparent, regex', () => {
 
   it('finds a W3C traceparent anywhere in a line', () => {
     const ctx = extractTraceContext(entry(`GET /cart headers: traceparent: 00-${TRACE}-${SPAN}-01 took 3ms`));
-    expect(ctx).toEqual({ traceId: TRACE, spanId: SPAN, via: 'traceparent' });
+    expect(ctx).toEqual({ traceId: TRACE, spanId: SPAN, via: 'traceparent', requestId: null });
   });
 
   it('ignores a traceparent with an all-zero trace id or uppercase hex', () => {
@@ -91,7 +91,7 @@ describe('extractTraceContext: logfmt, traceparent, regex', () => {
 
   it('uses the §6.4 regexes for "key": "value" text that is neither JSON nor logfmt', () => {
     const ctx = extractTraceContext(entry(`[main] INFO c.e.Svc - handled "traceId": "${TRACE}", "spanId": "${SPAN}"`));
-    expect(ctx).toEqual({ traceId: TRACE, spanId: SPAN, via: 'regex' });
+    expect(ctx).toEqual({ traceId: TRACE, spanId: SPAN, via: 'regex', requestId: null });
   });
 
   it('does not read parent_span_id as the span id', () => {
@@ -111,13 +111,13 @@ describe('extractTraceContext: logfmt, traceparent, regex', () => {
   });
 
   it('returns nothing for a line without trace context', () => {
-    expect(extractTraceContext(entry('GET /healthz 200'))).toEqual({ traceId: null, spanId: null, via: null });
+    expect(extractTraceContext(entry('GET /healthz 200'))).toEqual({ traceId: null, spanId: null, via: null, requestId: null });
   });
 
   it('honours the configured step order and subset', () => {
     const line = entry(`{"trace_id":"${TRACE}"}`, { structuredMetadata: { trace_id: 'c'.repeat(32) } });
     const cfg = compileExtractionConfig({ steps: ['json', 'metadata'] });
-    expect(extractTraceContext(line, cfg)).toMatchObject({ traceId: TRACE, via: 'json' });
+    expect(extractTraceContext(line, cfg)).toMatchObject({ traceId: TRACE, via: 'json', requestId: null });
     expect(extractTraceContext(line, compileExtractionConfig({ steps: ['logfmt'] })).traceId).toBeNull();
   });
 });

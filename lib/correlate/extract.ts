@@ -1,8 +1,9 @@
 import type { Labels, LogLine } from '../model/types';
-import { canonicalSpanId, canonicalTraceId, decimalToSpanId, decimalToTraceId, parseTraceparent } from '../model/ids';
+import { canonicalRequestId, canonicalSpanId, canonicalTraceId, decimalToSpanId, decimalToTraceId, parseTraceparent } from '../model/ids';
 import { DEFAULT_EXTRACTION, isDecimalKey, type CompiledRegex, type ExtractionConfig, type ExtractionStep } from './extraction-config';
 import { findJsonField, parseJsonObject } from './json-fields';
 import { parseLogfmt } from './logfmt';
+import { b3FromLine, requestIdFromEnvoyLine, requestIdFromText, uberFromLine } from './propagation';
 
 /**
  * Trace-context extraction from one Loki entry. Steps run in the configured order; the
@@ -18,6 +19,11 @@ export interface TraceContext {
   spanId: string | null;
   /** Where the trace id (or, without one, the span id) was found. */
   via: ExtractedVia;
+  /**
+   * The request's x-request-id (Envoy/Istio, ECS `http.request.id`): a join key for lines
+   * without a trace id, never a trace id itself (docs/trace-context.md §7.3).
+   */
+  requestId: string | null;
 }
 
 interface Found {
@@ -104,6 +110,11 @@ function firstRegexMatch(line: string, regexes: readonly CompiledRegex[], kind: 
 
 export function extractTraceContext(entry: LogLine, cfg: ExtractionConfig = DEFAULT_EXTRACTION): TraceContext {
   const line = entry.line;
+  // Parsed once, shared by the trace-id and the request-id lookups.
+  let json: ReturnType<typeof parseJsonObject> | undefined;
+  let logfmt: Map<string, string> | null | undefined;
+  const jsonObj = () => (json === undefined ? (json = parseJsonObject(line)) : json);
+  const logfmtFields = () => (logfmt === undefined ? (logfmt = line.includes('=') ? parseLogfmt(line) : null) : logfmt);
   const run = (step: ExtractionStep): Found => {
     switch (step) {
       case 'metadata':
@@ -111,12 +122,12 @@ export function extractTraceContext(entry: LogLine, cfg: ExtractionConfig = DEFA
       case 'label':
         return mergeFound(fromLabels(entry.stream, cfg), fromLabels(entry.parsed, cfg));
       case 'json': {
-        const obj = parseJsonObject(line);
+        const obj = jsonObj();
         return obj ? fromFields((keys) => findJsonField(obj, keys, line), cfg) : NOTHING;
       }
       case 'logfmt': {
-        if (!line.includes('=')) return NOTHING;
-        const fields = parseLogfmt(line);
+        const fields = logfmtFields();
+        if (!fields) return NOTHING;
         return fromFields((keys) => {
           const v = fields.get(keys[0]);
           return v === undefined ? null : { key: keys[0], value: v };
@@ -124,6 +135,10 @@ export function extractTraceContext(entry: LogLine, cfg: ExtractionConfig = DEFA
       }
       case 'traceparent':
         return fromTraceparent(line);
+      case 'b3':
+        return b3FromLine(line);
+      case 'uber':
+        return uberFromLine(line);
       case 'regex':
         return { traceId: firstRegexMatch(line, cfg.traceRegexes, 'trace'), spanId: firstRegexMatch(line, cfg.spanRegexes, 'span') };
     }
@@ -146,7 +161,35 @@ export function extractTraceContext(entry: LogLine, cfg: ExtractionConfig = DEFA
     }
     if (traceId && spanId) break;
   }
-  return { traceId, spanId, via: via ?? (spanId ? spanVia : null) };
+  return { traceId, spanId, via: via ?? (spanId ? spanVia : null), requestId: requestIdOf(entry, cfg, jsonObj, logfmtFields) };
+}
+
+/** Structured fields first, in the configured step order; then Envoy's text access log and header-style text. */
+function requestIdOf(entry: LogLine, cfg: ExtractionConfig, jsonObj: () => ReturnType<typeof parseJsonObject>, logfmtFields: () => Map<string, string> | null): string | null {
+  const keys = cfg.requestIdKeys;
+  if (keys.length === 0) return null;
+  const fromMap = (labels: Record<string, string>) => {
+    for (const key of keys) {
+      const v = labels[key] ?? labels[sanitized(key)];
+      const id = canonicalRequestId(v);
+      if (id) return id;
+    }
+    return null;
+  };
+  for (const step of cfg.steps) {
+    let id: string | null = null;
+    if (step === 'metadata') id = fromMap(entry.structuredMetadata);
+    else if (step === 'label') id = fromMap(entry.stream) ?? fromMap(entry.parsed);
+    else if (step === 'json') {
+      const obj = jsonObj();
+      if (obj) for (const key of keys) if ((id = canonicalRequestId(findJsonField(obj, [key], entry.line)?.value))) break;
+    } else if (step === 'logfmt') {
+      const fields = logfmtFields();
+      if (fields) for (const key of keys) if ((id = canonicalRequestId(fields.get(key)))) break;
+    }
+    if (id) return id;
+  }
+  return requestIdFromEnvoyLine(entry.line) ?? requestIdFromText(entry.line);
 }
 
 function mergeFound(a: Found, b: Found): Found {

@@ -4,7 +4,8 @@
  * `compileExtractionConfig`; the hot extraction loop only sees precompiled regexes.
  */
 
-export const EXTRACTION_STEPS = ['metadata', 'label', 'json', 'logfmt', 'traceparent', 'regex'] as const;
+/** `b3` and `uber` read propagation headers written into lines (docs/trace-context.md §7). */
+export const EXTRACTION_STEPS = ['metadata', 'label', 'json', 'logfmt', 'traceparent', 'b3', 'uber', 'regex'] as const;
 export type ExtractionStep = (typeof EXTRACTION_STEPS)[number];
 
 /** How a regex capture is read: hex (any length ≤ 32/16, padded) or a Datadog-style decimal. */
@@ -27,6 +28,8 @@ export interface ExtractionConfigInput {
   spanRegexes?: (string | ExtractionRegexInput)[];
   /** Also try the built-in regex set (docs/trace-context.md §6.4) after the user regexes. */
   defaultRegexes?: boolean;
+  /** Field names holding a request id (x-request-id), in priority order (docs/trace-context.md §7.3). */
+  requestIdKeys?: string[];
 }
 
 export interface CompiledRegex {
@@ -39,6 +42,7 @@ export interface ExtractionConfig {
   readonly steps: readonly ExtractionStep[];
   readonly traceKeys: readonly string[];
   readonly spanKeys: readonly string[];
+  readonly requestIdKeys: readonly string[];
   readonly traceRegexes: readonly CompiledRegex[];
   readonly spanRegexes: readonly CompiledRegex[];
 }
@@ -50,8 +54,10 @@ export class ExtractionConfigError extends Error {
   }
 }
 
-export const DEFAULT_TRACE_KEYS = ['trace_id', 'traceId', 'traceID', 'trace.id', 'dd.trace_id'] as const;
-export const DEFAULT_SPAN_KEYS = ['span_id', 'spanId', 'spanID', 'span.id', 'dd.span_id'] as const;
+export const DEFAULT_TRACE_KEYS = ['trace_id', 'traceId', 'traceID', 'trace.id', 'dd.trace_id', 'x-b3-traceid'] as const;
+export const DEFAULT_SPAN_KEYS = ['span_id', 'spanId', 'spanID', 'span.id', 'dd.span_id', 'x-b3-spanid'] as const;
+/** Envoy/Istio JSON access logs write `request_id`; ECS `http.request.id`; Envoy span tag `guid:x-request-id`. */
+export const DEFAULT_REQUEST_ID_KEYS = ['request_id', 'x-request-id', 'x_request_id', 'requestId', 'requestID', 'http.request.id', 'guid:x-request-id'] as const;
 
 /**
  * The suggested set from docs/trace-context.md §6.4, split so that the capture's format is known:
@@ -123,6 +129,7 @@ export function compileExtractionConfig(input: ExtractionConfigInput = {}): Extr
     steps: Object.freeze([...steps]),
     traceKeys: Object.freeze(checkKeys(input.traceKeys ?? [...DEFAULT_TRACE_KEYS], 'traceKeys')),
     spanKeys: Object.freeze(checkKeys(input.spanKeys ?? [...DEFAULT_SPAN_KEYS], 'spanKeys')),
+    requestIdKeys: Object.freeze(checkKeys(input.requestIdKeys ?? [...DEFAULT_REQUEST_ID_KEYS], 'requestIdKeys')),
     traceRegexes: Object.freeze(traceRegexes),
     spanRegexes: Object.freeze(spanRegexes),
   });

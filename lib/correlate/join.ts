@@ -2,6 +2,7 @@ import type { Exemplar, Labels, LogEntry, LogLine } from '../model/types';
 import { toRfc3339 } from '../time/range';
 import type { ApiExemplar } from './api-shape';
 import { extractTraceContext } from './extract';
+import { spanForRequestId, traceRequestIds } from './request-id-join';
 import { DEFAULT_EXTRACTION, type ExtractionConfig } from './extraction-config';
 import { DEFAULT_SERVICE_LABELS, serviceOf } from './service-label';
 import { deepestCovering } from './span-index';
@@ -12,7 +13,9 @@ import type { TraceView } from './trace-model';
  * that is in the trace; otherwise, if it carries this trace's id, to the deepest span of
  * its own service whose time covers it; otherwise it stays trace-level (joinedBy null).
  * A line without a trace id is never joined by time: concurrent requests of the same
- * service overlap, so time alone would attach other requests' lines to this trace.
+ * service overlap, so time alone would attach other requests' lines to this trace. It is
+ * joined `request_id` when it carries an x-request-id this trace is known by (a span tag or
+ * one of the trace's own lines, ./request-id-join.ts).
  */
 
 export interface JoinConfig {
@@ -70,6 +73,7 @@ function entryOf(line: LogLine, ms: number, extraction: ExtractionConfig, order:
     service: serviceOf(labels, order),
     traceId: ctx.traceId,
     spanId: ctx.spanId,
+    requestId: ctx.requestId,
     joinedBy: null,
   };
 }
@@ -114,8 +118,25 @@ export function joinLogs(lines: readonly LogLine[], view: TraceView | null, trac
       p.entry.joinedBy = 'time';
       p.entry.spanId = node.spanId;
     });
+    joinByRequestId(pending, view);
   }
   return pending.map((p) => p.entry);
+}
+
+/** Lines without a trace id whose request id is one this trace is known by → joinedBy 'request_id'. */
+function joinByRequestId(pending: Pending[], view: TraceView): void {
+  if (!pending.some((p) => p.entry.traceId === null && p.entry.requestId)) return;
+  const own = pending.filter((p) => p.ownTrace && p.entry.requestId).map((p) => ({ requestId: p.entry.requestId ?? null, spanId: p.entry.joinedBy ? p.entry.spanId : null, service: p.entry.service }));
+  const ids = traceRequestIds(view.spans.map((n) => n.span), own);
+  if (ids.size === 0) return;
+  for (const p of pending) {
+    const e = p.entry;
+    if (e.traceId !== null || e.joinedBy !== null || !e.requestId) continue;
+    const owners = ids.get(e.requestId);
+    if (!owners) continue;
+    e.joinedBy = 'request_id';
+    e.spanId = spanForRequestId(owners, e.service);
+  }
 }
 
 /**

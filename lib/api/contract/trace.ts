@@ -138,7 +138,8 @@ export type SpanColumns = Omit<z.infer<typeof spanColumns>, 'parentIds' | 'keys'
 export const waterfallTrace = z.object({ columns: spanColumns, ...traceFields }).meta({ id: 'WaterfallTrace' });
 export type WaterfallTrace = Omit<z.infer<typeof waterfallTrace>, 'columns'> & { columns: SpanColumns };
 
-export const JOINED_BY = ['span_id', 'time'] as const;
+/** span_id: the line names a span; time: own trace id + service + time; request_id: no trace id, but the request id of this trace (docs/trace-context.md §7.3). */
+export const JOINED_BY = ['span_id', 'time', 'request_id'] as const;
 export const logEntry = z
   .object({
     ts: timestamp,
@@ -150,6 +151,8 @@ export const logEntry = z
     service: z.string().nullable(),
     traceId: z.string().nullable(),
     spanId: z.string().nullable(),
+    /** x-request-id found in the line (Envoy/Istio access logs, ECS http.request.id); not a trace id. */
+    requestId: z.string().nullable().optional(),
     joinedBy: z.enum(JOINED_BY).nullable(),
   })
   .meta({ id: 'LogEntry' });

@@ -43,7 +43,7 @@ describe('elasticsearch logs for one trace', () => {
     expect(a.parsed).toMatchObject({ custom: 'foo', count: '17', 'error.message': 'boom', 'log.origin.file.line': '265' });
     expect(b).toMatchObject({ tsNs: '1599994083250123456', line: 'some error', stream: { service_name: 'checkout', log_level: 'error' }, structuredMetadata: { trace_id: TRACE, span_id: '00f067aa0ba902b7', request_id: '123e4567-e89b-12d3-a456-426614174000' } });
     // The join's extraction reads the ids exactly as from a Loki line.
-    expect(extractTraceContext(b)).toEqual({ traceId: TRACE, spanId: '00f067aa0ba902b7', via: 'metadata' });
+    expect(extractTraceContext(b)).toEqual({ traceId: TRACE, spanId: '00f067aa0ba902b7', via: 'metadata', requestId: '123e4567-e89b-12d3-a456-426614174000' });
   });
 
   it('searches the configured trace-id and time fields, every written form of a short id', async () => {
