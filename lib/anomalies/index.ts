@@ -11,6 +11,7 @@ import { gcStormDetector } from './gc-storm';
 import { leakDetector } from './leak';
 import { logWithoutTraceContextDetector } from './log-context';
 import { jsonSafe } from './json-safe';
+import { meshOnlyHopDetector } from './mesh-only-hop';
 import { missingTraceDetector } from './missing-trace';
 import { resolveOptions, type DeepPartial, type Detector, type DetectorInput, type DetectorOptions } from './types';
 
@@ -25,6 +26,7 @@ export const DETECTORS: readonly Detector[] = [
   leakDetector,
   errorBurstDetector,
   latencySpikeDetector,
+  meshOnlyHopDetector,
 ];
 
 /** Detectors that read only metric series (and metadata): they can run before logs and traces arrive. */

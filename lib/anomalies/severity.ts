@@ -25,7 +25,8 @@ export const SEVERITY_RULES: readonly SeverityRule[] = [
   { kind: 'counter_reset', critical: 'never (a reset distorts rate(), it does not hurt users)', warning: 'a reset without a restart (non-monotonic), or a rate() false spike', info: 'a restart whose reset rate() absorbs' },
   { kind: 'missing_trace', critical: 'never', warning: 'an exemplar or log line points at a trace Jaeger never stored', info: 'a late arrival (seen < 2 min ago) or an id nothing in the range refers to' },
   { kind: 'orphan_span / multiple_roots / clock_skew (per trace)', critical: 'never', warning: 'a settled trace with the defect', info: 'a trace younger than 2 min (spans may still arrive)' },
-  { kind: 'orphan_span / multiple_roots / clock_skew (per service)', critical: '≥ 50 % of sampled traces', warning: '≥ 10 %', info: 'fewer' },
+  { kind: 'orphan_span / multiple_roots / clock_skew / mesh_only_hop (per service)', critical: '≥ 50 % of sampled traces', warning: '≥ 10 %', info: 'fewer' },
+  { kind: 'mesh_only_hop', critical: 'never', warning: 'a settled trace where the request went on downstream through the sidecar with no application span, or the service has application spans in other traces', info: 'a trace younger than 2 min, or a service with no application span in any trace read (not instrumented)' },
   { kind: 'log_without_trace_context', critical: 'never', warning: '≥ 50 % of the service\'s lines lack a trace id', info: '≥ 20 %' },
 ];
 

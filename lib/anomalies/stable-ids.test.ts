@@ -33,6 +33,8 @@ function orderTrace(n: number, atMs: number): Trace {
   const spans = [root, handler, orphan];
   if (n % 3 === 0) spans.push(span(tid(n), { service: 'order-service', kind: 'consumer', operation: 'onOrderPaid', startMs: at + 500, durMs: 20, processTags: host('orders') }));
   if (n % 4 === 0) spans.push(child(handler, { service: 'inventory-service', kind: 'server', operation: 'Reserve', startMs: at - 500, durMs: 30, processTags: host('inv') }));
+  // Every 2nd order reaches payment-service only as far as its Istio sidecar (mesh_only_hop).
+  if (n % 2 === 0) spans.push(child(handler, { service: 'payment-service', kind: 'server', operation: 'payment-service.default.svc.cluster.local:8080/*', startMs: at + 20, durMs: 40, tags: { component: 'proxy', upstream_cluster: 'inbound|8080||' }, processTags: host('pay') }));
   return traceOf(spans);
 }
 
@@ -70,7 +72,7 @@ const about = (a: Anomaly) => canonicalJson({ kind: a.kind, subject: a.subject.s
 
 const W = ANCHOR - 5 * MIN;
 const CLIPPED = ['missing_trace', 'log_without_trace_context', 'leak']; // the unseen trace's start is the window's
-const AGGREGATES = ['orphan_span', 'multiple_roots', 'clock_skew'];
+const AGGREGATES = ['orphan_span', 'multiple_roots', 'clock_skew', 'mesh_only_hop'];
 const ON_GRID = ['gc_storm', 'error_burst', 'latency_spike']; // the evaluation grid ends at `now`
 const cases = [
   { name: 'shifted by 5 min over the same data', shiftMs: 5 * MIN, sliced: false, startsMoved: CLIPPED },

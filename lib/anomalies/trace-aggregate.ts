@@ -43,6 +43,7 @@ const LABEL: Partial<Record<AnomalyKind, string>> = {
   orphan_span: 'orphan spans',
   multiple_roots: 'several root spans',
   clock_skew: 'clock-skewed spans',
+  mesh_only_hop: 'trace context lost at a sidecar (mesh-only hop)',
 };
 
 function aggregateSeverity(rate: number): Severity {

@@ -106,6 +106,7 @@ function buildApiTrace(view: TraceView): ApiTrace {
     if (n.critical) api.critical = true;
     if (n.isOrphan) api.orphan = true;
     if (n.isDuplicate) api.duplicate = true;
+    if (n.meshHop) api.meshHop = true;
     return api;
   });
   return { spans, ...apiTraceFields(view, processes) };

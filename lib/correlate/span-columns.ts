@@ -16,8 +16,8 @@ export type { SpanColumns } from '../api/contract/trace';
 const STATUSES: readonly SpanStatus[] = ['ok', 'error', 'unset'];
 const KINDS: readonly SpanKind[] = ['server', 'client', 'producer', 'consumer', 'internal', 'unspecified'];
 const LINKS: readonly ApiSpan['parentLink'][] = [null, 'CHILD_OF', 'FOLLOWS_FROM'];
-// Bits: status 0–1, kind 2–4, parent link 5–6, critical 7, orphan 8, duplicate 9.
-const FLAG = { kindShift: 2, linkShift: 5, critical: 1 << 7, orphan: 1 << 8, duplicate: 1 << 9 };
+// Bits: status 0–1, kind 2–4, parent link 5–6, critical 7, orphan 8, duplicate 9, mesh hop 10.
+const FLAG = { kindShift: 2, linkShift: 5, critical: 1 << 7, orphan: 1 << 8, duplicate: 1 << 9, meshHop: 1 << 10 };
 
 /**
  * The view's spans as columns, in the order and with the values of `toApiTrace` (api-shape.ts
@@ -81,7 +81,8 @@ export function encodeViewColumns(view: TraceView, keyOf: (service: string, tags
       (LINKS.indexOf(node.parentLink) << FLAG.linkShift) |
       (node.critical ? FLAG.critical : 0) |
       (node.isOrphan ? FLAG.orphan : 0) |
-      (node.isDuplicate ? FLAG.duplicate : 0);
+      (node.isDuplicate ? FLAG.duplicate : 0) |
+      (node.meshHop ? FLAG.meshHop : 0);
     if (node.key !== node.spanId) cols.keys[i] = node.key;
     const warnings = apiWarnings(node);
     if (warnings.length > 0) cols.warnings[i] = warnings;
@@ -121,6 +122,7 @@ export function decodeSpanColumns(c: SpanColumns): ApiSpan[] {
     if (f & FLAG.critical) span.critical = true;
     if (f & FLAG.orphan) span.orphan = true;
     if (f & FLAG.duplicate) span.duplicate = true;
+    if (f & FLAG.meshHop) span.meshHop = true;
     out[i] = span;
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Span, Trace } from '../model/types';
 import { criticalPath, type CriticalSection } from './critical-path';
+import { isMeshHop } from './mesh';
 import { serviceColor } from './service-colors';
 import { NOT_ORPHAN, resolveParents } from './trace-parents';
 
@@ -36,6 +37,8 @@ export interface SpanNode {
   missingParentId: string | null;
   /** Second or later span with an id already seen. */
   isDuplicate: boolean;
+  /** Emitted by a mesh sidecar (Envoy/Istio), not by the application: ./mesh.ts. */
+  meshHop: boolean;
   critical: boolean;
   /** Findings of this analysis (Jaeger's own warnings stay in span.warnings). */
   warnings: string[];
@@ -159,6 +162,7 @@ function analyze(trace: Trace): TraceView {
       isOrphan: r.orphan[i] !== NOT_ORPHAN,
       missingParentId: r.missingParentId[i] ?? null,
       isDuplicate: r.duplicate[i] === 1,
+      meshHop: isMeshHop(trace.spans[i]),
       critical: false,
       warnings: r.warnings[i] ?? EMPTY,
     };

@@ -16,6 +16,7 @@ export const KIND_NAMES: Record<AnomalyKind, string> = {
   leak: 'Leak',
   error_burst: 'Error burst',
   latency_spike: 'Latency spike',
+  mesh_only_hop: 'Context lost at sidecar',
 };
 
 /** A kind added after this build still gets a readable name. */

@@ -13,6 +13,7 @@ export const ANOMALY_KINDS = [
   'leak',
   'error_burst',
   'latency_spike',
+  'mesh_only_hop',
 ] as const;
 export const anomalyKind = z.enum(ANOMALY_KINDS);
 export type AnomalyKind = z.infer<typeof anomalyKind>;

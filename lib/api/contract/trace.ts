@@ -47,6 +47,8 @@ export const apiSpan = z
     critical: z.literal(true).optional(),
     orphan: z.literal(true).optional(),
     duplicate: z.literal(true).optional(),
+    /** Emitted by a mesh sidecar (Envoy/Istio): shown as a mesh hop (lib/correlate/mesh.ts). */
+    meshHop: z.literal(true).optional(),
     /** Why this span has no parent in the trace (set by the investigation from the orphan finding). */
     orphanReason: z.string().optional(),
   })
@@ -121,7 +123,7 @@ export const spanColumns = z
     baseUs: z.number(),
     durationMs: numberColumn(),
     depth: intColumn(),
-    /** status, kind, parent link and the critical/orphan/duplicate marks, packed (span-columns.ts FLAG). */
+    /** status, kind, parent link and the critical/orphan/duplicate/mesh-hop marks, packed (span-columns.ts FLAG). */
     flags: intColumn(),
     /** Row keys that differ from the span id (duplicates). */
     keys: rowMap(z.string()),
