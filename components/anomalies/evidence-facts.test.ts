@@ -50,6 +50,19 @@ describe('evidenceFacts', () => {
     });
   });
 
+  it('names the service, sidecar span and upstream cluster of a mesh_only_hop, and reads its aggregate like the other trace kinds', () => {
+    const evidence = { cause: 'context_not_propagated', service: 'cart', sidecar: { spanId: 'a'.repeat(16), service: 'cart', operation: 'cart.shop.svc:8080/*', upstreamCluster: 'inbound|8080||' }, upstreamCluster: 'inbound|8080||', downstream: [{ spanId: 'b'.repeat(16), service: 'cart' }], instrumentedElsewhere: false };
+    expect(facts({ id: 'm', kind: 'mesh_only_hop', evidence })).toEqual({
+      'Likely cause': 'context not propagated',
+      Service: 'cart',
+      'Sidecar span': `cart.shop.svc:8080/* (${'a'.repeat(16)})`,
+      'Upstream cluster': 'inbound|8080||',
+      'Went on to': 'cart',
+      'Instrumented in other traces': 'no',
+    });
+    expect(facts({ id: 'm', kind: 'mesh_only_hop', evidence: { aggregate: true, tracesSampled: 10, tracesAffected: 5, brokenLinkRate: 0.5, causes: { no_application_span: 5 } } })).toMatchObject({ 'Traces affected': '5 of 10 sampled' });
+  });
+
   it('counts the span refs of a per-trace finding from evidence.spanRefs, and from the pre-rename evidence.spans of stored findings', () => {
     const refs = [{ spanId: 'a'.repeat(16), service: 'order-service', operation: 'sendReceipt', kind: 'internal' }, { spanId: 'b'.repeat(16), service: 'order-service', operation: 'audit', kind: 'internal' }];
     expect(facts({ id: 'o', kind: 'orphan_span', evidence: { cause: 'async_context_lost', missingParentId: 'f'.repeat(16), spanRefs: refs } })).toEqual({

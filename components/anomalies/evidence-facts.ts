@@ -91,6 +91,18 @@ export function evidenceFacts(a: Anomaly, referenceMs?: number): Fact[] {
       push(out, 'Last seen', when(e.lastSeen, referenceMs));
       break;
     }
+    case 'mesh_only_hop':
+      if (e.aggregate !== true) {
+        const sidecar = obj(e.sidecar);
+        push(out, 'Likely cause', words(e.cause));
+        push(out, 'Service', s(e.service));
+        push(out, 'Sidecar span', sidecar && s(sidecar.operation) ? `${s(sidecar.operation)} (${s(sidecar.spanId) ?? '?'})` : null);
+        push(out, 'Upstream cluster', s(e.upstreamCluster));
+        if (Array.isArray(e.downstream) && e.downstream.length > 0) push(out, 'Went on to', e.downstream.map((d) => s(obj(d)?.service)).filter((x) => x !== null).join(', ') || null);
+        if (typeof e.instrumentedElsewhere === 'boolean') push(out, 'Instrumented in other traces', e.instrumentedElsewhere ? 'yes' : 'no');
+        break;
+      }
+    // falls through: the aggregate reads like the other trace aggregates
     case 'orphan_span':
     case 'multiple_roots':
     case 'clock_skew': {
