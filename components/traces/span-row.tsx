@@ -45,6 +45,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
       data-split-root={p.splitRoot ? 'true' : undefined}
       data-error={error ? 'true' : undefined}
       data-critical={span.critical ? 'true' : undefined}
+      data-mesh-hop={span.meshHop ? 'true' : undefined}
       data-dimmed={p.dimmed ? 'true' : undefined}
       aria-selected={p.selected}
       role="row"
@@ -83,6 +84,11 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
         <span className="min-w-0 truncate text-slate-700 dark:text-slate-300" title={span.operation}>
           {span.operation}
         </span>
+        {span.meshHop && (
+          <span data-testid="mesh-hop-marker" title="Mesh hop: emitted by the service mesh sidecar (Envoy/Istio), not by the application" className="shrink-0 rounded bg-violet-100 px-1 text-[10px] text-violet-900 dark:bg-violet-900/50 dark:text-violet-200">
+            mesh
+          </span>
+        )}
         {p.collapsed && <span className="shrink-0 rounded bg-slate-200 px-1 text-[10px] dark:bg-slate-700">+{p.hiddenCount}</span>}
         {(p.orphan || p.splitRoot) && (
           <span
