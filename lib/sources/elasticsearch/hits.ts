@@ -45,7 +45,7 @@ function text(v: unknown): string | null {
   return null;
 }
 
-const ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * A date as exact unix nanoseconds in a decimal string: an ISO date with up to 9 fraction
@@ -61,7 +61,9 @@ export function toUnixNs(v: unknown): string | null {
   if (/^\d{1,16}$/.test(v)) return toUnixNs(Number(v));
   const m = ISO.exec(v);
   if (!m) return null;
-  const tz = m[3].length === 5 ? `${m[3].slice(0, 3)}:${m[3].slice(3)}` : m[3];
+  // No zone: Elasticsearch reads such dates as UTC (its default time zone).
+  const zone = m[3] ?? 'Z';
+  const tz = zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
   const ms = Date.parse(`${m[1]}${tz}`);
   if (!Number.isFinite(ms) || ms < 0) return null;
   const secs = ms / 1000;
