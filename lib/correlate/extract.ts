@@ -164,13 +164,19 @@ export function extractTraceContext(entry: LogLine, cfg: ExtractionConfig = DEFA
   return { traceId, spanId, via: via ?? (spanId ? spanVia : null), requestId: requestIdOf(entry, cfg, jsonObj, logfmtFields) };
 }
 
+/** Each request-id key with its Loki-sanitized form, per config (computed once, not per line). */
+const labelKeysOf = new WeakMap<ExtractionConfig, string[]>();
+
 /** Structured fields first, in the configured step order; then Envoy's text access log and header-style text. */
 function requestIdOf(entry: LogLine, cfg: ExtractionConfig, jsonObj: () => ReturnType<typeof parseJsonObject>, logfmtFields: () => Map<string, string> | null): string | null {
   const keys = cfg.requestIdKeys;
   if (keys.length === 0) return null;
+  let labelKeys = labelKeysOf.get(cfg);
+  if (!labelKeys) labelKeysOf.set(cfg, (labelKeys = [...new Set(keys.flatMap((k) => [k, sanitized(k)]))]));
   const fromMap = (labels: Record<string, string>) => {
-    for (const key of keys) {
-      const v = labels[key] ?? labels[sanitized(key)];
+    for (const key of labelKeys) {
+      const v = labels[key];
+      if (v === undefined) continue;
       const id = canonicalRequestId(v);
       if (id) return id;
     }
@@ -182,7 +188,7 @@ function requestIdOf(entry: LogLine, cfg: ExtractionConfig, jsonObj: () => Retur
     else if (step === 'label') id = fromMap(entry.stream) ?? fromMap(entry.parsed);
     else if (step === 'json') {
       const obj = jsonObj();
-      if (obj) for (const key of keys) if ((id = canonicalRequestId(findJsonField(obj, [key], entry.line)?.value))) break;
+      if (obj) id = canonicalRequestId(findJsonField(obj, keys, entry.line)?.value); // one walk: shallowest, then key order
     } else if (step === 'logfmt') {
       const fields = logfmtFields();
       if (fields) for (const key of keys) if ((id = canonicalRequestId(fields.get(key)))) break;

@@ -54,8 +54,8 @@ export class ExtractionConfigError extends Error {
   }
 }
 
-export const DEFAULT_TRACE_KEYS = ['trace_id', 'traceId', 'traceID', 'trace.id', 'dd.trace_id', 'x-b3-traceid'] as const;
-export const DEFAULT_SPAN_KEYS = ['span_id', 'spanId', 'spanID', 'span.id', 'dd.span_id', 'x-b3-spanid'] as const;
+export const DEFAULT_TRACE_KEYS = ['trace_id', 'traceId', 'traceID', 'trace.id', 'dd.trace_id'] as const;
+export const DEFAULT_SPAN_KEYS = ['span_id', 'spanId', 'spanID', 'span.id', 'dd.span_id'] as const;
 /** Envoy/Istio JSON access logs write `request_id`; ECS `http.request.id`; Envoy span tag `guid:x-request-id`. */
 export const DEFAULT_REQUEST_ID_KEYS = ['request_id', 'x-request-id', 'x_request_id', 'requestId', 'requestID', 'http.request.id', 'guid:x-request-id'] as const;
 

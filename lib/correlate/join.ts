@@ -73,7 +73,8 @@ function entryOf(line: LogLine, ms: number, extraction: ExtractionConfig, order:
     service: serviceOf(labels, order),
     traceId: ctx.traceId,
     spanId: ctx.spanId,
-    requestId: ctx.requestId,
+    // Present only when found, like the span marks, to keep the per-line payload small.
+    ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
     joinedBy: null,
   };
 }

@@ -22,8 +22,11 @@ const B3_SPAN = new RegExp(`(?<![\\w-])x[-_]b3[-_]spanid${KV}([0-9a-fA-F]{16})(?
 const UBER = new RegExp(`(?<![\\w-])uber[-_]trace[-_]id${KV}([0-9a-fA-F]{1,32}(?::|%3A)[0-9a-fA-F]{1,16}(?::|%3A)[0-9a-fA-F]{1,16}(?::|%3A)[0-9a-fA-F]{1,2})(?![0-9a-zA-Z])`, 'i');
 
 /** B3 in either encoding; the single header wins, as B3 extraction does (§7.1). */
+/** One cheap pass that rules most lines out (hex ids often contain "b3"). */
+const B3_HINT = new RegExp(`(?<![\\w-])b3${KV}[0-9a-fA-F]|x[-_]b3[-_]`, 'i');
+
 export function b3FromLine(line: string): FoundIds {
-  if (!/b3/i.test(line)) return NONE;
+  if (!B3_HINT.test(line)) return NONE;
   const single = B3_SINGLE.exec(line);
   const ctx = single ? parseB3Single(single[1]) : null;
   if (ctx) return { traceId: ctx.traceId, spanId: ctx.spanId };
@@ -33,7 +36,7 @@ export function b3FromLine(line: string): FoundIds {
 }
 
 export function uberFromLine(line: string): FoundIds {
-  if (!/uber/i.test(line)) return NONE;
+  if (!/uber[-_]trace/i.test(line)) return NONE;
   const m = UBER.exec(line);
   const ctx = m ? parseUberTraceId(m[1]) : null;
   return ctx ? { traceId: ctx.traceId, spanId: ctx.spanId } : NONE;

@@ -153,8 +153,8 @@ export const logEntry = z
     service: z.string().nullable(),
     traceId: z.string().nullable(),
     spanId: z.string().nullable(),
-    /** x-request-id found in the line (Envoy/Istio access logs, ECS http.request.id); not a trace id. */
-    requestId: z.string().nullable().optional(),
+    /** x-request-id found in the line (Envoy/Istio access logs, ECS http.request.id), absent when none; not a trace id. */
+    requestId: z.string().optional(),
     joinedBy: z.enum(JOINED_BY).nullable(),
   })
   .meta({ id: 'LogEntry' });
