@@ -98,6 +98,7 @@ describe('elasticsearch logs for one trace', () => {
     expect(requests).toHaveLength(0);
     expect(() => createElasticsearchClient(sourceConfig('loki'), { index: 'logs/_delete_by_query?x' })).toThrow(SourceError);
     expect(() => createElasticsearchClient(sourceConfig('loki'), { index: 'logs', pageSize: 20_000 })).toThrow(/pageSize/);
+    for (const index of ['..', 'logs,..', '.', '', 'a b']) expect(() => createElasticsearchClient(sourceConfig('loki'), { index })).toThrow(SourceError);
   });
 });
 

@@ -68,7 +68,8 @@ const INDEX = /^[A-Za-z0-9._*,:+-]+$/;
 const MAX_QUERY_CHARS = 8_192;
 
 function checkConfig(c: ElasticsearchLogsConfig): void {
-  if (!INDEX.test(c.index)) throw badQuery(`index ${JSON.stringify(c.index.slice(0, 64))} must be index names or patterns (letters, digits, . _ - * + : and commas)`);
+  // `.`/`..` would be resolved by the URL (Elasticsearch forbids them as names anyway).
+  if (!INDEX.test(c.index) || c.index.split(',').some((i) => i === '.' || i === '..')) throw badQuery(`index ${JSON.stringify(c.index.slice(0, 64))} must be index names or patterns (letters, digits, . _ - * + : and commas)`);
   if (!Number.isSafeInteger(c.pageSize) || c.pageSize < 1 || c.pageSize > 10_000) throw badQuery(`pageSize must be 1–10000, got ${c.pageSize}`);
   if (!Number.isSafeInteger(c.maxPages) || c.maxPages < 1) throw badQuery(`maxPages must be a positive integer, got ${c.maxPages}`);
 }

@@ -99,7 +99,8 @@ function flatten(source: Record<string, unknown>, skip: ReadonlySet<string>): La
 export function hitToLogLine(hit: EsHit, f: HitFields): LogLine | null {
   const source = hit._source ?? {};
   const sortTs = Array.isArray(hit.sort) && hit.sort.length > 0 ? toUnixNs(hit.sort[0]) : null;
-  const tsNs = sortTs ?? toUnixNs(text(fieldAt(source, f.timestampField)) ?? fieldAt(source, f.timestampField));
+  const rawTs = fieldAt(source, f.timestampField);
+  const tsNs = sortTs ?? toUnixNs(Array.isArray(rawTs) ? rawTs[0] : rawTs);
   if (!tsNs) return null;
   const message = text(fieldAt(source, f.messageField));
   const stream: Labels = {};

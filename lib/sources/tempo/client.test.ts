@@ -125,6 +125,8 @@ describe('tempo tags', () => {
     expect(requests[0].url.pathname).toBe('/api/v2/search/tag/.service.name/values');
     expect((await errorOf(tempo.tagValues('../../x?y'))).kind).toBe('bad_query');
     expect((await errorOf(tempo.tagValues('a b'))).kind).toBe('bad_query');
+    for (const dots of ['.', '..', '../search', 'a/./b', 'x/..']) expect((await errorOf(tempo.tagValues(dots))).kind).toBe('bad_query');
+    expect(requests).toHaveLength(1);
   });
 });
 

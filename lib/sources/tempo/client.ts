@@ -139,7 +139,8 @@ export function createTempoClient(cfg: SourceConfig, transport: Transport = crea
     },
 
     async tagValues(tag, opts) {
-      if (!TRACEQL_IDENT.test(tag) || tag.length > 256) throw badQuery(`not a TraceQL attribute: ${JSON.stringify(tag.slice(0, 64))} (e.g. resource.service.name, span.http.route, name)`);
+      // `.` / `..` segments would be resolved by the URL and reach another route.
+      if (!TRACEQL_IDENT.test(tag) || tag.length > 256 || tag.includes('..') || /^\.?$|\/\.|\.\//.test(tag)) throw badQuery(`not a TraceQL attribute: ${JSON.stringify(tag.slice(0, 64))} (e.g. resource.service.name, span.http.route, name)`);
       const raw = await transport.getJson(`/api/v2/search/tag/${encodeURIComponent(tag)}/values`, tagParams(opts), req(opts));
       return parse(tagValuesV2Schema, raw, 'tag values').tagValues ?? [];
     },
