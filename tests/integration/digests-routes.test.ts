@@ -27,9 +27,9 @@ const SECRET = 'never-show-me-0123';
 let app: FakeApp;
 const savedEnv = { ...process.env };
 beforeAll(async () => {
-  // No datasource: the demo wiring points Loki/Jaeger at HOST:PORT, here a fake app that has none of them.
+  // No datasource and no demo process: every source is not configured; HOST:PORT is a fake app.
   app = await startFakeApp();
-  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'SMTP_URL']) delete process.env[k];
+  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'DEMO_LOKI_URL', 'DEMO_JAEGER_URL', 'SMTP_URL']) delete process.env[k];
   Object.assign(process.env, { HOST: '127.0.0.1', PORT: String(app.port), PUBLIC_URL: 'https://triangulate.example' });
   resetConfigForTests();
   resetSourcesForTests();
