@@ -27,10 +27,11 @@ const SECRET = 'never-show-me-0123';
 let app: FakeApp;
 const savedEnv = { ...process.env };
 beforeAll(async () => {
-  // No datasource and no demo process: every source is not configured; HOST:PORT is a fake app.
+  // No datasource: the demo Loki and Jaeger point at a fake app that has none of their APIs.
   app = await startFakeApp();
-  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'DEMO_LOKI_URL', 'DEMO_JAEGER_URL', 'SMTP_URL']) delete process.env[k];
-  Object.assign(process.env, { HOST: '127.0.0.1', PORT: String(app.port), PUBLIC_URL: 'https://triangulate.example' });
+  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'SMTP_URL']) delete process.env[k];
+  const fake = `http://127.0.0.1:${app.port}`;
+  Object.assign(process.env, { HOST: '127.0.0.1', PORT: String(app.port), PUBLIC_URL: 'https://triangulate.example', DEMO_LOKI_URL: `${fake}/loki`, DEMO_JAEGER_URL: `${fake}/jaeger` });
   resetConfigForTests();
   resetSourcesForTests();
 });
