@@ -10,6 +10,9 @@ import nextTs from 'eslint-config-next/typescript';
  *   (lib/telemetry/instrumented-fetch.ts); snapshot capture fetches our own pages
  *   (lib/views/service.ts hands it the fetch); digest channels post to webhooks and Slack
  *   (lib/digests/channels/http-post.ts). Scripts, bench and tests are outside the app.
+ * - the app (app/, components/, lib/, proxy.ts) never imports demo/: the demo is its own
+ *   process, reached over HTTP like any backend; demo/ in turn never imports the app's
+ *   UI, framework or I/O layers (it builds on the scenario and lib's pure model only).
  */
 const PURE = ['lib/model/**', 'lib/time/**', 'lib/correlate/**', 'lib/anomalies/**', 'lib/api/contract/**', 'lib/routes.ts'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/test-helpers.ts', '**/test-fakes.ts', '**/test-*.ts'];
@@ -27,6 +30,8 @@ const FETCH_ALLOWED = [
 ];
 
 const UI_IMPORTS = { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ never imports app/ or components/ (docs/architecture.md).' };
+const DEMO_IMPORTS = { group: ['@/demo', '@/demo/*', '**/demo/*'], message: 'The demo is its own process (demo/, docs/architecture.md): the app reaches it over HTTP, never by import.' };
+const APP_ONLY = { group: ['next', 'next/*', '@prisma/*', '**/generated/*', '**/lib/config', '**/lib/db', '**/lib/sources', '**/lib/sources/*', '**/lib/investigate/*', '**/lib/api/*'], allowTypeImports: true, message: 'The demo stands in for a backend: it uses the scenario and lib\'s pure model, never the app\'s framework or I/O layers (docs/architecture.md).' };
 
 const config = [
   ...next,
@@ -49,10 +54,21 @@ const config = [
     },
   },
   {
+    // Tests may use the demo's data as fixtures; shipped app code reaches the demo over HTTP only.
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'components/**/*.ts', 'components/**/*.tsx', 'proxy.ts', 'instrumentation*.ts'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [DEMO_IMPORTS] }] },
+  },
+  {
     // Tests beside lib code may check that a component follows a lib rule; shipped code may not import the UI.
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],
     ignores: TESTS,
-    rules: { 'no-restricted-imports': ['error', { patterns: [UI_IMPORTS] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [UI_IMPORTS, DEMO_IMPORTS] }] },
+  },
+  {
+    files: ['demo/**/*.ts'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [UI_IMPORTS, APP_ONLY] }] },
   },
   {
     files: PURE,
@@ -63,6 +79,7 @@ const config = [
         {
           patterns: [
             UI_IMPORTS,
+            DEMO_IMPORTS,
             { group: ['node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'os'], message: 'Pure folders do no I/O (docs/architecture.md).' },
             { group: ['next', 'next/*', '@prisma/*', 'pg', 'better-sqlite3', 'nodemailer', '**/generated/*'], message: 'Pure folders do no I/O (docs/architecture.md).' },
             {

@@ -4,7 +4,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
 import { buildCsp, newNonce } from '@/lib/security/csp';
 import { checkHost, checkMutation, checkPath, type Refusal } from '@/lib/security/request-checks';
-import { accessFor, isQueryPost } from '@/lib/security/route-access';
+import { accessFor } from '@/lib/security/route-access';
 
 /**
  * Every request passes here first (docs/security.md): a well-formed path, an allowed Host,
@@ -27,7 +27,7 @@ export function proxy(req: NextRequest): NextResponse {
   };
   const refuse = (r: Refusal) => finish(NextResponse.json({ error: { code: r.code, message: r.message } }, { status: r.status, headers: { 'cache-control': 'no-store' } }));
 
-  const bad = checkPath(pathname) ?? checkHost(req.headers, cfg.allowedHosts) ?? (isQueryPost(req.method, pathname) ? null : checkMutation(req.method, req.headers, cfg.allowedHosts));
+  const bad = checkPath(pathname) ?? checkHost(req.headers, cfg.allowedHosts) ?? checkMutation(req.method, req.headers, cfg.allowedHosts);
   if (bad) return refuse(bad);
 
   const who = identify(req.headers, cfg.auth, Date.now());

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { correlateTrace } from '@/lib/investigate/correlated';
-import { resolveAnchorMs } from '@/lib/demo/anchor';
+import { resolveAnchorMs } from '@/demo/scenario/anchor';
 import { prometheusInstalled } from '../scripts/lib/prometheus-server';
 import { startDemoBackends, startDemoPrometheus } from '../tests/helpers/demo-backends';
 import { realClients } from '../tests/helpers/clients';
@@ -54,8 +54,8 @@ export async function runApiLatencyBench(rounds = 5): Promise<ApiLatencyResult |
   try {
     prom = await startDemoPrometheus(anchorMs, { scrape: backends });
     const log: ProxiedCall[] = [];
-    const jp = await startDelayProxy('jaeger', backends.baseUrl, DELAYS_MS.jaeger, log);
-    const lp = await startDelayProxy('loki', backends.baseUrl, DELAYS_MS.loki, log);
+    const jp = await startDelayProxy('jaeger', backends.url, DELAYS_MS.jaeger, log);
+    const lp = await startDelayProxy('loki', backends.url, DELAYS_MS.loki, log);
     const pp = await startDelayProxy('prometheus', prom.url, DELAYS_MS.prometheus, log);
     proxies.push(jp, lp, pp);
     const urls = { jaeger: `${jp.url}/jaeger`, loki: `${lp.url}/loki`, prometheus: pp.url };

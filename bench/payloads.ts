@@ -6,7 +6,7 @@
  */
 
 /** mulberry32, the demo's seeded generator: small, fast, good enough for synthetic data. */
-import { rng as prng } from '../lib/demo/random';
+import { rng as prng } from '../demo/scenario/random';
 
 const hex = (rng: () => number, digits: number) => {
   let s = '';

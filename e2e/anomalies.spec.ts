@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { HEALTHY_SERVICES, PLANTED } from '../lib/demo/story';
+import { HEALTHY_SERVICES, PLANTED } from '../demo/scenario/story';
 
 /**
  * The SRE's path through the demo incident: the anomalies page lists exactly the planted
@@ -7,7 +7,7 @@ import { HEALTHY_SERVICES, PLANTED } from '../lib/demo/story';
  * leads to the trace that explains it.
  */
 
-/** The (kind, service) pairs the demo plants (lib/demo/story.ts PLANTED). */
+/** The (kind, service) pairs the demo plants (demo/scenario/story.ts PLANTED). */
 const PLANTED_FINDINGS: [kind: string, service: string][] = [
   ['counter_reset', PLANTED.counterReset.service],
   ['gc_storm', PLANTED.gcStorm.service],

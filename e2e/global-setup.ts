@@ -3,7 +3,7 @@ import { LATER_URL } from './playwright.config';
 
 /**
  * The demo's metrics history is backfilled, but exemplars only arrive when Prometheus
- * scrapes the app's live exporter. Wait for the first successful scrape so the specs see
+ * scrapes the demo process's live exporter. Wait for the first successful scrape so the specs see
  * the incident the way a user a minute later would.
  */
 export default async function globalSetup(config: FullConfig): Promise<void> {
@@ -23,5 +23,5 @@ async function waitForScrape(base: string): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  throw new Error(`the demo Prometheus of ${base} never scraped the app: exemplars will be missing`);
+  throw new Error(`the demo Prometheus of ${base} never scraped the demo exporter: exemplars will be missing`);
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cyclesBetween } from '../lib/demo/story';
-import { BASE_URL, LATER_URL } from './playwright.config';
+import { cyclesBetween } from '../demo/scenario/story';
+import { BASE_URL, DEMO_URL, LATER_DEMO_URL, LATER_URL } from './playwright.config';
 
 /**
  * The incident story on the demo, as a user opening the Overview sees it: right after the
@@ -11,22 +11,22 @@ import { BASE_URL, LATER_URL } from './playwright.config';
 const MIN = 60_000;
 
 /** The story cycle the default hour should show: the latest whose storm has run long enough to detect. */
-async function expectedCycle(page: Page) {
-  const res = await page.request.get('/demo/control');
+async function expectedCycle(page: Page, demoUrl: string) {
+  const res = await page.request.get(`${demoUrl}/control`);
   const { anchor } = (await res.json()) as { anchor: string };
   const now = Date.now();
   return cyclesBetween(Date.parse(anchor), now - 60 * MIN, now).filter((c) => c.stormStartMs <= now - 5 * MIN).at(-1)!;
 }
 
-for (const [when, baseURL] of [
-  ['at the demo\'s start', BASE_URL],
-  ['with the clock two hours later', LATER_URL],
+for (const [when, baseURL, demoUrl] of [
+  ['at the demo\'s start', BASE_URL, DEMO_URL],
+  ['with the clock two hours later', LATER_URL, LATER_DEMO_URL],
 ] as const) {
   test.describe(`incidents on the Overview ${when}`, () => {
     test.use({ baseURL });
 
     test('the first card names risk-engine\'s GC storm as the cause candidate of the checkout slowdown, with the right start', async ({ page }) => {
-      const cycle = await expectedCycle(page);
+      const cycle = await expectedCycle(page, demoUrl);
       await page.goto('/');
       const card = page.getByTestId('incident-card').first();
       await expect(card).toBeVisible({ timeout: 60_000 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO_URL } from './playwright.config';
 
 /**
  * The SRE's path through an incident (issue "Correlation"): from a risk-engine error log to
@@ -68,7 +69,7 @@ test('walks the demo incident from an error log to its trace, its GC storm and a
 
 test('shows the orphaned order-service spans as orphans with their cause', async ({ page, request }) => {
   const endUs = Date.now() * 1000;
-  const search = await request.get(`/demo/jaeger/api/traces?service=order-service&operation=publishOrderEvent&limit=5&start=${endUs - 1_800_000_000}&end=${endUs}`);
+  const search = await request.get(`${DEMO_URL}/jaeger/api/traces?service=order-service&operation=publishOrderEvent&limit=5&start=${endUs - 1_800_000_000}&end=${endUs}`);
   const ids = ((await search.json()) as { data: { traceID: string }[] }).data.map((t) => t.traceID);
   expect(ids.length).toBeGreaterThan(0);
   await page.goto(`/trace/${ids[0]}?from=now-1h&to=now`);
@@ -84,7 +85,7 @@ test('shows the orphaned order-service spans as orphans with their cause', async
 test('renders hostile span tags and log lines as text, never as HTML', async ({ page, request }) => {
   const endUs = Date.now() * 1000;
   const tags = encodeURIComponent(JSON.stringify({ 'http.target': '/api/products?q=<script>alert("xss")</script>' }));
-  const search = await request.get(`/demo/jaeger/api/traces?service=api-gateway&tags=${tags}&limit=1&start=${endUs - 3 * 3_600_000_000}&end=${endUs}`);
+  const search = await request.get(`${DEMO_URL}/jaeger/api/traces?service=api-gateway&tags=${tags}&limit=1&start=${endUs - 3 * 3_600_000_000}&end=${endUs}`);
   const ids = ((await search.json()) as { data: { traceID: string }[] }).data.map((t) => t.traceID);
   expect(ids.length, 'the demo plants a trace with a hostile tag').toBeGreaterThan(0);
   const dialogs: string[] = [];

@@ -5,6 +5,9 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** A second demo whose story was anchored two hours ago: the demo as it looks after running two hours. */
 export const LATER_PORT = PORT + 1000;
 export const LATER_URL = `http://127.0.0.1:${LATER_PORT}`;
+/** Each demo's own process (demo/main.ts: the demo Loki at /loki, Jaeger at /jaeger, /control), one port above its app. */
+export const DEMO_URL = `http://127.0.0.1:${PORT + 1}`;
+export const LATER_DEMO_URL = `http://127.0.0.1:${LATER_PORT + 1}`;
 const LATER_ANCHOR_MS = Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000;
 
 // Debian's Chromium; Playwright never downloads a browser here.
@@ -29,8 +32,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      // The demo exactly as `npm run demo` runs it: real Prometheus + the app's demo Loki/Jaeger.
-      command: `node_modules/.bin/tsx scripts/run-demo.ts --port ${PORT}`,
+      // The demo exactly as `npm run demo` runs it: real Prometheus + the demo process + the app.
+      command: `node_modules/.bin/tsx scripts/run-demo.ts --port ${PORT} --demo-port ${PORT + 1}`,
       cwd: '..',
       url: `${BASE_URL}/api/health`,
       timeout: 240_000,
@@ -42,7 +45,7 @@ export default defineConfig({
     },
     {
       // The same demo with the clock two hours on (incidents.spec.ts).
-      command: `node_modules/.bin/tsx scripts/run-demo.ts --port ${LATER_PORT}`,
+      command: `node_modules/.bin/tsx scripts/run-demo.ts --port ${LATER_PORT} --demo-port ${LATER_PORT + 1}`,
       cwd: '..',
       url: `${LATER_URL}/api/health`,
       timeout: 240_000,

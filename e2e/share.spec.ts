@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DEMO_URL } from './playwright.config';
 
 /**
  * Sharing what you found: one SRE shares a snapshot of a demo trace, the demo backends go
@@ -11,7 +12,7 @@ const HOUR_US = 3_600_000_000;
 /** A demo trace that has spans and correlated log lines, found through the app itself. */
 async function demoTraceWithLogs(request: APIRequestContext): Promise<string> {
   const endUs = Date.now() * 1000;
-  const search = await request.get(`/demo/jaeger/api/traces?service=api-gateway&limit=20&start=${endUs - 3 * HOUR_US}&end=${endUs}`);
+  const search = await request.get(`${DEMO_URL}/jaeger/api/traces?service=api-gateway&limit=20&start=${endUs - 3 * HOUR_US}&end=${endUs}`);
   expect(search.ok()).toBe(true);
   const ids = ((await search.json()) as { data: { traceID: string }[] }).data.map((t) => t.traceID);
   expect(ids.length).toBeGreaterThan(0);
@@ -27,7 +28,7 @@ async function demoTraceWithLogs(request: APIRequestContext): Promise<string> {
 test.describe('share links', () => {
   test.afterEach(async ({ request }) => {
     // Other specs share this server: always bring the demo backends back.
-    await request.post('/demo/control', { data: { backends: true } });
+    await request.post(`${DEMO_URL}/control`, { data: { backends: true } });
   });
 
   test('a snapshot of a demo trace still shows its spans and logs after the backends are gone', async ({ browser, request }) => {
@@ -52,14 +53,14 @@ test.describe('share links', () => {
     await sre1.close();
 
     // The demo backends go away: live views of the trace can no longer load it.
-    const off = await request.post('/demo/control', { data: { backends: false } });
+    const off = await request.post(`${DEMO_URL}/control`, { data: { backends: false } });
     expect(off.ok()).toBe(true);
-    expect((await request.get(`/demo/jaeger/api/traces/${traceId}`)).status()).toBe(503);
+    expect((await request.get(`${DEMO_URL}/jaeger/api/traces/${traceId}`)).status()).toBe(503);
 
     // The second SRE cannot reach any data API at all.
     const sre2 = await browser.newContext();
     const blocked: string[] = [];
-    await sre2.route(/\/(demo\/|api\/v1\/(traces|query|anomalies))/, (route) => {
+    await sre2.route(/\/api\/v1\/(traces|query|anomalies)/, (route) => {
       blocked.push(route.request().url());
       return route.abort();
     });

@@ -2,19 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig, publicSourceInfo } from './config';
 
 describe('parseConfig', () => {
-  it('serves the demo incident when no source is configured', () => {
+  it('is in demo mode when no source is configured, with no demo source until `npm run demo` starts them', () => {
     const cfg = parseConfig({});
     expect(cfg.demo).toBe(true);
-    expect(cfg.sources.loki?.baseUrl).toBe('http://127.0.0.1:3000/demo/loki');
-    expect(cfg.sources.jaeger?.baseUrl).toBe('http://127.0.0.1:3000/demo/jaeger');
-    expect(cfg.sources.prometheus).toBeNull(); // until `npm run demo` starts a real one
+    expect(cfg.sources).toEqual({ prometheus: null, loki: null, jaeger: null });
     expect(cfg.databaseUrl).toBe('file:./data/triangulate.db');
     expect(cfg.port).toBe(3000);
   });
 
-  it('uses the demo Prometheus the demo script started', () => {
-    const cfg = parseConfig({ DEMO_PROMETHEUS_URL: 'http://127.0.0.1:9091/' });
+  it('uses the demo Prometheus and the demo process that the demo script started', () => {
+    const cfg = parseConfig({ DEMO_PROMETHEUS_URL: 'http://127.0.0.1:9091/', DEMO_LOKI_URL: 'http://127.0.0.1:9092/loki', DEMO_JAEGER_URL: 'http://127.0.0.1:9092/jaeger/' });
     expect(cfg.sources.prometheus).toMatchObject({ baseUrl: 'http://127.0.0.1:9091', demo: true });
+    expect(cfg.sources.loki).toMatchObject({ baseUrl: 'http://127.0.0.1:9092/loki', demo: true, auth: null });
+    expect(cfg.sources.jaeger).toMatchObject({ baseUrl: 'http://127.0.0.1:9092/jaeger', demo: true });
+  });
+
+  it('ignores the demo sources once any real source is configured', () => {
+    const cfg = parseConfig({ LOKI_URL: 'http://loki:3100', DEMO_JAEGER_URL: 'http://127.0.0.1:9092/jaeger' });
+    expect(cfg.demo).toBe(false);
+    expect(cfg.sources.jaeger).toBeNull();
   });
 
   it('configures real sources with auth, trailing slashes removed', () => {

@@ -111,8 +111,10 @@ const envSchema = z.object({
   JAEGER_TIMEOUT_MS: positiveInt(15_000, 600_000),
   JAEGER_API: z.enum(['auto', 'v1', 'v3']).default('auto'),
   LOKI_TENANT: z.string().trim().min(1).optional(),
-  /** Where `npm run demo` started the real demo Prometheus. */
+  /** Where `npm run demo` started the real demo Prometheus and the demo process's Loki and Jaeger (docs/architecture.md, "The demo"). */
   DEMO_PROMETHEUS_URL: httpUrl.optional(),
+  DEMO_LOKI_URL: httpUrl.optional(),
+  DEMO_JAEGER_URL: httpUrl.optional(),
   DATABASE_URL: z
     .string()
     .trim()
@@ -211,8 +213,8 @@ export function parseConfig(env: Env): AppConfig {
   const sources: Record<SourceName, SourceConfig | null> = demo
     ? {
         prometheus: source('prometheus', e.DEMO_PROMETHEUS_URL, undefined, e.PROMETHEUS_TIMEOUT_MS, true),
-        loki: source('loki', `${self}/demo/loki`, undefined, e.LOKI_TIMEOUT_MS, true),
-        jaeger: source('jaeger', `${self}/demo/jaeger`, undefined, e.JAEGER_TIMEOUT_MS, true),
+        loki: source('loki', e.DEMO_LOKI_URL, undefined, e.LOKI_TIMEOUT_MS, true),
+        jaeger: source('jaeger', e.DEMO_JAEGER_URL, undefined, e.JAEGER_TIMEOUT_MS, true),
       }
     : {
         prometheus: source('prometheus', e.PROMETHEUS_URL, e.PROMETHEUS_AUTH, e.PROMETHEUS_TIMEOUT_MS),

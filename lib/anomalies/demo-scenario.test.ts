@@ -4,8 +4,8 @@
  * worker's goroutine leak — and nothing about the healthy services.
  */
 import { describe, expect, it } from 'vitest';
-import { HEALTHY_SERVICES } from '../demo/story';
-import { scrapeDemo } from './demo-input';
+import { HEALTHY_SERVICES } from '@/demo/scenario/story';
+import { scrapeDemo } from '@/demo/scenario/scrape';
 import { runDetectors } from './index';
 import { expectDrawableEvidence } from './test-helpers';
 

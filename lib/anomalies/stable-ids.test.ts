@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANOMALY_KINDS, type Anomaly } from '../model/anomaly';
 import type { Exemplar, LogEntry, Trace } from '../model/types';
-import { scrapeDemo } from './demo-input';
+import { scrapeDemo } from '@/demo/scenario/scrape';
 import { canonicalJson } from './ids';
 import { runDetectors } from './index';
 import { child, logLine, MIN, span, T0, traceOf } from './test-helpers';

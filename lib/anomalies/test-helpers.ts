@@ -27,7 +27,7 @@ export function seriesOf(name: string, labels: Labels, values: readonly number[]
 }
 
 /** Deterministic PRNG (mulberry32) so "random" test data is reproducible from a seed. */
-export { rng as prng } from '../demo/random';
+export { rng as prng } from '@/demo/scenario/random';
 
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

@@ -18,7 +18,6 @@ export const AUDIT_ACTIONS = [
   'digest.update',
   'digest.delete',
   'digest.run',
-  'demo.backends',
   'mute.create',
   'mute.end',
 ] as const;

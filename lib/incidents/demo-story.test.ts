@@ -4,10 +4,10 @@
  * slowdown, starting at payment-gateway's restart; orphan spans are telemetry health.
  */
 import { describe, expect, it } from 'vitest';
-import { scrapeDemo } from '../anomalies/demo-input';
+import { scrapeDemo } from '@/demo/scenario/scrape';
 import { runDetectors } from '../anomalies';
-import { cyclesBetween } from '../demo/story';
-import { tracesInRange } from '../demo/traces';
+import { cyclesBetween } from '@/demo/scenario/story';
+import { tracesInRange } from '@/demo/scenario/traces';
 import { buildIncidents } from './build';
 import { serviceGraph } from './graph';
 

@@ -36,8 +36,9 @@ describe('mergeReports', () => {
   });
 });
 
-it('tells the demo user how to get the demo Prometheus', () => {
+it('tells the demo user how to get the demo Prometheus and the demo process', () => {
   expect(notConfiguredMessage('prometheus', true)).toMatch(/apt-get install -y prometheus/);
+  expect(notConfiguredMessage('jaeger', true)).toBe('The demo Jaeger is not running. `npm run demo` starts it.');
   expect(notConfiguredMessage('loki', false)).toBe('Set LOKI_URL to connect Loki.');
 });
 

@@ -51,10 +51,11 @@ export function mergeReports(reports: SourceReport[]): SourceReport {
 export const notConfiguredMessages = (demo: boolean): Record<SourceName, string> =>
   Object.fromEntries(SOURCE_NAMES.map((n) => [n, notConfiguredMessage(n, demo)])) as Record<SourceName, string>;
 
-export const notConfiguredMessage = (name: SourceName, demo: boolean): string =>
-  demo && name === 'prometheus'
-    ? 'The demo Prometheus is not running. `npm run demo` starts it (it needs Debian\'s prometheus package: apt-get install -y prometheus).'
-    : `Set ${sourceUrlVar(name)} to connect ${SOURCE_DISPLAY_NAMES[name]}.`;
+export const notConfiguredMessage = (name: SourceName, demo: boolean): string => {
+  if (!demo) return `Set ${sourceUrlVar(name)} to connect ${SOURCE_DISPLAY_NAMES[name]}.`;
+  const what = `The demo ${SOURCE_DISPLAY_NAMES[name]} is not running. \`npm run demo\` starts it`;
+  return name === 'prometheus' ? `${what} (it needs Debian's prometheus package: apt-get install -y prometheus).` : `${what}.`;
+};
 
 /**
  * Settle with the signal's reason when it aborts, even if `work` ignores the signal: a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorResponse } from '../api/respond';
-import { handleLokiRequest } from '../demo/loki-api';
+import { handleLokiRequest } from '@/demo/loki';
 import { createLokiClient } from '../sources/loki/client';
 import { fakeTransport, sourceConfig } from '../sources/test-helpers';
 import { runLogsQuery, type LogsQueryDeps } from './logs';

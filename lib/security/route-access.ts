@@ -9,22 +9,14 @@ import type { Role } from '../auth/roles';
 export type Access = { kind: 'public' } | { kind: 'role'; role: Role };
 
 /**
- * Public: health, share links (capability URLs), sign-in, the demo's fake backends (the app
- * queries them over HTTP) and /metrics (scraped by Prometheus; counts only). Everything
- * else needs a signed-in role: reading needs viewer, changing needs editor, the audit log
- * needs admin.
+ * Public: health, share links (capability URLs), sign-in and /metrics (scraped by
+ * Prometheus; counts only). Everything else needs a signed-in role: reading needs viewer,
+ * changing needs editor, the audit log needs admin.
  */
-const PUBLIC = [/^\/api\/health$/, /^\/s\/[^/]+(\/view)?$/, /^\/auth\/(login|callback|logout)$/, /^\/demo\/(loki|jaeger)(\/.*)?$/, /^\/demo\/metrics$/, /^\/metrics$/];
-
-/**
- * POSTs that are read-only queries in a backend's own wire protocol (Loki's form-encoded
- * `series`), served by the demo's stand-in backends: they change nothing, so they are
- * neither gated nor held to the JSON rule for mutations.
- */
-export const isQueryPost = (method: string, pathname: string): boolean => method === 'POST' && /^\/demo\/(loki|jaeger)\//.test(pathname);
+const PUBLIC = [/^\/api\/health$/, /^\/s\/[^/]+(\/view)?$/, /^\/auth\/(login|callback|logout)$/, /^\/metrics$/];
 
 export function accessFor(method: string, pathname: string): Access {
-  const reading = method === 'GET' || method === 'HEAD' || isQueryPost(method, pathname);
+  const reading = method === 'GET' || method === 'HEAD';
   if (PUBLIC.some((re) => re.test(pathname)) && (reading || pathname === '/auth/logout')) return { kind: 'public' };
   if (pathname === '/api/v1/audit' || pathname.startsWith('/api/v1/audit/')) return { kind: 'role', role: 'admin' };
   return { kind: 'role', role: reading ? 'viewer' : 'editor' };

@@ -80,7 +80,7 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Run
           '  - job_name: triangulate-demo',
           '    honor_labels: true',
           '    honor_timestamps: true',
-          `    metrics_path: ${opts.metricsPath ?? '/demo/metrics'}`,
+          `    metrics_path: ${opts.metricsPath ?? '/metrics'}`,
           '    static_configs:',
           `      - targets: ['${opts.scrapeTarget}']`,
         ]

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleJaegerRequest, handleLokiRequest } from '@/lib/demo';
+import { handleJaegerRequest } from '@/demo/jaeger';
+import { handleLokiRequest } from '@/demo/loki';
 import type { SourceName } from '@/lib/model/types';
 
 /**

@@ -9,8 +9,8 @@
 import { escapeLabelValue, formatPromNumber } from '@/lib/model/prom-text';
 
 /** The demo's seeded generator (mulberry32): a fleet is repeatable from its seed. */
-export { rng } from '@/lib/demo/random';
-import { rng } from '@/lib/demo/random';
+export { rng } from '@/demo/scenario/random';
+import { rng } from '@/demo/scenario/random';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 

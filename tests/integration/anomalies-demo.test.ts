@@ -4,12 +4,10 @@
  * (exemplars only arrive by scraping), and the demo Loki and Jaeger served over HTTP.
  * It must find exactly the planted problems — and nothing on the healthy services.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnomaliesResponse } from '@/lib/api/types';
-import { HEALTHY_SERVICES, MISSING_TRACE_ID, PAYMENT_RESTART_OFFSET_MS, PLANTED, handleJaegerRequest, handleLokiRequest, renderExposition, renderOpenMetrics, ROUTES, sampleTimes } from '@/lib/demo';
-import type { DemoRequest, DemoResponse } from '@/lib/demo';
+import { HEALTHY_SERVICES, MISSING_TRACE_ID, PAYMENT_RESTART_OFFSET_MS, PLANTED, renderOpenMetrics, ROUTES, sampleTimes } from '@/demo/scenario';
+import { startDemoServer, type RunningDemo } from '@/demo/server';
 import { findAnomalies, scanAnomalies } from '@/lib/investigate/anomalies';
 import { incidentsOf, type IncidentsResponse } from '@/lib/investigate/incidents';
 import { latencyScans } from '@/lib/investigate/anomalies-plan';
@@ -24,47 +22,11 @@ import { prometheusInstalled, startPrometheus, type RunningPrometheus } from '@/
 const MIN = 60_000;
 const ANCHOR = Math.floor(Date.now() / MIN) * MIN;
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * The demo Loki and Jaeger answer as of this instant once it is set: traces keep arriving
  * late in the demo, so two scans of one range see the same traces only on a fixed clock.
  */
 let demoNowMs: number | null = null;
-
-/** The demo backends behind one tiny HTTP server: /loki/…, /jaeger/…, /metrics. */
-async function serveDemo(): Promise<{ server: Server; base: string }> {
-  const clock = () => ({ anchorMs: ANCHOR, nowMs: demoNowMs ?? Date.now() });
-  const handlers: [string, (r: DemoRequest) => DemoResponse][] = [
-    ['/loki', (r) => handleLokiRequest(r, clock())],
-    ['/jaeger', (r) => handleJaegerRequest(r, clock())],
-  ];
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://demo');
-    if (url.pathname === '/metrics') {
-      res.writeHead(200, { 'content-type': 'application/openmetrics-text; version=1.0.0; charset=utf-8' });
-      res.end(renderExposition(Date.now(), ANCHOR));
-      return;
-    }
-    const params = new URLSearchParams(url.searchParams);
-    if (req.method === 'POST') for (const [k, v] of new URLSearchParams(await readBody(req))) params.append(k, v);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-    const match = handlers.find(([prefix]) => url.pathname.startsWith(`${prefix}/`));
-    if (!match) {
-      res.writeHead(404).end('404 page not found');
-      return;
-    }
-    const out = match[1]({ path: url.pathname.slice(match[0].length), params, headers });
-    res.writeHead(out.status, { 'content-type': out.contentType }).end(out.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
 
 const cfg = (name: SourceName, baseUrl: string): SourceConfig => ({ name, baseUrl, auth: null, timeoutMs: 30_000, demo: false });
 
@@ -80,7 +42,7 @@ async function waitForExemplar(prom: PrometheusClient, traceId: string): Promise
 
 describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
   let prom: RunningPrometheus;
-  let demo: { server: Server; base: string };
+  let demo: RunningDemo;
   let result: AnomaliesResponse;
   let incidents: IncidentsResponse;
   let exemplarScraped = false;
@@ -88,10 +50,10 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
   const of = (kind: Anomaly['kind']) => result.anomalies.filter((a) => a.kind === kind);
 
   beforeAll(async () => {
-    demo = await serveDemo();
+    demo = await startDemoServer({ anchorMs: ANCHOR, now: () => demoNowMs ?? Date.now() });
     // The backfill stops a minute short of the anchor so live scrapes never land out of order.
     const openmetrics = renderOpenMetrics(sampleTimes(ANCHOR - 3 * 60 * MIN, ANCHOR - MIN, 15_000), ANCHOR);
-    prom = await startPrometheus({ openmetrics, scrapeTarget: demo.base.replace('http://', ''), metricsPath: '/metrics', scrapeInterval: '1s' });
+    prom = await startPrometheus({ openmetrics, scrapeTarget: demo.hostPort, metricsPath: '/metrics', scrapeInterval: '1s' });
     const prometheus = createPrometheusClient(cfg('prometheus', prom.url));
     promClient = prometheus;
     exemplarScraped = await waitForExemplar(prometheus, MISSING_TRACE_ID);
@@ -100,7 +62,7 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
     const range = { fromMs: nowMs - 60 * MIN, toMs: nowMs };
     const scan = await scanAnomalies(
       {
-        clients: { prometheus, loki: createLokiClient(cfg('loki', `${demo.base}/loki`)), jaeger: createJaegerClient(cfg('jaeger', `${demo.base}/jaeger`)) },
+        clients: { prometheus, loki: createLokiClient(cfg('loki', demo.lokiUrl)), jaeger: createJaegerClient(cfg('jaeger', demo.jaegerUrl)) },
         nowMs,
         budgets: { deadlineMs: 60_000 },
       },
@@ -112,7 +74,7 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
 
   afterAll(async () => {
     await prom?.stop();
-    await new Promise((r) => demo?.server.close(r));
+    await demo?.close();
   });
 
   it('asks every source successfully and within its budgets', () => {
@@ -183,7 +145,7 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
     // The backfill ends a minute before the anchor and live scrapes take over: the seam is a gap, not a new start.
     expect(Math.abs(Date.parse(storm.start) - (ANCHOR + PLANTED.gcStorm.offsetMs))).toBeLessThanOrEqual(15_000);
     expect(storm.end).toBeUndefined();
-    // The storm's callers wait on it, so their p99 rises too (lib/demo/red-metrics.ts storm profiles).
+    // The storm's callers wait on it, so their p99 rises too (demo/scenario/red-metrics.ts storm profiles).
     const reached = new Set(ROUTES.filter((r) => r.storm).map((r) => r.service));
     expect(of('latency_spike').map((a) => a.service)).toContain(PLANTED.gcStorm.service);
     expect(of('latency_spike').every((a) => reached.has(a.service ?? ''))).toBe(true);
@@ -196,8 +158,8 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
       {
         clients: {
           prometheus: createPrometheusClient(cfg('prometheus', prom.url)),
-          loki: createLokiClient(cfg('loki', `${demo.base}/loki`)),
-          jaeger: createJaegerClient(cfg('jaeger', `${demo.base}/jaeger`)),
+          loki: createLokiClient(cfg('loki', demo.lokiUrl)),
+          jaeger: createJaegerClient(cfg('jaeger', demo.jaegerUrl)),
         },
         nowMs: toMs,
         budgets: { deadlineMs: 60_000 },
@@ -215,8 +177,8 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
       {
         clients: {
           prometheus: createPrometheusClient(cfg('prometheus', prom.url)),
-          loki: createLokiClient(cfg('loki', `${demo.base}/loki`)),
-          jaeger: createJaegerClient(cfg('jaeger', `${demo.base}/jaeger`)),
+          loki: createLokiClient(cfg('loki', demo.lokiUrl)),
+          jaeger: createJaegerClient(cfg('jaeger', demo.jaegerUrl)),
         },
         nowMs: Date.parse(result.range.to),
         budgets: { deadlineMs: 60_000 },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MISSING_TRACE_ID } from '@/lib/demo';
+import { MISSING_TRACE_ID } from '@/demo/scenario';
 import { correlateTrace } from '@/lib/investigate/correlated';
 import { cachedMetadata } from '@/lib/investigate/metadata-cache';
 import { prefetchServiceMetrics } from '@/lib/investigate/metrics-prefetch';

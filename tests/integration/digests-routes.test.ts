@@ -27,10 +27,11 @@ const SECRET = 'never-show-me-0123';
 let app: FakeApp;
 const savedEnv = { ...process.env };
 beforeAll(async () => {
-  // No datasource: the demo wiring points Loki/Jaeger at HOST:PORT, here a fake app that has none of them.
+  // No datasource: the demo Loki and Jaeger point at a fake app that has none of their APIs.
   app = await startFakeApp();
   for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'SMTP_URL']) delete process.env[k];
-  Object.assign(process.env, { HOST: '127.0.0.1', PORT: String(app.port), PUBLIC_URL: 'https://triangulate.example' });
+  const fake = `http://127.0.0.1:${app.port}`;
+  Object.assign(process.env, { HOST: '127.0.0.1', PORT: String(app.port), PUBLIC_URL: 'https://triangulate.example', DEMO_LOKI_URL: `${fake}/loki`, DEMO_JAEGER_URL: `${fake}/jaeger` });
   resetConfigForTests();
   resetSourcesForTests();
 });

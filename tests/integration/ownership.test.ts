@@ -29,7 +29,7 @@ const as = (user: User, method: string, path: string, body?: unknown) =>
 
 const savedEnv = { ...process.env };
 beforeAll(() => {
-  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL']) delete process.env[k];
+  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'DEMO_LOKI_URL', 'DEMO_JAEGER_URL']) delete process.env[k];
   Object.assign(process.env, { HOST: '127.0.0.1', PORT: '39873', PUBLIC_URL: 'https://triangulate.example' });
   resetConfigForTests();
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
-import { setDemoBackendsEnabled } from '@/lib/demo/switch';
 import { useAsProcessDb, freshSqliteUrl } from '../helpers/db';
 import { appRoutes, concrete, MUTATING, send, type AppRoute, type Method } from '../helpers/routes';
 
@@ -14,11 +13,9 @@ import { appRoutes, concrete, MUTATING, send, type AppRoute, type Method } from 
 const BASE = 'http://127.0.0.1:39872';
 const PROXY_PEER = '10.0.0.5';
 
-/** Reachable without signing in: health, share links, sign-in, the demo's fake backends, /metrics. */
-const PUBLIC_READ = new Set(['/api/health', '/s/[token]', '/auth/login', '/auth/callback', '/demo/loki/[...path]', '/demo/jaeger/[...path]', '/demo/metrics', '/metrics']);
+/** Reachable without signing in: health, share links, sign-in, /metrics. */
+const PUBLIC_READ = new Set(['/api/health', '/s/[token]', '/auth/login', '/auth/callback', '/metrics']);
 const PUBLIC_WRITE = new Set(['/auth/logout']);
-/** POSTs that are read-only queries in a backend's wire protocol (the demo Loki's form-encoded `series`). */
-const QUERY_POSTS = new Set(['/demo/loki/[...path]', '/demo/jaeger/[...path]']);
 const ADMIN_ONLY = new Set(['/api/v1/audit']);
 
 type Caller = 'anonymous' | 'viewer' | 'editor' | 'admin';
@@ -26,7 +23,7 @@ const GROUPS: Record<Exclude<Caller, 'anonymous'>, string> = { viewer: 'readers'
 
 /** What the walk expects, written from the rules in docs/security.md, not from route-access.ts. */
 function expected(route: AppRoute, method: Method, caller: Caller): 'allowed' | 401 | 403 {
-  const reading = method === 'GET' || (method === 'POST' && QUERY_POSTS.has(route.pattern));
+  const reading = method === 'GET';
   if (reading ? PUBLIC_READ.has(route.pattern) : PUBLIC_WRITE.has(route.pattern)) return 'allowed';
   if (caller === 'anonymous') return 401;
   if (ADMIN_ONLY.has(route.pattern)) return caller === 'admin' ? 'allowed' : 403;
@@ -44,10 +41,10 @@ const headersFor = (caller: Caller, method: Method): Record<string, string> => (
 const savedEnv = { ...process.env };
 let routes: AppRoute[];
 beforeAll(async () => {
-  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'PUBLIC_URL']) delete process.env[k];
+  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'DEMO_LOKI_URL', 'DEMO_JAEGER_URL', 'PUBLIC_URL']) delete process.env[k];
   Object.assign(process.env, {
     HOST: '127.0.0.1',
-    // Nothing listens here: demo sources fail fast instead of scanning.
+    // No demo process runs: the demo sources are not configured, so scans answer at once.
     PORT: '39872',
     AUTH_MODE: 'proxy',
     AUTH_PROXY_TRUSTED: `${PROXY_PEER}/32`,
@@ -62,15 +59,15 @@ beforeAll(async () => {
 afterAll(() => {
   process.env = savedEnv;
   resetConfigForTests();
-  setDemoBackendsEnabled(true);
 });
 
 describe('every route × every role (AUTH_MODE=proxy)', () => {
   useAsProcessDb(freshSqliteUrl(), { beforeAll, beforeEach, afterAll });
 
-  it('finds the routes on disk', () => {
+  it('finds the routes on disk, and no demo route among them (the demo is its own process)', () => {
     expect(routes.length).toBeGreaterThanOrEqual(20);
     expect(routes.map((r) => r.pattern)).toContain('/api/v1/views/[id]');
+    expect(routes.filter((r) => r.pattern.startsWith('/demo'))).toEqual([]);
   });
 
   it('lets each caller reach exactly what its role allows', async () => {
@@ -127,10 +124,10 @@ describe('forged requests on every mutating route', () => {
     const failures: string[] = [];
     let walked = 0;
     for (const route of routes) {
-      for (const method of route.methods.filter((m) => MUTATING.includes(m) && !(m === 'POST' && QUERY_POSTS.has(route.pattern)))) {
+      for (const method of route.methods.filter((m) => MUTATING.includes(m))) {
         const h: Record<string, string> = { ...headersFor('admin', method), ...headers };
         for (const [k, v] of Object.entries(h)) if (v === '') delete h[k];
-        const got = await send(route, method, BASE, h, '{"backends":false,"name":"x","path":"/"}');
+        const got = await send(route, method, BASE, h, '{"name":"x","path":"/"}');
         walked++;
         if (got.by !== 'proxy' || got.status !== status) failures.push(`${method} ${route.pattern}: ${got.status} from the ${got.by}`);
       }
@@ -153,7 +150,7 @@ describe('handlers on their own', () => {
   it('answer 401 to every change that arrives without the identity proxy.ts vouches for', async () => {
     const answers: string[] = [];
     for (const route of routes) {
-      if (PUBLIC_WRITE.has(route.pattern) || QUERY_POSTS.has(route.pattern)) continue;
+      if (PUBLIC_WRITE.has(route.pattern)) continue;
       for (const method of route.methods.filter((m) => MUTATING.includes(m))) {
         const { path: p, params } = concrete(route.pattern);
         const res = await route.handlers[method]!(new Request(`${BASE}${p}`, { method, headers: { 'content-type': 'application/json' }, body: '{}' }), { params: Promise.resolve(params) });
@@ -162,16 +159,5 @@ describe('handlers on their own', () => {
     }
     expect(answers.length).toBeGreaterThanOrEqual(12);
     expect(answers.filter((a) => !a.endsWith(' 401'))).toEqual([]);
-  });
-});
-
-describe('query POSTs of the demo backends', () => {
-  useAsProcessDb(freshSqliteUrl(), { beforeAll, beforeEach, afterAll });
-
-  it('accept the form-encoded Loki series query from the app itself, signed in or not', async () => {
-    const loki = routes.find((r) => r.pattern === '/demo/loki/[...path]')!;
-    const got = await send(loki, 'POST', BASE, { host: '127.0.0.1:39872', 'content-type': 'application/x-www-form-urlencoded' }, 'match%5B%5D=%7Bservice_name%3D%22x%22%7D');
-    expect(got.by).toBe('handler');
-    expect(got.status).not.toBe(415);
   });
 });

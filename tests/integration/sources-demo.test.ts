@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEALTHY_SERVICES, PAYMENT_RESTART_OFFSET_MS } from '@/lib/demo';
+import { HEALTHY_SERVICES, PAYMENT_RESTART_OFFSET_MS } from '@/demo/scenario';
 import { checkHealth } from '@/lib/health';
 import { parseConfig } from '@/lib/config';
 import { prometheusInstalled } from '../../scripts/lib/prometheus-server';
 import { startDemoBackends, startDemoStack, type DemoBackends, type DemoStack } from '../helpers/demo-backends';
 import { realClients, sourceConfig } from '../helpers/clients';
 import { createLokiClient, createTransport } from '@/lib/sources';
-import { resolveAnchorMs } from '@/lib/demo/anchor';
+import { resolveAnchorMs } from '@/demo/scenario/anchor';
 
 /** The three clients against real servers: Prometheus (Debian's) and the demo Loki/Jaeger over HTTP. */
 describe.runIf(prometheusInstalled())('clients against the demo backends', () => {
