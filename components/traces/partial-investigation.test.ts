@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrace } from '@/lib/correlate/trace-model';
 import { toApiTrace } from '@/lib/correlate/api-shape';
-import { waterfallTrace, type TraceOnlyResponse } from '@/lib/investigate/trace-only';
+import { waterfallTrace, type TraceOnlyResponse } from '@/lib/investigate/trace/trace-only';
 import type { Span } from '@/lib/model/types';
 import { T, span as spanAt } from '@/lib/correlate/test-helpers';
 import { partialInvestigation } from './partial-investigation';

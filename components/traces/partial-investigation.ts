@@ -1,5 +1,5 @@
 import type { CorrelatedResponse } from '@/lib/api/types';
-import type { TraceOnlyResponse } from '@/lib/investigate/trace-only';
+import type { TraceOnlyResponse } from '@/lib/investigate/trace/trace-only';
 import { decodeSpanColumns } from '@/lib/correlate/span-columns';
 
 const made = new WeakMap<TraceOnlyResponse, CorrelatedResponse>();

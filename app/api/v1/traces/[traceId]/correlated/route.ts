@@ -1,10 +1,9 @@
 import { json, route } from '@/lib/api/respond';
 import type { CorrelatedResponse } from '@/lib/api/types';
 import { parseTraceRequest } from '@/lib/api/trace-id';
-import { getConfig } from '@/lib/config';
-import { getSources } from '@/lib/sources';
-import { correlateTrace } from '@/lib/investigate/correlated';
-import { createSharedScanCache, SCAN_KEY_STEP_MS } from '@/lib/investigate/anomalies-cache';
+import { requestContext } from '@/lib/investigate/request-context';
+import { correlateTrace } from '@/lib/investigate/trace/correlated';
+import { createSharedScanCache, SCAN_KEY_STEP_MS } from '@/lib/investigate/scan/anomalies-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,5 +18,5 @@ const investigations = createSharedScanCache<CorrelatedResponse>({ ttlMs: 5_000,
 export const GET = route(async (req: Request, ctx: { params: Promise<{ traceId: string }> }) => {
   const { traceId, range, nowMs } = await parseTraceRequest(req, ctx);
   const key = JSON.stringify([traceId, Math.floor(range.fromMs / SCAN_KEY_STEP_MS), Math.floor(range.toMs / SCAN_KEY_STEP_MS)]);
-  return json(await investigations.run(key, req.signal, (signal) => correlateTrace({ clients: getSources(), nowMs, demo: getConfig().demo, signal }, traceId, range)));
+  return json(await investigations.run(key, req.signal, (signal) => correlateTrace(requestContext({ nowMs, signal }), traceId, range)));
 });
