@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { TRACE_SHARE_MS } from '../lib/investigate/trace/trace-fetch';
+import { TRACE_SHARE_MS } from '../lib/investigate/trace/fetch-cache';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { ensureBuild, startApp, type RunningApp } from './next-server';
 import { INIT_SCRIPT, scrollScript, type JsResource, type ProbeState, type ScrollOutcome } from './page-probe';

@@ -12,13 +12,31 @@ export function relevantExemplars(all: readonly Exemplar[], traceId: string, ser
   return [...own, ...others.slice(-Math.max(0, max - own.length))];
 }
 
-/** Add what the page needs beyond the analysis: orphan reasons and the services with counts. */
-export function decorateTrace(api: ApiTrace, view: TraceView, anomalies: readonly Anomaly[]): ApiTrace {
+/** Why each orphan has no parent, from the orphan findings, by span id. */
+function orphanReasons(anomalies: readonly Anomaly[]): Map<string, string> {
   const reasons = new Map<string, string>();
   for (const a of anomalies) {
     if (a.kind !== 'orphan_span' || !a.subject.spanIds) continue;
     for (const id of a.subject.spanIds) reasons.set(id, a.explanation);
   }
+  return reasons;
+}
+
+/** The same by row of the view (the stream's findings frame; rows are the columns' order). */
+export function orphanReasonsByRow(view: TraceView, anomalies: readonly Anomaly[]): Record<number, string> {
+  const reasons = orphanReasons(anomalies);
+  const out: Record<number, string> = {};
+  if (reasons.size === 0) return out;
+  view.spans.forEach((n, i) => {
+    const r = n.isOrphan ? reasons.get(n.spanId) : undefined;
+    if (r !== undefined) out[i] = r;
+  });
+  return out;
+}
+
+/** Add what the page needs beyond the analysis: orphan reasons and the services with counts. */
+export function decorateTrace(api: ApiTrace, view: TraceView, anomalies: readonly Anomaly[]): ApiTrace {
+  const reasons = orphanReasons(anomalies);
   return {
     ...api,
     spans: reasons.size === 0 ? api.spans : api.spans.map((s) => (s.orphan && reasons.has(s.spanId) ? { ...s, orphanReason: reasons.get(s.spanId) } : s)),

@@ -1,148 +1,45 @@
 import type { CorrelatedResponse } from '../../api/types';
-import type { Exemplar, LogLine, SourceName, SourceReport, Trace } from '../../model/types';
-import { analyzeTrace, type TraceView } from '../../correlate/trace-model';
-import { displayLabels, joinExemplars, joinLogs } from '../../correlate/join';
 import { toApiTrace } from '../../correlate/api-shape';
-import { traceWindow } from '../../correlate/timeline';
-import { serviceOf } from '../../correlate/service-label';
-import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_KINDS } from '../../anomalies';
 import { toRfc3339 } from '../../time/range';
-import type { MetricMetadata } from '../../sources/types';
-import { callSource, mergeReports } from '../source-call';
 import { withBudget, type InvestigationContext } from '../context';
-import { fetchTraceLogs } from './trace-logs';
-import { fetchTraceShared } from './trace-fetch';
-import { waterfallSent } from './first-paint';
-import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
-import { cachedMetadata } from '../metadata-cache';
-import { prefetchServiceMetrics } from './metrics-prefetch';
-import { decorateTrace, relevantExemplars } from './correlated-shape';
+import { decorateTrace } from './correlated-shape';
+import { investigateTrace } from './investigation';
+import type { TraceView } from '../../correlate/trace-model';
+import type { SourceReport } from '../../model/types';
+
+const UNKNOWN: SourceReport = { status: 'error', message: 'the investigation ended early', ms: 0 };
+const NONE = { prometheus: UNKNOWN, loki: UNKNOWN, jaeger: UNKNOWN };
 
 /**
- * `GET /api/v1/traces/{id}/correlated` (docs/architecture.md, "Data flow of the trace page"): the trace, its log
- * lines and matching exemplars in parallel; the services' metrics once the trace names
- * them; then join, detect, and report every source's status. Nothing here throws for a
- * backend failure: that source's part is empty and its status says why.
+ * `GET /api/v1/traces/{id}/correlated`: the whole investigation as one JSON answer, for API
+ * users and snapshots (lib/views); the trace page reads the same parts as a stream
+ * (stream.ts). Nothing here throws for a backend failure: that source's part is empty and
+ * its status says why.
  */
 
 /** The investigation's own budget: each part gives up when it runs out. */
 export const CORRELATE_BUDGET_MS = 25_000;
 
-export const EXEMPLAR_SELECTOR = '{__name__=~".+_bucket"}';
+export { EXEMPLAR_SELECTOR, endByNow } from './investigation';
 
 export async function correlateTrace(outer: InvestigationContext, traceId: string, range: { fromMs: number; toMs: number }): Promise<CorrelatedResponse> {
   const budget = withBudget(outer, CORRELATE_BUDGET_MS, 'the investigation');
+  let view: TraceView | null = null;
+  const out: Omit<CorrelatedResponse, 'trace'> = { traceId, logs: [], metrics: [], exemplars: [], anomalies: [], sources: NONE, range: { from: toRfc3339(range.fromMs), to: toRfc3339(range.toMs) } };
   try {
-    return await correlateWithin(budget.ctx, traceId, range);
+    for await (const p of investigateTrace(budget.ctx, traceId, range)) {
+      if (p.part === 'trace') view = p.view;
+      else if (p.part === 'logs') out.logs = p.logs;
+      else if (p.part === 'exemplars') out.exemplars = p.exemplars;
+      else if (p.part === 'metrics') out.metrics = p.metrics;
+      else {
+        out.anomalies = p.anomalies;
+        out.sources = p.sources;
+      }
+    }
   } finally {
     budget.done();
   }
-}
-
-async function correlateWithin(deps: InvestigationContext, traceId: string, range: { fromMs: number; toMs: number }): Promise<CorrelatedResponse> {
-  const { clients: c } = deps;
-  const signal = deps.signal;
-  const nc = (n: SourceName) => deps.config.notConfigured[n];
-
-  const tracePart = callSource(c.jaeger, () => fetchTraceShared(c.jaeger!, traceId, range, deps.nowMs, signal), nc('jaeger'));
-  const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'));
-  const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'));
-  const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, deps.nowMs, signal), nc('prometheus'));
-  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, deps.nowMs);
-
-  // Metrics start as soon as the trace names its services (and metadata is known), unless the
-  // prefetch of every service's metrics already covers them (metrics-prefetch.ts).
-  const traceOutcome = await tracePart;
-  const trace: Trace | null = traceOutcome.value;
-  const view: TraceView | null = trace && trace.spans.length > 0 ? analyzeTrace(trace) : null;
-  const logsOutcome = view ? null : await logsPart; // without a trace, services come from the logs
-  const services = view ? view.services.map((s) => s.name) : servicesOfLines(logsOutcome?.value?.lines ?? []);
-  const window = view ? endByNow(traceWindow(view), deps.nowMs) : range;
-  const metadata = (await metadataPart).value ?? {};
-  const metricsPart = callSource<ServiceMetricsResult>(
-    c.prometheus,
-    async () => {
-      const early = await prefetch?.serve(services, window);
-      if (early) return early;
-      return fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, deps.nowMs);
-    },
-    nc('prometheus'),
-  );
-
-  // The metric detectors need only the series: they run while the slowest source is still out.
-  const seriesFindings = metricsPart.then((m) =>
-    runDetectors(
-      { range: window, nowMs: deps.nowMs, series: m.value?.raw ?? [], metadata: metadata as Record<string, MetricMetadata[]>, traces: [], logs: [], exemplars: [], missingTraceIds: [] },
-      {},
-      { kinds: SERIES_DETECTOR_KINDS },
-    ),
-  );
-  const [logs, exemplars, metrics] = await Promise.all([logsOutcome ?? logsPart, exemplarPart, metricsPart]);
-  await waterfallSent(traceId, signal); // the CPU work below must not delay the waterfall's answer
-  const lines = logs.value?.lines ?? [];
-  const joined = joinLogs(lines, view, traceId);
-  const allExemplars: Exemplar[] = exemplars.value ?? [];
-  const shownExemplars = relevantExemplars(allExemplars, traceId, services, window);
-  const apiExemplars = joinExemplars(shownExemplars, view);
-
-  const rest = runDetectors(
-    {
-      range: window,
-      nowMs: deps.nowMs,
-      series: [],
-      metadata: metadata as Record<string, MetricMetadata[]>,
-      traces: trace ? [trace] : [],
-      logs: joined,
-      exemplars: shownExemplars,
-      // Only a definite "not found" makes a missing trace; a Jaeger error proves nothing.
-      missingTraceIds: traceOutcome.report.status === 'ok' && !trace ? [traceId] : [],
-    },
-    {},
-    { kinds: OTHER_DETECTOR_KINDS },
-  );
-  const { anomalies, errors } = mergeDetectorRuns(await seriesFindings, rest);
-
-  const sources: Record<SourceName, SourceReport> = {
-    jaeger: traceOutcome.report,
-    loki: withWarnings(logs.report, logs.value?.truncated ? [`showing the first ${lines.length} lines`] : []),
-    prometheus: withWarnings(mergeReports([exemplars.report, metrics.report]), [
-      ...(metrics.value?.warnings ?? []),
-      ...errors.map((e) => `detector ${e.kind} failed: ${e.message}`),
-    ]),
-  };
-
-  return {
-    traceId,
-    trace: view ? decorateTrace(toApiTrace(view), view, anomalies) : null,
-    logs: joined,
-    metrics: metrics.value?.panels ?? [],
-    exemplars: apiExemplars.map((e) => ({ ...e, traceExists: e.traceId === traceId ? trace !== null : undefined })),
-    anomalies,
-    sources,
-    range: { from: toRfc3339(range.fromMs), to: toRfc3339(range.toMs) },
-  };
-}
-
-/**
- * A window centred on a recent trace reaches into the future, where rate() sees fewer and
- * fewer samples and draws a fake decline: slide it back so it ends now.
- */
-export function endByNow(w: { fromMs: number; toMs: number }, nowMs: number): { fromMs: number; toMs: number } {
-  if (w.toMs <= nowMs) return w;
-  return { fromMs: w.fromMs - (w.toMs - nowMs), toMs: nowMs };
-}
-
-function servicesOfLines(lines: LogLine[]): string[] {
-  const set = new Set<string>();
-  for (const l of lines) {
-    const s = serviceOf(displayLabels(l)); // the service the log panel shows for the line
-    if (s) set.add(s);
-  }
-  return [...set];
-}
-
-/** A partial answer is still ok; the note says what is missing. */
-function withWarnings(report: SourceReport, warnings: string[]): SourceReport {
-  if (report.status !== 'ok' || warnings.length === 0) return report;
-  return { ...report, message: warnings.join('; ') };
+  const v = view as TraceView | null; // assigned inside the loop
+  return { ...out, trace: v ? decorateTrace(toApiTrace(v), v, out.anomalies) : null };
 }

@@ -4,7 +4,7 @@ import { apiTraceFields, processTable } from '../../correlate/api-shape';
 import { toRfc3339 } from '../../time/range';
 import type { InvestigationContext } from '../context';
 import { callSource } from '../source-call';
-import { fetchTraceShared } from './trace-fetch';
+import { fetchTraceShared } from './fetch-cache';
 import type { TraceOnlyResponse, WaterfallTrace } from '../../api/contract/trace';
 
 /** The answer's shapes are the contract's (lib/api/contract/trace.ts). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../model/types';
 import type { JaegerClient } from '../../sources/types';
-import { fetchTraceShared } from './trace-fetch';
+import { fetchTraceShared, TRACE_SHARE_MS } from './fetch-cache';
 
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
 const trace: Trace = { traceId: T, spans: [], warnings: [] };
@@ -18,13 +18,13 @@ function counting(impl: () => Promise<Trace | null>) {
 }
 
 describe('fetchTraceShared', () => {
-  it('asks Jaeger once for the trace-only and the full request of the same page', async () => {
+  it('asks Jaeger once for every request of the same trace within TRACE_SHARE_MS', async () => {
     const j = counting(async () => trace);
     const [a, b] = await Promise.all([fetchTraceShared(j, T, range, 1_000), fetchTraceShared(j, T, range, 1_100)]);
     expect(a).toBe(trace);
     expect(b).toBe(trace);
     expect(j.calls).toBe(1);
-    await fetchTraceShared(j, T, range, 7_000); // past the TTL: asked again
+    await fetchTraceShared(j, T, range, 1_000 + TRACE_SHARE_MS); // past the TTL: asked again
     expect(j.calls).toBe(2);
   });
 
