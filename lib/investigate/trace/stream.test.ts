@@ -41,7 +41,7 @@ describe('traceStreamFrames', () => {
     expect(got.flatMap((f) => (f.frame === 'metrics' ? f.metrics : []))).toEqual(full.metrics);
     expect(got.flatMap((f) => (f.frame === 'exemplars' ? f.exemplars : []))).toEqual(full.exemplars);
     expect(findings.anomalies).toEqual(full.anomalies);
-    const statuses = (s: typeof full.sources) => Object.entries(s).map(([k, r]) => [k, r.status, r.message]);
+    const statuses = (s: typeof full.sources) => Object.entries(s).map(([k, r]) => [k, r.status, r.message]).sort();
     expect(statuses(findings.sources)).toEqual(statuses(full.sources));
     // No span id appears in two frames.
     const ids = got.flatMap((f) => (f.frame === 'trace' && f.trace ? f.trace.columns.spanId : []));
