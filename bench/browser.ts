@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { TRACE_SHARE_MS } from '../lib/investigate/trace/fetch-cache';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { ensureBuild, startApp, type RunningApp } from './next-server';
+import { ensureBuild, startApp, type RunningApp } from '../scripts/lib/next-server';
 import { INIT_SCRIPT, scrollScript, type JsResource, type ProbeState, type ScrollOutcome } from './page-probe';
 import { median, omit, round } from './pipeline';
 

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../scripts/lib/prometheus-server';
+import { freePort } from './prometheus-server';
 
 /** The production build served by `next start` on 127.0.0.1, pointed at given backends. */
 
@@ -13,7 +13,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
 
 /**
