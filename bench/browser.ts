@@ -56,6 +56,19 @@ class RowNeverAppeared extends Error {
   }
 }
 
+/**
+ * Waits until `expr` is true in the page, polling through page.evaluate: Jaeger UI's page
+ * refuses string evaluation (CSP), which waitForFunction needs. The times measured are
+ * the page's own, so the polling interval does not enter them.
+ */
+async function waitInPage(page: Page, expr: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await page.evaluate(expr))) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Quiet time after which a page counts as idle: no long task and every panel filled. */
 const IDLE_QUIET_MS = 2_000;
 const IDLE_TIMEOUT_MS = 60_000;
@@ -65,7 +78,7 @@ const IDLE_TIMEOUT_MS = 60_000;
  * painted" and the end of the last long task before a quiet IDLE_QUIET_MS (bench clock).
  */
 async function idleAfterFilled(page: Page, t0Epoch: number): Promise<{ filledMs: number; idleMs: number; longTasksAfterFirstRow: number }> {
-  await page.waitForFunction('window.__bench.filledPaintedAt !== null', undefined, { timeout: IDLE_TIMEOUT_MS });
+  await waitInPage(page, 'window.__bench.filledPaintedAt !== null', IDLE_TIMEOUT_MS);
   const deadline = performance.now() + IDLE_TIMEOUT_MS;
   for (;;) {
     const q = (await page.evaluate(`(() => {
@@ -95,7 +108,7 @@ async function visitPeer(browser: Browser, url: string): Promise<{ firstRowMs: n
     const t0 = performance.now();
     const t0Epoch = performance.timeOrigin + t0;
     await page.goto(url, { waitUntil: 'commit', timeout: ROW_TIMEOUT_MS });
-    await page.waitForFunction('window.__bench.firstRowPaintedAt !== null', undefined, { timeout: ROW_TIMEOUT_MS });
+    await waitInPage(page, 'window.__bench.firstRowPaintedAt !== null', ROW_TIMEOUT_MS);
     const state = (await page.evaluate('window.__bench')) as ProbeState;
     const firstRowMs = state.timeOrigin + state.firstRowPaintedAt! - t0Epoch;
     const { idleMs } = await idleAfterFilled(page, t0Epoch);
