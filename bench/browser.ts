@@ -220,7 +220,7 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
           // Interleaved with ours (peer, us, peer, us …): both see the same machine load.
           if (peer) peerVisits.push(await visitPeer(browser, `${peer.url}/trace/${peer.traceIds[n]}`));
           // Every timed visit fetches the trace from Jaeger again: past the server's sharing of one
-          // Jaeger answer between a page's two requests, as when an SRE opens a new trace.
+          // Jaeger answer (trace/fetch-cache.ts), as when an SRE opens a new trace.
           await new Promise((r) => setTimeout(r, TRACE_SHARE_MS + 500));
           log(`browser: ${n} spans, run ${i + 1}/${RUNS}`);
           const v = await visit(browser, app, traceId);

@@ -72,7 +72,7 @@ export function apiEvents(n: SpanNode, rfc3339: (ms: number) => string): ApiSpan
   }));
 }
 
-/** Kept per view (the trace-only and the correlated request share one view); never changed. */
+/** Kept per view; never changed. */
 const apiTraces = new WeakMap<TraceView, ApiTrace>();
 
 /** The trace in API shape, spans in tree order (depth-first, siblings by start). */
