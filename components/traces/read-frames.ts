@@ -9,12 +9,19 @@ import { ApiFetchError } from '@/components/ui/use-api';
  * not the contract's is an ApiFetchError, as for every other answer.
  */
 
-/** Yield to the event loop: input and paint go first. */
-const yieldToBrowser = (): Promise<void> => {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-};
+/**
+ * Back to the event loop as an ordinary task, behind React's render and input (not
+ * scheduler.yield, whose continuation would run ahead of them).
+ */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** After the next paint (an animation frame, then a task); a hidden tab paints nothing, so not longer than 300 ms. */
+const afterPaint = (): Promise<void> =>
+  typeof requestAnimationFrame === 'function'
+    ? new Promise((resolve) => {
+        const fallback = setTimeout(resolve, 300);
+        requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0));
+      })
+    : nextTask();
 
 export function parseFrame(line: string): StreamFrame {
   let raw: unknown;
@@ -55,7 +62,11 @@ export async function readFrames(res: Response, onFrame: (frame: StreamFrame) =>
       const line = pieces.join('');
       pieces = [];
       if (line === '') continue;
-      if (count++ > 0) await yieldToBrowser(); // the first frame (the waterfall) is drawn at once
+      // The first frame (the waterfall) is handled at once; the next waits until it is painted,
+      // and each later one gets a task of its own.
+      if (count === 1) await afterPaint();
+      else if (count > 1) await nextTask();
+      count++;
       onFrame(parseFrame(line));
     }
     if (start < value.length) pieces.push(value.slice(start));
