@@ -83,7 +83,7 @@ const config = [
             { group: ['node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'os'], message: 'Pure folders do no I/O (docs/architecture.md).' },
             { group: ['next', 'next/*', '@prisma/*', 'pg', 'better-sqlite3', 'nodemailer', '**/generated/*'], message: 'Pure folders do no I/O (docs/architecture.md).' },
             {
-              group: ['**/sources', '**/sources/*', '**/investigate', '**/investigate/*', '**/views/*', '**/digests/*', '**/db', '**/config', '**/telemetry', '**/telemetry/*', '**/query/*'],
+              group: ['**/sources', '**/sources/*', '**/investigate', '**/investigate/**', '**/views/*', '**/digests/*', '**/db', '**/config', '**/telemetry', '**/telemetry/*', '**/query/*'],
               allowTypeImports: true,
               message: 'Pure folders take data as arguments; only types may come from the I/O layers (docs/architecture.md).',
             },

@@ -3,10 +3,11 @@
  * bench's (which generated the fleet). Prints one JSON line: wall time, queries sent,
  * the counter scan's coverage and the process's peak RSS.
  */
-import { findAnomalies } from '@/lib/investigate/anomalies';
+import { findAnomalies } from '@/lib/investigate/scan/anomalies';
 import { seriesKey } from '@/lib/anomalies/series-utils';
 import { realClients } from '../tests/helpers/clients';
 import type { PrometheusClient } from '@/lib/sources/types';
+import { investigationContext } from '@/lib/investigate/context';
 
 async function main() {
   const [url, from, to] = process.argv.slice(2);
@@ -20,7 +21,7 @@ async function main() {
   });
   const rssBeforeMb = Math.round(process.memoryUsage().rss / 2 ** 20);
   const t0 = performance.now();
-  const res = await findAnomalies({ clients: { prometheus: counted, loki: null, jaeger: null }, nowMs: Number(to) }, { fromMs: Number(from), toMs: Number(to), kinds: ['counter_reset'] });
+  const res = await findAnomalies(investigationContext({ clients: { prometheus: counted, loki: null, jaeger: null }, nowMs: Number(to) }), { fromMs: Number(from), toMs: Number(to), kinds: ['counter_reset'] });
   const wallMs = Math.round(performance.now() - t0);
   const records = res.anomalies.filter((a) => a.kind === 'counter_reset');
   process.stdout.write(

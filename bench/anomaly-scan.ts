@@ -11,7 +11,7 @@ import path from 'node:path';
 import { seriesKey } from '@/lib/anomalies/series-utils';
 import { startPrometheus } from '../scripts/lib/prometheus-server';
 import { writeCounterFleet } from '../tests/helpers/fleet';
-import { RESET_BATCH_NAMES } from '@/lib/investigate/anomalies-counters';
+import { RESET_BATCH_NAMES } from '@/lib/investigate/scan/anomalies-counters';
 
 const MIN = 60_000;
 const TSX = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');

@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { correlateTrace } from '@/lib/investigate/correlated';
+import { correlateTrace } from '@/lib/investigate/trace/correlated';
 import { resolveAnchorMs } from '@/demo/scenario/anchor';
 import { prometheusInstalled } from '../scripts/lib/prometheus-server';
 import { startDemoBackends, startDemoPrometheus } from '../tests/helpers/demo-backends';
 import { realClients } from '../tests/helpers/clients';
 import { callsByEndpoint, longestChain, startDelayProxy, type ChainStep, type DelayProxy, type ProxiedCall } from './delay-proxy';
 import { median, omit, round } from './pipeline';
+import { investigationContext } from '@/lib/investigate/context';
 
 /**
  * End-to-end latency of correlateTrace with real clients over delayed backends (demo Loki
@@ -71,7 +72,7 @@ export async function runApiLatencyBench(rounds = 5): Promise<ApiLatencyResult |
     const measure = async (clients: ReturnType<typeof realClients>): Promise<CallMeasure & { spans: number }> => {
       log.length = 0;
       const t0 = performance.now();
-      const r = await correlateTrace({ clients, nowMs: Date.now() }, traceId, range());
+      const r = await correlateTrace(investigationContext({ clients, nowMs: Date.now() }), traceId, range());
       const wallMs = performance.now() - t0;
       const calls = log.filter((c) => c.startMs >= t0);
       const slowest = calls.reduce((a, b) => (b.endMs - b.startMs > a.endMs - a.startMs ? b : a));

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { TRACE_SHARE_MS } from '../lib/investigate/trace-fetch';
+import { TRACE_SHARE_MS } from '../lib/investigate/trace/fetch-cache';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { ensureBuild, startApp, type RunningApp } from './next-server';
-import { INIT_SCRIPT, scrollScript, type JsResource, type ProbeState, type ScrollOutcome } from './page-probe';
+import { ensureBuild, startApp, type RunningApp } from '../scripts/lib/next-server';
+import { INIT_SCRIPT, initScript, JAEGER_UI_PAGE, scrollScript, type JsResource, type ProbeState, type ScrollOutcome } from './page-probe';
 import { median, omit, round } from './pipeline';
+import { startJaegerUiPeer, type JaegerUiPeer } from './jaeger-ui-peer';
 
 /**
  * Headless Chromium against `next start` and generated Jaeger traces: time from navigation
@@ -25,6 +26,10 @@ const ROW_TIMEOUT_MS = 120_000;
 interface Visit {
   /** From page.goto() to the first span row painted (page clock translated to the bench's). */
   firstRowMs: number;
+  /** From page.goto() to every panel filled and painted, and to the page idle after it (idleAfterFilled). */
+  filledMs: number;
+  idleMs: number;
+  longTasksAfterFirstRow: number;
   /** From page.goto() to Playwright seeing the row visible: later by up to its polling interval. */
   detectedMs: number;
   /** performance.now() in the page when the first row entered the DOM (from navigation start). */
@@ -48,6 +53,68 @@ interface Failure {
 class RowNeverAppeared extends Error {
   constructor(readonly failure: Failure) {
     super(failure.error);
+  }
+}
+
+/**
+ * Waits until `expr` is true in the page, polling through page.evaluate: Jaeger UI's page
+ * refuses string evaluation (CSP), which waitForFunction needs. The times measured are
+ * the page's own, so the polling interval does not enter them.
+ */
+async function waitInPage(page: Page, expr: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await page.evaluate(expr))) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Quiet time after which a page counts as idle: no long task and every panel filled. */
+const IDLE_QUIET_MS = 2_000;
+const IDLE_TIMEOUT_MS = 60_000;
+
+/**
+ * Navigation → page idle with every panel filled: the later of "every panel filled and
+ * painted" and the end of the last long task before a quiet IDLE_QUIET_MS (bench clock).
+ */
+async function idleAfterFilled(page: Page, t0Epoch: number): Promise<{ filledMs: number; idleMs: number; longTasksAfterFirstRow: number }> {
+  await waitInPage(page, 'window.__bench.filledPaintedAt !== null', IDLE_TIMEOUT_MS);
+  const deadline = performance.now() + IDLE_TIMEOUT_MS;
+  for (;;) {
+    const q = (await page.evaluate(`(() => {
+      const s = window.__bench, now = performance.now();
+      const lastEnd = Math.max(0, ...s.longTasks.map((t) => t.start + t.duration));
+      return { quiet: now - Math.max(lastEnd, s.filledPaintedAt) >= ${IDLE_QUIET_MS} };
+    })()`)) as { quiet: boolean };
+    if (q.quiet || performance.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const s = (await page.evaluate('window.__bench')) as ProbeState;
+  const lastEnd = Math.max(0, ...s.longTasks.map((t) => t.start + t.duration));
+  const toBench = (pageMs: number) => s.timeOrigin + pageMs - t0Epoch;
+  return {
+    filledMs: toBench(s.filledPaintedAt!),
+    idleMs: toBench(Math.max(s.filledPaintedAt!, lastEnd)),
+    longTasksAfterFirstRow: s.longTasks.filter((t) => s.firstRowAt !== null && t.start > s.firstRowAt).length,
+  };
+}
+
+/** Jaeger UI's trace page: first row and idle, the same way as ours. */
+async function visitPeer(browser: Browser, url: string): Promise<{ firstRowMs: number; idleMs: number }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(initScript(JAEGER_UI_PAGE));
+  const page = await context.newPage();
+  try {
+    const t0 = performance.now();
+    const t0Epoch = performance.timeOrigin + t0;
+    await page.goto(url, { waitUntil: 'commit', timeout: ROW_TIMEOUT_MS });
+    await waitInPage(page, 'window.__bench.firstRowPaintedAt !== null', ROW_TIMEOUT_MS);
+    const state = (await page.evaluate('window.__bench')) as ProbeState;
+    const firstRowMs = state.timeOrigin + state.firstRowPaintedAt! - t0Epoch;
+    const { idleMs } = await idleAfterFilled(page, t0Epoch);
+    return { firstRowMs, idleMs };
+  } finally {
+    await context.close();
   }
 }
 
@@ -75,12 +142,14 @@ async function visit(browser: Browser, app: RunningApp, traceId: string): Promis
   await page.waitForFunction('window.__bench.firstRowPaintedAt !== null', undefined, { timeout: ROW_TIMEOUT_MS });
   const state = (await page.evaluate('window.__bench')) as ProbeState;
   const firstRowMs = state.timeOrigin + state.firstRowPaintedAt! - t0Epoch;
+  const idle = await idleAfterFilled(page, t0Epoch);
   const api = (await page.evaluate(`(() => {
     const e = performance.getEntriesByType('resource').find((r) => r.name.includes('/api/v1/traces/'));
     return e ? { startTime: e.startTime, ms: e.duration, responseEnd: e.responseEnd, encodedKB: e.encodedBodySize / 1024, decodedKB: e.decodedBodySize / 1024 } : null;
   })()`)) as Visit['api'];
   return {
     firstRowMs,
+    ...idle,
     detectedMs,
     inPageFirstRowMs: state.firstRowAt,
     api: api && { startTime: round(api.startTime), ms: round(api.ms), responseEnd: round(api.responseEnd), encodedKB: round(api.encodedKB), decodedKB: round(api.decodedKB) },
@@ -129,11 +198,15 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
   let fixtures: FixtureServer | null = null;
   let app: RunningApp | null = null;
   let browser: Browser | null = null;
+  let peer: JaegerUiPeer | null = null;
   const out: Record<string, unknown> = {};
   try {
     fixtures = await startFixtureServer(SIZES, Date.now());
     app = await startApp({ JAEGER_URL: fixtures.jaegerUrl, LOKI_URL: fixtures.lokiUrl, PROMETHEUS_URL: fixtures.prometheusUrl });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    const started = await startJaegerUiPeer();
+    if ('skipped' in started) out.jaegerUiPeer = started;
+    else peer = started;
     for (const n of SIZES) {
       const traceId = fixtures.traceIds[n];
       log(`browser: ${n} spans, warm-up visit`);
@@ -141,9 +214,13 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
         const warm = await visit(browser, app, traceId);
         await warm.page.context().close();
         const visits: Visit[] = [];
+        const peerVisits: { firstRowMs: number; idleMs: number }[] = [];
+        if (peer) await visitPeer(browser, `${peer.url}/trace/${peer.traceIds[n]}`); // warm-up
         for (let i = 0; i < RUNS; i++) {
+          // Interleaved with ours (peer, us, peer, us …): both see the same machine load.
+          if (peer) peerVisits.push(await visitPeer(browser, `${peer.url}/trace/${peer.traceIds[n]}`));
           // Every timed visit fetches the trace from Jaeger again: past the server's sharing of one
-          // Jaeger answer between a page's two requests, as when an SRE opens a new trace.
+          // Jaeger answer (trace/fetch-cache.ts), as when an SRE opens a new trace.
           await new Promise((r) => setTimeout(r, TRACE_SHARE_MS + 500));
           log(`browser: ${n} spans, run ${i + 1}/${RUNS}`);
           const v = await visit(browser, app, traceId);
@@ -154,11 +231,23 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
         log(`browser: ${n} spans, scrolling ${SCROLL.pages} pages`);
         const sc = await scroll(last.page);
         const firstRow = median(visits.map((v) => v.firstRowMs));
+        const idle = median(visits.map((v) => v.idleMs));
+        const peerFirstRow = peerVisits.length ? median(peerVisits.map((v) => v.firstRowMs)) : null;
+        const peerIdle = peerVisits.length ? median(peerVisits.map((v) => v.idleMs)) : null;
         out[key(n)] = {
           spans: n,
           traceId,
           firstRowMs: round(firstRow),
           runsMs: visits.map((v) => round(v.firstRowMs)),
+          idleMs: round(idle),
+          idleRunsMs: visits.map((v) => round(v.idleMs)),
+          filledRunsMs: visits.map((v) => round(v.filledMs)),
+          longTasksAfterFirstRow: visits.map((v) => v.longTasksAfterFirstRow),
+          idleToOwnFirstRow: round(idle / firstRow, 2),
+          idleGoalToFirstRow: 1.5,
+          jaegerUiMeasured: peerFirstRow === null ? null : { firstRowMs: round(peerFirstRow), idleMs: round(peerIdle!), runsMs: peerVisits.map((v) => round(v.firstRowMs)), idleRunsMs: peerVisits.map((v) => round(v.idleMs)) },
+          firstRowToJaegerUiMeasured: peerFirstRow === null ? null : round(firstRow / peerFirstRow, 2),
+          idleToJaegerUiIdle: peerIdle === null ? null : round(idle / peerIdle, 2),
           detectedByPlaywrightMs: visits.map((v) => round(v.detectedMs)),
           warmUpVisitMs: round(warm.firstRowMs),
           inPageFirstRowMs: visits.map((v) => (v.inPageFirstRowMs === null ? null : round(v.inPageFirstRowMs))),
@@ -181,6 +270,7 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
     out.error = String(e instanceof Error ? e.stack ?? e.message : e).slice(0, 2000);
     if (app) out.serverOutputTail = app.output().slice(-1500);
   } finally {
+    await peer?.stop();
     await browser?.close().catch(() => undefined);
     await app?.stop();
     await fixtures?.close();
@@ -188,6 +278,7 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
   out.method = {
     firstRow: `wall time from page.goto() to the first [data-testid="span-row"] painted (in-page: a MutationObserver sees the row, then an animation frame and a task after its paint; the page clock is translated to the bench's through performance.timeOrigin). Playwright's own visibility wait polls at growing intervals (up to 500 ms), so its time (detectedByPlaywrightMs) is later by up to one interval; ${RUNS} runs after one untimed warm-up visit, each in a fresh browser context (empty cache) and more than TRACE_SHARE_MS after the previous one, so the server fetches the trace from Jaeger again (cold); median reported. inPageFirstRowMs is performance.now() when a MutationObserver first saw a row.`,
     scroll: `after the first row and network idle + 1 s: scrollTop of the waterfall's scroll container ([data-testid="waterfall"] [role="grid"]) += its clientHeight, ${SCROLL.pages} times, one page every ${SCROLL.intervalMs} ms, then 500 ms; long tasks = PerformanceObserver 'longtask' entries (> 50 ms) starting after the first scroll.`,
+    idle: `navigation → page idle with every panel filled: the later of (a) the frame painted after nothing is pending any more ([data-testid="trace-view"] present, [data-testid="investigation-pending"] absent) and (b) the end of the last long task before ${IDLE_QUIET_MS} ms without one; medians of the same ${RUNS} visits as the first row. Jaeger UI (the peer, /work/shared/peer, its own generated traces of the same sizes, interleaved with ours) has no panels beyond the waterfall: its idle is measured the same way from its first row.`,
     firstLoadJs: 'JS resources (performance resource entries ending in .js) loaded when the first row entered the DOM; each re-fetched and gzip-compressed with zlib level 6; also the sum of encodedBodySize as served by next start.',
     viewport: '1440×900, headless Chromium, 127.0.0.1, no throttling',
   };

@@ -12,7 +12,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startDelayProxy, type ProxiedCall } from './delay-proxy';
 import { startFixtureServer } from './fixture-server';
-import { ensureBuild, startApp } from './next-server';
+import { ensureBuild, startApp } from '../scripts/lib/next-server';
 
 const SECONDS = Number(process.env.LOADTEST_SECONDS || 60);
 const USERS = 50;

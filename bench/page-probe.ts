@@ -19,33 +19,52 @@ export interface ProbeState {
   firstRowPaintedAt: number | null;
   /** performance.timeOrigin: the page's clock zero as epoch ms, to compare with the bench's clock. */
   timeOrigin: number;
+  /** When every panel was filled (no part of the investigation pending), and after that frame's paint. */
+  filledAt: number | null;
+  filledPaintedAt: number | null;
   jsAtFirstRow: JsResource[];
 }
 
-export const INIT_SCRIPT = `(() => {
-  const state = { longTasks: [], firstRowAt: null, firstRowPaintedAt: null, timeOrigin: performance.timeOrigin, jsAtFirstRow: [] };
+/** Our trace page: every panel is filled once the view is up and nothing says it is still loading. */
+export const TRIANGULATE_PAGE = {
+  row: '[data-testid="span-row"]',
+  filled: 'document.querySelector(\'[data-testid="trace-view"]\') && !document.querySelector(\'[data-testid="investigation-pending"]\')',
+};
+/** Jaeger UI's trace page (the peer): its rows; it has no other panels, so the first row fills it. */
+export const JAEGER_UI_PAGE = { row: '.span-row .endpoint-name', filled: "document.querySelector('.span-row .endpoint-name')" };
+
+export const initScript = (page: { row: string; filled: string }) => `(() => {
+  const state = { longTasks: [], firstRowAt: null, firstRowPaintedAt: null, filledAt: null, filledPaintedAt: null, timeOrigin: performance.timeOrigin, jsAtFirstRow: [] };
   window.__bench = state;
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) state.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) { state.longTaskError = String(e); }
+  // The frame after a DOM change paints it; a task queued from its animation frame runs after that paint.
+  const afterPaint = (set) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => set(performance.now());
+    ch.port2.postMessage(0);
+  });
   const mo = new MutationObserver(() => {
-    if (state.firstRowAt !== null || !document.querySelector('[data-testid="span-row"]')) return;
-    state.firstRowAt = performance.now();
-    // The frame after the DOM change paints the row; a task queued from its animation frame runs after that paint.
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => { state.firstRowPaintedAt = performance.now(); };
-      ch.port2.postMessage(0);
-    });
-    state.jsAtFirstRow = performance.getEntriesByType('resource')
-      .filter((e) => new URL(e.name).pathname.endsWith('.js'))
-      .map((e) => ({ name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, decodedBodySize: e.decodedBodySize }));
-    mo.disconnect();
+    if (state.firstRowAt === null && document.querySelector(${JSON.stringify(page.row)})) {
+      state.firstRowAt = performance.now();
+      afterPaint((t) => { state.firstRowPaintedAt = t; });
+      state.jsAtFirstRow = performance.getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+        .map((e) => ({ name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, decodedBodySize: e.decodedBodySize }));
+    }
+    if (state.firstRowAt !== null && state.filledAt === null && (${page.filled})) {
+      state.filledAt = performance.now();
+      afterPaint((t) => { state.filledPaintedAt = t; });
+      mo.disconnect();
+    }
   });
   mo.observe(document, { childList: true, subtree: true });
 })();`;
+
+export const INIT_SCRIPT = initScript(TRIANGULATE_PAGE);
 
 export interface ScrollOutcome {
   error?: string;

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeTrace } from '@/lib/correlate/trace-model';
 import { joinExemplars, joinLogs } from '@/lib/correlate/join';
 import { toApiTrace } from '@/lib/correlate/api-shape';
-import { mergeLines } from '@/lib/investigate/trace-logs';
+import { mergeLines } from '@/lib/investigate/trace/trace-logs';
 import { normalizeTracesV1 } from '@/lib/sources/jaeger/normalize-v1';
 import { v1TracesSchema } from '@/lib/sources/jaeger/schemas';
 import { normalizeStreams } from '@/lib/sources/loki/normalize';
@@ -53,7 +53,7 @@ function must<T>(r: { success: true; data: T } | { success: false; error: { mess
   return r.data;
 }
 
-/** Same conversion as lib/investigate/service-series (NaN → null in the API). */
+/** Same conversion as lib/investigate/trace/service-series (NaN → null in the API). */
 
 /** Everything after JSON.parse; returns counts so nothing is optimized away and the output is checked. */
 export function processParsed(parsed: Parsed, traceId: string, mark: (stage: Stage) => void = () => {}) {

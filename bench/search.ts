@@ -10,7 +10,7 @@ import { filterSpans, NO_FILTER, type SpanFilter } from '@/lib/trace-tools/span-
 import { spanStatistics } from '@/lib/trace-tools/span-stats';
 import { indexTrace } from '@/components/traces/waterfall-model';
 import { CHROMIUM } from './browser';
-import { ensureBuild, startApp, type RunningApp } from './next-server';
+import { ensureBuild, startApp, type RunningApp } from '../scripts/lib/next-server';
 import { SERVICES, generateJaegerTrace } from './payloads';
 import { median, round } from './pipeline';
 

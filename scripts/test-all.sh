@@ -32,6 +32,11 @@ node_modules/.bin/eslint --max-warnings=0 . || failures+=("lint")
 step "unit tests"
 node_modules/.bin/vitest run --project unit --reporter=default --reporter=json --outputFile.json="$RESULTS/unit.json" || failures+=("unit")
 
+step "build"
+# Before the integration tests: the replica test runs `next start` on this build.
+BUILT=0
+if setup_build; then BUILT=1; else failures+=("build"); fi
+
 step "integration tests (PostgreSQL, Prometheus)"
 PG_PORT=$((20000 + RANDOM % 20000))
 if pg_start "$PG_PORT"; then
@@ -43,12 +48,9 @@ else
   failures+=("postgresql did not start")
 fi
 
-step "build"
-if setup_build; then
+if [ "$BUILT" = 1 ]; then
   step "end-to-end tests (Chromium)"
   node_modules/.bin/playwright test --config e2e/playwright.config.ts || failures+=("e2e")
-else
-  failures+=("build")
 fi
 
 step "summary"

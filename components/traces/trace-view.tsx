@@ -5,15 +5,13 @@ import { WhenVisible } from '@/components/ui/when-visible';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { logsBySpan, withLevels } from '@/components/logs/log-filter';
 import { LogPanel } from '@/components/logs/log-panel';
-import { useApi, useHasApiData, useSnapshot } from '@/components/ui/use-api';
-import { traceOnlyResponse } from '@/lib/api/contract/trace';
+import { useApi, useSnapshot } from '@/components/ui/use-api';
 import { parseCorrelated } from './parse-correlated';
-import { useAfterPaint } from '@/components/ui/use-after-paint';
+import { useTraceStream } from './use-trace-stream';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import type { ApiTrace } from '@/lib/api/types';
-import { correlatedUrl, traceOnlyUrl } from '@/lib/views/api-urls';
+import { correlatedUrl, traceStreamUrl } from '@/lib/views/api-urls';
 import { rangeParams, tracePath } from '@/lib/routes';
-import { partialInvestigation } from './partial-investigation';
 import { ExemplarList } from './exemplar-list';
 import { FindingsList } from './findings-list';
 import { IncidentTimeline } from './incident-timeline';
@@ -47,18 +45,17 @@ const NO_TRACE: ApiTrace = { spans: [], rootSpanIds: [], orphanSpanIds: [], dupl
 export function TraceView({ traceId }: { traceId: string }) {
   const params = useViewParams();
   const setParams = useSetViewParams();
-  // The trace alone answers as soon as Jaeger does: draw the waterfall from it while logs,
-  // metrics and findings are still on their way (a slow Prometheus must not hide the trace).
-  // The full answer (preloaded with the page) is read once the waterfall is on screen: parsing
-  // it first would hold back that paint.
+  // Live, the page reads one stream: the waterfall from its first frame, then logs, metrics and
+  // findings as they land (use-trace-stream.ts). A snapshot holds the full JSON answer instead.
   const snapshot = useSnapshot();
-  const fullUrl = correlatedUrl(traceId, params);
-  const fullKnown = useHasApiData(fullUrl);
-  const early = useApi(fullKnown || snapshot ? null : traceOnlyUrl(traceId, params), traceOnlyResponse);
-  const earlyShown = useAfterPaint(early.data !== undefined);
-  const query = useApi(fullUrl, parseCorrelated, { enabled: fullKnown || !!snapshot || early.isError || earlyShown });
-  const data = query.data ?? (early.data ? partialInvestigation(early.data) : undefined);
-  const restPending = !query.data && !query.isError;
+  const live = useTraceStream(snapshot ? null : traceStreamUrl(traceId, params));
+  const frozen = useApi(snapshot ? correlatedUrl(traceId, params) : null, parseCorrelated);
+  const data = snapshot ? frozen.data : live.data;
+  const loadError = snapshot ? frozen.error : live.error;
+  const complete = snapshot ? !!frozen.data : live.has.findings;
+  const restPending = !complete && !loadError;
+  const detailPending = !snapshot && !live.has.details && !loadError;
+  const detailsVersion = live.detailsVersion;
 
   const selectedId = params.get('span');
   const collapsedParam = params.get('collapsed');
@@ -68,23 +65,28 @@ export function TraceView({ traceId }: { traceId: string }) {
 
   const trace = data?.trace ?? null;
   const index = useMemo(() => (trace ? indexTrace(trace) : EMPTY_INDEX), [trace]);
-  const logs = useMemo(() => withLevels(data?.logs ?? []), [data]);
+  const dataLogs = data?.logs;
+  const anomalies = data?.anomalies;
+  const logs = useMemo(() => withLevels(dataLogs ?? []), [dataLogs]);
   const bySpan = useMemo(() => logsBySpan(logs), [logs]);
   const logCounts = useMemo(() => new Map([...bySpan].map(([id, l]) => [id, l.length])), [bySpan]);
   const collapsed = useMemo(() => parseIdList(collapsedParam), [collapsedParam]);
   const rows = useMemo(() => visibleRows(index, collapsed, inlineLogs ? logCounts : undefined), [index, collapsed, inlineLogs, logCounts]);
-  const notes = useMemo(() => spanNotes(trace ?? NO_TRACE, data?.anomalies ?? []), [trace, data]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- orphan reasons land in the spans with detailsVersion
+  const notes = useMemo(() => spanNotes(trace ?? NO_TRACE, anomalies ?? []), [trace, anomalies, detailsVersion]);
 
   // Span search (lib/trace-tools): re-filtered only when the filter's own parameters change.
   const filterKey = Object.values(FILTER_PARAMS).map((k) => params.get(k) ?? '').join('\u0000');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the filter's parameters only
   const parsedFilter = useMemo(() => parseSpanFilter(params), [filterKey]);
   const filterActive = filterIsActive(parsedFilter.filter);
-  const filtered = useMemo(() => (filterActive ? filterSpans(index.spans, parsedFilter.filter) : null), [index, parsedFilter, filterActive]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- span tags land in the spans with detailsVersion
+  const filtered = useMemo(() => (filterActive ? filterSpans(index.spans, parsedFilter.filter) : null), [index, parsedFilter, filterActive, detailsVersion]);
   const hideOthers = params.get('fhide') === '1';
   const shownRows = useMemo(() => (filtered && hideOthers ? rows.filter((r) => filtered.mask[r.index]) : rows), [rows, filtered, hideOthers]);
   const [statsOpen, setStatsOpen] = useState(false);
-  const stats = useMemo(() => (statsOpen ? spanStatistics(index.spans, index.children, filtered?.mask ?? null) : null), [statsOpen, index, filtered]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- span tags land in the spans with detailsVersion
+  const stats = useMemo(() => (statsOpen ? spanStatistics(index.spans, index.children, filtered?.mask ?? null) : null), [statsOpen, index, filtered, detailsVersion]);
   const selectedIndex = selectedId !== null ? index.indexById.get(selectedId) ?? null : null;
   const matchPosition = filtered && selectedIndex !== null && filtered.mask[selectedIndex] ? filtered.matches.indexOf(selectedIndex) + 1 : null;
 
@@ -134,11 +136,11 @@ export function TraceView({ traceId }: { traceId: string }) {
     [data, traceBand],
   );
 
-  if (!data && !query.isError) return <p className="p-4 text-sm text-slate-500" data-testid="trace-loading">Loading trace {traceId}…</p>;
+  if (!data && !loadError) return <p className="p-4 text-sm text-slate-500" data-testid="trace-loading">Loading trace {traceId}…</p>;
   if (!data)
     return (
       <Alert as="div" size="lg">
-        Could not load this trace: {query.error?.message ?? 'no response'}
+        Could not load this trace: {loadError?.message ?? 'no response'}
       </Alert>
     );
 
@@ -154,12 +156,12 @@ export function TraceView({ traceId }: { traceId: string }) {
           Loading logs, metrics and findings…
         </p>
       )}
-      {query.isError && (
+      {loadError && (
         <Alert>
-          Logs, metrics and findings could not be loaded: {query.error?.message ?? 'no response'}
+          Logs, metrics and findings could not be loaded: {loadError.message}
         </Alert>
       )}
-      {query.data && chartRange && <IncidentTimeline data={query.data} logs={logs} axis={chartRange} traceHref={traceHref} />}
+      {complete && chartRange && <IncidentTimeline data={data} logs={logs} axis={chartRange} traceHref={traceHref} />}
       {trace && trace.spans.length > 0 ? (
         <>
           <TraceHeader
@@ -241,7 +243,7 @@ export function TraceView({ traceId }: { traceId: string }) {
           traceHref={traceHref}
           onSelect={onSelect}
           onClose={() => setParams({ span: null }, 'replace')}
-          detailPending={restPending}
+          detailPending={detailPending}
         />
       )}
     </div>

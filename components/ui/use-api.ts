@@ -51,6 +51,9 @@ async function readApi<T>(res: Response, parser: ApiParser<T>): Promise<T> {
   return parseBody(parser, body, res.status);
 }
 
+/** A streamed answer as it comes (the trace page's NDJSON: components/traces/read-frames.ts checks each frame). */
+export const fetchApiStream = (url: string, signal?: AbortSignal): Promise<Response> => fetch(url, { signal });
+
 export async function fetchApi<T>(url: string, parser: ApiParser<T>, signal?: AbortSignal): Promise<T> {
   return readApi(await fetch(url, { signal }), parser);
 }

@@ -3,7 +3,7 @@ import type { Span, Trace } from '../model/types';
 import { analyzeTrace, CLOCK_SKEW_THRESHOLD_US } from '../correlate/trace-model';
 import { toApiTrace } from '../correlate/api-shape';
 import { decodeSpanColumns } from '../correlate/span-columns';
-import { waterfallTrace } from '../investigate/trace-only';
+import { waterfallTrace } from '../investigate/trace/trace-only';
 import { sid, span, T, trace } from '../correlate/test-helpers';
 import { clockSkewDetector, multipleRootsDetector, orphanSpanDetector } from './trace-detectors';
 import { emptyInput } from './test-helpers';

@@ -89,8 +89,15 @@ function paths(): Record<string, Record<string, Schema>> {
     '/api/v1/traces/{traceId}/correlated': {
       get: op({ summary: 'One trace with its logs, metrics, exemplars and findings; per-source status inside.', parameters: [traceId, ...range], responses: { ...ok(c.correlatedResponse, 'The investigation.'), ...errors('400') } }),
     },
+    '/api/v1/traces/{traceId}/stream': {
+      get: op({
+        summary: 'The trace page’s one request: the investigation as NDJSON frames (one JSON object per line, schema per line below): trace (waterfall columns) first, details, then logs, exemplars, metrics as each completes, findings last.',
+        parameters: [traceId, ...range],
+        responses: { '200': { description: 'One frame per line.', content: { 'application/x-ndjson': { schema: schemaOf(c.streamFrame, 'output') } } }, ...errors('400') },
+      }),
+    },
     '/api/v1/traces/{traceId}': {
-      get: op({ summary: 'The trace alone, spans as columns, for the waterfall’s first paint.', parameters: [traceId, ...range], responses: { ...ok(c.traceOnlyResponse, 'The trace.'), ...errors('400') } }),
+      get: op({ summary: 'The trace alone, spans as columns (no tags or events).', parameters: [traceId, ...range], responses: { ...ok(c.traceOnlyResponse, 'The trace.'), ...errors('400') } }),
     },
     '/api/v1/anomalies': {
       get: op({ summary: 'Every finding in a range, across the three backends.', parameters: queryParameters(c.anomaliesQuery), responses: { ...ok(c.anomaliesResponse, 'Findings and source status.'), ...errors('400') } }),

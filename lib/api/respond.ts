@@ -38,7 +38,7 @@ const STREAM_CHUNK_BYTES = 64 * 1024;
  * JSON whose body is handed out in chunks as it is read; `onSent` runs once the last chunk
  * was taken (or the reader went away), so the caller knows when the answer has left.
  */
-export function jsonStream(body: unknown, onSent: () => void, init: ResponseInit = {}): Response {
+export function jsonStream(body: unknown, onSent: () => void = () => {}, init: ResponseInit = {}): Response {
   const bytes = new TextEncoder().encode(JSON.stringify(body));
   let offset = 0;
   const stream = new ReadableStream<Uint8Array>(
@@ -56,6 +56,52 @@ export function jsonStream(body: unknown, onSent: () => void, init: ResponseInit
     { highWaterMark: 0 },
   );
   return new Response(stream, jsonInit(init));
+}
+
+/**
+ * NDJSON (one JSON value per line, `application/x-ndjson`) from `frames`, each sent in
+ * chunks as the reader takes them: the next frame is asked for only when the last chunk of
+ * the previous one was taken, so building it never delays sending the one before. A frame
+ * that fails ends the stream with `errorFrame(error)`; a reader that goes away ends the
+ * frames' generator (its `finally` runs).
+ */
+export function ndjson<T>(frames: AsyncIterator<T>, errorFrame: (err: unknown) => unknown, init: ResponseInit = {}): Response {
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(0);
+  let offset = 0;
+  let done = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        while (offset >= bytes.length) {
+          if (done) return controller.close();
+          let line: string;
+          try {
+            const next = await frames.next();
+            if (next.done) {
+              done = true;
+              continue;
+            }
+            line = JSON.stringify(next.value);
+          } catch (e) {
+            done = true;
+            line = JSON.stringify(errorFrame(e));
+          }
+          bytes = encoder.encode(`${line}\n`);
+          offset = 0;
+        }
+        controller.enqueue(bytes.subarray(offset, (offset += STREAM_CHUNK_BYTES)));
+      },
+      async cancel() {
+        await frames.return?.(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const headers = new Headers(init.headers);
+  headers.set('content-type', 'application/x-ndjson; charset=utf-8');
+  if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
+  return new Response(stream, { ...init, headers });
 }
 
 export function errorResponse(err: unknown): Response {

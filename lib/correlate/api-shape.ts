@@ -1,4 +1,4 @@
-import type { ApiProcess, ApiSpan, ApiTrace } from '../api/contract/trace';
+import type { ApiProcess, ApiSpan, ApiSpanEvent, ApiTrace } from '../api/contract/trace';
 import type { TagValue } from '../model/types';
 import { rfc3339Formatter, toRfc3339 } from '../time/range';
 import type { SpanNode, TraceView } from './trace-model';
@@ -61,7 +61,18 @@ export function apiTraceFields(view: TraceView, processes: Record<string, ApiPro
   };
 }
 
-/** Kept per view (the trace-only and the correlated request share one view); never changed. */
+/** A span's events in API shape; null when it has none. */
+export function apiEvents(n: SpanNode, rfc3339: (ms: number) => string): ApiSpanEvent[] | null {
+  const events = n.span.events;
+  if (!events || events.length === 0) return null;
+  return events.map((e) => ({
+    ts: rfc3339(Math.floor((Number.isFinite(e.tsUs) ? e.tsUs : n.startUs) / 1000)),
+    ...(e.name !== undefined ? { name: e.name } : {}),
+    fields: { ...e.fields },
+  }));
+}
+
+/** Kept per view; never changed. */
 const apiTraces = new WeakMap<TraceView, ApiTrace>();
 
 /** The trace in API shape, spans in tree order (depth-first, siblings by start). */
@@ -94,13 +105,8 @@ function buildApiTrace(view: TraceView): ApiTrace {
       kind: s.kind,
       parentLink: n.parentLink,
     };
-    if (s.events && s.events.length > 0) {
-      api.events = s.events.map((e) => ({
-        ts: usToRfc3339Fast(Number.isFinite(e.tsUs) ? e.tsUs : n.startUs),
-        ...(e.name !== undefined ? { name: e.name } : {}),
-        fields: { ...e.fields },
-      }));
-    }
+    const events = apiEvents(n, rfc3339);
+    if (events) api.events = events;
     const process = s.processTags ? keyOf(s.service, s.processTags) : undefined;
     if (process !== undefined) api.process = process;
     if (n.critical) api.critical = true;

@@ -4,7 +4,7 @@ import type { Labels } from '../model/types';
 import { DEFAULT_SERVICE_LABELS, resolveServiceLabel, serviceName, serviceOf } from './service-label';
 import { toLogEntry } from './join';
 import { seriesService } from '@/components/charts/chart-markers';
-import { inventoryServices } from '../investigate/metric-inventory';
+import { inventoryServices } from '../investigate/trace/metric-inventory';
 import { missingTraceDetector } from '../anomalies/missing-trace';
 import { emptyInput } from '../anomalies/test-helpers';
 import { DEFAULT_DETECTOR_OPTIONS } from '../anomalies/types';

@@ -1,8 +1,8 @@
 import type { AnomaliesResponse } from '../api/types';
 import type { Keyring } from '../crypto/secret-box';
-import type { ScanResult } from '../investigate/anomalies';
+import type { ScanResult } from '../investigate/scan/anomalies';
 import { serviceGraph } from '../incidents';
-import { incidentsOf } from '../investigate/incidents';
+import { incidentsOf } from '../investigate/scan/incidents';
 import { activeMutes } from '../mutes/mutes';
 import { listActiveMutes } from '../mutes/store';
 import type { Db } from '../db';

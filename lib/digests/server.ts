@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { getConfig, type AppConfig } from '../config';
 import { db } from '../db';
-import { detectionDeps, scanAnomalies } from '../investigate/anomalies';
-import { notConfiguredMessages } from '../investigate/source-call';
-import { getSources } from '../sources';
+import { scanAnomalies } from '../investigate/scan/anomalies';
+import { requestContext } from '../investigate/request-context';
 import { apiUrlsForView } from '../views/api-urls';
 import { createView } from '../views/saved-views';
 import { shareDeps } from '../views/service';
@@ -50,15 +49,7 @@ export function serverRunnerDeps(cfg: AppConfig = getConfig()): RunnerDeps {
     db: db(),
     owner: OWNER,
     scan: (q, nowMs) =>
-      scanAnomalies(
-        {
-          clients: getSources(),
-          nowMs,
-          notConfigured: notConfiguredMessages(cfg.demo),
-          ...detectionDeps(cfg.detection),
-        },
-        q,
-      ),
+      scanAnomalies(requestContext({ nowMs, config: cfg }), q),
     snapshot: snapshotMaker(),
     channels: channelDepsFromConfig(cfg.digests),
     keyring: cfg.digests.keyring,

@@ -1,4 +1,4 @@
-import type { IncidentsResponse } from '../investigate/incidents';
+import type { IncidentsResponse } from '../investigate/scan/incidents';
 import type { AnomaliesResponse } from '../api/types';
 import type { Anomaly } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';

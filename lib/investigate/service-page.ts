@@ -7,21 +7,21 @@
 import type { SearchQuery } from '../search/search-query';
 import { neighbours } from '../service-map/graph';
 import { logVolumeQuery, logVolumeStepSec, pickLevelLabel, toLevelBuckets } from '../service-page/log-volume';
-import type { Sources } from '../sources';
+import { withBudget, type InvestigationContext } from './context';
 import type { TimeRange } from '../time/range';
 import { cachedMetadata } from './metadata-cache';
-import { serviceMap } from './service-map';
-import { alignWindow, fetchServiceMetrics, panelStepSec } from './service-series';
+import { serviceMap } from './scan/service-map';
+import { alignWindow, fetchServiceMetrics, panelStepSec } from './trace/service-series';
 import { callSource, mergeReports, type SourceOutcome } from './source-call';
-import { pickServiceLabel } from './trace-logs';
-import { searchTraces } from './trace-search';
+import { pickServiceLabel } from './trace/trace-logs';
+import { searchTraces } from './trace/trace-search';
 
 export type { ServicePageAnswer } from '../api/contract/search';
 import type { ServicePageAnswer } from '../api/contract/search';
 
 export const SERVICE_PAGE_TRACES = 10;
 
-async function logVolume(loki: NonNullable<Sources['loki']>, service: string, range: TimeRange, signal: AbortSignal) {
+async function logVolume(loki: NonNullable<InvestigationContext['clients']['loki']>, service: string, range: TimeRange, signal: AbortSignal | undefined) {
   const labels = await loki.labels(range.fromMs, range.toMs, { signal });
   const serviceLabel = pickServiceLabel(labels);
   if (!serviceLabel) return null;
@@ -38,9 +38,22 @@ function traceQuery(service: string, range: TimeRange, errorsOnly: boolean): Sea
   };
 }
 
-export async function servicePage(deps: { clients: Sources; notConfigured: Record<'prometheus' | 'loki' | 'jaeger', string>; signal: AbortSignal; nowMs: number }, service: string, range: TimeRange): Promise<ServicePageAnswer> {
+/** The page's budget: every backend call gives up when it runs out. */
+export const SERVICE_PAGE_BUDGET_MS = 25_000;
+
+export async function servicePage(outer: InvestigationContext, service: string, range: TimeRange): Promise<ServicePageAnswer> {
+  const budget = withBudget(outer, SERVICE_PAGE_BUDGET_MS, 'the service page');
+  try {
+    return await collectServicePage(budget.ctx, service, range);
+  } finally {
+    budget.done();
+  }
+}
+
+async function collectServicePage(deps: InvestigationContext, service: string, range: TimeRange): Promise<ServicePageAnswer> {
   const { prometheus: prom, loki, jaeger } = deps.clients;
-  const { signal, notConfigured: nc } = deps;
+  const signal = deps.signal;
+  const nc = deps.config.notConfigured;
   const window = alignWindow(range, panelStepSec(range.fromMs, range.toMs));
   const metricsPart = callSource(prom, async () => fetchServiceMetrics(prom!, [service], window, await cachedMetadata(prom!, deps.nowMs, signal), signal, deps.nowMs), nc.prometheus);
   const logsPart = callSource(loki, () => logVolume(loki!, service, range, signal), nc.loki);

@@ -3,7 +3,8 @@ import { errorResponse } from '../api/respond';
 import { handleLokiRequest } from '@/demo/loki';
 import { createLokiClient } from '../sources/loki/client';
 import { fakeTransport, sourceConfig } from '../sources/test-helpers';
-import { runLogsQuery, type LogsQueryDeps } from './logs';
+import { runLogsQuery } from './logs';
+import { investigationContext } from '../investigate/context';
 import { NOW } from './test-fakes';
 
 /** The logs endpoint against the built-in demo Loki, through the real HTTP client (no network). */
@@ -15,7 +16,7 @@ function demoLoki() {
   return createLokiClient(sourceConfig('loki'), transport);
 }
 
-const deps = (): LogsQueryDeps => ({ loki: demoLoki(), nowMs: NOW, notConfiguredMessage: '' });
+const deps = () => investigationContext({ clients: { loki: demoLoki() }, nowMs: NOW });
 
 describe('logs query against the demo Loki', () => {
   it('returns newest-first entries whose trace ids are extracted from each log format', async () => {

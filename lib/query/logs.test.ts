@@ -4,11 +4,13 @@ import { SourceError } from '../sources/errors';
 import { createLokiClient } from '../sources/loki/client';
 import { fakeTransport, json as jsonBody, sourceConfig, text } from '../sources/test-helpers';
 import type { LogLine } from '../model/types';
-import { runLogsQuery, type LogsQueryDeps } from './logs';
+import { runLogsQuery } from './logs';
+import { investigationContext } from '../investigate/context';
+import type { LokiClient } from '../sources/types';
 import { NOW, fakeLoki } from './test-fakes';
 
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
-const deps = (loki: LogsQueryDeps['loki']): LogsQueryDeps => ({ loki, nowMs: NOW, notConfiguredMessage: 'Set LOKI_URL to connect Loki.', clock: () => 0 });
+const deps = (loki: LokiClient | null) => investigationContext({ clients: { loki }, nowMs: NOW, config: { notConfigured: { loki: 'Set LOKI_URL to connect Loki.' } }, clock: () => 0 });
 
 async function failure(p: Promise<unknown>) {
   const res = errorResponse(await p.then(() => expect.unreachable('should have failed'), (e: unknown) => e));

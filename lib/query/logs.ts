@@ -1,4 +1,4 @@
-import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../correlate/extraction-config';
+import { DEFAULT_EXTRACTION } from '../correlate/extraction-config';
 import { chooseStepSec } from '../sources/prometheus/client';
 import type { LokiClient } from '../sources/types';
 import { toRfc3339 } from '../time/range';
@@ -6,6 +6,7 @@ import { MAX_SERIES, capList, toApiMetric, toLogEntries } from './convert';
 import { parseLogsInput, type LogsQueryInput } from './input';
 import { logqlKind, type LogQLKind } from './logql-kind';
 import type { ExploreLogsResponse } from '../api/contract/explore';
+import type { InvestigationContext } from '../investigate/context';
 
 /**
  * GET /api/v1/query/logs: a LogQL range query for the explore page. A log query returns
@@ -16,14 +17,6 @@ import type { ExploreLogsResponse } from '../api/contract/explore';
 
 export type { ExploreLogsResponse } from '../api/contract/explore';
 
-export interface LogsQueryDeps {
-  loki: LokiClient | null;
-  nowMs: number;
-  notConfiguredMessage: string;
-  extraction?: ExtractionConfig;
-  signal?: AbortSignal;
-  clock?: () => number;
-}
 
 type Body = Omit<ExploreLogsResponse, 'range' | 'sources' | 'limit'>;
 
@@ -36,7 +29,7 @@ function wrongKind(err: unknown): LogQLKind | null {
   return null;
 }
 
-async function ask(loki: LokiClient, kind: LogQLKind, input: LogsQueryInput, deps: LogsQueryDeps): Promise<Body> {
+async function ask(loki: LokiClient, kind: LogQLKind, input: LogsQueryInput, deps: InvestigationContext): Promise<Body> {
   if (kind === 'metric') {
     const step = chooseStepSec(input.fromMs, input.toMs);
     const r = await loki.queryRangeMetric(input.query, input.fromMs, input.toMs, { step: String(step), signal: deps.signal });
@@ -45,7 +38,7 @@ async function ask(loki: LokiClient, kind: LogQLKind, input: LogsQueryInput, dep
     return { resultType: 'matrix', logs: [], truncated: false, series, step, warnings };
   }
   const r = await loki.queryRange(input.query, input.fromMs, input.toMs, { limit: input.limit, direction: 'backward', signal: deps.signal });
-  const extraction = deps.extraction ?? DEFAULT_EXTRACTION;
+  const extraction = deps.config.extraction ?? DEFAULT_EXTRACTION;
   return {
     resultType: 'streams',
     logs: toLogEntries(r.lines, extraction),
@@ -56,10 +49,10 @@ async function ask(loki: LokiClient, kind: LogQLKind, input: LogsQueryInput, dep
   };
 }
 
-export async function runLogsQuery(raw: Record<string, string | undefined>, deps: LogsQueryDeps): Promise<ExploreLogsResponse> {
+export async function runLogsQuery(raw: Record<string, string | undefined>, deps: InvestigationContext): Promise<ExploreLogsResponse> {
   const input = parseLogsInput(raw, deps.nowMs);
   const common = { range: { from: toRfc3339(input.fromMs), to: toRfc3339(input.toMs) }, limit: input.limit };
-  const loki = deps.loki;
+  const loki = deps.clients.loki;
   if (!loki) {
     return {
       ...common,
@@ -69,11 +62,11 @@ export async function runLogsQuery(raw: Record<string, string | undefined>, deps
       series: [],
       step: null,
       warnings: [],
-      sources: { loki: { status: 'not_configured', message: deps.notConfiguredMessage, ms: 0 } },
+      sources: { loki: { status: 'not_configured', message: deps.config.notConfigured.loki, ms: 0 } },
     };
   }
 
-  const clock = deps.clock ?? (() => performance.now());
+  const clock = deps.clock;
   const started = clock();
   const guessed = logqlKind(input.query);
   let body: Body;

@@ -4,19 +4,22 @@ import { SourceError } from '../sources/errors';
 import { createPrometheusClient } from '../sources/prometheus/client';
 import { fakeTransport, json as jsonBody, paramsOf } from '../sources/test-helpers';
 import { MAX_SERIES } from './convert';
-import { runMetricsQuery, type MetricsQueryDeps } from './metrics';
+import { runMetricsQuery } from './metrics';
+import { investigationContext } from '../investigate/context';
+import type { PrometheusClient } from '../sources/types';
 import { NOW, fakePrometheus } from './test-fakes';
 
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
-const deps = (prometheus: MetricsQueryDeps['prometheus']): MetricsQueryDeps => ({
-  prometheus,
-  nowMs: NOW,
-  notConfiguredMessage: 'Set PROMETHEUS_URL to connect Prometheus.',
-  clock: (() => {
-    let t = 0;
-    return () => (t += 7);
-  })(),
-});
+const deps = (prometheus: PrometheusClient | null) =>
+  investigationContext({
+    clients: { prometheus },
+    nowMs: NOW,
+    config: { notConfigured: { prometheus: 'Set PROMETHEUS_URL to connect Prometheus.' } },
+    clock: (() => {
+      let t = 0;
+      return () => (t += 7);
+    })(),
+  });
 
 async function statusOf(p: Promise<unknown>) {
   const res = errorResponse(await p.then(() => expect.unreachable('should have failed'), (e: unknown) => e));

@@ -1,6 +1,6 @@
 import type { ApiExemplar } from '../api/types';
 import { chooseStepSec } from '../sources/prometheus/client';
-import type { PrometheusClient } from '../sources/types';
+import type { InvestigationContext } from '../investigate/context';
 import { toRfc3339 } from '../time/range';
 import { MAX_EXEMPLARS, MAX_SERIES, capList, toApiExemplar, toApiMetric } from './convert';
 import { parseMetricsInput } from './input';
@@ -22,18 +22,11 @@ export const USER_QUERY_MAX_BYTES = 16 * 1024 * 1024;
 /** `sources` names only the backend this endpoint asked. */
 export type { ExploreMetricsResponse } from '../api/contract/explore';
 
-export interface MetricsQueryDeps {
-  prometheus: PrometheusClient | null;
-  nowMs: number;
-  notConfiguredMessage: string;
-  signal?: AbortSignal;
-  clock?: () => number;
-}
 
-export async function runMetricsQuery(raw: Record<string, string | undefined>, deps: MetricsQueryDeps): Promise<ExploreMetricsResponse> {
+export async function runMetricsQuery(raw: Record<string, string | undefined>, deps: InvestigationContext): Promise<ExploreMetricsResponse> {
   const input = parseMetricsInput(raw, deps.nowMs);
   const range = { from: toRfc3339(input.fromMs), to: toRfc3339(input.toMs) };
-  const prom = deps.prometheus;
+  const prom = deps.clients.prometheus;
   if (!prom) {
     return {
       series: [],
@@ -42,11 +35,11 @@ export async function runMetricsQuery(raw: Record<string, string | undefined>, d
       infos: [],
       step: chooseStepSec(input.fromMs, input.toMs, input.stepSec),
       range,
-      sources: { prometheus: { status: 'not_configured', message: deps.notConfiguredMessage, ms: 0 } },
+      sources: { prometheus: { status: 'not_configured', message: deps.config.notConfigured.prometheus, ms: 0 } },
     };
   }
 
-  const clock = deps.clock ?? (() => performance.now());
+  const clock = deps.clock;
   const started = clock();
   // A user's query: fewer bytes than the investigation may read, and one series past the cap so the cut is reported.
   const opts = { signal: deps.signal, maxBytes: USER_QUERY_MAX_BYTES };

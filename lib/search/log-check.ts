@@ -1,7 +1,7 @@
 /**
  * Which search results have logs: one pair of Loki queries for a batch of trace ids
  * (structured metadata and line text, as the trace page asks for one id in
- * lib/investigate/trace-logs.ts), then the ids read back from the lines that came.
+ * lib/investigate/trace/trace-logs.ts), then the ids read back from the lines that came.
  */
 import { toLogEntry } from '../correlate/join';
 import type { LogLine } from '../model/types';

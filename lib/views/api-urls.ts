@@ -19,7 +19,10 @@ const pick = (q: URLSearchParams, keys: string[]): string => {
 export const correlatedUrl = (traceId: string, q: URLSearchParams): string =>
   `/api/v1/traces/${encodeURIComponent(traceId)}/correlated?${pick(q, ['from', 'to'])}`;
 
-/** The trace alone: the waterfall draws from it while the full investigation loads. */
+/** The trace page's one request: NDJSON frames, the waterfall's first (docs/api.md, "Investigation stream"). */
+export const traceStreamUrl = (traceId: string, q: URLSearchParams): string => `/api/v1/traces/${encodeURIComponent(traceId)}/stream?${pick(q, ['from', 'to'])}`;
+
+/** The trace alone, spans as columns (public API; the page reads the stream). */
 export const traceOnlyUrl = (traceId: string, q: URLSearchParams): string => `/api/v1/traces/${encodeURIComponent(traceId)}?${pick(q, ['from', 'to'])}`;
 
 export const anomaliesUrl = (q: URLSearchParams): string => `/api/v1/anomalies?${pick(q, ['from', 'to', 'service', 'kind'])}`;

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnomaliesResponse } from '@/lib/api/types';
 import { HEALTHY_SERVICES, MISSING_TRACE_ID, PAYMENT_RESTART_OFFSET_MS, PLANTED, renderOpenMetrics, ROUTES, sampleTimes } from '@/demo/scenario';
 import { startDemoServer, type RunningDemo } from '@/demo/server';
-import { findAnomalies, scanAnomalies } from '@/lib/investigate/anomalies';
-import { incidentsOf, type IncidentsResponse } from '@/lib/investigate/incidents';
-import { latencyScans } from '@/lib/investigate/anomalies-plan';
+import { findAnomalies, scanAnomalies } from '@/lib/investigate/scan/anomalies';
+import { incidentsOf, type IncidentsResponse } from '@/lib/investigate/scan/incidents';
+import { latencyScans } from '@/lib/investigate/scan/anomalies-plan';
 import { DEFAULT_DETECTOR_OPTIONS } from '@/lib/anomalies/types';
 import type { SourceConfig } from '@/lib/config';
 import type { Anomaly } from '@/lib/model/anomaly';
@@ -18,6 +18,7 @@ import type { SourceName } from '@/lib/model/types';
 import { createJaegerClient, createLokiClient, createPrometheusClient } from '@/lib/sources';
 import type { PrometheusClient } from '@/lib/sources/types';
 import { prometheusInstalled, startPrometheus, type RunningPrometheus } from '@/scripts/lib/prometheus-server';
+import { investigationContext } from '@/lib/investigate/context';
 
 const MIN = 60_000;
 const ANCHOR = Math.floor(Date.now() / MIN) * MIN;
@@ -61,11 +62,11 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
     demoNowMs = nowMs;
     const range = { fromMs: nowMs - 60 * MIN, toMs: nowMs };
     const scan = await scanAnomalies(
-      {
+      investigationContext({
         clients: { prometheus, loki: createLokiClient(cfg('loki', demo.lokiUrl)), jaeger: createJaegerClient(cfg('jaeger', demo.jaegerUrl)) },
         nowMs,
-        budgets: { deadlineMs: 60_000 },
-      },
+        config: { budgets: { deadlineMs: 60_000 } },
+      }),
       range,
     );
     result = scan.response;
@@ -155,15 +156,15 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
   it('keeps the ids and severities of ongoing findings over 1 h and 3 h', async () => {
     const toMs = Date.parse(result.range.to);
     const wide = await findAnomalies(
-      {
+      investigationContext({
         clients: {
           prometheus: createPrometheusClient(cfg('prometheus', prom.url)),
           loki: createLokiClient(cfg('loki', demo.lokiUrl)),
           jaeger: createJaegerClient(cfg('jaeger', demo.jaegerUrl)),
         },
         nowMs: toMs,
-        budgets: { deadlineMs: 60_000 },
-      },
+        config: { budgets: { deadlineMs: 60_000 } },
+      }),
       { fromMs: toMs - 3 * 60 * MIN, toMs, kinds: ['gc_storm', 'leak', 'error_burst', 'latency_spike'] },
     );
     const ongoing = (r: AnomaliesResponse) =>
@@ -174,15 +175,15 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
 
   it('gives the same ids to the same findings on a second scan', async () => {
     const again = await findAnomalies(
-      {
+      investigationContext({
         clients: {
           prometheus: createPrometheusClient(cfg('prometheus', prom.url)),
           loki: createLokiClient(cfg('loki', demo.lokiUrl)),
           jaeger: createJaegerClient(cfg('jaeger', demo.jaegerUrl)),
         },
         nowMs: Date.parse(result.range.to),
-        budgets: { deadlineMs: 60_000 },
-      },
+        config: { budgets: { deadlineMs: 60_000 } },
+      }),
       { fromMs: Date.parse(result.range.from), toMs: Date.parse(result.range.to) },
     );
     const ids = (r: AnomaliesResponse) => r.anomalies.filter((a) => a.kind !== 'missing_trace').map((a) => a.id).sort();

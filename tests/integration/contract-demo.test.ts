@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anomaliesResponse, correlatedResponse, exploreLogsResponse, exploreMetricsResponse, traceOnlyResponse } from '@/lib/api/contract';
-import { findAnomalies } from '@/lib/investigate/anomalies';
-import { correlateTrace } from '@/lib/investigate/correlated';
-import { traceOnly } from '@/lib/investigate/trace-only';
+import { findAnomalies } from '@/lib/investigate/scan/anomalies';
+import { correlateTrace } from '@/lib/investigate/trace/correlated';
+import { traceOnly } from '@/lib/investigate/trace/trace-only';
 import { runLogsQuery } from '@/lib/query/logs';
 import { runMetricsQuery } from '@/lib/query/metrics';
 import { prometheusInstalled } from '../../scripts/lib/prometheus-server';
 import { expectContract } from '../helpers/contract';
 import { startDemoStack, type DemoStack } from '../helpers/demo-backends';
+import { investigationContext } from '@/lib/investigate/context';
 
 /**
  * Contract tests: real answers of the public API (the demo over real HTTP, a real
@@ -28,31 +29,31 @@ describe.runIf(prometheusInstalled())('public answers match the contract', () =>
   afterAll(async () => stack?.stop());
 
   it('GET /api/v1/traces/{id}/correlated and GET /api/v1/traces/{id}', async () => {
-    const full = expectContract(correlatedResponse, await correlateTrace({ clients: stack.clients, nowMs: Date.now() }, traceId, range()));
+    const full = expectContract(correlatedResponse, await correlateTrace(investigationContext({ clients: stack.clients, nowMs: Date.now() }), traceId, range()));
     expect(full.trace!.spans.length).toBeGreaterThan(0);
     expect(full.logs.length + full.metrics.length).toBeGreaterThan(0);
-    const alone = expectContract(traceOnlyResponse, await traceOnly({ jaeger: stack.clients.jaeger, nowMs: Date.now(), notConfigured: 'not configured' }, traceId, range()));
+    const alone = expectContract(traceOnlyResponse, await traceOnly(investigationContext({ clients: stack.clients, nowMs: Date.now() }), traceId, range()));
     expect(alone.trace!.columns.spanId.length).toBe(full.trace!.spans.length);
   });
 
   it('a trace Jaeger does not have, and a source that is not configured', async () => {
-    const missing = expectContract(correlatedResponse, await correlateTrace({ clients: { ...stack.clients, loki: null }, nowMs: Date.now() }, '0123456789abcdef0123456789abcdef', range()));
+    const missing = expectContract(correlatedResponse, await correlateTrace(investigationContext({ clients: { ...stack.clients, loki: null }, nowMs: Date.now() }), '0123456789abcdef0123456789abcdef', range()));
     expect(missing.trace).toBeNull();
     expect(missing.sources.loki.status).toBe('not_configured');
   });
 
   it('GET /api/v1/anomalies', async () => {
     const nowMs = Date.now();
-    const r = expectContract(anomaliesResponse, await findAnomalies({ clients: stack.clients, nowMs, budgets: { deadlineMs: 60_000 } }, { fromMs: nowMs - 3_600_000, toMs: nowMs }));
+    const r = expectContract(anomaliesResponse, await findAnomalies(investigationContext({ clients: stack.clients, nowMs, config: { budgets: { deadlineMs: 60_000 } } }), { fromMs: nowMs - 3_600_000, toMs: nowMs }));
     expect(r.anomalies.length).toBeGreaterThan(0);
   });
 
   it('GET /api/v1/query/metrics and /api/v1/query/logs (log and metric LogQL)', async () => {
     const nowMs = Date.now();
-    const metrics = expectContract(exploreMetricsResponse, await runMetricsQuery({ query: 'sum by (job) (rate(http_requests_total[1m]))', from: 'now-30m' }, { prometheus: stack.clients.prometheus, nowMs, notConfiguredMessage: 'x' }));
+    const metrics = expectContract(exploreMetricsResponse, await runMetricsQuery({ query: 'sum by (job) (rate(http_requests_total[1m]))', from: 'now-30m' }, investigationContext({ clients: stack.clients, nowMs })));
     expect(metrics.series.length).toBeGreaterThan(0);
-    const logs = expectContract(exploreLogsResponse, await runLogsQuery({ query: '{service_name="order-service"}', from: 'now-30m', limit: '50' }, { loki: stack.clients.loki, nowMs, notConfiguredMessage: 'x' }));
+    const logs = expectContract(exploreLogsResponse, await runLogsQuery({ query: '{service_name="order-service"}', from: 'now-30m', limit: '50' }, investigationContext({ clients: stack.clients, nowMs })));
     expect(logs.logs.length).toBeGreaterThan(0);
-    expectContract(exploreLogsResponse, await runLogsQuery({ query: 'sum(count_over_time({service_name="order-service"}[1m]))', from: 'now-30m' }, { loki: stack.clients.loki, nowMs, notConfiguredMessage: 'x' }));
+    expectContract(exploreLogsResponse, await runLogsQuery({ query: 'sum(count_over_time({service_name="order-service"}[1m]))', from: 'now-30m' }, investigationContext({ clients: stack.clients, nowMs })));
   });
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MISSING_TRACE_ID } from '@/demo/scenario';
-import { correlateTrace } from '@/lib/investigate/correlated';
+import { correlateTrace } from '@/lib/investigate/trace/correlated';
 import { cachedMetadata } from '@/lib/investigate/metadata-cache';
-import { prefetchServiceMetrics } from '@/lib/investigate/metrics-prefetch';
-import { fetchServiceMetrics } from '@/lib/investigate/service-series';
+import { prefetchServiceMetrics } from '@/lib/investigate/trace/metrics-prefetch';
+import { fetchServiceMetrics } from '@/lib/investigate/trace/service-series';
 import { prometheusInstalled } from '../../scripts/lib/prometheus-server';
 import { startDemoStack, type DemoStack } from '../helpers/demo-backends';
+import { investigationContext } from '@/lib/investigate/context';
 
 /**
  * The investigation end to end over HTTP: a real Prometheus backfilled with the demo's
@@ -29,7 +30,7 @@ describe.runIf(prometheusInstalled())('investigating demo traces', () => {
     const found = await clients.jaeger!.searchTraces({ service: 'risk-engine', tags: { error: 'true' }, fromMs: now - 10 * 60_000, toMs: now, limit: 5 });
     expect(found.length).toBeGreaterThan(0);
     const traceId = found[0].traceId;
-    const r = await correlateTrace({ clients, nowMs: Date.now() }, traceId, range());
+    const r = await correlateTrace(investigationContext({ clients, nowMs: Date.now() }), traceId, range());
     expect(r.sources).toMatchObject({ jaeger: { status: 'ok' }, loki: { status: 'ok' }, prometheus: { status: 'ok' } });
     expect(r.trace!.spans.length).toBeGreaterThan(3);
     expect(r.trace!.services?.map((s) => s.name)).toContain('risk-engine');
@@ -68,7 +69,7 @@ describe.runIf(prometheusInstalled())('investigating demo traces', () => {
     const now = Date.now();
     const found = await clients.jaeger!.searchTraces({ service: 'order-service', operation: 'publishOrderEvent', fromMs: now - 10 * 60_000, toMs: now, limit: 3 });
     expect(found.length).toBeGreaterThan(0);
-    const r = await correlateTrace({ clients, nowMs: Date.now() }, found[0].traceId, range());
+    const r = await correlateTrace(investigationContext({ clients, nowMs: Date.now() }), found[0].traceId, range());
     expect(r.trace!.orphanSpanIds.length).toBeGreaterThan(0);
     const orphan = r.trace!.spans.find((s) => s.orphan)!;
     expect(orphan.service).toBe('order-service');
@@ -76,7 +77,7 @@ describe.runIf(prometheusInstalled())('investigating demo traces', () => {
   });
 
   it('answers for the sampled-out exemplar trace: no trace, a missing_trace finding', async () => {
-    const r = await correlateTrace({ clients, nowMs: Date.now() }, MISSING_TRACE_ID, range());
+    const r = await correlateTrace(investigationContext({ clients, nowMs: Date.now() }), MISSING_TRACE_ID, range());
     expect(r.trace).toBeNull();
     expect(r.sources.jaeger.status).toBe('ok');
     expect(r.exemplars.some((e) => e.traceId === MISSING_TRACE_ID && e.traceExists === false)).toBe(true);

@@ -11,13 +11,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriesKey } from '@/lib/anomalies/series-utils';
-import { findAnomalies } from '@/lib/investigate/anomalies';
+import { findAnomalies } from '@/lib/investigate/scan/anomalies';
 import type { Anomaly } from '@/lib/model/anomaly';
 import { createPrometheusClient } from '@/lib/sources';
 import type { PrometheusClient } from '@/lib/sources/types';
 import { prometheusInstalled, startPrometheus, type RunningPrometheus } from '@/scripts/lib/prometheus-server';
 import { fleetOpenMetrics, generateFleet, rng, type FleetSeries } from '../helpers/fleet';
 import { sourceConfig } from '../helpers/clients';
+import { investigationContext } from '@/lib/investigate/context';
 
 const MIN = 60_000;
 // Seeded, so a CI run is repeatable; FLEET_SEED explores other fleets (names stay random either way).
@@ -27,7 +28,7 @@ const START = END - 3 * 60 * MIN;
 
 async function scan(prom: PrometheusClient, fromMs: number, toMs: number) {
   return findAnomalies(
-    { clients: { prometheus: prom, loki: null, jaeger: null }, nowMs: toMs, budgets: { deadlineMs: 120_000, counterScanMs: 90_000 } },
+    investigationContext({ clients: { prometheus: prom, loki: null, jaeger: null }, nowMs: toMs, config: { budgets: { deadlineMs: 120_000, counterScanMs: 90_000 } } }),
     { fromMs, toMs, kinds: ['counter_reset'] },
   );
 }

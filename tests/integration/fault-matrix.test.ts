@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAnomalies } from '@/lib/investigate/anomalies';
+import { findAnomalies } from '@/lib/investigate/scan/anomalies';
 import type { SourceName } from '@/lib/model/types';
 import { realClients } from '../helpers/clients';
 import { closedPortUrl, FAULTS, startFaultServer, type Fault, type FaultServer } from '../helpers/fault-servers';
+import { investigationContext } from '@/lib/investigate/context';
 
 /**
  * Done-when of issue 14, "Fault matrix" (table in docs/reliability.md): each backend ×
@@ -55,7 +56,7 @@ describe('fault matrix: each backend × each fault degrades only that source', (
     const clients = realClients(urls, TIMEOUT_MS);
     const nowMs = Date.now();
     const t0 = Date.now();
-    const res = await findAnomalies({ clients, nowMs }, { fromMs: nowMs - 30 * 60_000, toMs: nowMs });
+    const res = await findAnomalies(investigationContext({ clients, nowMs }), { fromMs: nowMs - 30 * 60_000, toMs: nowMs });
     const ms = Date.now() - t0;
     const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
     peakRssMb = Math.max(peakRssMb, rss);

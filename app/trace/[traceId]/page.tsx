@@ -4,7 +4,7 @@ import { preload } from 'react-dom';
 import { TraceView } from '@/components/traces/trace-view';
 import { EmptyState, PageTitle } from '@/components/ui/page-title';
 import { canonicalTraceId } from '@/lib/model/ids';
-import { correlatedUrl, traceOnlyUrl } from '@/lib/views/api-urls';
+import { traceStreamUrl } from '@/lib/views/api-urls';
 
 type Params = Promise<{ traceId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -27,13 +27,11 @@ export default async function Page({ params, searchParams }: { params: Params; s
   const raw = segment((await params).traceId);
   const canonical = canonicalTraceId(raw);
   if (canonical) {
-    // Start the investigation request while the page's JavaScript loads; the view's own
-    // fetch of the same URL then takes the preloaded response. The full investigation is the
-    // bigger answer: at low priority it does not hold back the page's scripts and the trace.
+    // Start the investigation's stream while the page's JavaScript loads; the view's own
+    // fetch of the same URL then takes the preloaded response, frames and all.
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(await searchParams)) if (typeof v === 'string') q.set(k, v);
-    preload(traceOnlyUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'high' });
-    preload(correlatedUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'low' });
+    preload(traceStreamUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'high' });
   }
   if (!canonical) {
     return (

@@ -10,3 +10,4 @@ export * from './health';
 export * from './search';
 export * from './auth';
 export * from './incidents';
+export * from './trace-stream';

@@ -1,6 +1,6 @@
 import { json, route, searchParams } from '@/lib/api/respond';
-import { parseAnomaliesInput } from '@/lib/investigate/anomalies-input';
-import { sharedScan } from '@/lib/investigate/shared-scan';
+import { parseAnomaliesInput } from '@/lib/investigate/scan/anomalies-input';
+import { sharedScan } from '@/lib/investigate/scan/shared-scan';
 
 export const dynamic = 'force-dynamic';
 

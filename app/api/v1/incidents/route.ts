@@ -1,9 +1,9 @@
 import { json, route, searchParams } from '@/lib/api/respond';
 import { db } from '@/lib/db';
 import { withMutes } from '@/lib/incidents';
-import { parseIncidentsInput } from '@/lib/investigate/anomalies-input';
-import { incidentsOf } from '@/lib/investigate/incidents';
-import { sharedScan } from '@/lib/investigate/shared-scan';
+import { parseIncidentsInput } from '@/lib/investigate/scan/anomalies-input';
+import { incidentsOf } from '@/lib/investigate/scan/incidents';
+import { sharedScan } from '@/lib/investigate/scan/shared-scan';
 import { activeMutes } from '@/lib/mutes/mutes';
 import { listActiveMutes } from '@/lib/mutes/store';
 

@@ -1,6 +1,6 @@
 import { json, route } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config';
-import { serviceMap } from '@/lib/investigate/service-map';
+import { serviceMap } from '@/lib/investigate/scan/service-map';
 import { notConfiguredMessage } from '@/lib/investigate/source-call';
 import { getSources } from '@/lib/sources';
 import { parseRange } from '@/lib/time/range';

@@ -1,7 +1,7 @@
 import { badRequest, json, route } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config';
 import { notConfiguredMessages } from '@/lib/investigate/source-call';
-import { searchTraces } from '@/lib/investigate/trace-search';
+import { searchTraces } from '@/lib/investigate/trace/trace-search';
 import { parseSearchQuery, SearchQueryError } from '@/lib/search/search-query';
 import { getSources } from '@/lib/sources';
 

@@ -1,10 +1,7 @@
-import { setMaxListeners } from 'node:events';
 import { json, route } from '@/lib/api/respond';
 import { parseServiceParam } from '@/lib/api/service-param';
-import { getConfig } from '@/lib/config';
 import { servicePage } from '@/lib/investigate/service-page';
-import { notConfiguredMessages } from '@/lib/investigate/source-call';
-import { getSources } from '@/lib/sources';
+import { requestContext } from '@/lib/investigate/request-context';
 import { parseRange } from '@/lib/time/range';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +12,5 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ service: 
   const q = new URL(req.url).searchParams;
   const nowMs = Date.now();
   const range = parseRange(q.get('from'), q.get('to'), nowMs);
-  const signal = AbortSignal.any([req.signal, AbortSignal.timeout(25_000)]);
-  setMaxListeners(200, signal); // every backend call of the page listens to the one budget signal
-  return json(await servicePage({ clients: getSources(), notConfigured: notConfiguredMessages(getConfig().demo), signal, nowMs }, service, range));
+  return json(await servicePage(requestContext({ nowMs, signal: req.signal }), service, range));
 });
