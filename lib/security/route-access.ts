@@ -9,12 +9,13 @@ import type { Role } from '../auth/roles';
 export type Access = { kind: 'public' } | { kind: 'role'; role: Role };
 
 /**
- * Public: health, share links (capability URLs), sign-in, the demo's fake backends (the app
+ * Public: health, who am I (null when nobody is signed in), share links and the data of
+ * their pages (capability URLs: the token is the permission), sign-in, the demo's fake backends (the app
  * queries them over HTTP) and /metrics (scraped by Prometheus; counts only). Everything
  * else needs a signed-in role: reading needs viewer, changing needs editor, the audit log
  * needs admin.
  */
-const PUBLIC = [/^\/api\/health$/, /^\/s\/[^/]+(\/view)?$/, /^\/auth\/(login|callback|logout)$/, /^\/demo\/(loki|jaeger)(\/.*)?$/, /^\/demo\/metrics$/, /^\/metrics$/];
+const PUBLIC = [/^\/api\/health$/, /^\/api\/v1\/me$/, /^\/s\/[^/]+(\/view(\/data)?)?$/, /^\/auth\/(login|callback|logout)$/, /^\/demo\/(loki|jaeger)(\/.*)?$/, /^\/demo\/metrics$/, /^\/metrics$/];
 
 /**
  * POSTs that are read-only queries in a backend's own wire protocol (Loki's form-encoded

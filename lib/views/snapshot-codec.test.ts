@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  checkedGzip,
   decodeSnapshot,
   DEFAULT_SNAPSHOT_MAX_BYTES,
   encodeSnapshot,
@@ -54,5 +55,16 @@ describe('snapshot encoding', () => {
     expect(snapshotMaxBytes({ SNAPSHOT_MAX_BYTES: '1048576' })).toBe(1_048_576);
     expect(() => snapshotMaxBytes({ SNAPSHOT_MAX_BYTES: '-5' })).toThrow(/SNAPSHOT_MAX_BYTES/);
     expect(() => snapshotMaxBytes({ SNAPSHOT_MAX_BYTES: '20MB' })).toThrow(/positive integer/);
+  });
+});
+
+describe('serving the stored gzip as it is', () => {
+  it('passes what encodeSnapshot wrote, byte for byte, and refuses non-gzip or a trailer past the budget', () => {
+    const bytes = encodeSnapshot(snapshot({ '/api/v1/anomalies?from=a': { anomalies: [] } }), DEFAULT_SNAPSHOT_MAX_BYTES);
+    expect(checkedGzip(bytes)).toBe(bytes);
+    expect(() => checkedGzip(new TextEncoder().encode('{"version":1,"plain":"json, not gzip"}'))).toThrow(SnapshotCorruptError);
+    const bomb = gzipSync(Buffer.alloc(2 * 1024 * 1024)); // 2 MiB of zeros in ~2 KiB
+    expect(() => checkedGzip(bomb, 1024 * 1024)).toThrow(/inflates to 2\.0 MiB, over the 1\.0 MiB budget/);
+    expect(checkedGzip(bomb, 4 * 1024 * 1024)).toBe(bomb);
   });
 });

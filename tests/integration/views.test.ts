@@ -8,11 +8,11 @@ import {
   findShare,
   listShares,
   openShare,
-  openSnapshotShare,
   revokeShareById,
   revokeShareByToken,
   type CreateShareDeps,
 } from '@/lib/views/shares';
+import { loadSharedView } from '@/lib/views/shared-view';
 import { captureSnapshot } from '@/lib/views/snapshot-capture';
 import { DEFAULT_SNAPSHOT_MAX_BYTES, rawSnapshotBudget, SnapshotTooLargeError } from '@/lib/views/snapshot-codec';
 import { hashToken } from '@/lib/views/tokens';
@@ -195,15 +195,23 @@ describe.each(testDatabases())('views and shares on $name', ({ url }) => {
     expect((await findShare(db, created.token, NOW)).state).toBe('unknown');
   });
 
-  it('serves the snapshot page only for ok snapshot shares, counting only those opens', async () => {
-    const v = await createView(db, { name: 'page', path: `/trace/${TRACE}` });
+  it('serves a share page\'s data only for ok shares: a snapshot\'s stored gzip as it is, a live share captured now', async () => {
+    const v = await createView(db, { name: 'page', path: `/trace/${TRACE}?from=now-1h&to=now` });
     const live = (await share(v.id, {}))!;
     const snap = (await share(v.id, { snapshot: true, expiresIn: '1d' }))!;
-    expect(await openSnapshotShare(db, live.token, NOW)).toEqual({ state: 'not_snapshot' });
-    const ok = await openSnapshotShare(db, snap.token, NOW);
-    expect(ok.state === 'ok' && ok.data.path).toBe(snap.share.path);
-    expect(await openSnapshotShare(db, snap.token, NOW + DAY)).toEqual({ state: 'expired' });
-    const counts = Object.fromEntries((await listShares(db, v.id, NOW))!.map((s) => [s.snapshot ? 'snapshot' : 'live', s.openCount]));
-    expect(counts).toEqual({ live: 0, snapshot: 1 });
+    const captured: string[] = [];
+    const sharedDeps = (acceptsGzip: boolean, nowMs = NOW) => ({ nowMs, acceptsGzip, capture: async (p: string) => (captured.push(p), deps().capture(p)) });
+    const stored = await db.share.findFirstOrThrow({ where: { id: snap.share.id } });
+    expect(await loadSharedView(db, snap.token, sharedDeps(true))).toEqual({ kind: 'snapshot_gzip', gzip: stored.snapshotData });
+    const inflated = await loadSharedView(db, snap.token, sharedDeps(false));
+    expect(inflated.kind === 'data' && inflated.data.path).toBe(snap.share.path);
+    expect(captured).toEqual([]);
+    const now = await loadSharedView(db, live.token, sharedDeps(true));
+    expect(now.kind === 'data' && now.live && Object.keys(now.data.responses)).toEqual(apiUrlsForView(captured[0]));
+    expect(captured).toEqual([`/trace/${TRACE}?from=2026-11-23T11%3A00%3A00.000Z&to=2026-11-23T12%3A00%3A00.000Z`]);
+    expect(await loadSharedView(db, snap.token, sharedDeps(true, NOW + DAY))).toEqual({ kind: 'gone', state: 'expired' });
+    await revokeShareById(db, v.id, live.share.id, NOW);
+    expect(await loadSharedView(db, live.token, sharedDeps(true))).toEqual({ kind: 'gone', state: 'revoked' });
+    expect(captured).toHaveLength(1);
   });
 });

@@ -1,0 +1,52 @@
+import type { Db } from '../db';
+import { findShare, recordOpen } from './shares';
+import { checkedGzip, decodeSnapshot, type StoredSnapshot } from './snapshot-codec';
+import type { ShareState } from './tokens';
+import { pinViewPath } from './view-path';
+
+/**
+ * What a share page (`/s/{token}/view`) shows, loaded by the page from
+ * `/s/{token}/view/data` after its HTML arrives, never serialized into it (docs/security.md,
+ * "Share links"). The token is the only permission: each load checks it again, so a revoked
+ * or expired link stops showing anything at once.
+ *
+ * - A snapshot serves its stored gzip as it is (the browser inflates it), or inflated within
+ *   the raw budget for a client that does not take gzip.
+ * - A live share serves the view captured now, through the same API handlers the page uses,
+ *   as the app's internal reader (lib/auth/internal.ts): someone without an account sees the
+ *   view's current data and can reach nothing else.
+ */
+
+export type SharedViewAnswer =
+  | { kind: 'gone'; state: Exclude<ShareState, 'ok'> }
+  | { kind: 'missing_data' }
+  | { kind: 'snapshot_gzip'; gzip: Uint8Array }
+  | { kind: 'data'; data: StoredSnapshot; live: boolean };
+
+export interface SharedViewDeps {
+  nowMs: number;
+  /** Whether the client takes `content-encoding: gzip` (every browser does). */
+  acceptsGzip: boolean;
+  /** Captures the view at a pinned path from this app itself (lib/views/service.ts). */
+  capture: (pinnedPath: string) => Promise<StoredSnapshot>;
+}
+
+export async function loadSharedView(db: Db, token: string, deps: SharedViewDeps): Promise<SharedViewAnswer> {
+  const found = await findShare(db, token, deps.nowMs);
+  if (found.state !== 'ok') return { kind: 'gone', state: found.state };
+  if (!found.snapshot) return { kind: 'data', data: await deps.capture(pinViewPath(found.path, deps.nowMs)), live: true };
+  const row = await db.share.findUnique({ where: { id: found.id }, select: { snapshotData: true } });
+  if (!row?.snapshotData) return { kind: 'missing_data' };
+  return deps.acceptsGzip ? { kind: 'snapshot_gzip', gzip: checkedGzip(row.snapshotData) } : { kind: 'data', data: decodeSnapshot(row.snapshotData), live: false };
+}
+
+/**
+ * For the share page itself: whether the link is ok and which kind it is. A snapshot's open
+ * is counted here; a live share's where `/s/{token}` sent the visitor on.
+ */
+export async function openSharedViewPage(db: Db, token: string, nowMs: number = Date.now()): Promise<{ state: 'ok'; live: boolean } | { state: Exclude<ShareState, 'ok'> }> {
+  const found = await findShare(db, token, nowMs);
+  if (found.state !== 'ok') return { state: found.state };
+  if (found.snapshot) await recordOpen(db, found.id, nowMs);
+  return { state: 'ok', live: !found.snapshot };
+}
