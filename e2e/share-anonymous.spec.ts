@@ -49,7 +49,7 @@ const apps: ChildProcess[] = [];
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   for (const mode of MODES) {
-    const env: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', PORT: String(mode.port), DATABASE_URL: `file:./data/e2e-share-${mode.name}-${mode.port}.db`, DIGEST_RUNNER: 'off', NEXT_TELEMETRY_DISABLED: '1', ...mode.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(mode.port), DATABASE_URL: `file:./data/e2e-share-${mode.name}-${mode.port}.db`, DIGEST_RUNNER: 'off', NEXT_TELEMETRY_DISABLED: '1', ...mode.env };
     for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'PUBLIC_URL']) delete env[k];
     execFileSync('node', ['scripts/db-deploy.mjs'], { cwd: ROOT, env, stdio: 'pipe' });
     apps.push(spawn('node', ['scripts/serve.mjs'], { cwd: ROOT, env, stdio: 'ignore' }));
