@@ -8,9 +8,8 @@ import { fetchApi, type ApiFetchError } from '@/components/ui/use-api';
 import { SnapshotPage } from './snapshot-page';
 
 /**
- * Loads a share page's data after the page itself (docs/security.md, "Share links"): a
- * snapshot arrives as the stored gzip and is inflated by the browser, so neither the HTML
- * nor the server ever holds it serialized whole.
+ * Loads a share page's data after the page itself (docs/security.md, "Share links"): the
+ * HTML carries none, and a snapshot is streamed from its stored gzip, never held whole.
  */
 export function SharedView({ token, live }: { token: string; live: boolean }) {
   const { data, error } = useQuery<SharedViewData, ApiFetchError>({

@@ -2,19 +2,16 @@
  * The Content-Security-Policy of every page (docs/security.md, "CSP"), built per request
  * around a fresh nonce as the Next.js CSP guide describes: Next.js stamps the nonce on its
  * own scripts when it finds this header on the request. Scripts run only with the nonce
- * (or when loaded by one, 'strict-dynamic'). Style elements need the nonce too (CodeMirror
- * stamps it on the one it inserts). Style *attributes* stay 'unsafe-inline': React renders
- * `style` props into the server HTML (bar widths, chart sizes, virtual-list offsets), and a
- * nonce cannot cover an attribute. An injected attribute can neither select other elements
- * nor load anything from elsewhere (img-src and font-src are 'self').
+ * (or when loaded by one, 'strict-dynamic'). Styles too: stylesheets from this origin,
+ * style elements only with the nonce (CodeMirror stamps it on the one it inserts), and no
+ * inline style attributes in the HTML. Style props React sets in the browser go through the
+ * CSSOM, which CSP does not govern; none of our pages renders one on the server.
  */
 export function buildCsp(nonce: string, opts: { dev: boolean; https: boolean }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ''}`,
     `style-src 'self' 'nonce-${nonce}'`,
-    `style-src-elem 'self' 'nonce-${nonce}'`,
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { findShare, recordOpen } from './shares';
-import { checkedGzip, decodeSnapshot, type StoredSnapshot } from './snapshot-codec';
+import { checkedGzip, inflatedStream, type StoredSnapshot } from './snapshot-codec';
 import type { ShareState } from './tokens';
 import { pinViewPath } from './view-path';
 
@@ -10,8 +10,8 @@ import { pinViewPath } from './view-path';
  * "Share links"). The token is the only permission: each load checks it again, so a revoked
  * or expired link stops showing anything at once.
  *
- * - A snapshot serves its stored gzip as it is (the browser inflates it), or inflated within
- *   the raw budget for a client that does not take gzip.
+ * - A snapshot is inflated as a stream from its stored gzip (never whole in memory, never
+ *   re-serialized), held to the raw budget as it flows.
  * - A live share serves the view captured now, through the same API handlers the page uses,
  *   as the app's internal reader (lib/auth/internal.ts): someone without an account sees the
  *   view's current data and can reach nothing else.
@@ -20,13 +20,11 @@ import { pinViewPath } from './view-path';
 export type SharedViewAnswer =
   | { kind: 'gone'; state: Exclude<ShareState, 'ok'> }
   | { kind: 'missing_data' }
-  | { kind: 'snapshot_gzip'; gzip: Uint8Array }
-  | { kind: 'data'; data: StoredSnapshot; live: boolean };
+  | { kind: 'snapshot'; json: ReadableStream<Uint8Array> }
+  | { kind: 'live'; data: StoredSnapshot };
 
 export interface SharedViewDeps {
   nowMs: number;
-  /** Whether the client takes `content-encoding: gzip` (every browser does). */
-  acceptsGzip: boolean;
   /** Captures the view at a pinned path from this app itself (lib/views/service.ts). */
   capture: (pinnedPath: string) => Promise<StoredSnapshot>;
 }
@@ -34,10 +32,10 @@ export interface SharedViewDeps {
 export async function loadSharedView(db: Db, token: string, deps: SharedViewDeps): Promise<SharedViewAnswer> {
   const found = await findShare(db, token, deps.nowMs);
   if (found.state !== 'ok') return { kind: 'gone', state: found.state };
-  if (!found.snapshot) return { kind: 'data', data: await deps.capture(pinViewPath(found.path, deps.nowMs)), live: true };
+  if (!found.snapshot) return { kind: 'live', data: await deps.capture(pinViewPath(found.path, deps.nowMs)) };
   const row = await db.share.findUnique({ where: { id: found.id }, select: { snapshotData: true } });
   if (!row?.snapshotData) return { kind: 'missing_data' };
-  return deps.acceptsGzip ? { kind: 'snapshot_gzip', gzip: checkedGzip(row.snapshotData) } : { kind: 'data', data: decodeSnapshot(row.snapshotData), live: false };
+  return { kind: 'snapshot', json: inflatedStream(checkedGzip(row.snapshotData)) };
 }
 
 /**

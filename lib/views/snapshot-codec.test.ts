@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   checkedGzip,
+  inflatedStream,
   decodeSnapshot,
   DEFAULT_SNAPSHOT_MAX_BYTES,
   encodeSnapshot,
@@ -58,8 +59,17 @@ describe('snapshot encoding', () => {
   });
 });
 
-describe('serving the stored gzip as it is', () => {
-  it('passes what encodeSnapshot wrote, byte for byte, and refuses non-gzip or a trailer past the budget', () => {
+describe('streaming a stored snapshot to its page', () => {
+  it('inflates what encodeSnapshot wrote as a stream, and stops past the budget even when the trailer lies', async () => {
+    const s = snapshot({ '/api/v1/anomalies?from=a': { anomalies: Array.from({ length: 2_000 }, (_, i) => ({ id: `a${i}` })) } });
+    const bytes = encodeSnapshot(s, DEFAULT_SNAPSHOT_MAX_BYTES);
+    expect(JSON.parse(await new Response(inflatedStream(bytes)).text())).toEqual(s);
+    const lying = gzipSync(Buffer.alloc(2 * 1024 * 1024));
+    lying.writeUInt32LE(10, lying.length - 4); // claims 10 bytes
+    expect(() => checkedGzip(lying, 1024 * 1024)).not.toThrow();
+    await expect(new Response(inflatedStream(lying, 1024 * 1024)).text()).rejects.toThrow(/inflates past the 1\.0 MiB budget/);
+  });
+  it('passes what encodeSnapshot wrote, and refuses non-gzip or a trailer past the budget', () => {
     const bytes = encodeSnapshot(snapshot({ '/api/v1/anomalies?from=a': { anomalies: [] } }), DEFAULT_SNAPSHOT_MAX_BYTES);
     expect(checkedGzip(bytes)).toBe(bytes);
     expect(() => checkedGzip(new TextEncoder().encode('{"version":1,"plain":"json, not gzip"}'))).toThrow(SnapshotCorruptError);

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { apiUrlsForView } from '@/lib/views/api-urls';
@@ -195,23 +196,23 @@ describe.each(testDatabases())('views and shares on $name', ({ url }) => {
     expect((await findShare(db, created.token, NOW)).state).toBe('unknown');
   });
 
-  it('serves a share page\'s data only for ok shares: a snapshot\'s stored gzip as it is, a live share captured now', async () => {
+  it('serves a share page\'s data only for ok shares: a snapshot streamed from its stored gzip, a live share captured now', async () => {
     const v = await createView(db, { name: 'page', path: `/trace/${TRACE}?from=now-1h&to=now` });
     const live = (await share(v.id, {}))!;
     const snap = (await share(v.id, { snapshot: true, expiresIn: '1d' }))!;
     const captured: string[] = [];
-    const sharedDeps = (acceptsGzip: boolean, nowMs = NOW) => ({ nowMs, acceptsGzip, capture: async (p: string) => (captured.push(p), deps().capture(p)) });
+    const sharedDeps = (nowMs = NOW) => ({ nowMs, capture: async (p: string) => (captured.push(p), deps().capture(p)) });
     const stored = await db.share.findFirstOrThrow({ where: { id: snap.share.id } });
-    expect(await loadSharedView(db, snap.token, sharedDeps(true))).toEqual({ kind: 'snapshot_gzip', gzip: stored.snapshotData });
-    const inflated = await loadSharedView(db, snap.token, sharedDeps(false));
-    expect(inflated.kind === 'data' && inflated.data.path).toBe(snap.share.path);
+    const streamed = await loadSharedView(db, snap.token, sharedDeps());
+    expect(streamed.kind).toBe('snapshot');
+    expect(streamed.kind === 'snapshot' && (await new Response(streamed.json).text())).toBe(gunzipSync(stored.snapshotData!).toString('utf8'));
     expect(captured).toEqual([]);
-    const now = await loadSharedView(db, live.token, sharedDeps(true));
-    expect(now.kind === 'data' && now.live && Object.keys(now.data.responses)).toEqual(apiUrlsForView(captured[0]));
+    const now = await loadSharedView(db, live.token, sharedDeps());
+    expect(now.kind === 'live' && Object.keys(now.data.responses)).toEqual(apiUrlsForView(captured[0]));
     expect(captured).toEqual([`/trace/${TRACE}?from=2026-11-23T11%3A00%3A00.000Z&to=2026-11-23T12%3A00%3A00.000Z`]);
-    expect(await loadSharedView(db, snap.token, sharedDeps(true, NOW + DAY))).toEqual({ kind: 'gone', state: 'expired' });
+    expect(await loadSharedView(db, snap.token, sharedDeps(NOW + DAY))).toEqual({ kind: 'gone', state: 'expired' });
     await revokeShareById(db, v.id, live.share.id, NOW);
-    expect(await loadSharedView(db, live.token, sharedDeps(true))).toEqual({ kind: 'gone', state: 'revoked' });
+    expect(await loadSharedView(db, live.token, sharedDeps())).toEqual({ kind: 'gone', state: 'revoked' });
     expect(captured).toHaveLength(1);
   });
 });
