@@ -63,7 +63,7 @@ test('every page has the CSP and Referrer-Policy, and a full walk triggers no vi
   }
   // The editor inserted its theme as a nonce'd <style> element, which applied.
   await page.goto('/explore?query=up&from=now-1h&to=now');
-  await expect(page.locator('.cm-editor').first()).toBeVisible();
+  await expect(page.locator('.cm-editor').first()).toBeVisible({ timeout: 30_000 }); // loaded after the page (next/dynamic)
   expect(await page.evaluate(() => getComputedStyle(document.querySelector('.cm-editor .cm-line')!).paddingLeft)).toBe('8px');
   // A gone share link's plain page styles itself with the nonce too.
   await page.goto('/s/' + 'A'.repeat(43));
