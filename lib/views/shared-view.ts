@@ -14,7 +14,7 @@ import { pinViewPath } from './view-path';
  *   re-serialized), held to the raw budget as it flows.
  * - A live share serves the view captured now, through the same API handlers the page uses,
  *   as the app's internal reader (lib/auth/internal.ts): someone without an account sees the
- *   view's current data and can reach nothing else.
+ *   view's current data and can reach nothing else, and no internal error text (forOutsiders).
  */
 
 export type SharedViewAnswer =
@@ -32,7 +32,7 @@ export interface SharedViewDeps {
 export async function loadSharedView(db: Db, token: string, deps: SharedViewDeps): Promise<SharedViewAnswer> {
   const found = await findShare(db, token, deps.nowMs);
   if (found.state !== 'ok') return { kind: 'gone', state: found.state };
-  if (!found.snapshot) return { kind: 'live', data: await deps.capture(pinViewPath(found.path, deps.nowMs)) };
+  if (!found.snapshot) return { kind: 'live', data: forOutsiders(await deps.capture(pinViewPath(found.path, deps.nowMs))) };
   const row = await db.share.findUnique({ where: { id: found.id }, select: { snapshotData: true } });
   if (!row?.snapshotData) return { kind: 'missing_data' };
   return { kind: 'snapshot', json: inflatedStream(checkedGzip(row.snapshotData)) };
@@ -47,4 +47,27 @@ export async function openSharedViewPage(db: Db, token: string, nowMs: number = 
   if (found.state !== 'ok') return { state: found.state };
   if (found.snapshot) await recordOpen(db, found.id, nowMs);
   return { state: 'ok', live: !found.snapshot };
+}
+
+/**
+ * A live capture as someone without an account may see it: a source's or a request's error
+ * text ("connect ECONNREFUSED 10.0.3.7:9090") names internal hosts, so outsiders get the
+ * status only, as digests' outside channels do (lib/digests/execute.ts).
+ */
+export function forOutsiders(data: StoredSnapshot): StoredSnapshot {
+  const responses = Object.fromEntries(Object.entries(data.responses).map(([url, body]) => [url, withoutSourceErrors(body)]));
+  const failed = Object.fromEntries(Object.entries(data.failed).map(([url, f]) => [url, { status: f.status, message: `not available (HTTP ${f.status})` }]));
+  return { ...data, responses, failed };
+}
+
+function withoutSourceErrors(body: unknown): unknown {
+  const sources = (body as { sources?: unknown } | null)?.sources;
+  if (!sources || typeof sources !== 'object') return body;
+  const scrubbed = Object.fromEntries(
+    Object.entries(sources as Record<string, unknown>).map(([name, rep]) => {
+      const r = rep as { status?: unknown; message?: unknown } | null;
+      return [name, r && typeof r === 'object' && (r.status === 'error' || r.status === 'timeout') && 'message' in r ? { ...r, message: 'unavailable' } : rep];
+    }),
+  );
+  return { ...(body as object), sources: scrubbed };
 }
