@@ -16,6 +16,8 @@ export async function register(): Promise<void> {
     }
     throw err;
   }
+  // Before the first request, so proxy.ts and the handlers share it (lib/auth/internal.ts).
+  (await import('./lib/auth/internal')).internalKey();
   try {
     const { startServerDigestRunner } = await import('./lib/digests/server');
     startServerDigestRunner();

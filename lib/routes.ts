@@ -69,3 +69,5 @@ export const sharePath = (token: string): string => `/s/${encodeURIComponent(tok
 export const shareUrl = (publicUrl: string, token: string): string => `${publicUrl.replace(/\/+$/, '')}${sharePath(token)}`;
 /** Where the snapshot of a share renders. */
 export const snapshotPagePath = (token: string): string => `${sharePath(token)}/view`;
+/** What a share page loads: the snapshot's stored data, or a live share's view captured now. */
+export const sharedViewDataPath = (token: string): string => `${snapshotPagePath(token)}/data`;

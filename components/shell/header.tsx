@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 import { SourcePills } from './source-pills';
 import { TimeRangePicker } from './time-range-picker';
 import { TraceSearch } from './trace-search';
+import { UserMenu } from './user-menu';
 import { useRangeQuery } from './url-state';
 import { PAGES } from '@/lib/routes';
 
@@ -46,6 +47,7 @@ export function AppHeader() {
           <TraceSearch />
           <TimeRangePicker />
           <SourcePills />
+          <UserMenu />
         </div>
       </div>
     </header>
