@@ -1,34 +1,28 @@
 'use client';
 
 import { traceSearchAnswer } from '@/lib/api/contract';
-import { useMemo, useState } from 'react';
-import { useRangeQuery } from '@/components/shell/url-state';
+import { useMemo } from 'react';
 import { EmptyState } from '@/components/ui/page-title';
 import { useAfterPaint } from '@/components/ui/use-after-paint';
 import { useApi } from '@/components/ui/use-api';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import { sortResults } from '@/lib/search/results';
 import { SEARCH_SORTS, type SearchSort } from '@/lib/search/search-query';
-import { ResultRow } from './result-row';
+import { traceSearchUrl } from '@/lib/views/api-urls';
+import { ResultList } from './result-list';
 import { ResultScatter } from './result-scatter';
 import { SearchForm, SORT_LABELS } from './search-form';
 
-const SEARCH_KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit', 'errors'];
-/** Rows drawn at first; the rest on request, so 1,500 results do not block the page. */
-const FIRST_ROWS = 50;
-
 export function SearchView() {
   const params = useViewParams();
-  const range = useRangeQuery();
   const setParams = useSetViewParams();
-  const [showAll, setShowAll] = useState(false);
-  const q = new URLSearchParams(range);
-  for (const k of SEARCH_KEYS) if (params.get(k)) q.set(k, params.get(k)!);
-  const hasService = !!params.get('service');
+  // The URL the page preloaded (app/traces/page.tsx): the answer is often here before the script.
+  const searchUrl = traceSearchUrl(params);
+  const hasService = searchUrl !== null;
   // Sorting happens here, so a new order does not search again.
   const sortParam = params.get('sort') ?? 'recent';
   const sort: SearchSort = (SEARCH_SORTS as readonly string[]).includes(sortParam) ? (sortParam as SearchSort) : 'recent';
-  const answer = useApi(hasService ? `/api/v1/traces?${q}` : null, traceSearchAnswer);
+  const answer = useApi(searchUrl, traceSearchAnswer);
   const results = useMemo(() => sortResults(answer.data?.results ?? [], sort), [answer.data, sort]);
   const window = answer.data?.range ?? null;
   // The list is what the user waits for: the scatter (an SVG dot per result) draws after it is painted.
@@ -36,7 +30,7 @@ export function SearchView() {
 
   return (
     <div>
-      <SearchForm key={q.toString()} />
+      <SearchForm key={searchUrl ?? params.toString()} />
       {!hasService ? (
         <div data-testid="search-needs-service">
           <EmptyState title="Choose a service">
@@ -78,14 +72,7 @@ export function SearchView() {
                   </select>
                 </label>
               </div>
-              <ul data-testid="search-results">
-                {(showAll ? results : results.slice(0, FIRST_ROWS)).map((r) => <ResultRow key={r.traceId} r={r} />)}
-              </ul>
-              {!showAll && results.length > FIRST_ROWS ? (
-                <button type="button" className="mt-2 text-sm text-sky-700 hover:underline" onClick={() => setShowAll(true)}>
-                  Show all {results.length}
-                </button>
-              ) : null}
+              <ResultList results={results} />
             </>
           ) : null}
         </>
