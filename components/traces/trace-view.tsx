@@ -97,12 +97,12 @@ export function TraceView({ traceId }: { traceId: string }) {
   }, []);
   const onSelect = useCallback((spanId: string) => {
     const { setParams: set, collapsed: cur, index: idx, selectedId: sel } = latest.current;
-    if (spanId === sel) return set({ span: null }, 'replace');
+    if (spanId === sel) return set({ span: null }, 'history');
     const at = idx.indexById.get(spanId);
     const hiding = at === undefined ? [] : ancestorIds(idx, at).filter((id) => cur.has(id));
     const changes: Record<string, string | null> = { span: spanId };
     if (hiding.length) changes.collapsed = formatIdList([...cur].filter((id) => !hiding.includes(id)));
-    set(changes, 'replace');
+    set(changes, 'history');
   }, []);
   const onStep = useCallback(
     (direction: 1 | -1) => {
