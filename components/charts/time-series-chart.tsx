@@ -5,6 +5,8 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { MouseHandlerDataParam } from 'recharts';
 import type { ApiExemplar, ApiMetric } from '@/lib/api/types';
 import type { Anomaly } from '@/lib/model/anomaly';
+import { ServiceLink } from '@/components/ui/service-link';
+import { serviceOf } from '@/lib/correlate/service-label';
 import { traceHref } from '@/lib/routes';
 import { formatValue, legendNames, timeTick, toChartData } from './chart-data';
 import { counterResetMarkers, exemplarDots, gcStormBands } from './chart-markers';
@@ -55,6 +57,8 @@ export function TimeSeriesChart({
 }: TimeSeriesChartProps) {
   const data = useMemo(() => toChartData(series, fromMs, toMs), [series, fromMs, toMs]);
   const names = useMemo(() => legendNames(series), [series]);
+  // A legend entry of a series that names its service links to the service page (the app's one service-label rule).
+  const services = useMemo(() => series.map((s) => serviceOf(s.labels)), [series]);
   const storms = useMemo(() => gcStormBands(series, anomalies, fromMs, toMs), [series, anomalies, fromMs, toMs]);
   const resets = useMemo(() => counterResetMarkers(series, anomalies, fromMs, toMs), [series, anomalies, fromMs, toMs]);
   const dots = useMemo(() => exemplarDots(exemplars, fromMs, toMs, exemplarScale), [exemplars, fromMs, toMs, exemplarScale]);
@@ -128,11 +132,17 @@ export function TimeSeriesChart({
           </ResponsiveContainer>
         )}
       </div>
-      <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-[11px] text-slate-600 dark:text-slate-400">
+      <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-[11px] text-slate-600 dark:text-slate-400" data-testid="chart-legend">
         {names.slice(0, MAX_LEGEND).map((n, i) => (
           <li key={i} className="flex max-w-full items-center gap-1 truncate" title={n}>
             <span className="inline-block h-0.5 w-3 shrink-0" style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }} />
-            <span className="truncate">{n}</span>
+            {services[i] ? (
+              <ServiceLink name={services[i]!} className="truncate">
+                {n}
+              </ServiceLink>
+            ) : (
+              <span className="truncate">{n}</span>
+            )}
           </li>
         ))}
         {names.length > MAX_LEGEND && <li>+{names.length - MAX_LEGEND} more</li>}

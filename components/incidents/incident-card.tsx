@@ -3,6 +3,7 @@ import { SeverityBadge } from '@/components/anomalies/badges';
 import { findingLinks } from '@/components/anomalies/links';
 import { clockUtc, relativeTime } from '@/components/anomalies/time-text';
 import type { Incident } from '@/lib/incidents';
+import { ServiceLink } from '@/components/ui/service-link';
 import { muteText } from '@/lib/mutes/text';
 import { IncidentTimeline } from './incident-timeline';
 import { MuteControl } from './mute-control';
@@ -51,7 +52,12 @@ export function IncidentCard({ incident, range, nowMs, open = false, onMuted }: 
         {incident.sentence}
       </p>
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="incident-services">
-        {incident.services.join(' · ')}
+        {incident.services.map((s, k) => (
+          <span key={s}>
+            {k > 0 ? ' · ' : ''}
+            <ServiceLink name={s} />
+          </span>
+        ))}
       </p>
       <IncidentTimeline findings={incident.findings} range={range} />
       {incident.partial.length > 0 && (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ServiceLink } from '@/components/ui/service-link';
 import type { Anomaly, AnomalyKind } from '@/lib/model/anomaly';
 import { kindName, SEVERITY_CLASSES } from '@/components/anomalies/kinds';
 import { countMatrix } from './overview-model';
@@ -32,7 +33,7 @@ export function CountMatrix({ anomalies, params }: { anomalies: readonly Anomaly
           {m.services.map((s) => (
             <tr key={s ?? ''} data-testid="count-row" data-service={s ?? ''}>
               <th scope="row" className="whitespace-nowrap pr-2 text-left font-medium">
-                {s ?? <span className="italic text-slate-500">no service</span>}
+                {s !== null ? <ServiceLink name={s} /> : <span className="italic text-slate-500">no service</span>}
               </th>
               {m.kinds.map((k) => {
                 const c = m.cell(s, k);

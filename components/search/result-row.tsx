@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import type { CSSProperties, Ref } from 'react';
 import { formatDurationMs } from '@/components/traces/span-format';
 import { ServiceLink } from '@/components/ui/service-link';
 import type { SearchResult } from '@/lib/search/results';
@@ -27,12 +28,20 @@ function Typical({ r }: { r: SearchResult }) {
   );
 }
 
-export function ResultRow({ r }: { r: SearchResult }) {
+interface ResultRowProps {
+  r: SearchResult;
+  /** In a virtualized list: the row's position (measured through `ref`) and placement. */
+  index?: number;
+  ref?: Ref<HTMLLIElement>;
+  style?: CSSProperties;
+}
+
+export function ResultRow({ r, index, ref, style }: ResultRowProps) {
   const { flags } = r;
   return (
-    <li className="border-b border-slate-200 py-2 dark:border-slate-800" data-testid="search-result" data-trace-id={r.traceId} data-errors={r.errorSpanCount}>
+    <li ref={ref} style={style} data-index={index} className="border-b border-slate-200 py-2 dark:border-slate-800" data-testid="search-result" data-trace-id={r.traceId} data-errors={r.errorSpanCount}>
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <Link href={traceHref(r.traceId, null, r.startMs)} className="font-medium text-sky-700 hover:underline dark:text-sky-400" data-testid="search-result-link">
+        <Link href={traceHref(r.traceId, null, r.startMs)} prefetch={false} className="font-medium text-sky-700 hover:underline dark:text-sky-400" data-testid="search-result-link">
           {r.rootService ?? 'unknown service'}: {r.rootOperation ?? 'unknown operation'}
         </Link>
         <span className="font-mono text-xs text-slate-500">{r.traceId.slice(0, 16)}…</span>

@@ -9,8 +9,10 @@ import { useRangeQuery } from '@/components/shell/url-state';
 import { useApi } from '@/components/ui/use-api';
 import type { SourceReport } from '@/lib/model/types';
 import { searchHref } from '@/lib/views/service-href';
+import { anomaliesUrl } from '@/lib/views/api-urls';
 import { LogVolumeChart } from './log-volume-chart';
 import { NeighbourTable } from './neighbour-table';
+import { ServiceIncidents } from './service-incidents';
 
 const MetricPanels = dynamic(() => import('@/components/traces/metric-panels'), { ssr: false, loading: () => <p className="text-xs text-slate-500">Loading charts…</p> });
 
@@ -24,7 +26,8 @@ export function ServiceView({ service }: { service: string }) {
   const range = useRangeQuery();
   const enc = encodeURIComponent(service);
   const page = useApi(`/api/v1/services/${enc}/overview?${range}`, servicePageAnswer);
-  const findings = useApi(`/api/v1/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`, anomaliesResponse);
+  // The whole range's scan, filtered here: the incidents below are built from the same scan (lib/investigate/shared-scan.ts).
+  const findings = useApi(anomaliesUrl(new URLSearchParams(range)), anomaliesResponse);
   const anomalies = (findings.data?.anomalies ?? []).filter((a) => a.service === service);
   const d = page.data;
 
@@ -49,6 +52,8 @@ export function ServiceView({ service }: { service: string }) {
           ))}
         </ul>
       </section>
+
+      <ServiceIncidents service={service} range={range} />
 
       {page.isLoading ? <p className="text-sm text-slate-500">Loading {service}…</p> : null}
       {page.error ? <p className="text-sm text-red-600">{page.error.message}</p> : null}

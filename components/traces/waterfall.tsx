@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
 import { serviceColor } from '@/lib/correlate/service-colors';
 import { axisTicks } from './span-format';
@@ -35,15 +35,15 @@ export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle
     return m;
   }, [index]);
 
+  // Stable while the rows are: a new getItemKey makes the virtualizer re-measure every row (50,000) on each render.
+  const estimateSize = useCallback((i: number) => {
+    const r = rows[i];
+    return r.kind === 'logs' ? spanLogsHeight(r.count) : ROW_HEIGHT;
+  }, [rows]);
+  // A number, not a string: the virtualizer keys every one of a big trace's rows at once.
+  const getItemKey = useCallback((i: number) => rows[i].index * 2 + (rows[i].kind === 'logs' ? 1 : 0), [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i].kind === 'logs' ? spanLogsHeight(rows[i].count) : ROW_HEIGHT),
-    overscan: 20,
-    // A number, not a string: the virtualizer keys every one of a big trace's rows at once.
-    getItemKey: (i) => rows[i].index * 2 + (rows[i].kind === 'logs' ? 1 : 0),
-  });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize, overscan: 20, getItemKey });
 
   // Bring a span selected by the URL (a shared link) into view once, on arrival.
   const scrolledFor = useRef<string | null>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiUrlsForView, viewKind } from './api-urls';
+import { apiUrlsForView, traceSearchUrl, viewKind } from './api-urls';
 
 describe('apiUrlsForView', () => {
   it('maps a trace view to its correlated request, keeping only the range', () => {
@@ -23,5 +23,16 @@ describe('apiUrlsForView', () => {
   it('knows no requests for unknown paths', () => {
     expect(apiUrlsForView('/views')).toEqual([]);
     expect(viewKind('/trace/a/b')).toBeNull();
+  });
+});
+
+describe('traceSearchUrl', () => {
+  it('is the same request for the page\'s preload and the view: the range (defaulted) and the search filters, not the sort', () => {
+    const q = new URLSearchParams('service=risk-engine&errors=true&sort=longest&tags=http.status_code%3D500&span=x');
+    expect(traceSearchUrl(q)).toBe('/api/v1/traces?from=now-1h&to=now&service=risk-engine&tags=http.status_code%3D500&errors=true');
+    expect(traceSearchUrl(new URLSearchParams('from=now-15m&to=now&service=a&limit=1500'))).toBe('/api/v1/traces?from=now-15m&to=now&service=a&limit=1500');
+  });
+  it('asks nothing without a service (the page says what Jaeger needs instead)', () => {
+    expect(traceSearchUrl(new URLSearchParams('from=now-1h&operation=GET'))).toBeNull();
   });
 });

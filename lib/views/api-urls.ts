@@ -4,6 +4,8 @@
  * so a snapshot page renders from exactly what the live page would have fetched.
  */
 
+import { DEFAULT_FROM, DEFAULT_TO } from '../time/range';
+
 export type ViewKind = 'trace' | 'explore' | 'anomalies' | 'overview';
 
 const pick = (q: URLSearchParams, keys: string[]): string => {
@@ -26,6 +28,23 @@ export const traceStreamUrl = (traceId: string, q: URLSearchParams): string => `
 export const traceOnlyUrl = (traceId: string, q: URLSearchParams): string => `/api/v1/traces/${encodeURIComponent(traceId)}?${pick(q, ['from', 'to'])}`;
 
 export const anomaliesUrl = (q: URLSearchParams): string => `/api/v1/anomalies?${pick(q, ['from', 'to', 'service', 'kind'])}`;
+
+/** The search form's parameters that reach the API (the sort is applied in the page). */
+const TRACE_SEARCH_KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit', 'errors'];
+
+/**
+ * The trace search request of a /traces URL (docs/search-api.md), or null without a
+ * service. The page preloads exactly this URL while its script loads, and the view fetches it.
+ */
+export function traceSearchUrl(q: URLSearchParams): string | null {
+  if (!q.get('service')) return null;
+  const out = new URLSearchParams({ from: q.get('from') || DEFAULT_FROM, to: q.get('to') || DEFAULT_TO });
+  for (const k of TRACE_SEARCH_KEYS) {
+    const v = q.get(k);
+    if (v) out.set(k, v);
+  }
+  return `/api/v1/traces?${out.toString()}`;
+}
 
 /** Incidents of the range (docs/api.md, "Incidents"): the overview's cards and the anomalies page's grouping. */
 export const incidentsUrl = (q: URLSearchParams): string => `/api/v1/incidents?${pick(q, ['from', 'to'])}`;
