@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM } from './browser';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { ensureBuild, startApp, type RunningApp } from './next-server';
+import { ensureBuild, startApp, type RunningApp } from '../scripts/lib/next-server';
 import { INIT_SCRIPT, type ProbeState } from './page-probe';
 import { SERVICES } from './payloads';
 import { round } from './pipeline';
