@@ -22,7 +22,7 @@ export type TimelineItem =
   | (Base & { kind: 'log'; index: number; tsNs: string; spanId: string | null; joinedBy: LogEntry['joinedBy'] })
   | (Base & { kind: 'exemplar'; index: number; traceId: string | null; spanId: string | null; value: number })
   | (Base & { kind: 'metric_window'; index: number; name: string })
-  | (Base & { kind: 'anomaly'; id: string; anomalyKind: Anomaly['kind']; severity: Anomaly['severity']; label: string; ongoing: boolean });
+  | (Base & { kind: 'anomaly'; id: string; anomalyKind: Anomaly['kind']; severity: Anomaly['severity']; label: string; ongoing: boolean; spanCount?: number });
 
 export interface TimelineInput {
   spans?: readonly ApiSpan[];
@@ -75,7 +75,8 @@ export function buildTimeline(input: TimelineInput): TimelineItem[] {
   input.anomalies?.forEach((a) => {
     const start = Date.parse(a.start);
     const end = a.end ? Date.parse(a.end) : start;
-    items.push({ kind: 'anomaly', startMs: start, endMs: end, service: a.service ?? null, id: a.id, anomalyKind: a.kind, severity: a.severity, label: a.title, ongoing: !a.end });
+    const spanCount = a.subject.spanIds?.length;
+    items.push({ kind: 'anomaly', startMs: start, endMs: end, service: a.service ?? null, id: a.id, anomalyKind: a.kind, severity: a.severity, label: a.title, ongoing: !a.end, ...(spanCount ? { spanCount } : {}) });
   });
   return items
     .filter((i) => Number.isFinite(i.startMs) && Number.isFinite(i.endMs))
