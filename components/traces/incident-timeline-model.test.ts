@@ -47,8 +47,8 @@ describe('timelineLanes', () => {
   });
 
   it('keeps separate marks in a row for findings that do not touch, worst row first', () => {
-    const a = (id: string, startMs: number, endMs: number, severity: 'info' | 'critical'): TimelineItem => ({ kind: 'anomaly', startMs, endMs, service: 's', id, anomalyKind: 'latency_spike', severity, label: id, ongoing: false });
-    const rows = findingRows([a('x', 0, 10_000, 'info'), a('y', 5_000, 20_000, 'info'), a('z', 60_000, 70_000, 'critical'), { ...a('w', 0, 1_000, 'info'), anomalyKind: 'leak' }], ctx());
+    const a = (id: string, startMs: number, endMs: number, severity: 'info' | 'critical', anomalyKind: 'latency_spike' | 'leak' = 'latency_spike'): TimelineItem => ({ kind: 'anomaly', startMs, endMs, service: 's', id, anomalyKind, severity, label: id, ongoing: false });
+    const rows = findingRows([a('x', 0, 10_000, 'info'), a('y', 5_000, 20_000, 'info'), a('z', 60_000, 70_000, 'critical'), a('w', 0, 1_000, 'info', 'leak')], ctx());
     expect(rows.map((r) => r.label)).toEqual(['Latency spike in s: 3 findings', 'w']);
     expect(rows[0].marks.map((m) => [m.leftPct, m.widthPct, m.tone])).toEqual([
       [0, 20, 'info'],

@@ -233,12 +233,10 @@ export function TraceView({ traceId }: { traceId: string }) {
         <SpanDrawer
           span={selected}
           processTags={selected.process ? trace?.processes?.[selected.process]?.tags : undefined}
-          traceId={traceId}
           traceStartUs={index.startUs}
           reason={notes.reasonFor(selected)}
           logs={bySpan.get(selected.spanId) ?? []}
           spanHref={spanHref}
-          traceHref={traceHref}
           onSelect={onSelect}
           onClose={() => setParams({ span: null }, 'replace')}
           detailPending={restPending}
