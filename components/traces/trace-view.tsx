@@ -197,11 +197,19 @@ export function TraceView({ traceId }: { traceId: string }) {
               {data.sources.jaeger.message ? `: ${data.sources.jaeger.message}` : ''}).
             </p>
           )}
-          {missing && <p className="mt-1 break-words">{missing.explanation}</p>}
+          {missing ? (
+            <p className="mt-1 break-words" data-testid="trace-missing-reason">{missing.explanation}</p>
+          ) : (
+            data.sources.jaeger?.status === 'ok' && (
+              <p className="mt-1" data-testid="trace-missing-reason">
+                No log line or exemplar in this time range carries this id: check it for a typo, or widen the time range.
+              </p>
+            )
+          )}
           <p className="mt-1 text-xs">Logs, exemplars and findings that carry its id are shown below.</p>
         </Alert>
       )}
-      <FindingsList anomalies={data.anomalies} />
+      <FindingsList anomalies={data.anomalies} currentTraceId={traceId} />
       <LogPanel
         logs={logs}
         currentTraceId={traceId}

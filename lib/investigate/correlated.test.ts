@@ -41,7 +41,7 @@ const prom = {
   ],
   metadata: async () => ({}),
   series: async () => [{ __name__: 'http_requests_total', service_name: 'payments', code: '200' }],
-  queryRange: async () => ({ resultType: 'matrix', series: [{ name: 'x', labels: {}, points: [[BASE_MS, 1], [BASE_MS + 15_000, Number.NaN]] }], warnings: [], infos: [] }),
+  queryRange: async () => ({ resultType: 'matrix', series: [{ name: 'x', labels: { service_name: 'payments' }, points: [[BASE_MS, 1], [BASE_MS + 15_000, Number.NaN]] }], warnings: [], infos: [] }),
 } as unknown as PrometheusClient;
 
 const range = { fromMs: BASE_MS - 3_600_000, toMs: BASE_MS + 3_600_000 };
@@ -74,6 +74,14 @@ describe('correlateTrace', () => {
     expect(r.logs).toHaveLength(1);
     expect(r.exemplars[0].traceExists).toBe(false);
     expect(r.anomalies.map((a) => a.kind)).toContain('missing_trace');
+  });
+
+  it('shows the metrics of the service an exemplar names when Jaeger lacks the trace and no log line carries it', async () => {
+    const r = await correlateTrace(deps({ jaeger: jaeger(null), loki: loki([]), prometheus: prom }), T, range);
+    expect(r.trace).toBeNull();
+    expect(r.metrics.length).toBeGreaterThan(0);
+    expect(new Set(r.metrics.map((m) => m.service))).toEqual(new Set(['payments']));
+    expect(r.anomalies.find((a) => a.kind === 'missing_trace')?.evidence.cause).toBe('dead_exemplar_link');
   });
 
   it('degrades only the source that failed', async () => {

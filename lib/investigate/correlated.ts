@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { CorrelatedResponse } from '../api/types';
 import type { Exemplar, LogLine, SourceName, SourceReport, Trace } from '../model/types';
 import { analyzeTrace, type TraceView } from '../correlate/trace-model';
-import { displayLabels, joinExemplars, joinLogs } from '../correlate/join';
+import { displayLabels, joinExemplars, joinLogs, servicesOfExemplars } from '../correlate/join';
 import { toApiTrace } from '../correlate/api-shape';
 import { traceWindow } from '../correlate/timeline';
 import { serviceOf } from '../correlate/service-label';
@@ -54,8 +54,11 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const traceOutcome = await tracePart;
   const trace: Trace | null = traceOutcome.value;
   const view: TraceView | null = trace && trace.spans.length > 0 ? analyzeTrace(trace) : null;
-  const logsOutcome = view ? null : await logsPart; // without a trace, services come from the logs
-  const services = view ? view.services.map((s) => s.name) : servicesOfLines(logsOutcome?.value?.lines ?? []);
+  // Without a trace, services come from the logs and the exemplars that carry its id.
+  const [logsOutcome, exemplarsOutcome] = view ? [null, null] : await Promise.all([logsPart, exemplarPart]);
+  const services = view
+    ? view.services.map((s) => s.name)
+    : [...new Set([...servicesOfLines(logsOutcome?.value?.lines ?? []), ...servicesOfExemplars(exemplarsOutcome?.value ?? [], traceId)])];
   const window = view ? endByNow(traceWindow(view), deps.nowMs) : range;
   const metadata = (await metadataPart).value ?? {};
   const metricsPart = callSource<ServiceMetricsResult>(
