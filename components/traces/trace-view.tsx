@@ -171,6 +171,7 @@ export function TraceView({ traceId }: { traceId: string }) {
             onExpandAll={() => setParams({ collapsed: null }, 'replace')}
             onCollapseDepth={(d) => setParams({ collapsed: formatIdList(collapseBelow(index, d)) }, 'replace')}
             onInlineLogs={(on) => setParams({ inline: on ? null : 'off' }, 'replace')}
+            downloadReady={!!query.data}
           />
           <SpanTools
             spans={index.spans}
