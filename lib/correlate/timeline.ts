@@ -110,3 +110,22 @@ export function traceWindow(view: TraceView, marginFraction = 0.1, minWidthMs = 
   }
   return { fromMs: Math.floor(fromMs), toMs: Math.ceil(toMs) };
 }
+
+/** The widest window the metric panels follow: raw series at 15 s stay under Prometheus' 11,000 points. */
+export const MAX_METRIC_WINDOW_MS = 6 * 3_600_000;
+
+/**
+ * The metric panels' window: the window around the trace (traceWindow), or the time picker's
+ * range when that is wider, so a storm that started before the trace has a "before" (issue
+ * 16). Always covers the trace's window; a range wider than MAX_METRIC_WINDOW_MS is cut,
+ * keeping more of what came before the trace than after it.
+ */
+export function metricWindow(view: TraceView, range: TimeWindow, maxWidthMs = MAX_METRIC_WINDOW_MS): TimeWindow {
+  const around = traceWindow(view);
+  if (range.toMs - range.fromMs <= around.toMs - around.fromMs) return around;
+  const fromMs = Math.min(range.fromMs, around.fromMs);
+  const toMs = Math.max(range.toMs, around.toMs);
+  if (toMs - fromMs <= maxWidthMs) return { fromMs, toMs };
+  const end = Math.min(toMs, Math.max(around.toMs, around.toMs + (maxWidthMs - (around.toMs - around.fromMs)) / 4));
+  return { fromMs: Math.max(fromMs, end - Math.max(maxWidthMs, around.toMs - around.fromMs)), toMs: end };
+}

@@ -4,11 +4,12 @@ import type { Exemplar, LogLine, SourceName, SourceReport, Trace } from '../mode
 import { analyzeTrace, type TraceView } from '../correlate/trace-model';
 import { displayLabels, joinExemplars, joinLogs, servicesOfExemplars } from '../correlate/join';
 import { toApiTrace } from '../correlate/api-shape';
-import { traceWindow } from '../correlate/timeline';
+import { metricWindow } from '../correlate/timeline';
 import { serviceOf } from '../correlate/service-label';
 import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_KINDS } from '../anomalies';
 import { toRfc3339 } from '../time/range';
 import type { MetricMetadata } from '../sources/types';
+import type { RedFamily } from '../anomalies/red';
 import type { Sources } from '../sources';
 import { callSource, mergeReports, notConfiguredMessage } from './source-call';
 import { fetchTraceLogs } from './trace-logs';
@@ -33,6 +34,8 @@ export interface CorrelateDeps {
   signal?: AbortSignal;
   /** Overall budget; each part gives up when it runs out. */
   budgetMs?: number;
+  /** Where the error-rate panel reads failed requests (lib/config-detection.ts). */
+  redFamilies?: readonly RedFamily[];
 }
 
 export const EXEMPLAR_SELECTOR = '{__name__=~".+_bucket"}';
@@ -47,7 +50,7 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'));
   const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'));
   const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, deps.nowMs, signal), nc('prometheus'));
-  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, deps.nowMs);
+  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, deps.nowMs, deps.redFamilies);
 
   // Metrics start as soon as the trace names its services (and metadata is known), unless the
   // prefetch of every service's metrics already covers them (metrics-prefetch.ts).
@@ -59,14 +62,14 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   const services = view
     ? view.services.map((s) => s.name)
     : [...new Set([...servicesOfLines(logsOutcome?.value?.lines ?? []), ...servicesOfExemplars(exemplarsOutcome?.value ?? [], traceId)])];
-  const window = view ? endByNow(traceWindow(view), deps.nowMs) : range;
+  const window = view ? endByNow(metricWindow(view, range), deps.nowMs) : range;
   const metadata = (await metadataPart).value ?? {};
   const metricsPart = callSource<ServiceMetricsResult>(
     c.prometheus,
     async () => {
       const early = await prefetch?.serve(services, window);
       if (early) return early;
-      return fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, deps.nowMs);
+      return fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, deps.nowMs, deps.redFamilies);
     },
     nc('prometheus'),
   );

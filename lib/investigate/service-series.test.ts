@@ -70,14 +70,14 @@ describe('fetchServiceMetrics', () => {
   it('runs one query per panel and group, and splits results into per-service panels with per-service queries', async () => {
     const { prom, calls } = fakeProm([...go('a'), ...go('b'), ...jvm('j'), ...http('a'), ...http('b')]);
     const r = await fetchServiceMetrics(prom, ['a', 'b', 'j'], { fromMs: 0, toMs: 3_600_000 }, {}, undefined, 10_000_000);
-    // {a,b}: requests, errors, gc_rate, threads, restarts; {j}: gc_rate, threads; one raw query.
-    expect(calls.queryRange).toHaveLength(8);
+    // {a,b}: requests, errors, error_rate, gc_rate, threads, restarts; {j}: gc_rate, threads; one raw query.
+    expect(calls.queryRange).toHaveLength(9);
     const aGc = r.panels.find((m) => m.service === 'a' && m.panel === 'gc_rate');
     expect(aGc).toMatchObject({ labels: { instance: 'a:1' }, query: 'sum by (instance) (rate(go_gc_duration_seconds_count{service_name="a"}[5m]))' });
     expect(aGc?.points).toEqual([[1_000, 1], [16_000, null]]);
     expect(r.panels.find((m) => m.service === 'b' && m.panel === 'requests')?.query).toBe('sum(rate(http_requests_total{service_name="b"}[5m]))');
     expect(r.panels.filter((m) => m.service === 'j').map((m) => m.panel)).toEqual(['gc_rate', 'threads']);
-    expect(r.panels.map((m) => m.service)).toEqual(['a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'j', 'j']);
+    expect(r.panels.map((m) => m.service)).toEqual(['a', 'a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'b', 'j', 'j']);
     expect(r.raw.map((s) => s.labels.service_name)).toEqual(['a', 'b', 'j']);
   });
 

@@ -4,6 +4,7 @@ import { METRIC_PANELS } from '../correlate/service-metrics';
 import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
 import { regexMatcher } from '../correlate/promql';
 import type { MetricMetadata, PrometheusClient } from '../sources/types';
+import type { RedFamily } from '../anomalies/red';
 import { keyedClientCache } from './client-cache';
 import { planServiceMetrics, splitPanelSeries, splitRawSeries, type MetricPlan } from './service-series-plan';
 
@@ -132,10 +133,12 @@ export async function fetchServiceMetrics(
   metadata: Record<string, MetricMetadata[]>,
   signal?: AbortSignal,
   nowMs: number = Date.now(),
+  /** The error-rate panel's families (configuration's RED_FAMILIES); the built-in ones by default. */
+  redFamilies?: readonly RedFamily[],
 ): Promise<ServiceMetricsResult> {
   const { wanted, warnings } = cappedServices(services);
   if (wanted.length === 0) return { panels: [], raw: [], warnings };
   const seriesSets = await cachedServiceSeries(prom, wanted, window, nowMs, signal);
-  const answer = await runMetricPlan(prom, planServiceMetrics(wanted, seriesSets, metadata), window, signal);
+  const answer = await runMetricPlan(prom, planServiceMetrics(wanted, seriesSets, metadata, redFamilies), window, signal);
   return serviceMetricsFrom(answer, wanted, warnings);
 }

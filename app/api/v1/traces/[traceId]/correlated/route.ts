@@ -19,5 +19,5 @@ const investigations = createSharedScanCache<CorrelatedResponse>({ ttlMs: 5_000,
 export const GET = route(async (req: Request, ctx: { params: Promise<{ traceId: string }> }) => {
   const { traceId, range, nowMs } = await parseTraceRequest(req, ctx);
   const key = JSON.stringify([traceId, Math.floor(range.fromMs / SCAN_KEY_STEP_MS), Math.floor(range.toMs / SCAN_KEY_STEP_MS)]);
-  return json(await investigations.run(key, req.signal, (signal) => correlateTrace({ clients: getSources(), nowMs, demo: getConfig().demo, signal }, traceId, range)));
+  return json(await investigations.run(key, req.signal, (signal) => correlateTrace({ clients: getSources(), nowMs, demo: getConfig().demo, signal, redFamilies: getConfig().detection.redFamilies }, traceId, range)));
 });
