@@ -30,6 +30,8 @@ export interface TimelineLane {
 /** The findings of one kind on one service: one row of the timeline. */
 export interface FindingRow {
   key: string;
+  kind: string;
+  service: string | null;
   /** The finding's own title when it is alone; else kind, service and how many. */
   label: string;
   severity: Severity;
@@ -77,7 +79,7 @@ export function findingRows(items: readonly TimelineItem[], ctx: Pick<LaneContex
       list.length === 1
         ? first.label
         : `${kindName(first.anomalyKind)}${first.service ? ` in ${first.service}` : ''}: ${list.length} findings${spans > 0 ? `, ${spans} span${spans === 1 ? '' : 's'}` : ''}`;
-    rows.push({ key, label, severity: worst, count: list.length, marks: rowMarks(list, label, ctx), firstMs: Math.min(...list.map((i) => i.startMs)) });
+    rows.push({ key, kind: first.anomalyKind, service: first.service, label, severity: worst, count: list.length, marks: rowMarks(list, label, ctx), firstMs: Math.min(...list.map((i) => i.startMs)) });
   }
   return rows
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.firstMs - b.firstMs || a.label.localeCompare(b.label))

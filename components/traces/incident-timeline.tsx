@@ -84,7 +84,7 @@ export function IncidentTimeline({
           </div>
         )}
         {rows.map((row) => (
-          <div key={row.key} className="flex items-center gap-2 py-0.5" data-testid="timeline-finding-row" data-count={row.count}>
+          <div key={row.key} className="flex items-center gap-2 py-0.5" data-testid="timeline-finding-row" data-kind={row.kind} data-service={row.service ?? ''} data-count={row.count}>
             <span className={LABEL} title={row.label}>
               {row.label}
             </span>
