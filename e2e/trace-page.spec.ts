@@ -21,11 +21,13 @@ async function demoTrace(request: APIRequestContext, service: string, operation:
 }
 
 test('groups the timeline findings by kind and service in a box that does not push the waterfall down', async ({ page, request }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const id = await demoTrace(request, 'order-service', 'publishOrderEvent');
   await page.goto(`/trace/${id}?from=now-1h&to=now`);
   const findings = page.locator('[data-testid="incident-timeline"] [data-lane="Findings"]');
-  await expect(page.getByTestId('timeline-finding-row').first()).toBeAttached({ timeout: 30_000 });
+  await expect(page.getByTestId('investigation-pending')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId('timeline-finding-row').first()).toBeAttached();
   const rows = await page.getByTestId('timeline-finding-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}/${e.getAttribute('data-service')}`));
   expect(new Set(rows).size, 'one row per kind and service').toBe(rows.length);
   expect(rows).toContain('orphan_span/order-service');
@@ -38,18 +40,20 @@ test('groups the timeline findings by kind and service in a box that does not pu
 });
 
 test('the span drawer shows log messages, closes on Escape and leaves the header search usable', async ({ page, request }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const q = new URLSearchParams({ query: '{service_name="risk-engine"} |= "scoring failed"', from: 'now-30m', to: 'now', limit: '20' });
   const logs = (await (await request.get(`/api/v1/query/logs?${q}`)).json()) as { logs: { traceId: string | null }[] };
   const traceId = logs.logs.find((l) => l.traceId)!.traceId!;
   await page.goto(`/trace/${traceId}?from=now-1h&to=now`);
+  await expect(page.getByTestId('investigation-pending')).toHaveCount(0, { timeout: 60_000 });
   const risk = page.locator('[data-testid="span-row"][data-service="risk-engine"]').first();
   await risk.click();
   const drawer = page.getByTestId('span-drawer');
   await expect(drawer).toBeVisible();
 
   // A log row shows its message, and opens on click (whole line, a link to Explore around it).
-  const row = drawer.getByTestId('drawer-log-row').first();
+  const row = drawer.getByTestId('drawer-log-row').filter({ hasText: 'scoring failed' }).first();
   await expect(row.getByTestId('drawer-log-message')).toContainText('scoring failed', { timeout: 30_000 });
   await row.locator('button').first().click();
   await expect(row).toHaveAttribute('data-open', 'true');
