@@ -32,7 +32,7 @@ test('groups the timeline findings by kind and service in a box that does not pu
   expect(new Set(rows).size, 'one row per kind and service').toBe(rows.length);
   expect(rows).toContain('orphan_span/order-service');
   const box = await findings.boundingBox();
-  expect(box!.height).toBeLessThanOrEqual(6 * 16 + 2);
+  expect(box!.height).toBeLessThanOrEqual(6 * 20 + 1);
   // The waterfall's first rows are on screen with the investigation landed.
   const firstRow = page.getByTestId('span-row').first();
   const rowBox = await firstRow.boundingBox();

@@ -9,10 +9,12 @@ import { buildTimeline } from '@/lib/correlate/timeline';
 import { findingRows, timelineLanes, type MarkTone, type TimelineMark } from './incident-timeline-model';
 
 const ROW_PX = 12;
+/** One timeline row: the 12 px track and the label's line, plus a gap. */
+const LINE_PX = 20;
 /** Finding rows shown before the list scrolls inside itself: the waterfall stays above the fold. */
 const MAX_FINDING_ROWS = 6;
 
-const LABEL = 'w-56 shrink-0 truncate text-[11px] text-slate-600 dark:text-slate-400';
+const LABEL = 'w-56 shrink-0 truncate text-[11px] leading-4 text-slate-600 dark:text-slate-400';
 
 const TONE: Record<MarkTone, string> = {
   critical: 'bg-red-500/80',
@@ -73,18 +75,18 @@ export function IncidentTimeline({
         data-testid="timeline-lane"
         data-lane="Findings"
         className="overflow-y-auto overscroll-contain"
-        style={{ maxHeight: MAX_FINDING_ROWS * (ROW_PX + 4) }}
+        style={{ maxHeight: MAX_FINDING_ROWS * LINE_PX }}
         tabIndex={rows.length > MAX_FINDING_ROWS ? 0 : undefined}
         aria-label={`Findings: ${rows.length} row${rows.length === 1 ? '' : 's'} by kind and service`}
       >
         {rows.length === 0 && (
-          <div className="flex items-center gap-2 py-0.5">
+          <div className="flex items-center gap-2" style={{ height: LINE_PX }}>
             <span className={LABEL}>Findings</span>
             <span className="text-[11px] text-slate-500">none in this window</span>
           </div>
         )}
         {rows.map((row) => (
-          <div key={row.key} className="flex items-center gap-2 py-0.5" data-testid="timeline-finding-row" data-kind={row.kind} data-service={row.service ?? ''} data-count={row.count}>
+          <div key={row.key} className="flex items-center gap-2" style={{ height: LINE_PX }} data-testid="timeline-finding-row" data-kind={row.kind} data-service={row.service ?? ''} data-count={row.count}>
             <span className={LABEL} title={row.label}>
               {row.label}
             </span>
@@ -95,7 +97,7 @@ export function IncidentTimeline({
         ))}
       </div>
       {lanes.map((lane) => (
-        <div key={lane.name} className="flex items-center gap-2 py-0.5" data-testid="timeline-lane" data-lane={lane.name}>
+        <div key={lane.name} className="flex items-center gap-2" style={{ height: LINE_PX }} data-testid="timeline-lane" data-lane={lane.name}>
           <span className={LABEL}>{lane.name}</span>
           <div className={track} style={{ height: ROW_PX }}>
             {marks(lane.marks)}
