@@ -4,7 +4,7 @@ import type { Exemplar, LogLine, SourceName, SourceReport, Trace } from '../mode
 import { analyzeTrace, type TraceView } from '../correlate/trace-model';
 import { displayLabels, joinExemplars, joinLogs, servicesOfExemplars } from '../correlate/join';
 import { toApiTrace } from '../correlate/api-shape';
-import { metricWindow } from '../correlate/timeline';
+import { metricWindow, traceWindow } from '../correlate/timeline';
 import { serviceOf } from '../correlate/service-label';
 import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_KINDS } from '../anomalies';
 import { toRfc3339 } from '../time/range';
@@ -63,13 +63,15 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
     ? view.services.map((s) => s.name)
     : [...new Set([...servicesOfLines(logsOutcome?.value?.lines ?? []), ...servicesOfExemplars(exemplarsOutcome?.value ?? [], traceId)])];
   const window = view ? endByNow(metricWindow(view, range), deps.nowMs) : range;
+  // The detectors read raw series over the trace's own window, whatever the panels show.
+  const rawWindow = view ? endByNow(traceWindow(view), deps.nowMs) : range;
   const metadata = (await metadataPart).value ?? {};
   const metricsPart = callSource<ServiceMetricsResult>(
     c.prometheus,
     async () => {
       const early = await prefetch?.serve(services, window);
       if (early) return early;
-      return fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, deps.nowMs, deps.redFamilies);
+      return fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, deps.nowMs, deps.redFamilies, rawWindow);
     },
     nc('prometheus'),
   );
@@ -77,7 +79,7 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
   // The metric detectors need only the series: they run while the slowest source is still out.
   const seriesFindings = metricsPart.then((m) =>
     runDetectors(
-      { range: window, nowMs: deps.nowMs, series: m.value?.raw ?? [], metadata: metadata as Record<string, MetricMetadata[]>, traces: [], logs: [], exemplars: [], missingTraceIds: [] },
+      { range: rawWindow, nowMs: deps.nowMs, series: m.value?.raw ?? [], metadata: metadata as Record<string, MetricMetadata[]>, traces: [], logs: [], exemplars: [], missingTraceIds: [] },
       {},
       { kinds: SERIES_DETECTOR_KINDS },
     ),
@@ -92,7 +94,7 @@ export async function correlateTrace(deps: CorrelateDeps, traceId: string, range
 
   const rest = runDetectors(
     {
-      range: window,
+      range: rawWindow,
       nowMs: deps.nowMs,
       series: [],
       metadata: metadata as Record<string, MetricMetadata[]>,

@@ -12,14 +12,15 @@ const series = (labels: Labels): Series => ({ name: labels.__name__ ?? '', label
 
 /** Answers a grouped query with one series per service named in its regex, labelled like Prometheus would. */
 function fakeProm(seriesSets: Labels[]) {
-  const calls = { series: 0, queryRange: [] as string[] };
+  const calls = { series: 0, queryRange: [] as string[], ranges: [] as { query: string; fromMs: number; toMs: number; stepSec: number }[] };
   const prom = {
     series: async () => {
       calls.series++;
       return seriesSets;
     },
-    queryRange: async (query: string) => {
+    queryRange: async (query: string, fromMs: number, toMs: number, stepSec: number) => {
       calls.queryRange.push(query);
+      calls.ranges.push({ query, fromMs, toMs, stepSec });
       const m = /service_name=~"([^"]*)"/.exec(query);
       const services = m ? m[1].split('|') : [];
       const byInstance = query.includes('instance');
@@ -91,5 +92,16 @@ describe('fetchServiceMetrics', () => {
     expect(calls.series).toBe(2);
     await fetchServiceMetrics(prom, ['a', 'b'], w, {}, undefined, 10_062_000);
     expect(calls.series).toBe(3);
+  });
+
+  it('reads the raw series over the detectors\' window when the panels show a wider one', async () => {
+    const { prom, calls } = fakeProm(go('a'));
+    const wide = { fromMs: 0, toMs: 3_600_000 };
+    const trace = { fromMs: 2_700_000, toMs: 3_600_000 };
+    await fetchServiceMetrics(prom, ['a'], wide, {}, undefined, 20_000_000, undefined, trace);
+    const raw = calls.ranges.filter((c) => c.query.startsWith('{'));
+    const panels = calls.ranges.filter((c) => !c.query.startsWith('{'));
+    expect(raw.map((c) => [c.fromMs, c.toMs, c.stepSec])).toEqual([[2_700_000, 3_600_000, 15]]);
+    expect(panels.every((c) => c.fromMs === 0 && c.toMs === 3_600_000 && c.stepSec === 18)).toBe(true);
   });
 });
