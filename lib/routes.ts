@@ -51,6 +51,13 @@ export function traceHref(traceId: string, spanId?: string | null, atMs?: number
 export const exploreHref = (query: string, fromMs: number, toMs: number): string =>
   withQuery(PAGES.explore, new URLSearchParams({ query, from: toRfc3339(fromMs), to: toRfc3339(toMs) }));
 
+/** Explore with a LogQL query over a range, the shared time cursor pinned at `cursorMs`. */
+export function exploreLogsHref(logql: string, fromMs: number, toMs: number, cursorMs?: number): string {
+  const q = new URLSearchParams({ logql, from: toRfc3339(fromMs), to: toRfc3339(toMs) });
+  if (cursorMs !== undefined && Number.isFinite(cursorMs)) q.set('cursor', String(Math.round(cursorMs)));
+  return withQuery(PAGES.explore, q);
+}
+
 /** The anomalies page filtered to a service and/or kind (and a finding opened), keeping the view's range. */
 export function anomaliesHref(range: URLSearchParams, filter: { service?: string | null; kind?: string | null; open?: string }): string {
   const q = rangeParams(range);

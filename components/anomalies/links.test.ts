@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingLinks, isAppPath } from './links';
+import { findingLinks, isAppPath, linksAwayFrom } from './links';
 
 const range = { from: '2026-03-02T14:00:00.000Z', to: '2026-03-02T15:00:00.000Z' };
 
@@ -44,5 +44,21 @@ describe('isAppPath', () => {
     expect(isAppPath('/explore')).toBe(true);
     expect(isAppPath('explore')).toBe(false);
     expect(isAppPath('/\nfoo')).toBe(false);
+  });
+});
+
+describe('linksAwayFrom', () => {
+  it('drops the link to the trace page being shown and keeps links to other traces and pages', () => {
+    const links = findingLinks(
+      {
+        links: [
+          { label: 'Open trace', href: '/trace/4bf92f3577b34da6a3ce929d0e0e4736?from=a' },
+          { label: 'Other trace', href: '/trace/00000000000000000000000000000abc' },
+          { label: 'Explore', href: '/explore?query=up' },
+        ],
+      },
+      null,
+    );
+    expect(linksAwayFrom(links, '4bf92f3577b34da6a3ce929d0e0e4736').map((l) => l.label)).toEqual(['Other trace', 'Explore']);
   });
 });

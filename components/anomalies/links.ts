@@ -31,3 +31,9 @@ export function findingLinks(a: Pick<Anomaly, 'links'>, range: { from: string; t
   }
   return out;
 }
+
+/** Links that lead somewhere else than the trace page being shown (its own "Open trace" is noise). */
+export function linksAwayFrom(links: readonly FindingLink[], currentTraceId: string): FindingLink[] {
+  const self = `/trace/${encodeURIComponent(currentTraceId)}`.toLowerCase();
+  return links.filter((l) => l.kind !== 'trace' || l.href.split('?')[0].toLowerCase() !== self);
+}

@@ -30,6 +30,10 @@ export interface TimeSeriesChartProps {
   onExemplarClick?: (e: ApiExemplar) => void;
   /** Link target of an exemplar dot (default: /trace/<id>, ±15 min around it). */
   exemplarHref?: (e: ApiExemplar) => string | null;
+  /** Whole-number y ticks and a y range on whole numbers (counts such as restarts). */
+  integerTicks?: boolean;
+  /** The panel's own title: a legend entry that would only repeat it is not drawn. */
+  title?: string;
 }
 
 export const SERIES_COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c'];
@@ -54,6 +58,8 @@ export function TimeSeriesChart({
   onCursor,
   onExemplarClick,
   exemplarHref = defaultExemplarHref,
+  integerTicks = false,
+  title,
 }: TimeSeriesChartProps) {
   const data = useMemo(() => toChartData(series, fromMs, toMs), [series, fromMs, toMs]);
   const names = useMemo(() => legendNames(series), [series]);
@@ -68,8 +74,9 @@ export function TimeSeriesChart({
     for (const d of dots) hi = Math.max(hi, d.value);
     lo = Math.min(0, lo);
     if (hi <= lo) hi = lo + 1;
+    if (integerTicks) return [Math.floor(lo), Math.max(Math.floor(lo) + 1, Math.ceil(hi))];
     return [lo, hi + (hi - lo) * 0.05];
-  }, [data, dots]);
+  }, [data, dots, integerTicks]);
   const windowMs = toMs - fromMs;
 
   const onMove = onCursor
@@ -99,7 +106,7 @@ export function TimeSeriesChart({
                 tick={{ fontSize: 10 }}
                 minTickGap={24}
               />
-              <YAxis domain={yDomain} allowDataOverflow tickFormatter={(v: number) => formatValue(v, unit)} tick={{ fontSize: 10 }} width={64} />
+              <YAxis domain={yDomain} allowDataOverflow allowDecimals={!integerTicks} tickFormatter={(v: number) => formatValue(v, unit)} tick={{ fontSize: 10 }} width={64} />
               <Tooltip
                 isAnimationActive={false}
                 labelFormatter={(label) => new Date(Number(label)).toISOString().replace('T', ' ').slice(0, 23)}
@@ -133,7 +140,8 @@ export function TimeSeriesChart({
         )}
       </div>
       <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-[11px] text-slate-600 dark:text-slate-400" data-testid="chart-legend">
-        {names.slice(0, MAX_LEGEND).map((n, i) => (
+        {names.slice(0, MAX_LEGEND).map((n, i) =>
+          n === title && names.length === 1 ? null : (
           <li key={i} className="flex max-w-full items-center gap-1 truncate" title={n}>
             <span className="inline-block h-0.5 w-3 shrink-0" style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }} />
             {services[i] ? (
@@ -144,7 +152,8 @@ export function TimeSeriesChart({
               <span className="truncate">{n}</span>
             )}
           </li>
-        ))}
+          ),
+        )}
         {names.length > MAX_LEGEND && <li>+{names.length - MAX_LEGEND} more</li>}
       </ul>
       {(data.clippedInfinite > 0 || storms.length > 0 || resets.length > 0) && (

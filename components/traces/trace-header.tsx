@@ -4,6 +4,7 @@ import { ServiceLink } from '@/components/ui/service-link';
 import type { ApiTrace } from '@/lib/api/types';
 import { serviceColor } from '@/lib/correlate/service-colors';
 import { formatDurationMs } from './span-format';
+import { saveText, traceDownload } from './trace-download';
 
 export interface TraceHeaderProps {
   traceId: string;
@@ -14,6 +15,8 @@ export interface TraceHeaderProps {
   onExpandAll: () => void;
   onCollapseDepth: (depth: number) => void;
   onInlineLogs: (on: boolean) => void;
+  /** False while only the waterfall's columns have arrived (no tags yet): nothing to download. */
+  downloadReady?: boolean;
 }
 
 function servicesOf(trace: ApiTrace) {
@@ -31,7 +34,7 @@ function servicesOf(trace: ApiTrace) {
 const btn = 'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** Trace summary, service legend and waterfall controls. */
-export function TraceHeader({ traceId, trace, startUs, endUs, inlineLogs, onExpandAll, onCollapseDepth, onInlineLogs }: TraceHeaderProps) {
+export function TraceHeader({ traceId, trace, startUs, endUs, inlineLogs, onExpandAll, onCollapseDepth, onInlineLogs, downloadReady = true }: TraceHeaderProps) {
   const services = servicesOf(trace);
   const errors = services.reduce((n, s) => n + s.errorCount, 0);
   return (
@@ -77,6 +80,19 @@ export function TraceHeader({ traceId, trace, startUs, endUs, inlineLogs, onExpa
           <label className="flex items-center gap-1 text-xs">
             <input type="checkbox" checked={inlineLogs} onChange={(e) => onInlineLogs(e.target.checked)} /> logs under spans
           </label>
+          <button
+            type="button"
+            className={`${btn} disabled:opacity-50`}
+            data-testid="download-trace"
+            disabled={!downloadReady}
+            title={downloadReady ? 'The trace as JSON (the normalized model: spans, tags, events, processes)' : 'Available once tags and events have loaded'}
+            onClick={() => {
+              const { filename, json } = traceDownload(traceId, trace);
+              saveText(filename, json);
+            }}
+          >
+            Download JSON
+          </button>
         </span>
       </div>
     </div>

@@ -166,6 +166,7 @@ export function TraceView({ traceId }: { traceId: string }) {
             onExpandAll={() => setParams({ collapsed: null }, 'replace')}
             onCollapseDepth={(d) => setParams({ collapsed: formatIdList(collapseBelow(index, d)) }, 'replace')}
             onInlineLogs={(on) => setParams({ inline: on ? null : 'off' }, 'replace')}
+            downloadReady={snapshot ? !!frozen.data : live.has.details}
           />
           <SpanTools
             filterIndex={filterIndex}
@@ -192,11 +193,19 @@ export function TraceView({ traceId }: { traceId: string }) {
               {data.sources.jaeger.message ? `: ${data.sources.jaeger.message}` : ''}).
             </p>
           )}
-          {missing && <p className="mt-1 break-words">{missing.explanation}</p>}
+          {missing ? (
+            <p className="mt-1 break-words" data-testid="trace-missing-reason">{missing.explanation}</p>
+          ) : (
+            data.sources.jaeger?.status === 'ok' && (
+              <p className="mt-1" data-testid="trace-missing-reason">
+                No log line or exemplar in this time range carries this id: check it for a typo, or widen the time range.
+              </p>
+            )
+          )}
           <p className="mt-1 text-xs">Logs, exemplars and findings that carry its id are shown below.</p>
         </Alert>
       )}
-      <FindingsList anomalies={data.anomalies} />
+      <FindingsList anomalies={data.anomalies} currentTraceId={traceId} />
       <LogPanel
         logs={logs}
         currentTraceId={traceId}
@@ -228,12 +237,10 @@ export function TraceView({ traceId }: { traceId: string }) {
         <SpanDrawer
           span={selected}
           processTags={selected.process ? trace?.processes?.[selected.process]?.tags : undefined}
-          traceId={traceId}
           traceStartUs={index.startUs}
           reason={notes.reasonFor(selected)}
           logs={bySpan.get(selected.spanId) ?? []}
           spanHref={spanHref}
-          traceHref={traceHref}
           onSelect={onSelect}
           onClose={() => setParams({ span: null }, 'replace')}
           detailPending={detailPending}

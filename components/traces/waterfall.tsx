@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
-import { serviceColor } from '@/lib/correlate/service-colors';
+import { serviceColor, serviceColorOnDark } from '@/lib/correlate/service-colors';
 import { axisTicks } from './span-format';
 import { SpanLogsRow, spanLogsHeight } from './span-logs-row';
 import { ROW_HEIGHT, SpanRow } from './span-row';
@@ -25,13 +25,15 @@ export interface WaterfallProps {
 
 const EMPTY: LevelledLog[] = [];
 
+const NEUTRAL = { light: '#475569', dark: '#94a3b8' };
+
 /** The virtualized span waterfall: only the rows in view (plus overscan) are in the DOM. */
 export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle, onSelect, height = 560, matchMask = null }: WaterfallProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const durationUs = index.endUs - index.startUs;
   const colors = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const s of index.spans) if (!m.has(s.service)) m.set(s.service, serviceColor(s.service));
+    const m = new Map<string, { light: string; dark: string }>();
+    for (const s of index.spans) if (!m.has(s.service)) m.set(s.service, { light: serviceColor(s.service), dark: serviceColorOnDark(s.service) });
     return m;
   }, [index]);
 
@@ -83,7 +85,7 @@ export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle
                   <SpanRow
                     span={span}
                     depth={row.depth}
-                    color={colors.get(span.service) ?? '#64748b'}
+                    color={colors.get(span.service) ?? NEUTRAL}
                     hasChildren={row.hasChildren}
                     collapsed={row.collapsed}
                     hiddenCount={index.descendants[row.index]}

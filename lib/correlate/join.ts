@@ -162,3 +162,17 @@ export function joinExemplars(exemplars: readonly Exemplar[], view: TraceView | 
       };
     });
 }
+
+/**
+ * The services whose series carry an exemplar of `traceId`: when Jaeger lacks the trace,
+ * these still say where it ran, so the page can show their metrics.
+ */
+export function servicesOfExemplars(exemplars: readonly Exemplar[], traceId: string, order: readonly string[] = DEFAULT_SERVICE_LABELS): string[] {
+  const out = new Set<string>();
+  for (const e of exemplars) {
+    if (e.traceId !== traceId) continue;
+    const service = serviceOf(e.seriesLabels, order) ?? serviceOf(e.labels, order);
+    if (service) out.add(service);
+  }
+  return [...out];
+}

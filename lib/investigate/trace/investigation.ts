@@ -2,8 +2,8 @@ import type { ApiExemplar, ApiMetric, LogEntry } from '../../api/contract/trace'
 import type { Anomaly } from '../../model/anomaly';
 import type { Exemplar, LogLine, SourceName, SourceReport, Trace } from '../../model/types';
 import { analyzeTrace, type TraceView } from '../../correlate/trace-model';
-import { displayLabels, joinExemplars, joinLogs } from '../../correlate/join';
-import { traceWindow } from '../../correlate/timeline';
+import { displayLabels, joinExemplars, joinLogs, servicesOfExemplars } from '../../correlate/join';
+import { metricWindow, traceWindow } from '../../correlate/timeline';
 import { serviceOf } from '../../correlate/service-label';
 import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_KINDS } from '../../anomalies';
 import type { MetricMetadata } from '../../sources/types';
@@ -44,7 +44,8 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
   const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'), ctx.clock);
   const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'), ctx.clock);
   const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, ctx.nowMs, signal), nc('prometheus'), ctx.clock);
-  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, ctx.nowMs);
+  const redFamilies = ctx.config.redFamilies;
+  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, ctx.nowMs, redFamilies);
   // Observed below in their turn; a part abandoned with the stream must not go unhandled.
   for (const p of [logsPart, exemplarPart, metadataPart]) p.catch(() => undefined);
 
@@ -55,19 +56,25 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
 
   // Metrics start as soon as the trace names its services (and metadata is known), unless the
   // prefetch of every service's metrics already covers them (metrics-prefetch.ts).
-  const logsFirst = view ? null : await logsPart; // without a trace, services come from the logs
-  const services = view ? view.services.map((s) => s.name) : servicesOfLines(logsFirst?.value?.lines ?? []);
-  const window = view ? endByNow(traceWindow(view), ctx.nowMs) : range;
+  // Without a trace, services come from the logs and the exemplars that carry its id.
+  const [logsFirst, exemplarsFirst] = view ? [null, null] : await Promise.all([logsPart, exemplarPart]);
+  const services = view
+    ? view.services.map((s) => s.name)
+    : [...new Set([...servicesOfLines(logsFirst?.value?.lines ?? []), ...servicesOfExemplars(exemplarsFirst?.value ?? [], traceId)])];
+  // The panels follow a wider time picker (metricWindow); the detectors read raw series over
+  // the trace's own window, whatever the panels show.
+  const window = view ? endByNow(metricWindow(view, range), ctx.nowMs) : range;
+  const rawWindow = view ? endByNow(traceWindow(view), ctx.nowMs) : range;
   const metadata = ((await metadataPart).value ?? {}) as Record<string, MetricMetadata[]>;
   const metricsPart = callSource<ServiceMetricsResult>(
     c.prometheus,
-    async () => (await prefetch?.serve(services, window)) ?? fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, ctx.nowMs),
+    async () => (await prefetch?.serve(services, window)) ?? fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, ctx.nowMs, redFamilies, rawWindow),
     nc('prometheus'),
     ctx.clock,
   );
   // The metric detectors need only the series: they run while the slowest source is still out.
   const seriesFindings = metricsPart.then((m) =>
-    runDetectors({ range: window, nowMs: ctx.nowMs, series: m.value?.raw ?? [], metadata, traces: [], logs: [], exemplars: [], missingTraceIds: [] }, {}, { kinds: SERIES_DETECTOR_KINDS }),
+    runDetectors({ range: rawWindow, nowMs: ctx.nowMs, series: m.value?.raw ?? [], metadata, traces: [], logs: [], exemplars: [], missingTraceIds: [] }, {}, { kinds: SERIES_DETECTOR_KINDS }),
   );
 
   let logs: SourceOutcome<TraceLogsResult> | null = null;
@@ -101,7 +108,7 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
 
   const rest = runDetectors(
     {
-      range: window,
+      range: rawWindow,
       nowMs: ctx.nowMs,
       series: [],
       metadata,
