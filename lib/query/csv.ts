@@ -1,4 +1,5 @@
-import type { ApiMetric, LogEntry } from '../api/types';
+import type { ApiMetric } from '../api/types';
+import type { LogEntry } from '../model/types';
 
 /**
  * CSV downloads of explore results (RFC 4180). Every cell is hostile text: quotes are

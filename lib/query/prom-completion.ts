@@ -1,0 +1,51 @@
+import { promLabelValuesQuery, promLabelsQuery, type PromMetadataResponse, type PromNamesResponse } from '../api/contract/explore';
+import type { PrometheusClient } from '../sources/types';
+import { parseRange } from '../time/range';
+import { check } from './input';
+
+/**
+ * The three metadata calls PromQL completion needs, answered through lib/sources so the
+ * browser never learns Prometheus's address (docs/api.md, "PromQL completion"): label
+ * names, one label's values (`__name__` gives metric names), and metric metadata (type and
+ * help shown beside a metric). Each is scoped by an optional series selector (`match`) and
+ * a range that defaults to the last hour, so Prometheus reads its head block, not all of
+ * its history.
+ */
+
+export interface CompletionDeps {
+  prometheus: PrometheusClient | null;
+  nowMs: number;
+  notConfiguredMessage: string;
+  signal?: AbortSignal;
+}
+
+/** Most names one answer carries: a completion list longer than this is not read. */
+export const MAX_COMPLETION_NAMES = 10_000;
+
+const notConfigured = (deps: CompletionDeps) => ({ prometheus: { status: 'not_configured' as const, message: deps.notConfiguredMessage, ms: 0 } });
+const ok = (started: number) => ({ prometheus: { status: 'ok' as const, ms: Math.round(performance.now() - started) } });
+
+export async function runLabelNames(raw: Record<string, string | undefined>, deps: CompletionDeps): Promise<PromNamesResponse> {
+  const input = check(promLabelsQuery, raw);
+  const { fromMs, toMs } = parseRange(input.from, input.to, deps.nowMs);
+  if (!deps.prometheus) return { data: [], sources: notConfigured(deps) };
+  const started = performance.now();
+  const names = await deps.prometheus.labels(fromMs, toMs, { match: input.match ? [input.match] : undefined, signal: deps.signal });
+  return { data: names.slice(0, MAX_COMPLETION_NAMES), sources: ok(started) };
+}
+
+export async function runLabelValues(raw: Record<string, string | undefined>, deps: CompletionDeps): Promise<PromNamesResponse> {
+  const input = check(promLabelValuesQuery, raw);
+  const { fromMs, toMs } = parseRange(input.from, input.to, deps.nowMs);
+  if (!deps.prometheus) return { data: [], sources: notConfigured(deps) };
+  const started = performance.now();
+  const values = await deps.prometheus.labelValues(input.label, fromMs, toMs, { match: input.match ? [input.match] : undefined, signal: deps.signal });
+  return { data: values.slice(0, MAX_COMPLETION_NAMES), sources: ok(started) };
+}
+
+export async function runMetricMetadata(deps: CompletionDeps): Promise<PromMetadataResponse> {
+  if (!deps.prometheus) return { data: {}, sources: notConfigured(deps) };
+  const started = performance.now();
+  const data = await deps.prometheus.metadata(undefined, { signal: deps.signal });
+  return { data, sources: ok(started) };
+}
