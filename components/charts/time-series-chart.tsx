@@ -37,6 +37,8 @@ export interface TimeSeriesChartProps {
   exemplarHref?: (e: ApiExemplar) => string | null;
   /** Drag across the chart to choose this time range. */
   onZoom?: (fromMs: number, toMs: number) => void;
+  /** The panel's own title: legend entries that only repeat it are not shown. */
+  title?: string;
 }
 
 export const SERIES_COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c'];
@@ -65,6 +67,7 @@ export function TimeSeriesChart({
   onExemplarClick,
   exemplarHref = defaultExemplarHref,
   onZoom,
+  title,
 }: TimeSeriesChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
@@ -146,7 +149,9 @@ export function TimeSeriesChart({
           </ResponsiveContainer>
         )}
       </div>
-      <ChartLegend names={legend.names} shared={legend.shared} colors={color} visible={visible} onToggle={(i, additive) => setVisible(toggleVisible(visible, i, additive, series.length))} />
+      {!(title !== undefined && legend.names.every((n) => n === title)) && (
+        <ChartLegend names={legend.names} shared={legend.shared} colors={color} visible={visible} onToggle={(i, additive) => setVisible(toggleVisible(visible, i, additive, series.length))} />
+      )}
       {hasData && (data.clippedInfinite > 0 || storms.length > 0 || resets.length > 0 || dots.length < allDots.length) && (
         <p className="mt-0.5 text-[11px] text-slate-500" data-testid="chart-notes">
           {dots.length < allDots.length && (
