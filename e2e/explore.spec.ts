@@ -35,7 +35,9 @@ test('the PromQL editor completes metric names and label names from Prometheus, 
 test('the y-axis has units and distinct ticks; a legend click shows only that series, a second click all again', async ({ page }) => {
   await page.goto(explore({ query: 'sum by (code) (rate(http_requests_total[5m]))' }));
   const chart = await chartReady(page);
-  const ticks = await chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  const tickText = chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value');
+  await expect(tickText.first()).toBeVisible();
+  const ticks = await tickText.allTextContents();
   expect(ticks.length).toBeGreaterThan(1);
   expect(new Set(ticks).size).toBe(ticks.length);
   for (const t of ticks) expect(t).toMatch(/\/s$/);

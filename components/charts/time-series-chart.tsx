@@ -120,7 +120,10 @@ export function TimeSeriesChart({
               onMouseMove={onMove}
               onMouseDown={zoom.handlers.onMouseDown}
               onMouseUp={zoom.handlers.onMouseUp}
-              onMouseLeave={onCursor ? () => onCursor(null) : undefined}
+              onMouseLeave={() => {
+                zoom.handlers.onMouseLeave?.();
+                onCursor?.(null);
+              }}
             >
               <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.25} />
               <XAxis dataKey="t" type="number" domain={[fromMs, toMs]} allowDataOverflow tickFormatter={(v: number) => timeTick(v, windowMs)} tick={{ fontSize: 10 }} minTickGap={24} />

@@ -36,6 +36,8 @@ export function useDragZoom(onZoom: ((fromMs: number, toMs: number) => void) | u
         const v = labelMs(s);
         if (drag && Number.isFinite(v) && v !== drag.b) setDrag({ a: drag.a, b: v });
       },
+      /** Leaving the plot cancels the drag (the button may be released outside it). */
+      onMouseLeave: () => setDrag(null),
       onMouseUp: () => {
         const sel = drag ? selectionOf(drag.a, drag.b) : null;
         setDrag(null);
