@@ -57,6 +57,11 @@ describe('chart labels', () => {
     expect(valueExtent(ser, 20, 30, null)).toBeNull();
   });
 
+  it('formatValue writes bytes per second with binary prefixes like the axis', () => {
+    expect(formatValue(2048, 'bytes/s')).toBe('2 KiB/s');
+    expect(formatValue(12.5, '%')).toBe('12.5 %');
+  });
+
   it('timeTick shows seconds only for short windows', () => {
     const t = Date.UTC(2024, 0, 2, 3, 4, 5);
     expect(timeTick(t, 60_000)).toBe('03:04:05');

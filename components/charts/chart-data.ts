@@ -93,6 +93,7 @@ export function formatValue(v: number | null | undefined, unit?: string): string
   // Units as lib/correlate/service-metrics names them.
   const shortUnit: Record<string, string> = { seconds: 's', reqps: 'req/s', ops: '/s', count: '' };
   if (unit !== undefined && unit in shortUnit) unit = shortUnit[unit] || undefined;
+  if (unit === 'bytes/s') return `${formatValue(v, 'bytes')}/s`;
   switch (unit) {
     case 'bytes': {
       const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonUnit, inferQueryUnit, metricBaseUnit } from './units';
+import { commonUnit, inferLogqlUnit, inferQueryUnit, metricBaseUnit } from './units';
 
 describe('metricBaseUnit', () => {
   it('reads the base unit from the naming-convention suffix, past _total/_bucket/_sum', () => {
@@ -34,5 +34,17 @@ describe('commonUnit', () => {
     expect(commonUnit(['s', 's'])).toBe('s');
     expect(commonUnit(['s', '/s'])).toBeUndefined();
     expect(commonUnit([])).toBeUndefined();
+  });
+});
+
+describe('inferLogqlUnit', () => {
+  it.each([
+    ['sum by (level) (rate({job="a"}[1m]))', '/s'],
+    ['sum(bytes_rate({job="a"}[5m]))', 'bytes/s'],
+    ['count_over_time({job="a"} |= "x" [5m])', 'count'],
+    ['avg_over_time({job="a"} | logfmt | unwrap latency [5m])', undefined],
+    ['sum(rate({job="a"} |= "error" [5m])) / sum(rate({job="a"}[5m]))', undefined],
+  ])('%s → %s', (q, unit) => {
+    expect(inferLogqlUnit(q)).toBe(unit);
   });
 });

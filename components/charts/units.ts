@@ -138,3 +138,17 @@ export function commonUnit(units: readonly (ChartUnit | undefined)[]): ChartUnit
   const set = new Set(units);
   return set.size === 1 ? units[0] : undefined;
 }
+
+/**
+ * The unit of a LogQL metric query from its outermost range function: rate → lines/s,
+ * bytes_rate → bytes/s, bytes_over_time → bytes, count_over_time → a count. A division
+ * or an unwrap (values of the lines' own fields) has no unit we can know.
+ */
+export function inferLogqlUnit(query: string): ChartUnit | undefined {
+  if (/\bunwrap\b/.test(query) || /\)\s*\/\s*\w*\s*\(/.test(query)) return undefined;
+  if (/\bbytes_rate\s*\(/.test(query)) return 'bytes/s';
+  if (/\bbytes_over_time\s*\(/.test(query)) return 'bytes';
+  if (/\brate(_counter)?\s*\(/.test(query)) return '/s';
+  if (/\bcount_over_time\s*\(/.test(query)) return 'count';
+  return undefined;
+}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { logVolumeResponse, type ExploreLogEntry, type ExploreLogsResponse } from '@/lib/api/contract/explore';
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
+import { inferLogqlUnit } from '@/components/charts/units';
 import { useApi, type ApiFetchError } from '@/components/ui/use-api';
 import { useIsReadOnlyView, useViewParams } from '@/components/ui/view-params';
 import { logsCsv } from '@/lib/query/csv';
@@ -102,7 +103,7 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
         <p className="py-6 text-center text-xs text-slate-500">Write a LogQL query and press Run (Ctrl/Cmd+Enter). Trace ids in the lines link to their traces.</p>
       ) : ok && data.resultType === 'matrix' ? (
         <div onClick={onPin} className="cursor-crosshair">
-          <TimeSeriesChart series={data.series.map((s) => ({ ...s, query: logql }))} fromMs={fromMs} toMs={toMs} height={200} cursorMs={cursorMs} onCursor={onHover} onZoom={onZoom} />
+          <TimeSeriesChart series={data.series.map((s) => ({ ...s, query: logql }))} unit={inferLogqlUnit(logql)} fromMs={fromMs} toMs={toMs} height={200} cursorMs={cursorMs} onCursor={onHover} onZoom={onZoom} />
         </div>
       ) : streams ? (
         <>
