@@ -124,7 +124,7 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
             toleranceMs={cursorTolerance(fromMs, toMs, chartStepSec)}
             onSelectTime={onSelectTime}
             wrap={wrap}
-            onContext={setContext}
+            onContext={readOnly ? undefined : setContext}
             onFilter={readOnly ? undefined : filter}
           />
         </>
