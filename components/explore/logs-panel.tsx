@@ -52,7 +52,8 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
   const toMs = data ? Date.parse(data.range.to) : 0;
   const ok = data && data.sources.loki?.status === 'ok';
   const streams = ok && data.resultType === 'streams';
-  const volume = useApi(streams && !readOnly ? logVolumeUrl(params) : null, logVolumeResponse);
+  // Asked alongside the lines (not after them); a metric query's 400 is never shown.
+  const volume = useApi(logql && !readOnly ? logVolumeUrl(params) : null, logVolumeResponse);
   const live = useLiveTail(logql, tail && !!streams, streams ? data.logs : []);
   // Until the first poll answers, the lines already listed stay.
   const shown = streams ? (tail && live.polls > 0 ? live.lines : data.logs) : [];
@@ -108,7 +109,7 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
       ) : streams ? (
         <>
           {volume.data && !tail && <LogVolume data={volume.data} />}
-          {volume.error && <p className="text-[11px] text-slate-500">Log volume unavailable: {volume.error.message}</p>}
+          {volume.error && volume.error.status !== 400 && <p className="text-[11px] text-slate-500">Log volume unavailable: {volume.error.message}</p>}
           <LogsToolbar
             wrap={wrap}
             onWrap={setWrap}
