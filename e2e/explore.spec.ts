@@ -127,3 +127,12 @@ test('an empty |= "gc pause" suggests the case-insensitive filter that finds lin
   await expect(page).toHaveURL(/%28%3Fi%29gc/);
   await expect(page.getByTestId('explore-log-row').first()).toBeVisible();
 });
+
+test('a 30-day rate([5m]) at a coarse step warns that samples are skipped and offers the safe step', async ({ page }) => {
+  await page.goto(explore({ query: 'sum(rate(http_requests_total[5m]))', from: 'now-30d' }));
+  const advice = page.getByTestId('step-advice');
+  await expect(advice).toContainText('longer than the [5m] range');
+  await advice.getByTestId('step-advice-step').click();
+  await expect(page).toHaveURL(/step=5m/);
+  await expect(page.getByTestId('step-advice')).toHaveCount(0);
+});
