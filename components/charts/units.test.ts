@@ -3,7 +3,10 @@ import { commonUnit, inferLogqlUnit, inferQueryUnit, metricBaseUnit } from './un
 
 describe('metricBaseUnit', () => {
   it('reads the base unit from the naming-convention suffix, past _total/_bucket/_sum', () => {
-    expect(metricBaseUnit('http_request_duration_seconds_bucket')).toBe('s');
+    expect(metricBaseUnit('http_request_duration_seconds_sum')).toBe('s');
+    // _count and _bucket count observations: no unit of their own.
+    expect(metricBaseUnit('http_request_duration_seconds_count')).toBeNull();
+    expect(metricBaseUnit('http_request_duration_seconds_bucket')).toBeNull();
     expect(metricBaseUnit('process_resident_memory_bytes')).toBe('bytes');
     expect(metricBaseUnit('node_network_receive_bytes_total')).toBe('bytes');
     expect(metricBaseUnit('cache_hit_ratio')).toBe('ratio');
@@ -22,6 +25,8 @@ describe('inferQueryUnit', () => {
     ['100 * sum(rate(errors_total[5m])) / sum(rate(requests_total[5m]))', '%'],
     ['process_resident_memory_bytes / 1024', 'bytes'],
     ['count(up)', 'count'],
+    ['sum(rate(http_request_duration_seconds_count[5m]))', '/s'],
+    ['sum(rate(http_request_duration_seconds_sum[5m])) / sum(rate(http_request_duration_seconds_count[5m]))', 's'],
     ['go_goroutines', undefined],
     ['sum(', undefined],
   ])('%s → %s', (q, unit) => {

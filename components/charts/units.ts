@@ -22,8 +22,17 @@ const BASE_SUFFIXES: [RegExp, ChartUnit][] = [
 ];
 const SERIES_SUFFIX = /_(total|count|sum|bucket|created)$/;
 
-/** Base unit of a metric name, e.g. http_request_duration_seconds_bucket → s. */
+/**
+ * Unit of a metric's samples, e.g. process_resident_memory_bytes → bytes. A histogram's or
+ * summary's `_count` and `_bucket` count observations (no unit), its `_sum` keeps the unit.
+ */
 export function metricBaseUnit(name: string): ChartUnit | null {
+  if (/_(count|bucket)$/.test(name)) return null;
+  return observedUnit(name);
+}
+
+/** The unit of what a metric observes, whatever the series suffix (for histogram_quantile over buckets). */
+function observedUnit(name: string): ChartUnit | null {
   const bare = name.replace(SERIES_SUFFIX, '');
   for (const [re, unit] of BASE_SUFFIXES) if (re.test(bare)) return unit;
   return null;
@@ -45,12 +54,25 @@ const exprChildren = (n: SyntaxNode): SyntaxNode[] => {
   return out;
 };
 
+function firstMetricName(q: string, n: SyntaxNode | null): string | null {
+  if (!n) return null;
+  if (n.name === 'VectorSelector') {
+    const id = n.getChild('Identifier');
+    return id ? text(q, id) : null;
+  }
+  for (let c = n.firstChild; c; c = c.nextSibling) {
+    const name = firstMetricName(q, c);
+    if (name) return name;
+  }
+  return null;
+}
+
 /** The bucket metric's own unit (the rate() around the buckets does not change the quantile's unit). */
 function firstMetricUnit(q: string, n: SyntaxNode | null): ChartUnit | null {
   if (!n) return null;
   if (n.name === 'VectorSelector') {
-    const r = infer(q, n);
-    return r && 'unit' in r ? r.unit : null;
+    const id = n.getChild('Identifier');
+    return id ? observedUnit(text(q, id)) : null;
   }
   for (let c = n.firstChild; c; c = c.nextSibling) {
     const u = firstMetricUnit(q, c);
@@ -109,6 +131,9 @@ function infer(q: string, n: SyntaxNode | null): Inferred {
       if (l && 'number' in l && r && 'number' in r) return { number: NaN };
       if (op === '/') {
         if (r && 'number' in r) return l;
+        // x_sum / x_count (each maybe rated): the mean observation, in x's unit.
+        const [ln, rn] = [firstMetricName(q, lNode ?? null), firstMetricName(q, rNode ?? null)];
+        if (ln?.endsWith('_sum') && rn === `${ln.slice(0, -4)}_count`) return { unit: observedUnit(ln) };
         if (l && 'unit' in l && r && 'unit' in r && l.unit === r.unit) return { unit: l.hundred ? '%' : 'ratio' };
         return { unit: null };
       }
