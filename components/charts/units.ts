@@ -69,16 +69,8 @@ function firstMetricName(q: string, n: SyntaxNode | null): string | null {
 
 /** The bucket metric's own unit (the rate() around the buckets does not change the quantile's unit). */
 function firstMetricUnit(q: string, n: SyntaxNode | null): ChartUnit | null {
-  if (!n) return null;
-  if (n.name === 'VectorSelector') {
-    const id = n.getChild('Identifier');
-    return id ? observedUnit(text(q, id)) : null;
-  }
-  for (let c = n.firstChild; c; c = c.nextSibling) {
-    const u = firstMetricUnit(q, c);
-    if (u) return u;
-  }
-  return null;
+  const name = firstMetricName(q, n);
+  return name ? observedUnit(name) : null;
 }
 
 function infer(q: string, n: SyntaxNode | null): Inferred {
