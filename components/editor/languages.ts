@@ -5,12 +5,13 @@ import { parser as logqlParser } from '@grafana/lezer-logql';
 import { styleTags, tags as t } from '@lezer/highlight';
 import { LanguageType, PromQLExtension } from '@prometheus-io/codemirror-promql';
 import { logqlSyntaxErrors } from './logql-lint';
+import { ApiPrometheusClient } from './promql-completion';
 
 /**
- * The two query languages of /explore. PromQL comes with highlighting, completion of
- * functions/keywords and a syntax linter from the Prometheus package; its remote completion
- * is left off, because the browser must never learn a backend's URL. LogQL gets Grafana's
- * grammar with highlighting and a parse-tree linter.
+ * The two query languages of /explore. PromQL comes with highlighting, completion and a
+ * syntax linter from the Prometheus package; metric, label and label-value names complete
+ * through Triangulate's own API (promql-completion.ts), so the browser never learns a
+ * backend's URL. LogQL gets Grafana's grammar with highlighting and a parse-tree linter.
  */
 
 export type QueryLanguage = 'promql' | 'logql';
@@ -61,6 +62,6 @@ export const queryHighlightStyle = HighlightStyle.define([
 /** A fresh extension per editor: PromQLExtension holds per-editor completion state. */
 export function languageExtension(language: QueryLanguage): { extension: Extension; destroy: () => void } {
   if (language === 'logql') return { extension: [new LanguageSupport(logqlLanguage), logqlLinter], destroy: () => undefined };
-  const promql = new PromQLExtension().setComplete({}).activateLinter(true);
+  const promql = new PromQLExtension().setComplete({ remote: new ApiPrometheusClient() }).activateLinter(true);
   return { extension: promql.asExtension(LanguageType.PromQL), destroy: () => promql.destroy() };
 }

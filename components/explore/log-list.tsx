@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LogEntry } from '@/lib/model/types';
+import type { ExploreLogEntry as LogEntry } from '@/lib/api/contract/explore';
 import type { LogLevel } from '@/components/logs/log-level';
 import { withLevels } from '@/components/logs/log-filter';
 import { cursorRow } from './log-cursor';
@@ -21,6 +21,10 @@ export interface LogListProps {
   toleranceMs: number;
   onSelectTime: (ms: number) => void;
   height?: number;
+  /** Long lines wrap instead of being cut at the panel's edge. */
+  wrap?: boolean;
+  onContext?: (entry: LogEntry) => void;
+  onFilter?: (key: string, value: string, exclude: boolean) => void;
 }
 
 type Item = { kind: 'log'; entry: LogEntry; level: LogLevel; key: string } | { kind: 'cursor'; key: string };
@@ -28,9 +32,9 @@ type Item = { kind: 'log'; entry: LogEntry; level: LogLevel; key: string } | { k
 const ROW_PX = 22;
 const msOf = (e: LogEntry) => Date.parse(e.ts);
 
-export function LogList({ logs, cursorMs, toleranceMs, onSelectTime, height = 480 }: LogListProps) {
+export function LogList({ logs, cursorMs, toleranceMs, onSelectTime, height = 480, wrap = false, onContext, onFilter }: LogListProps) {
   const levelled = useMemo(
-    () => withLevels(logs).map(({ entry, level, seq }): Item => ({ kind: 'log', entry, level, key: `${entry.tsNs}:${seq}` })),
+    () => withLevels(logs).map(({ level, seq }): Item => ({ kind: 'log', entry: logs[seq], level, key: `${logs[seq].tsNs}:${seq}` })),
     [logs],
   );
   const times = useMemo(() => logs.map(msOf), [logs]);
@@ -88,7 +92,7 @@ export function LogList({ logs, cursorMs, toleranceMs, onSelectTime, height = 48
                   <span className="h-px flex-1 bg-rose-500" />
                 </div>
               ) : (
-                <LogLineRow entry={item.entry} level={item.level} expanded={expanded.has(item.key)} selected={selected === item.key} onSelect={onSelect} />
+                <LogLineRow entry={item.entry} level={item.level} expanded={expanded.has(item.key)} selected={selected === item.key} wrap={wrap} onSelect={onSelect} onContext={onContext} onFilter={onFilter} />
               )}
             </div>
           );

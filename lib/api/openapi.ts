@@ -108,6 +108,21 @@ function paths(): Record<string, Record<string, Schema>> {
     '/api/v1/query/logs': {
       get: op({ summary: 'A LogQL range query for Explore (log or metric query).', parameters: queryParameters(c.logsQuery), responses: { ...ok(c.exploreLogsResponse, 'Log lines or series.'), ...errors('400', '502', '504') } }),
     },
+    '/api/v1/query/logs/context': {
+      get: op({ summary: 'Lines before and after one log line of the same stream (log context).', parameters: queryParameters(c.logContextQuery), responses: { ...ok(c.logContextResponse, 'The lines around it, oldest first.'), ...errors('400', '502', '504') } }),
+    },
+    '/api/v1/query/logs/volume': {
+      get: op({ summary: 'Lines per level over time for a log query (the log volume histogram).', parameters: queryParameters(c.logVolumeQuery), responses: { ...ok(c.logVolumeResponse, 'One series per level.'), ...errors('400', '502', '504') } }),
+    },
+    '/api/v1/query/promql/labels': {
+      get: op({ summary: 'Label names for PromQL completion (through Triangulate, never Prometheus directly).', parameters: queryParameters(c.promLabelsQuery), responses: { ...ok(c.promNamesResponse, 'Label names.'), ...errors('400', '502', '504') } }),
+    },
+    '/api/v1/query/promql/label-values': {
+      get: op({ summary: "One label's values for PromQL completion (label=__name__ lists metric names).", parameters: queryParameters(c.promLabelValuesQuery), responses: { ...ok(c.promNamesResponse, 'Label values.'), ...errors('400', '502', '504') } }),
+    },
+    '/api/v1/query/promql/metadata': {
+      get: op({ summary: 'Metric metadata (type, help, unit) for PromQL completion.', responses: { ...ok(c.promMetadataResponse, 'Metadata by metric name.'), ...errors('502', '504') } }),
+    },
     '/api/v1/views': {
       get: op({ summary: 'Saved views, most recently updated first.', parameters: queryParameters(c.listViewsQuery), responses: { ...ok(c.viewList, 'The views.'), ...errors('400') } }),
       post: op({ summary: 'Save a view.', requestBody: c.createViewInput, responses: { ...ok(c.viewRecord, 'The saved view.', '201'), ...errors('400') } }),

@@ -53,6 +53,7 @@ describe('runLogsQuery', () => {
         traceId: T,
         spanId: '00f067aa0ba902b7',
         joinedBy: null,
+        stream: { service_name: 'checkout' },
       },
       {
         ts: '2024-07-03T06:59:59.000Z',
@@ -63,6 +64,7 @@ describe('runLogsQuery', () => {
         traceId: null,
         spanId: null,
         joinedBy: null,
+        stream: { service_name: 'checkout' },
       },
     ]);
     expect(r.truncated).toBe(false);
@@ -136,5 +138,32 @@ describe('runLogsQuery', () => {
     const loki = fakeLoki({});
     expect((await failure(runLogsQuery({ query: '{app="a"}', to: 'later' }, deps(loki)))).body.error.code).toBe('bad_time_range');
     expect((await failure(runLogsQuery({ query: '{app="a"}', limit: '9999' }, deps(loki)))).status).toBe(400);
+  });
+});
+
+describe('case suggestion', () => {
+  const empty = { status: 'success', data: { resultType: 'streams', result: [] } };
+  const one = { status: 'success', data: { resultType: 'streams', result: [{ stream: { job: 'a' }, values: [['1719990000000000000', 'ERROR boom']] }] } };
+
+  it('suggests the case-insensitive filter when the result is empty and it finds a line (asking for one line only)', async () => {
+    const { transport, requests } = fakeTransport('loki', (req) => jsonBody(req.url.searchParams.get('query')!.includes('(?i)') ? one : empty));
+    const r = await runLogsQuery({ query: '{job="a"} |= "error"', from: '1719989000', to: '1719991000' }, deps(createLokiClient(sourceConfig('loki'), transport)));
+    expect(r.logs).toEqual([]);
+    expect(r.suggestion?.query).toBe('{job="a"} |~ "(?i)error"');
+    expect(requests).toHaveLength(2);
+    expect(requests[1].url.searchParams.get('limit')).toBe('1');
+  });
+
+  it('asks nothing more when lines were found or no filter could differ by case', async () => {
+    const { transport, requests } = fakeTransport('loki', () => jsonBody(empty));
+    const r = await runLogsQuery({ query: '{job="a"} |= "500"' }, deps(createLokiClient(sourceConfig('loki'), transport)));
+    expect(r.suggestion).toBeNull();
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gives no suggestion when the case-insensitive query finds nothing either', async () => {
+    const { transport } = fakeTransport('loki', () => jsonBody(empty));
+    const r = await runLogsQuery({ query: '{job="a"} |= "error"' }, deps(createLokiClient(sourceConfig('loki'), transport)));
+    expect(r.suggestion).toBeNull();
   });
 });

@@ -16,6 +16,13 @@ describe('apiUrlsForView', () => {
     expect(urls[2]).toMatch(/^\/api\/v1\/query\/logs\?/);
     expect(new URL(urls[2], 'http://x').searchParams.get('query')).toBe('{job="a"}');
   });
+  it('maps every explore query (A is query, then queryB…) to its own range query', () => {
+    const urls = apiUrlsForView('/explore?query=up&queryC=rate(x[5m])&from=now-1h&to=now&step=30');
+    expect(urls.slice(0, 2).map((u) => new URL(u, 'http://x').searchParams.get('query'))).toEqual(['up', 'rate(x[5m])']);
+    expect(new URL(urls[1], 'http://x').searchParams.get('step')).toBe('30');
+    expect(urls[2]).toMatch(/^\/api\/v1\/anomalies\?/);
+    expect(apiUrlsForView('/explore?queryB=up')).toHaveLength(2);
+  });
   it('maps anomalies and overview to the anomalies request with filters', () => {
     expect(apiUrlsForView('/anomalies?from=now-6h&to=now&kind=gc_storm')).toEqual(['/api/v1/anomalies?from=now-6h&to=now&kind=gc_storm', '/api/v1/incidents?from=now-6h&to=now']);
     expect(apiUrlsForView('/?from=now-1h')).toEqual(['/api/v1/anomalies?from=now-1h', '/api/v1/incidents?from=now-1h']);

@@ -52,9 +52,27 @@ export const incidentsUrl = (q: URLSearchParams): string => `/api/v1/incidents?$
 export const metricsQueryUrl = (q: URLSearchParams): string | null =>
   q.get('query') ? `/api/v1/query/metrics?${pick(q, ['query', 'from', 'to', 'step'])}` : null;
 
+/** Explore's queries on one chart: A is `query`, the others `queryB` … `queryE`. */
+export const QUERY_REFS = ['A', 'B', 'C', 'D', 'E'] as const;
+export type QueryRef = (typeof QUERY_REFS)[number];
+export const queryParamOf = (ref: QueryRef): string => (ref === 'A' ? 'query' : `query${ref}`);
+
+/** The range query of each explore query present in the URL, in A…E order. */
+export function metricsQueryUrls(q: URLSearchParams): { ref: QueryRef; query: string; url: string }[] {
+  const out: { ref: QueryRef; query: string; url: string }[] = [];
+  for (const ref of QUERY_REFS) {
+    const query = q.get(queryParamOf(ref));
+    if (!query) continue;
+    const p = new URLSearchParams(pick(q, ['from', 'to', 'step']));
+    p.set('query', query);
+    out.push({ ref, query, url: ref === 'A' ? metricsQueryUrl(q)! : `/api/v1/query/metrics?${p.toString()}` });
+  }
+  return out;
+}
+
 /** The findings an explore chart marks: counter resets and GC storms over the same range. */
 export const exploreMarkersUrl = (q: URLSearchParams): string | null => {
-  if (!q.get('query')) return null;
+  if (!QUERY_REFS.some((r) => q.get(queryParamOf(r)))) return null;
   const p = new URLSearchParams(pick(q, ['from', 'to']));
   p.set('kind', 'counter_reset,gc_storm');
   return `/api/v1/anomalies?${p.toString()}`;
@@ -66,6 +84,15 @@ export const logsQueryUrl = (q: URLSearchParams): string | null => {
   const p = new URLSearchParams(pick(q, ['from', 'to', 'limit']));
   p.set('query', logql);
   return `/api/v1/query/logs?${p.toString()}`;
+};
+
+/** Lines per level over time above the log list (log queries only; the page decides; live pages only, not part of snapshots). */
+export const logVolumeUrl = (q: URLSearchParams): string | null => {
+  const logql = q.get('logql');
+  if (!logql) return null;
+  const p = new URLSearchParams(pick(q, ['from', 'to']));
+  p.set('query', logql);
+  return `/api/v1/query/logs/volume?${p.toString()}`;
 };
 
 export function viewKind(pathname: string): ViewKind | null {
@@ -84,7 +111,7 @@ export function apiUrlsForView(path: string): string[] {
     case 'trace':
       return [correlatedUrl(decodeURIComponent(url.pathname.split('/')[2]), q)];
     case 'explore':
-      return [metricsQueryUrl(q), exploreMarkersUrl(q), logsQueryUrl(q)].filter((u): u is string => u !== null);
+      return [...metricsQueryUrls(q).map((m) => m.url), exploreMarkersUrl(q), logsQueryUrl(q)].filter((u): u is string => u !== null);
     case 'anomalies':
     case 'overview':
       return [anomaliesUrl(q), incidentsUrl(q)];
