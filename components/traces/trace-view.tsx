@@ -219,7 +219,7 @@ export function TraceView({ traceId }: { traceId: string }) {
       <ExemplarList exemplars={data.exemplars} currentTraceId={traceId} traceHref={traceHref} />
       <section>
         <h2 className="mb-2 text-sm font-semibold">Metrics of the services involved</h2>
-        {chartRange && (
+        {chartRange && (snapshot || (live.has.metrics && live.has.exemplars)) && (
           <WhenVisible placeholder={<p className="text-xs text-slate-500">Charts load when scrolled into view…</p>}>
             <MetricPanels
               metrics={data.metrics}
