@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from './intent-link';
 import { useSearchParams } from 'next/navigation';
 import { serviceHref } from '@/lib/views/service-href';
 
@@ -16,8 +16,8 @@ export function ServiceLink({ name, color, className = '' }: { name: string; col
     if (v) range.set(k, v);
   }
   return (
-    <Link href={serviceHref(name, range.toString())} className={`hover:underline ${className}`} data-testid="service-link" title={name} style={color ? { color } : undefined}>
+    <IntentLink href={serviceHref(name, range.toString())} className={`hover:underline ${className}`} data-testid="service-link" title={name} style={color ? { color } : undefined}>
       {name}
-    </Link>
+    </IntentLink>
   );
 }

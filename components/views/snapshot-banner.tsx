@@ -1,9 +1,13 @@
-import { formatUtc, describeApiUrl } from './format';
+'use client';
+
+import { useTimeZone } from '@/components/settings/time-zone';
+import { describeApiUrl, formatTimestamp, readablePath } from './format';
 
 export type FailedParts = Record<string, { status: number; message: string }>;
 
 /** "Snapshot of … taken at … · read-only", and which parts could not be captured. */
 export function SnapshotBanner({ path, takenAt, failed }: { path: string; takenAt: string; failed: FailedParts }) {
+  const zone = useTimeZone();
   const missing = Object.entries(failed);
   return (
     <div
@@ -12,7 +16,7 @@ export function SnapshotBanner({ path, takenAt, failed }: { path: string; takenA
       className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
     >
       <p>
-        Snapshot of <code className="break-all font-mono text-xs">{path}</code> taken at <time dateTime={takenAt}>{formatUtc(takenAt)}</time> · read-only
+        Snapshot of <code className="break-all font-mono text-xs" data-testid="snapshot-path">{readablePath(path)}</code> taken at <time dateTime={takenAt}>{formatTimestamp(takenAt, zone)}</time> · read-only
       </p>
       {missing.length > 0 && (
         <ul data-testid="snapshot-missing" className="mt-1 list-disc pl-5">
