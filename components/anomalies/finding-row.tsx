@@ -6,6 +6,7 @@ import { FindingLinks } from './finding-links';
 import { FindingSparkline } from './finding-sparkline';
 import { rowIsOpen, type FindingRow } from './grouping';
 import { SEVERITY_CLASSES } from './kinds';
+import { LIST_ITEM_ATTR } from '@/components/ui/use-shortcut';
 import { clockText, relativeTime, spanText } from './time-text';
 import { useTimeZone } from '@/components/settings/time-zone';
 
@@ -33,6 +34,7 @@ function When({ anomaly, ctx }: { anomaly: Anomaly; ctx: RowContext }) {
 function rowAttrs(a: Anomaly, open: boolean) {
   return {
     'data-testid': 'anomaly-row',
+    [LIST_ITEM_ATTR]: '',
     'data-kind': a.kind,
     'data-service': a.service ?? '',
     'data-severity': a.severity,

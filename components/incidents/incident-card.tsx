@@ -33,6 +33,7 @@ export function IncidentCard({ incident, range, nowMs, open = false, onMuted }: 
   return (
     <article
       data-testid="incident-card"
+      data-list-item
       data-incident={incident.id}
       data-user-facing={String(incident.userFacing)}
       className="space-y-2 rounded border border-slate-300 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900"

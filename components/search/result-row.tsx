@@ -33,7 +33,7 @@ export function ResultRow({ r }: { r: SearchResult }) {
   const { flags } = r;
   const zone = useTimeZone();
   return (
-    <li className="border-b border-slate-200 py-2 dark:border-slate-800" data-testid="search-result" data-trace-id={r.traceId} data-errors={r.errorSpanCount}>
+    <li className="border-b border-slate-200 py-2 dark:border-slate-800" data-testid="search-result" data-list-item data-trace-id={r.traceId} data-errors={r.errorSpanCount}>
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <IntentLink href={traceHref(r.traceId, null, r.startMs)} className="font-medium text-sky-700 hover:underline dark:text-sky-400" data-testid="search-result-link">
           {r.rootService ?? 'unknown service'}: {r.rootOperation ?? 'unknown operation'}

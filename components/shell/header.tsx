@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { HeaderTools } from './header-tools';
 import { SourcePills } from './source-pills';
 import { TimeRangePicker } from './time-range-picker';
 import { TraceSearch } from './trace-search';
@@ -45,6 +46,7 @@ export function AppHeader() {
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <TraceSearch />
           <TimeRangePicker />
+          <HeaderTools />
           <SourcePills />
         </div>
       </div>

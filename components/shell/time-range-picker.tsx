@@ -110,7 +110,7 @@ export function TimeRangePicker() {
             ))}
           </div>
           <div className="flex flex-1 flex-col gap-2 text-sm">
-            <div className="text-xs font-semibold uppercase text-slate-600 dark:text-slate-400">Absolute ({zoneName(Date.now(), zone)})</div>
+            <div className="text-xs font-semibold uppercase text-slate-600 dark:text-slate-400">Absolute ({zoneName(parseWallClock(absFrom, zone) ?? 0, zone)})</div>
             <label className="flex flex-col">
               From
               <input type="datetime-local" aria-label="From" value={absFrom} onChange={(e) => setAbsFrom(e.target.value)} className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700" />
