@@ -55,7 +55,7 @@ export function TraceSearch() {
             setError(null);
           }
         }}
-        placeholder="Trace id, traceparent or trace link  ( / )"
+        placeholder="Trace id or link  ( / )"
         className="mono w-64 rounded border border-slate-300 bg-transparent px-2 py-1.5 text-sm placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
       />
       {error && (
