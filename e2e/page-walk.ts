@@ -33,6 +33,8 @@ export async function snapshotShare(request: APIRequestContext, path: string): P
 
 export const SNAPSHOT_QUERY = 'sum by (service) (rate(http_server_requests_seconds_count{status=~"5.."}[5m]))';
 
+export const WALK_PAGE_NAMES = ['overview', 'anomalies', 'incidents', 'explore', 'trace', 'missing-trace', 'traces-search', 'service', 'map', 'views', 'digests', 'share'] as const;
+
 export function walkPages(traceId: string, sharePath: string): WalkPage[] {
   const range = 'from=now-1h&to=now';
   const missing = `${'0'.repeat(16)}${traceId.slice(16).split('').reverse().join('')}`;

@@ -18,7 +18,7 @@ test('/ focuses the search, t opens the time picker, Esc closes it, ? lists the 
 
   await page.keyboard.press('t');
   await expect(page.getByTestId('time-range-button')).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.getByRole('button', { name: 'Last 1 hour' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Last 1 hour', pressed: true })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('time-range-button')).toHaveAttribute('aria-expanded', 'false');
 
@@ -35,6 +35,7 @@ test('/ focuses the search, t opens the time picker, Esc closes it, ? lists the 
 });
 
 test('j and k move through the findings, the search results and the incidents', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/anomalies?from=now-1h&to=now');
   const rows = page.locator('[data-testid="anomaly-row"][data-list-item]');
   await expect(rows.nth(2)).toBeVisible({ timeout: 60_000 });

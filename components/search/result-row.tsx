@@ -21,7 +21,7 @@ function Flag({ title, children, tone }: { title: string; children: string; tone
 function Typical({ r }: { r: SearchResult }) {
   if (!r.typical) return null;
   const { ratio, medianMs, sampleSize } = r.typical;
-  const tone = ratio >= 2 ? 'text-red-600' : ratio <= 0.5 ? 'text-emerald-600' : 'text-slate-500';
+  const tone = ratio >= 2 ? 'text-red-700 dark:text-red-400' : ratio <= 0.5 ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500';
   return (
     <span className={`text-xs ${tone}`} title={`median of ${sampleSize} results with this root operation: ${formatDurationMs(medianMs)}`} data-testid="typical">
       {ratio.toFixed(1)}× typical
@@ -45,7 +45,7 @@ export function ResultRow({ r }: { r: SearchResult }) {
       <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
         <span>{formatDateTime(r.startMs, zone, { precision: 'ms' })}</span>
         <span>{r.spanCount} spans</span>
-        {r.errorSpanCount > 0 ? <span className="font-semibold text-red-600">{r.errorSpanCount} error{r.errorSpanCount === 1 ? '' : 's'}</span> : <span>no errors</span>}
+        {r.errorSpanCount > 0 ? <span className="font-semibold text-red-700 dark:text-red-400">{r.errorSpanCount} error{r.errorSpanCount === 1 ? '' : 's'}</span> : <span>no errors</span>}
         {r.services.map((s) => (
           <span key={s.name} className="rounded border px-1" style={{ borderColor: s.color }}>
             <ServiceLink name={s.name} color={s.color} /> {s.spanCount}

@@ -31,9 +31,9 @@ export function ServiceView({ service }: { service: string }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-3 text-sm">
-        <Link className="text-sky-700 hover:underline" href={searchHref(service, range)}>Search its traces</Link>
-        <Link className="text-sky-700 hover:underline" href={`/map?${range}`}>Service map</Link>
-        <Link className="text-sky-700 hover:underline" href={`/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`}>All its findings</Link>
+        <Link className="text-sky-700 hover:underline dark:text-sky-400" href={searchHref(service, range)}>Search its traces</Link>
+        <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/map?${range}`}>Service map</Link>
+        <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`}>All its findings</Link>
       </div>
 
       <section className={card} data-testid="service-findings">

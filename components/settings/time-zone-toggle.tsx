@@ -11,7 +11,7 @@ const OPTIONS = [
 export function TimeZoneToggle() {
   const current = zoneSetting.use();
   return (
-    <div role="group" aria-label="Time zone" className="flex overflow-hidden rounded border border-slate-300 text-xs dark:border-slate-700" data-testid="time-zone-toggle">
+    <div role="group" aria-label="Time zone" className="flex overflow-hidden rounded border border-slate-300 text-sm dark:border-slate-700" data-testid="time-zone-toggle">
       {OPTIONS.map((o) => (
         <button
           key={o.value}
@@ -19,7 +19,7 @@ export function TimeZoneToggle() {
           aria-pressed={current === o.value}
           title={o.value === 'local' ? "Show times in this browser's time zone" : 'Show times in UTC'}
           onClick={() => zoneSetting.write(o.value)}
-          className={`px-2 py-1.5 ${current === o.value ? 'bg-slate-200 font-semibold dark:bg-slate-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+          className={`flex-1 px-2 py-1 ${current === o.value ? 'bg-slate-200 font-semibold dark:bg-slate-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
         >
           {o.label}
         </button>

@@ -1,17 +1,17 @@
 'use client';
 
 import { RefreshControl } from '@/components/settings/refresh-control';
-import { ThemeToggle } from '@/components/settings/theme-toggle';
-import { TimeZoneToggle } from '@/components/settings/time-zone-toggle';
+import { DisplaySettings } from '@/components/settings/display-settings';
+import { ThemeSync } from '@/components/settings/theme-toggle';
 import { shortcuts } from '@/components/ui/use-shortcut';
 
-/** The header's view controls: refresh, time zone, theme, and the shortcuts list. Each keeps its own state. */
+/** The header's view controls: refresh, display settings (time zone, theme), and the shortcuts list. Each keeps its own state. */
 export function HeaderTools() {
   return (
     <div className="flex items-center gap-2" data-testid="header-tools">
+      <ThemeSync />
       <RefreshControl />
-      <TimeZoneToggle />
-      <ThemeToggle />
+      <DisplaySettings />
       <button
         type="button"
         // Same as pressing `?`: the dialog belongs to the shortcut registry (keyboard-shortcuts.tsx).

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { describeRelative, parseTime, RELATIVE_PRESETS, TimeRangeError } from '@/lib/time/range';
-import { formatRange, parseWallClock, toWallClockInput, zoneName } from '@/lib/time/format';
+import { formatRange, parseWallClock, rangePrecision, toWallClockInput, zoneName } from '@/lib/time/format';
 import { useTimeZone } from '@/components/settings/time-zone';
 import { useEscapeToClose, useShortcut } from '@/components/ui/use-shortcut';
 import { useSetViewParams } from '@/components/ui/view-params';
@@ -13,7 +13,8 @@ function label(from: string, to: string, zone: string): string {
   if (to === 'now' && describeRelative(from)) return describeRelative(from)!;
   try {
     const now = Date.now();
-    return formatRange(parseTime(from, now), parseTime(to, now), zone);
+    const [f, t] = [parseTime(from, now), parseTime(to, now)];
+    return formatRange(f, t, zone, rangePrecision(f, t));
   } catch {
     return `${from} → ${to}`;
   }

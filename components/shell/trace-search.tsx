@@ -55,8 +55,8 @@ export function TraceSearch() {
             setError(null);
           }
         }}
-        placeholder="Trace id or link  ( / )"
-        className="mono w-64 rounded border border-slate-300 bg-transparent px-2 py-1.5 text-sm placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
+        placeholder="Trace id or link   /"
+        className="mono w-48 rounded transition-[width] focus:w-72 border border-slate-300 bg-transparent px-2 py-1.5 text-sm placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
       />
       {error && (
         <p id={errorId} role="alert" data-testid="trace-search-error" className="absolute z-50 mt-1 w-80 rounded bg-red-50 p-2 text-xs text-red-800 shadow dark:bg-red-950 dark:text-red-200">

@@ -5,7 +5,9 @@ import { useSearchParams } from 'next/navigation';
 import { serviceHref } from '@/lib/views/service-href';
 
 /**
- * A service name, linked to its page with the current range. The name is rendered as text.
+ * A service name, linked to its page with the current range. The name is rendered as text;
+ * the service's colour is a swatch beside it, never the text's colour (light palette colours
+ * fail contrast as text, issue 16).
  * Outside the app router (a row rendered on its own) there is no range to carry.
  */
 export function ServiceLink({ name, color, className = '' }: { name: string; color?: string; className?: string }) {
@@ -16,7 +18,8 @@ export function ServiceLink({ name, color, className = '' }: { name: string; col
     if (v) range.set(k, v);
   }
   return (
-    <IntentLink href={serviceHref(name, range.toString())} className={`hover:underline ${className}`} data-testid="service-link" title={name} style={color ? { color } : undefined}>
+    <IntentLink href={serviceHref(name, range.toString())} className={`hover:underline ${className}`} data-testid="service-link" title={name}>
+      {color && <span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-full align-middle" style={{ backgroundColor: color }} />}
       {name}
     </IntentLink>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAxisTick, formatClock, formatDateTime, formatIso, formatRange, formatRelative, parseWallClock, toWallClockInput, zoneName, zoneOffsetMs } from './format';
+import { formatAxisTick, formatClock, rangePrecision, formatDateTime, formatIso, formatRange, formatRelative, parseWallClock, toWallClockInput, zoneName, zoneOffsetMs } from './format';
 
 const T = Date.parse('2026-12-04T11:54:50.123Z');
 
@@ -29,6 +29,9 @@ describe('one time format', () => {
   it('prints a range with the date and the zone once', () => {
     expect(formatRange(T, T + 3_600_000, 'UTC')).toBe('2026-12-04 11:54:50 → 12:54:50 UTC');
     expect(formatRange(T, T + 86_400_000, 'UTC')).toBe('2026-12-04 11:54:50 → 2026-12-05 11:54:50 UTC');
+    const [from, to] = [Date.parse('2026-12-04T09:00:00Z'), Date.parse('2026-12-04T10:30:00Z')];
+    expect(formatRange(from, to, 'UTC', rangePrecision(from, to))).toBe('2026-12-04 09:00 → 10:30 UTC');
+    expect(rangePrecision(T, T + 60_000)).toBe('s');
   });
 
   it('shows no time for what is not one, and unknown zones as UTC', () => {

@@ -156,3 +156,6 @@ export function formatAxisTick(ms: number, windowMs: number, zone: string): stri
   if (windowMs <= 2 * 86_400_000) return w.time.slice(0, 5);
   return `${w.date.slice(5)} ${w.time.slice(0, 5)}`;
 }
+
+/** The least precision that shows both ends exactly, down to seconds (a picked range is whole minutes). */
+export const rangePrecision = (fromMs: number, toMs: number): Precision => (fromMs % 60_000 === 0 && toMs % 60_000 === 0 ? 'min' : 's');
