@@ -62,7 +62,7 @@ for (const theme of THEMES) {
 
     for (const name of WALK_PAGE_NAMES) {
       test(`${name}: no serious or critical axe violation; screenshots`, async ({ page, request }) => {
-        test.setTimeout(180_000);
+        test.setTimeout(300_000); // axe over a whole waterfall is slow on a busy machine
         const p = (await pagesOf(request)).find((w) => w.name === name)!;
         let violations: string[] = [];
         for (const size of SIZES) {

@@ -27,7 +27,7 @@ export function DigestsView() {
       {creating && <ScheduleForm onDone={() => setCreating(false)} />}
       {list.isPending && <p className="text-sm text-slate-500">Loading schedules…</p>}
       {list.isError && (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {list.error.message}
         </p>
       )}
@@ -97,7 +97,7 @@ function ScheduleCard({ schedule: s }: { schedule: ScheduleRecord }) {
       </div>
       {editing && <ScheduleForm schedule={s} onDone={() => setEditing(false)} />}
       {(runNow.isError || showPreview.isError) && (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {(runNow.error ?? showPreview.error)?.message}
         </p>
       )}

@@ -19,7 +19,7 @@ const STATUS_CLASS: Record<string, string> = {
 export function RunHistory({ scheduleId }: { scheduleId: string }) {
   const runs = useQuery({ queryKey: ['digests', scheduleId, 'runs'], queryFn: () => digestsApi.runs(scheduleId), refetchInterval: 30_000 });
   if (runs.isPending) return <p className="text-sm text-slate-500">Loading history…</p>;
-  if (runs.isError) return <p role="alert" className="text-sm text-red-600">{runs.error.message}</p>;
+  if (runs.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{runs.error.message}</p>;
   if (runs.data.runs.length === 0) return <p className="text-sm text-slate-500" data-testid="digest-history-empty">No runs yet.</p>;
   return (
     <ul className="space-y-1" data-testid="digest-history">

@@ -39,7 +39,7 @@ export function ServiceView({ service }: { service: string }) {
       <section className={card} data-testid="service-findings">
         <h2 className="mb-2 font-semibold">Findings</h2>
         {findings.isLoading ? <p className="text-xs text-slate-500">Checking…</p> : null}
-        {findings.error ? <p className="text-xs text-red-600">{findings.error.message}</p> : null}
+        {findings.error ? <p className="text-xs text-red-700 dark:text-red-400">{findings.error.message}</p> : null}
         {findings.data && anomalies.length === 0 ? <p className="text-xs text-slate-500">No findings for {service} in this range.</p> : null}
         <ul className="space-y-1">
           {anomalies.map((a) => (
@@ -51,7 +51,7 @@ export function ServiceView({ service }: { service: string }) {
       </section>
 
       {page.isLoading ? <p className="text-sm text-slate-500">Loading {service}…</p> : null}
-      {page.error ? <p className="text-sm text-red-600">{page.error.message}</p> : null}
+      {page.error ? <p className="text-sm text-red-700 dark:text-red-400">{page.error.message}</p> : null}
       {d ? (
         <>
           <section className={card}>

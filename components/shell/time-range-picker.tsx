@@ -58,7 +58,8 @@ export function TimeRangePicker() {
   useEscapeToClose(open, () => setOpen(false));
   // Opened from the keyboard or not, the focus goes to the presets so arrows and Tab work at once.
   useEffect(() => {
-    if (open) popover.current?.querySelector<HTMLButtonElement>('button[aria-pressed="true"], button')?.focus();
+    const presets = popover.current;
+    if (open) (presets?.querySelector<HTMLButtonElement>('button[aria-pressed="true"]') ?? presets?.querySelector<HTMLButtonElement>('button'))?.focus();
   }, [open]);
 
   const applyAbsolute = () => {
@@ -120,7 +121,7 @@ export function TimeRangePicker() {
               To
               <input type="datetime-local" aria-label="To" value={absTo} onChange={(e) => setAbsTo(e.target.value)} className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700" />
             </label>
-            {error && <p className="text-xs text-red-600">{error}</p>}
+            {error && <p className="text-xs text-red-700 dark:text-red-400">{error}</p>}
             <button type="button" onClick={applyAbsolute} className="rounded bg-sky-600 px-3 py-1 text-white hover:bg-sky-700">
               Apply range
             </button>

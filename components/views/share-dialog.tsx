@@ -131,7 +131,7 @@ export function ShareDialog({ path, onClose }: { path: string; onClose: () => vo
           {create.isPending ? (snapshot ? 'Capturing snapshot…' : 'Creating link…') : 'Create link'}
         </button>
         {create.isError && (
-          <p role="alert" className="text-red-600">
+          <p role="alert" className="text-red-700 dark:text-red-400">
             {create.error.message}
           </p>
         )}

@@ -16,7 +16,7 @@ export function ShareList({ viewId }: { viewId: string }) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['view-shares', viewId] }),
   });
   if (shares.isPending) return <p className="text-sm text-slate-500">Loading share links…</p>;
-  if (shares.isError) return <p role="alert" className="text-sm text-red-600">{shares.error.message}</p>;
+  if (shares.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{shares.error.message}</p>;
   const list = shares.data.shares;
   if (list.length === 0) return <p className="text-sm text-slate-500">No share links of this view yet.</p>;
   return (

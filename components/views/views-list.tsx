@@ -36,7 +36,7 @@ export function ViewsList({ initialQuery = '' }: { initialQuery?: string }) {
       </div>
       {views.isPending && <p className="text-sm text-slate-500">Loading saved views…</p>}
       {views.isError && (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {views.error.message}
         </p>
       )}
@@ -108,7 +108,7 @@ function ViewRow({ view }: { view: ViewRecord }) {
           Created {formatTimestamp(view.createdAt, zone)} · updated {formatTimestamp(view.updatedAt, zone)}
         </p>
         {error && (
-          <p role="alert" className="text-red-600">
+          <p role="alert" className="text-red-700 dark:text-red-400">
             {error.message}
           </p>
         )}
