@@ -2,7 +2,7 @@
  * Every page of the app and every link to one, in one place. Pure and browser-safe. Path
  * segments that come from data (trace ids, share tokens) are always encoded.
  */
-import { toRfc3339 } from './time/range';
+import { DEFAULT_FROM, DEFAULT_TO, isRelativeTime, toRfc3339 } from './time/range';
 
 export const PAGES = {
   overview: '/',
@@ -27,6 +27,39 @@ export function rangeParams(q: URLSearchParams): URLSearchParams {
     if (v !== null && v !== '') out.set(k, v);
   }
   return out;
+}
+
+/** The time range a link out of a view carries. `relative`: it follows the clock ("now-1h" → "now"). */
+export interface LinkRange {
+  from: string;
+  to: string;
+  relative: boolean;
+}
+
+/**
+ * The range links out of a view carry (issue 16): the view's own while it follows the clock,
+ * so the next page says "Last 1 hour" and keeps refreshing; otherwise the absolute range the
+ * view checked (`checked`, as the API resolved it).
+ */
+export function linkRange(view: URLSearchParams, checked: { from: string; to: string } | null): LinkRange | null {
+  const from = view.get('from') || DEFAULT_FROM;
+  const to = view.get('to') || DEFAULT_TO;
+  if (isRelativeTime(from) && isRelativeTime(to)) return { from, to, relative: true };
+  return checked ? { from: checked.from, to: checked.to, relative: false } : null;
+}
+
+/**
+ * `href` (an app path) with a range: a relative range replaces the link's own (a finding's
+ * window is inside the view's range, and the page stays live); an absolute one only fills
+ * in a link that has none.
+ */
+export function withLinkRange(href: string, range: LinkRange | null): string {
+  if (!range) return href;
+  const url = new URL(href, 'http://app.invalid');
+  for (const k of ['from', 'to'] as const) {
+    if (range.relative || !url.searchParams.has(k)) url.searchParams.set(k, range[k]);
+  }
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** The trace page, with whatever query the caller keeps (range, span, …). */

@@ -39,6 +39,18 @@ describe('findingLinks', () => {
   });
 });
 
+describe('finding links in a view that follows the clock', () => {
+  it('carry "last 1 hour" instead of the absolute times the scan resolved', () => {
+    const live = { ...range, link: { from: 'now-1h', to: 'now', relative: true } };
+    const links = findingLinks({ links: [{ label: 'Open trace', href: '/trace/abc123' }, { label: 'rate() panel', href: '/explore?query=up&from=2026-03-02T13%3A00%3A00.000Z&to=2026-03-02T13%3A30%3A00.000Z' }] }, live);
+    for (const l of links) {
+      const url = new URL(l.href, 'http://x');
+      expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['now-1h', 'now']);
+    }
+    expect(new URL(links[1].href, 'http://x').searchParams.get('query')).toBe('up');
+  });
+});
+
 describe('isAppPath', () => {
   it('accepts only same-origin paths', () => {
     expect(isAppPath('/explore')).toBe(true);

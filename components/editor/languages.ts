@@ -49,14 +49,15 @@ const logqlLinter = linter((view) =>
 
 /** Readable on light and dark backgrounds alike (the app follows the system scheme). */
 export const queryHighlightStyle = HighlightStyle.define([
-  { tag: t.keyword, color: '#7c3aed' },
-  { tag: [t.function(t.variableName), t.function(t.name)], color: '#2563eb' },
-  { tag: [t.labelName, t.propertyName, t.attributeName], color: '#0891b2' },
-  { tag: t.string, color: '#16a34a' },
-  { tag: t.number, color: '#d97706' },
-  { tag: t.operator, color: '#db2777' },
-  { tag: [t.lineComment, t.comment], color: '#64748b', fontStyle: 'italic' },
-  { tag: t.invalid, color: '#dc2626' },
+  // Colours per theme, each AA-readable on its background (app/globals.css, --hl-*).
+  { tag: t.keyword, color: 'var(--hl-keyword)' },
+  { tag: [t.function(t.variableName), t.function(t.name)], color: 'var(--hl-function)' },
+  { tag: [t.labelName, t.propertyName, t.attributeName], color: 'var(--hl-label)' },
+  { tag: t.string, color: 'var(--hl-string)' },
+  { tag: t.number, color: 'var(--hl-number)' },
+  { tag: t.operator, color: 'var(--hl-operator)' },
+  { tag: [t.lineComment, t.comment], color: 'var(--color-slate-500)', fontStyle: 'italic' },
+  { tag: t.invalid, color: 'var(--hl-invalid)' },
 ]);
 
 /** A fresh extension per editor: PromQLExtension holds per-editor completion state. */

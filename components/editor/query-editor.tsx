@@ -32,7 +32,7 @@ const theme = EditorView.theme({
   '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', padding: '6px 0', caretColor: 'currentColor' },
   '.cm-line': { padding: '0 8px' },
   '.cm-tooltip': { fontSize: '12px' },
-  '.cm-placeholder': { color: '#94a3b8' },
+  '.cm-placeholder': { color: 'var(--color-slate-500)' },
 });
 
 export function QueryEditor({ language, value, onChange, onRun, label, placeholder }: QueryEditorProps) {

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { ServiceLink } from '@/components/ui/service-link';
+import { IntentLink } from '@/components/ui/intent-link';
 import type { Anomaly, AnomalyKind } from '@/lib/model/anomaly';
 import { kindName, SEVERITY_CLASSES } from '@/components/anomalies/kinds';
 import { countMatrix } from './overview-model';
@@ -9,9 +9,9 @@ import { anomaliesHref } from '@/lib/routes';
 export function CountMatrix({ anomalies, params }: { anomalies: readonly Anomaly[]; params: URLSearchParams }) {
   const m = countMatrix(anomalies);
   const cellLink = (service: string | null, kind: AnomalyKind | null, text: string, cls: string) => (
-    <Link href={anomaliesHref(params, { service, kind })} className={`block rounded px-2 py-0.5 text-center tabular-nums hover:underline ${cls}`}>
+    <IntentLink href={anomaliesHref(params, { service, kind })} className={`block rounded px-2 py-0.5 text-center tabular-nums hover:underline ${cls}`}>
       {text}
-    </Link>
+    </IntentLink>
   );
   return (
     <div className="overflow-x-auto">

@@ -34,15 +34,15 @@ export function ServiceView({ service }: { service: string }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-3 text-sm">
-        <Link className="text-sky-700 hover:underline" href={searchHref(service, range)}>Search its traces</Link>
-        <Link className="text-sky-700 hover:underline" href={`/map?${range}`}>Service map</Link>
-        <Link className="text-sky-700 hover:underline" href={`/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`}>All its findings</Link>
+        <Link className="text-sky-700 hover:underline dark:text-sky-400" href={searchHref(service, range)}>Search its traces</Link>
+        <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/map?${range}`}>Service map</Link>
+        <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`}>All its findings</Link>
       </div>
 
       <section className={card} data-testid="service-findings">
         <h2 className="mb-2 font-semibold">Findings</h2>
         {findings.isLoading ? <p className="text-xs text-slate-500">Checking…</p> : null}
-        {findings.error ? <p className="text-xs text-red-600">{findings.error.message}</p> : null}
+        {findings.error ? <p className="text-xs text-red-700 dark:text-red-400">{findings.error.message}</p> : null}
         {findings.data && anomalies.length === 0 ? <p className="text-xs text-slate-500">No findings for {service} in this range.</p> : null}
         <ul className="space-y-1">
           {anomalies.map((a) => (
@@ -56,7 +56,7 @@ export function ServiceView({ service }: { service: string }) {
       <ServiceIncidents service={service} range={range} />
 
       {page.isLoading ? <p className="text-sm text-slate-500">Loading {service}…</p> : null}
-      {page.error ? <p className="text-sm text-red-600">{page.error.message}</p> : null}
+      {page.error ? <p className="text-sm text-red-700 dark:text-red-400">{page.error.message}</p> : null}
       {d ? (
         <>
           <section className={card}>

@@ -42,8 +42,11 @@ export function SourcePills() {
             className="flex items-center gap-1.5 rounded-full border border-slate-300 px-2 py-0.5 dark:border-slate-700"
           >
             <span className={`h-2 w-2 rounded-full ${COLORS[status] ?? 'animate-pulse bg-slate-300'}`} aria-hidden />
-            {NAMES[name]}
-            {s?.demo && <span className="text-slate-500">demo</span>}
+            {/* Below 2xl a healthy source is its dot (name for screen readers and in the title), so the header stays one row. */}
+            <span className={status === 'ok' ? 'sr-only 2xl:not-sr-only' : undefined}>
+              {NAMES[name]}
+              {s?.demo && <span className="ml-1.5 text-slate-600 dark:text-slate-400">demo</span>}
+            </span>
           </li>
         );
       })}

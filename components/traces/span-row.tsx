@@ -54,7 +54,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
       style={{ height: ROW_HEIGHT, '--svc': p.color.light, '--svc-dark': p.color.dark } as CSSProperties}
       className={`flex cursor-pointer items-center border-b border-slate-100 text-xs hover:bg-slate-100 dark:border-slate-800/60 dark:hover:bg-slate-800 ${p.selected ? 'bg-sky-50 dark:bg-sky-950' : ''} ${p.dimmed ? 'opacity-30' : ''}`}
     >
-      <div className="flex w-2/5 min-w-0 shrink-0 items-center gap-1 pr-2" style={{ paddingLeft: indent + 4 }}>
+      <div role="gridcell" className="flex w-2/5 min-w-0 shrink-0 items-center gap-1 pr-2" style={{ paddingLeft: indent + 4 }}>
         {p.hasChildren ? (
           <button
             type="button"
@@ -105,9 +105,9 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
             ⚠
           </span>
         )}
-        {p.logCount > 0 && <span className="shrink-0 text-[10px] text-slate-400">{p.logCount} log{p.logCount === 1 ? '' : 's'}</span>}
+        {p.logCount > 0 && <span className="shrink-0 text-[10px] text-slate-500">{p.logCount} log{p.logCount === 1 ? '' : 's'}</span>}
       </div>
-      <div className="relative h-full flex-1">
+      <div role="gridcell" className="relative h-full flex-1">
         <div
           className={`absolute top-1/2 h-3 -translate-y-1/2 rounded-sm ${error ? 'bg-red-600' : 'bg-(--svc) dark:bg-(--svc-dark)'} ${span.critical ? 'ring-2 ring-offset-0 ring-slate-900 dark:ring-white' : ''}`}
           style={{ left: `${bar.left}%`, width: `${bar.width}%`, opacity: span.critical ? 1 : 0.75 }}
