@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiMetric } from '@/lib/api/types';
-import { formatValue, timeTick, toChartData, typicalStep, valueExtent } from './chart-data';
+import { formatValue, toChartData, typicalStep, valueExtent } from './chart-data';
 
 const metric = (points: [number, number | null][], labels: Record<string, string> = {}): ApiMetric => ({ name: 'm', labels, points });
 
@@ -60,13 +60,6 @@ describe('chart labels', () => {
   it('formatValue writes bytes per second with binary prefixes like the axis', () => {
     expect(formatValue(2048, 'bytes/s')).toBe('2 KiB/s');
     expect(formatValue(12.5, '%')).toBe('12.5 %');
-  });
-
-  it('timeTick shows seconds only for short windows', () => {
-    const t = Date.UTC(2024, 0, 2, 3, 4, 5);
-    expect(timeTick(t, 60_000)).toBe('03:04:05');
-    expect(timeTick(t, 3_600_000)).toBe('03:04');
-    expect(timeTick(t, 7 * 86_400_000)).toBe('01-02 03:04');
   });
 
   it('formatValue uses the unit', () => {

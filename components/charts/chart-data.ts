@@ -75,14 +75,6 @@ export function toChartData(series: readonly ApiMetric[], fromMs: number, toMs: 
   return { rows, keys, clippedInfinite, yMin: hasFinite ? yMin : null, yMax: hasFinite ? yMax : null };
 }
 
-/** Tick labels on a time axis: seconds only when the window is short. */
-export function timeTick(ms: number, windowMs: number): string {
-  const iso = new Date(ms).toISOString();
-  if (windowMs <= 10 * 60_000) return iso.slice(11, 19);
-  if (windowMs <= 2 * 86_400_000) return iso.slice(11, 16);
-  return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
-}
-
 const trim = (n: number, digits: number) => Number(n.toFixed(digits)).toString();
 
 /** Compact value with its unit: 1.2k req/s, 350 ms, 1.5 GiB, 12 %. */

@@ -3,6 +3,7 @@
 import type { ChartRow } from './chart-data';
 import { seriesKeyAt } from './chart-data';
 import { tooltipRows } from './legend';
+import { formatDateTime } from '@/lib/time/format';
 
 /**
  * The chart's tooltip: the time, then the series at that time highest first, named by the
@@ -16,6 +17,7 @@ export function ChartTooltip({
   hidden,
   maxRows,
   format,
+  zone,
 }: {
   row: ChartRow | undefined;
   names: readonly string[];
@@ -23,13 +25,15 @@ export function ChartTooltip({
   hidden: (i: number) => boolean;
   maxRows: number;
   format: (v: number) => string;
+  /** The zone the time is printed in (lib/time/format.ts). */
+  zone: string;
 }) {
   if (!row) return null;
   const values = names.map((_, i) => (hidden(i) ? null : (row[seriesKeyAt(i)] as number | null | undefined)));
   const { rows, more } = tooltipRows(values, names, maxRows);
   return (
     <div data-testid="chart-tooltip" className="max-w-[22rem] rounded border border-slate-200 bg-white/95 px-2 py-1 text-[11px] shadow dark:border-slate-700 dark:bg-slate-900/95">
-      <div className="font-mono text-slate-500">{new Date(row.t).toISOString().replace('T', ' ').slice(0, 23)}</div>
+      <div className="font-mono text-slate-500">{formatDateTime(row.t, zone, { precision: 'ms' })}</div>
       {rows.length === 0 && <div className="text-slate-500">no value</div>}
       <ul>
         {rows.map((r) => (

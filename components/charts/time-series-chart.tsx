@@ -8,7 +8,9 @@ import type { Anomaly } from '@/lib/model/anomaly';
 import { serviceOf } from '@/lib/correlate/service-label';
 import { traceHref } from '@/lib/routes';
 import { niceTicks, tickLabels } from './axis-ticks';
-import { formatValue, timeTick, toChartData, valueExtent, type ChartRow } from './chart-data';
+import { formatValue, toChartData, valueExtent, type ChartRow } from './chart-data';
+import { formatAxisTick } from '@/lib/time/format';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { ChartLegend } from './chart-legend';
 import { counterResetMarkers, exemplarDots, gcStormBands, thinExemplars } from './chart-markers';
 import { ChartOverlays } from './chart-overlays';
@@ -102,6 +104,7 @@ export function TimeSeriesChart({
   }, [series, fromMs, toMs, visible, dots, height, unit, integerTicks]);
   const zoom = useDragZoom(onZoom);
   const windowMs = toMs - fromMs;
+  const zone = useTimeZone();
   const hasData = data.rows.length > 0;
 
   const onMove = (s: MouseHandlerDataParam) => {
@@ -132,7 +135,7 @@ export function TimeSeriesChart({
               }}
             >
               <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.25} />
-              <XAxis dataKey="t" type="number" domain={[fromMs, toMs]} allowDataOverflow tickFormatter={(v: number) => timeTick(v, windowMs)} tick={{ fontSize: 10 }} minTickGap={24} />
+              <XAxis dataKey="t" type="number" domain={[fromMs, toMs]} allowDataOverflow tickFormatter={(v: number) => formatAxisTick(v, windowMs, zone)} tick={{ fontSize: 10 }} minTickGap={24} />
               <YAxis domain={axis.domain} ticks={axis.ticks} interval={0} allowDataOverflow tickFormatter={(v: number) => axis.label.get(v) ?? formatValue(v, unit)} tick={{ fontSize: 10 }} width={axis.widthPx} />
               <Tooltip
                 isAnimationActive={false}
@@ -146,6 +149,7 @@ export function TimeSeriesChart({
                       hidden={hidden}
                       maxRows={Math.max(3, Math.floor((height - 36) / TOOLTIP_ROW_PX))}
                       format={(v) => formatValue(v, unit)}
+                      zone={zone}
                     />
                   ) : null
                 }

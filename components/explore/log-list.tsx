@@ -7,6 +7,7 @@ import type { LogLevel } from '@/components/logs/log-level';
 import { withLevels } from '@/components/logs/log-filter';
 import { cursorRow } from './log-cursor';
 import { LogLineRow } from './log-line';
+import { ClockTime } from '@/components/ui/clock-time';
 
 /**
  * The explore page's log list (the trace page's LogPanel is built around one trace, so this
@@ -88,7 +89,7 @@ export function LogList({ logs, cursorMs, toleranceMs, onSelectTime, height = 48
               {item.kind === 'cursor' ? (
                 <div data-testid="explore-log-cursor" className="flex items-center gap-2 px-2 text-[10px] text-rose-600 dark:text-rose-400" style={{ height: ROW_PX }}>
                   <span className="h-px flex-1 bg-rose-500" />
-                  <span>cursor {cursorMs !== null ? new Date(cursorMs).toISOString().slice(11, 23) : ''}</span>
+                  <span>cursor {cursorMs !== null ? <ClockTime iso={new Date(cursorMs).toISOString()} className="" /> : ''}</span>
                   <span className="h-px flex-1 bg-rose-500" />
                 </div>
               ) : (

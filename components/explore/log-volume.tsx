@@ -4,7 +4,8 @@ import { useMemo, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LogVolumeResponse } from '@/lib/api/contract/explore';
 import type { LogLevel } from '@/components/logs/log-level';
-import { timeTick } from '@/components/charts/chart-data';
+import { formatAxisTick, formatDateTime } from '@/lib/time/format';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { useElementWidth } from '@/components/charts/use-element-width';
 import { volumeByLevel } from './log-volume-model';
 
@@ -21,6 +22,7 @@ const LEVEL_FILL: Record<LogLevel, string> = {
 
 /** The histogram above the log list: lines per level per time slot of the whole range (not only the lines listed). */
 export function LogVolume({ data }: { data: LogVolumeResponse }) {
+  const zone = useTimeZone();
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
   const model = useMemo(() => volumeByLevel(data.series), [data.series]);
@@ -50,11 +52,11 @@ export function LogVolume({ data }: { data: LogVolumeResponse }) {
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={model.rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.2} vertical={false} />
-              <XAxis dataKey="t" type="number" domain={[fromMs, toMs]} tickFormatter={(v: number) => timeTick(v, toMs - fromMs)} tick={{ fontSize: 9 }} minTickGap={32} />
+              <XAxis dataKey="t" type="number" domain={[fromMs, toMs]} tickFormatter={(v: number) => formatAxisTick(v, toMs - fromMs, zone)} tick={{ fontSize: 9 }} minTickGap={32} />
               <YAxis allowDecimals={false} tick={{ fontSize: 9 }} width={40} />
               <Tooltip
                 isAnimationActive={false}
-                labelFormatter={(v) => new Date(Number(v)).toISOString().replace('T', ' ').slice(0, 19)}
+                labelFormatter={(v) => formatDateTime(Number(v), zone)}
                 contentStyle={{ fontSize: 11 }}
                 wrapperStyle={{ zIndex: 20 }}
               />

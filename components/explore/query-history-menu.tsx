@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { addToHistory, loadHistory, saveHistory, searchHistory, type HistoryEntry, type HistoryKind } from './query-history';
+import { formatDateTime } from '@/lib/time/format';
+import { useTimeZone } from '@/components/settings/time-zone';
 
 const storage = () => (typeof window === 'undefined' ? undefined : window.localStorage);
 
@@ -23,6 +25,7 @@ export function useQueryHistory(kind: HistoryKind) {
 
 /** A "History" button opening a searchable list of past queries of this kind. */
 export function QueryHistoryMenu({ kind, entries, onPick }: { kind: HistoryKind; entries: readonly HistoryEntry[]; onPick: (query: string) => void }) {
+  const zone = useTimeZone();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const box = useRef<HTMLDivElement>(null);
@@ -76,7 +79,7 @@ export function QueryHistoryMenu({ kind, entries, onPick }: { kind: HistoryKind;
                     <span className="min-w-0 flex-1 truncate font-mono" title={e.query}>
                       {e.query}
                     </span>
-                    <time className="shrink-0 text-[10px] text-slate-500">{new Date(e.atMs).toISOString().slice(0, 16).replace('T', ' ')}</time>
+                    <time className="shrink-0 text-[10px] text-slate-500">{formatDateTime(e.atMs, zone, { precision: 'min' })}</time>
                   </button>
                 </li>
               ))}

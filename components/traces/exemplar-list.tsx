@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ApiExemplar } from '@/lib/api/types';
 import { exemplarRows } from './exemplar-list-model';
+import { ClockTime } from '@/components/ui/clock-time';
 
 const MAX_LISTED = 50;
 
@@ -22,7 +23,7 @@ export function ExemplarList({ exemplars, currentTraceId, traceHref }: { exempla
       <table className="mt-1 w-full table-fixed">
         <thead className="text-left text-[11px] text-slate-500">
           <tr>
-            <th className="w-24 font-normal">Time (UTC)</th>
+            <th className="w-24 font-normal">Time</th>
             <th className="font-normal">Series</th>
             <th className="w-20 text-right font-normal">Value</th>
             <th className="w-72 pl-3 font-normal">Trace</th>
@@ -31,7 +32,7 @@ export function ExemplarList({ exemplars, currentTraceId, traceHref }: { exempla
         <tbody>
           {rows.slice(0, MAX_LISTED).map((r) => (
             <tr key={r.key} data-testid="exemplar-row" data-current={r.current} className={r.current ? 'bg-indigo-50 font-medium dark:bg-indigo-950/60' : ''}>
-              <td className="font-mono text-slate-600 dark:text-slate-400">{r.ts.slice(11, 23)}</td>
+              <td className="font-mono text-slate-600 dark:text-slate-400"><ClockTime iso={r.ts} className="" /></td>
               <td className="truncate font-mono" title={[r.series, ...r.keyLabels.map(([k, v]) => `${k}=${v}`)].join(' ')}>
                 {r.series}
                 {r.keyLabels.length > 0 && <span className="text-slate-600 dark:text-slate-400">{`{${r.keyLabels.map(([k, v]) => `${k}="${v}"`).join(', ')}}`}</span>}

@@ -4,9 +4,10 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
 import type { CorrelatedResponse } from '@/lib/api/types';
-import { clockTime } from '@/lib/anomalies/format';
 import { buildTimeline } from '@/lib/correlate/timeline';
 import { findingRows, timelineLanes, type MarkTone, type TimelineMark } from './incident-timeline-model';
+import { useTimeZone } from '@/components/settings/time-zone';
+import { formatClock, formatDateTime } from '@/lib/time/format';
 
 const ROW_PX = 12;
 /** One timeline row: the 12 px track and the label's line, plus a gap. */
@@ -30,7 +31,7 @@ const TONE: Record<MarkTone, string> = {
 };
 
 /**
- * The investigation on one time axis (the metric window, UTC): findings, this trace, its
+ * The investigation on one time axis (the metric window, in the user's zone): findings, this trace, its
  * log lines and exemplars, so "the trace ran inside the GC storm" is one glance. Titles are
  * plain text (React escapes them); an exemplar of another trace opens it.
  */
@@ -45,13 +46,15 @@ export function IncidentTimeline({
   axis: { fromMs: number; toMs: number };
   traceHref: (traceId: string) => string;
 }) {
+  const zone = useTimeZone();
   const { rows, lanes } = useMemo(() => {
+    const clock = (ms: number) => formatClock(ms, zone);
     const items = buildTimeline({ spans: data.trace?.spans, logs: data.logs, exemplars: data.exemplars, anomalies: data.anomalies });
     return {
-      rows: findingRows(items, { axis, formatTime: clockTime }),
-      lanes: timelineLanes(items, { axis, currentTraceId: data.traceId, levelOf: (i) => logs[i]?.level ?? 'unknown', formatTime: clockTime }),
+      rows: findingRows(items, { axis, formatTime: clock }),
+      lanes: timelineLanes(items, { axis, currentTraceId: data.traceId, levelOf: (i) => logs[i]?.level ?? 'unknown', formatTime: clock }),
     };
-  }, [data, logs, axis]);
+  }, [data, logs, axis, zone]);
   if (lanes.length === 0) return null;
   const marks = (list: readonly TimelineMark[]) =>
     list.map((m, i) => {
@@ -67,9 +70,9 @@ export function IncidentTimeline({
   return (
     <section data-testid="incident-timeline" aria-label="Incident timeline" className="rounded border border-slate-200 p-2 dark:border-slate-800">
       <div className="mb-1 flex justify-between text-[11px] text-slate-500">
-        <span>{clockTime(axis.fromMs)} UTC</span>
+        <span>{formatDateTime(axis.fromMs, zone, { precision: 'min', referenceMs: axis.toMs })}</span>
         <span className="font-medium text-slate-600 dark:text-slate-400">Timeline of the metric window</span>
-        <span>{clockTime(axis.toMs)} UTC</span>
+        <span>{formatDateTime(axis.toMs, zone, { precision: 'min', referenceMs: axis.toMs })}</span>
       </div>
       <div
         data-testid="timeline-lane"

@@ -5,6 +5,7 @@ import { memo, useState } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
 import { LEVEL_STYLE } from '@/components/logs/log-level';
 import { logContextHref } from './span-log-model';
+import { ClockTime } from '@/components/ui/clock-time';
 
 /**
  * One log line in the span drawer. The drawer is narrow and every line is this span's, so
@@ -24,9 +25,7 @@ export const SpanDrawerLog = memo(function SpanDrawerLog({ log }: { log: Levelle
         onClick={() => setOpen((o) => !o)}
         className="flex w-full items-start gap-2 px-2 py-0.5 text-left hover:bg-slate-50 dark:hover:bg-slate-800/50"
       >
-        <time className="shrink-0 font-mono text-slate-500" dateTime={entry.ts} title={`${entry.ts} (${entry.tsNs} ns)`}>
-          {entry.ts.slice(11, 23)}
-        </time>
+        <ClockTime iso={entry.ts} detail={`${entry.tsNs} ns`} />
         <span className={`w-12 shrink-0 rounded px-1 text-center text-[10px] uppercase ${LEVEL_STYLE[level].badge}`}>{level === 'unknown' ? '–' : level}</span>
         <span data-testid="drawer-log-message" className={`min-w-0 flex-1 font-mono ${open ? 'whitespace-pre-wrap break-all' : 'truncate whitespace-pre'}`}>
           {open ? entry.line : entry.line.slice(0, 500)}

@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
 import { LEVEL_STYLE } from '@/components/logs/log-level';
+import { ClockTime } from '@/components/ui/clock-time';
 
 export const INLINE_LOG_LINES = 3;
 const LINE_PX = 16;
@@ -40,7 +41,7 @@ export const SpanLogsRow = memo(function SpanLogsRow({
           title="Open the span's details and its log lines"
           className={`flex h-4 w-full items-center gap-2 border-l-2 pl-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800 ${LEVEL_STYLE[l.level].border}`}
         >
-          <span className="shrink-0 font-mono text-slate-500">{l.entry.ts.slice(11, 23)}</span>
+          <ClockTime iso={l.entry.ts} />
           <span className={`shrink-0 rounded px-1 text-[9px] uppercase ${LEVEL_STYLE[l.level].badge}`}>{l.level === 'unknown' ? '–' : l.level}</span>
           <span className="min-w-0 truncate whitespace-pre font-mono">{l.entry.line.slice(0, 500)}</span>
         </button>
