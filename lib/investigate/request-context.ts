@@ -1,5 +1,6 @@
 import { getConfig, type AppConfig } from '../config';
-import { getSources } from '../sources';
+import { getSourceLists } from '../sources';
+import { firstClients, selectSources, type SourceSelection } from '../sources/registry';
 import { investigationContext, type InvestigationConfig, type InvestigationContext } from './context';
 import { notConfiguredMessages } from './source-call';
 
@@ -15,12 +16,15 @@ export function investigationConfig(cfg: Pick<AppConfig, 'demo'> & Partial<Pick<
 
 /**
  * The context of one request (docs/architecture.md, "One investigation context"): the
- * process's clients and configuration, `nowMs` as the request reads it, and the request's
+ * process's clients (the ones `selection` picks, default the first of each kind) and configuration, `nowMs` as the request reads it, and the request's
  * signal, so a closed tab cancels what only it was waiting for.
  */
-export function requestContext(opts: { signal?: AbortSignal; nowMs?: number; config?: AppConfig } = {}): InvestigationContext {
+export function requestContext(opts: { signal?: AbortSignal; nowMs?: number; config?: AppConfig; selection?: SourceSelection } = {}): InvestigationContext {
+  // Throws UnknownSourceError for a name no source has; routes check the selection first (lib/api/source-params.ts).
+  const sources = selectSources(getSourceLists(), opts.selection ?? {});
   return investigationContext({
-    clients: getSources(),
+    clients: firstClients(sources),
+    sources,
     nowMs: opts.nowMs ?? Date.now(),
     signal: opts.signal,
     config: investigationConfig(opts.config ?? getConfig()),

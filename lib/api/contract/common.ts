@@ -19,13 +19,23 @@ export const timestamp = z.string().meta({ description: 'RFC3339 time with milli
 export const sourceState = z.enum(['ok', 'error', 'timeout', 'not_configured']);
 export type SourceState = z.infer<typeof sourceState>;
 
+const reportFields = {
+  status: sourceState,
+  message: z.string().optional(),
+  /** SourceError kind when status is error/timeout. */
+  kind: z.string().optional().meta({ description: 'SourceError kind when status is error or timeout' }),
+  ms: z.number(),
+};
+
+/** One named source's status when a request fanned out to several of a kind (docs/api.md, "Choosing sources"). */
+export const namedSourceReport = z.object({ name: z.string(), ...reportFields }).meta({ id: 'NamedSourceReport' });
+export type NamedSourceReport = z.infer<typeof namedSourceReport>;
+
 export const sourceReport = z
   .object({
-    status: sourceState,
-    message: z.string().optional(),
-    /** SourceError kind when status is error/timeout. */
-    kind: z.string().optional().meta({ description: 'SourceError kind when status is error or timeout' }),
-    ms: z.number(),
+    ...reportFields,
+    /** Present when several sources of the kind were asked: each one's own status (one down source degrades only itself). */
+    sources: z.array(namedSourceReport).optional(),
   })
   .meta({ id: 'SourceReport' });
 export type SourceReport = z.infer<typeof sourceReport>;

@@ -9,8 +9,8 @@ import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_
 import type { MetricMetadata } from '../../sources/types';
 import { callSource, mergeReports, type SourceOutcome } from '../source-call';
 import type { InvestigationContext } from '../context';
-import { fetchTraceLogs, type TraceLogsResult } from './trace-logs';
-import { fetchTraceShared } from './fetch-cache';
+import type { TraceLogsResult } from './trace-logs';
+import { joinConfigOf, traceFromSources, traceLogsFromSources } from '../fan-out';
 import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
 import { cachedMetadata } from '../metadata-cache';
 import { prefetchServiceMetrics } from './metrics-prefetch';
@@ -40,8 +40,9 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
   const { clients: c, signal } = ctx;
   const nc = (n: SourceName) => ctx.config.notConfigured[n];
 
-  const tracePart = callSource(c.jaeger, () => fetchTraceShared(c.jaeger!, traceId, range, ctx.nowMs, signal), nc('jaeger'), ctx.clock);
-  const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'), ctx.clock);
+  // Several chosen sources of a kind are asked at once (fan-out.ts); one keeps the single-source path.
+  const tracePart = traceFromSources(ctx.sources.jaeger, traceId, range, ctx.nowMs, signal, nc('jaeger'), ctx.clock);
+  const logsPart = traceLogsFromSources(ctx.sources.loki, traceId, range, signal, nc('loki'), ctx.clock);
   const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'), ctx.clock);
   const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, ctx.nowMs, signal), nc('prometheus'), ctx.clock);
   const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, ctx.nowMs);
@@ -86,7 +87,7 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
     if (name === 'logs') {
       logs = await logsPart;
       const lines = logs.value?.lines ?? [];
-      joined = joinLogs(lines, view, traceId);
+      joined = joinLogs(lines, view, traceId, joinConfigOf(ctx.sources.loki));
       yield { part: 'logs', logs: joined, report: withWarnings(logs.report, logs.value?.truncated ? [`showing the first ${lines.length} lines`] : []) };
     } else if (name === 'exemplars') {
       exemplars = await exemplarPart;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { BASE_MS, T, sid } from '../correlate/test-helpers';
+import { TRACE, jaeger, line, loki, prom, range } from './trace/test-fakes';
+import { correlateTrace } from './trace/correlated';
+import { investigationContext } from './context';
+import { fannedReport } from './fan-out';
+import type { NamedClient } from '../sources/registry';
+
+const named = <C>(name: string, client: C, type: NamedClient<C>['type'] = 'loki'): NamedClient<C> => ({ name, type, client, serviceLabel: null });
+const ctxWith = (sources: Parameters<typeof investigationContext>[0]['sources']) =>
+  investigationContext({ clients: { prometheus: prom }, sources, nowMs: BASE_MS + 3_600_000 });
+
+describe('fan-out to several sources of a kind', () => {
+  it('shows a trace from one Jaeger with logs from two Lokis, each line naming its source', async () => {
+    const eu = loki([line(20, 'charging card', { trace_id: T, span_id: sid(2) })]);
+    const us = loki([line(75, `late work trace_id=${T}`)]);
+    const r = await correlateTrace(
+      ctxWith({ jaeger: [named('jaeger-a', jaeger(null), 'jaeger'), named('jaeger-b', jaeger(TRACE), 'jaeger')], loki: [named('loki-eu', eu), named('loki-us', us)] }),
+      T,
+      range,
+    );
+    expect(r.trace?.spans).toHaveLength(3);
+    expect(r.sources.jaeger.message).toBe('found in jaeger-b');
+    expect(r.logs.map((l) => [l.source, l.joinedBy])).toEqual([
+      ['loki-eu', 'span_id'],
+      ['loki-us', 'time'],
+    ]);
+    expect(r.sources.loki.sources?.map((s) => [s.name, s.status])).toEqual([
+      ['loki-eu', 'ok'],
+      ['loki-us', 'ok'],
+    ]);
+  });
+
+  it('a down source degrades only itself: the kind stays ok and names the failure', async () => {
+    const r = await correlateTrace(ctxWith({ jaeger: [named('j', jaeger(TRACE), 'jaeger')], loki: [named('loki-eu', loki('down')), named('loki-us', loki([line(75, `x trace_id=${T}`)]))] }), T, range);
+    expect(r.logs.map((l) => l.source)).toEqual(['loki-us']);
+    expect(r.sources.loki).toMatchObject({ status: 'ok', message: 'loki-eu: timed out after 15000 ms' });
+    expect(r.sources.loki.sources?.find((s) => s.name === 'loki-eu')).toMatchObject({ status: 'timeout', kind: 'timeout' });
+  });
+
+  it('keeps the single-source answer unchanged: no per-source list, no source on lines', async () => {
+    const r = await correlateTrace(ctxWith({ jaeger: [named('j', jaeger(TRACE), 'jaeger')], loki: [named('l', loki([line(20, `a trace_id=${T}`)]))] }), T, range);
+    expect(r.sources.loki.sources).toBeUndefined();
+    expect(r.logs[0].source).toBeUndefined();
+  });
+
+  it('reports the worst status when every source failed', () => {
+    expect(fannedReport([{ name: 'a', status: 'timeout', ms: 5, message: 't' }, { name: 'b', status: 'error', kind: 'http', ms: 3, message: 'e' }])).toMatchObject({ status: 'error', message: 'e', ms: 5 });
+  });
+});
