@@ -44,6 +44,17 @@ export const allSources = z.object({ prometheus: sourceReport, loki: sourceRepor
 /** Explore endpoints name only the backend they asked. */
 export const someSources = allSources.partial();
 
+const sourcePick = (kind: string) =>
+  z
+    .string()
+    .regex(/^(\*|[A-Za-z0-9][A-Za-z0-9._-]{0,62}(,[A-Za-z0-9][A-Za-z0-9._-]{0,62})*)$/, `must be a ${kind} source name, a comma-separated list of names, or *`)
+    .optional()
+    .meta({ description: `Which named ${kind} source(s) to ask: a name, a comma-separated list, or * for all (default: the first configured)` });
+
+/** Choosing sources per kind (docs/api.md, "Choosing sources"). */
+export const sourceQuery = z.object({ metricsSource: sourcePick('metrics'), logsSource: sourcePick('logs'), tracesSource: sourcePick('traces') });
+export type SourceQuery = z.infer<typeof sourceQuery>;
+
 export const range = z.object({ from: timestamp, to: timestamp }).meta({ id: 'Range' });
 
 export const errorBody = z
