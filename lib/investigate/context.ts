@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { SourceName } from '../model/types';
 import { notConfiguredMessages } from './source-call';
 import type { Sources } from '../sources';
-import type { NamedClient, SourceLists } from '../sources/registry';
+import { singleSourceLists, type SourceLists } from '../sources/registry';
 import type { ExtractionConfig } from '../correlate/extraction-config';
 import type { RedFamily } from '../anomalies/red';
 import type { CounterScanOptions } from './scan/anomalies-counters';
@@ -60,12 +60,8 @@ export function investigationContext(parts: {
   config?: Omit<InvestigationConfig, 'notConfigured'> & { notConfigured?: Partial<Record<SourceName, string>> };
 }): InvestigationContext {
   const { prometheus = null, loki = null, jaeger = null } = parts.clients;
-  const only = <C>(slot: SourceName, c: C | null): NamedClient<C>[] => (c ? [{ name: slot, type: slot, client: c, serviceLabel: null }] : []);
-  const sources: SourceLists = {
-    prometheus: parts.sources?.prometheus ?? only('prometheus', prometheus),
-    loki: parts.sources?.loki ?? only('loki', loki),
-    jaeger: parts.sources?.jaeger ?? only('jaeger', jaeger),
-  };
+  const single = singleSourceLists({ prometheus, loki, jaeger });
+  const sources: SourceLists = { ...single, ...parts.sources };
   return {
     clients: { prometheus: sources.prometheus[0]?.client ?? null, loki: sources.loki[0]?.client ?? null, jaeger: sources.jaeger[0]?.client ?? null },
     sources,

@@ -108,3 +108,9 @@ export function selectSources(lists: SourceLists, selection: SourceSelection): S
 export function firstClients(lists: SourceLists): { prometheus: PrometheusClient | null; loki: LokiClient | null; jaeger: JaegerClient | null } {
   return { prometheus: lists.prometheus[0]?.client ?? null, loki: lists.loki[0]?.client ?? null, jaeger: lists.jaeger[0]?.client ?? null };
 }
+
+/** One unnamed-by-config client per kind as lists (tests, and contexts built from clients alone): each named after its backend. */
+export function singleSourceLists(clients: { prometheus?: PrometheusClient | null; loki?: LokiClient | null; jaeger?: JaegerClient | null }): SourceLists {
+  const only = <C>(slot: SourceName, c: C | null | undefined): NamedClient<C>[] => (c ? [{ name: slot, type: slot, client: c, serviceLabel: null }] : []);
+  return { prometheus: only('prometheus', clients.prometheus), loki: only('loki', clients.loki), jaeger: only('jaeger', clients.jaeger) };
+}
