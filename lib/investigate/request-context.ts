@@ -3,6 +3,7 @@ import { getSourceLists } from '../sources';
 import { firstClients, selectSources, type SourceSelection } from '../sources/registry';
 import { investigationContext, type InvestigationConfig, type InvestigationContext } from './context';
 import { notConfiguredMessages } from './source-call';
+import { DEFAULT_RED_FAMILIES } from '../anomalies/red';
 
 /** The process configuration's part that investigations read (lib/config.ts, read once). */
 export function investigationConfig(cfg: Pick<AppConfig, 'demo'> & Partial<Pick<AppConfig, 'detection'>>): InvestigationConfig {
@@ -22,11 +23,11 @@ export function investigationConfig(cfg: Pick<AppConfig, 'demo'> & Partial<Pick<
 export function requestContext(opts: { signal?: AbortSignal; nowMs?: number; config?: AppConfig; selection?: SourceSelection } = {}): InvestigationContext {
   // Throws UnknownSourceError for a name no source has; routes check the selection first (lib/api/source-params.ts).
   const sources = selectSources(getSourceLists(), opts.selection ?? {});
-  return investigationContext({
-    clients: firstClients(sources),
-    sources,
-    nowMs: opts.nowMs ?? Date.now(),
-    signal: opts.signal,
-    config: investigationConfig(opts.config ?? getConfig()),
-  });
+  const config = investigationConfig(opts.config ?? getConfig());
+  // Per-source settings of the chosen (first) source from a provisioning file.
+  const metrics = sources.prometheus[0];
+  if (metrics?.redFamilies?.length) config.redFamilies = [...(config.redFamilies ?? DEFAULT_RED_FAMILIES), ...metrics.redFamilies];
+  const logs = sources.loki[0];
+  if (logs?.extraction) config.extraction = logs.extraction;
+  return investigationContext({ clients: firstClients(sources), sources, nowMs: opts.nowMs ?? Date.now(), signal: opts.signal, config });
 }
