@@ -1,4 +1,4 @@
-import type { NamedSourceConfig } from '../config';
+import { ConfigError, type NamedSourceConfig } from '../config';
 import type { SourceName } from '../model/types';
 import type { RedFamily } from '../anomalies/red';
 import { compileExtractionConfig, type ExtractionConfig } from '../correlate/extraction-config';
@@ -52,7 +52,8 @@ export interface Registry {
   transports: Map<string, { slot: SourceName; transport: Transport }>;
 }
 
-export class UnsupportedSourceType extends Error {}
+/** A type the file's schema knows whose client is not wired in this build: stops start-up like any bad configuration. */
+export class UnsupportedSourceType extends ConfigError {}
 
 export function buildRegistry(sources: readonly NamedSourceConfig[]): Registry {
   const lists: SourceLists = { prometheus: [], loki: [], jaeger: [] };
