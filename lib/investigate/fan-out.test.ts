@@ -44,6 +44,28 @@ describe('fan-out to several sources of a kind', () => {
     expect(r.logs[0].source).toBeUndefined();
   });
 
+  it('asks every chosen metrics source, each panel naming its source, a down one degrading only itself', async () => {
+    // A Prometheus knowing the payments service's Go runtime: one series per service its queries name.
+    const runtime = {
+      ...prom,
+      series: async () => ['go_gc_duration_seconds_count', 'go_goroutines'].map((n) => ({ __name__: n, service_name: 'payments', instance: 'p:1' })),
+      queryRange: async (query: string) => ({
+        resultType: 'matrix',
+        series: /payments/.test(query) ? [{ name: '', labels: { service_name: 'payments', instance: 'p:1' }, points: [[BASE_MS, 1]] }] : [],
+        warnings: [],
+        infos: [],
+      }),
+    } as typeof prom;
+    const down = { ...prom, series: async () => Promise.reject(Object.assign(new Error('refused'), { kind: 'unreachable' })), exemplars: async () => Promise.reject(Object.assign(new Error('refused'), { kind: 'unreachable' })), queryRange: async () => Promise.reject(Object.assign(new Error('refused'), { kind: 'unreachable' })) } as typeof prom;
+    const both = await correlateTrace(ctxWith({ jaeger: [named('j', jaeger(TRACE), 'jaeger')], prometheus: [named('prom-eu', runtime, 'prometheus'), named('prom-us', { ...runtime } as typeof prom, 'prometheus')] }), T, range);
+    expect(new Set(both.metrics.map((m) => m.source))).toEqual(new Set(['prom-eu', 'prom-us']));
+    expect(both.sources.prometheus.status).toBe('ok');
+    const one = await correlateTrace(ctxWith({ jaeger: [named('j', jaeger(TRACE), 'jaeger')], prometheus: [named('prom-eu', runtime, 'prometheus'), named('prom-us', down, 'prometheus')] }), T, range);
+    expect(new Set(one.metrics.map((m) => m.source))).toEqual(new Set(['prom-eu']));
+    expect(one.sources.prometheus.status).toBe('ok');
+    expect(one.sources.prometheus.message).toContain('prom-us: refused');
+  });
+
   it('reports the worst status when every source failed', () => {
     expect(fannedReport([{ name: 'a', status: 'timeout', ms: 5, message: 't' }, { name: 'b', status: 'error', kind: 'http', ms: 3, message: 'e' }])).toMatchObject({ status: 'error', message: 'e', ms: 5 });
   });

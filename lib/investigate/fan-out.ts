@@ -1,11 +1,13 @@
-import type { NamedSourceReport, SourceReport, Trace } from '../model/types';
+import type { Exemplar, NamedSourceReport, SourceReport, Trace } from '../model/types';
 import type { NamedClient } from '../sources/registry';
-import type { JaegerClient, LokiClient } from '../sources/types';
+import type { JaegerClient, LokiClient, MetricMetadata, PrometheusClient } from '../sources/types';
 import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
 import type { JoinConfig } from '../correlate/join';
 import { callSource, mergeReports, type SourceOutcome } from './source-call';
 import { fetchTraceLogs, mergeLines, type TraceLogsResult } from './trace/trace-logs';
 import { fetchTraceShared } from './trace/fetch-cache';
+import { fetchServiceMetrics, type ServiceMetricsResult } from './trace/service-series';
+import { cachedMetadata } from './metadata-cache';
 
 /**
  * Asking every chosen source of a kind at once (docs/architecture.md, "Sources from a
@@ -90,4 +92,39 @@ export function joinConfigOf(list: NamedClient<LokiClient>[]): JoinConfig {
     return { extraction: only.extraction, serviceLabels: only.serviceLabels };
   }
   return perSource.size ? { perSource } : {};
+}
+
+/** The services' metric panels from every chosen metrics source (each with its own metadata), each panel naming its source. */
+export async function serviceMetricsFromSources(
+  list: NamedClient<PrometheusClient>[],
+  services: readonly string[],
+  window: { fromMs: number; toMs: number },
+  signal: AbortSignal | undefined,
+  nowMs: number,
+  clock: Clock,
+): Promise<SourceOutcome<ServiceMetricsResult>> {
+  const results = await eachSource(
+    list,
+    async (s) => fetchServiceMetrics(s.client, services, window, (await cachedMetadata(s.client, nowMs, signal)) as Record<string, MetricMetadata[]>, signal, nowMs),
+    clock,
+  );
+  const answered = results.filter((r) => r.outcome.value);
+  const report = fannedReport(results.map((r) => named(r.source.name, r.outcome.report)));
+  if (!answered.length) return { value: null, report };
+  return {
+    value: {
+      panels: answered.flatMap((r) => r.outcome.value!.panels.map((p) => ({ ...p, source: r.source.name }))),
+      raw: answered.flatMap((r) => r.outcome.value!.raw),
+      warnings: answered.flatMap((r) => r.outcome.value!.warnings.map((w) => `${r.source.name}: ${w}`)),
+    },
+    report,
+  };
+}
+
+/** Exemplars from every chosen metrics source, merged. */
+export async function exemplarsFromSources(list: NamedClient<PrometheusClient>[], selector: string, range: { fromMs: number; toMs: number }, signal: AbortSignal | undefined, clock: Clock): Promise<SourceOutcome<Exemplar[]>> {
+  const results = await eachSource(list, (s) => s.client.exemplars(selector, range.fromMs, range.toMs, { signal }), clock);
+  const answered = results.filter((r) => r.outcome.value);
+  const report = fannedReport(results.map((r) => named(r.source.name, r.outcome.report)));
+  return { value: answered.length ? answered.flatMap((r) => r.outcome.value!) : null, report };
 }

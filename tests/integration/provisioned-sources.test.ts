@@ -89,7 +89,7 @@ sources:
   });
 
   it('shows a trace with its logs from both Lokis, each line naming its source', async () => {
-    const sources = selectSources(registry.lists, { logs: '*' });
+    const sources = selectSources(registry.lists, { logs: '*', metrics: '*' });
     const jaeger = sources.jaeger[0].client;
     const now = Date.now();
     const found = await jaeger.searchTraces({ service: 'risk-engine', tags: { error: 'true' }, fromMs: now - 10 * 60_000, toMs: now, limit: 1 });
@@ -112,6 +112,12 @@ sources:
       ['loki-app', 'ok'],
       ['loki-edge', 'ok'],
     ]);
+    // Both Prometheus were asked; every panel says which one answered it.
+    expect(r.sources.prometheus.sources?.map((s) => [s.name, s.status])).toEqual([
+      ['prom-eu', 'ok'],
+      ['prom-us', 'ok'],
+    ]);
+    for (const m of r.metrics) expect(['prom-eu', 'prom-us']).toContain(m.source);
     // The configured service label was used as is: no label lookup, the searches select on it.
     expect(edge.queries.every((q) => q.startsWith('{service_name=~'))).toBe(true);
     // The secret came from the environment variable the file names.

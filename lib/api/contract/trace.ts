@@ -175,6 +175,8 @@ export const apiMetric = z
     title: z.string().optional(),
     unit: z.string().optional(),
     query: z.string().optional(),
+    /** The named metrics source the series came from; present when several were asked (`metricsSource=*`). */
+    source: z.string().optional(),
   })
   .meta({ id: 'Metric' });
 export type ApiMetric = z.infer<typeof apiMetric>;
