@@ -13,7 +13,7 @@ export async function register(): Promise<void> {
     const { getSources } = await import('./lib/sources');
     getSources();
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || (err instanceof Error && err.name === 'UnsupportedSourceType')) {
       console.error(`[triangulate] ${err.message}`);
       process.exit(1);
     }

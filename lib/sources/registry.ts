@@ -1,4 +1,4 @@
-import { ConfigError, type NamedSourceConfig } from '../config';
+import type { NamedSourceConfig } from '../config';
 import type { SourceName } from '../model/types';
 import type { RedFamily } from '../anomalies/red';
 import { compileExtractionConfig, type ExtractionConfig } from '../correlate/extraction-config';
@@ -52,8 +52,13 @@ export interface Registry {
   transports: Map<string, { slot: SourceName; transport: Transport }>;
 }
 
-/** A type the file's schema knows whose client is not wired in this build: stops start-up like any bad configuration. */
-export class UnsupportedSourceType extends ConfigError {}
+/** A type the file's schema knows whose client is not wired in this build: stops start-up like any bad configuration (instrumentation.ts). */
+export class UnsupportedSourceType extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedSourceType';
+  }
+}
 
 export function buildRegistry(sources: readonly NamedSourceConfig[]): Registry {
   const lists: SourceLists = { prometheus: [], loki: [], jaeger: [] };
