@@ -107,3 +107,14 @@ describe('provisioning file', () => {
     expect(problems).toEqual([expect.stringMatching(/sources\[0\]\.options\.api: /)]);
   });
 });
+
+describe('the README example', () => {
+  it('is a valid provisioning file', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /### Several sources of each kind[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeTruthy();
+    const f = parseProvisioning(block!, 'README.md', { PROM_EU_PASSWORD: 'p', LOKI_EU_TOKEN: 't', LOKI_US_KEY: 'k' });
+    expect(f.sources.map((s) => s.name)).toEqual(['prom-eu', 'loki-eu', 'loki-us', 'jaeger']);
+  });
+});
