@@ -66,6 +66,15 @@ describe('fan-out to several sources of a kind', () => {
     expect(one.sources.prometheus.message).toContain('prom-us: refused');
   });
 
+  it('does not call a trace missing while a traces source that might have it is down', async () => {
+    const r = await correlateTrace(ctxWith({ jaeger: [named('a', jaeger(null), 'jaeger'), named('b', jaeger('down'), 'jaeger')], loki: [named('l', loki([]))] }), T, range);
+    expect(r.trace).toBeNull();
+    expect(r.sources.jaeger).toMatchObject({ status: 'error', message: 'b: connect ECONNREFUSED' });
+    expect(r.anomalies.map((a) => a.kind)).not.toContain('missing_trace');
+    const all = await correlateTrace(ctxWith({ jaeger: [named('a', jaeger(null), 'jaeger'), named('b', jaeger(null), 'jaeger')], loki: [named('l', loki([line(20, `x trace_id=${T}`)]))] }), T, range);
+    expect(all.anomalies.map((a) => a.kind)).toContain('missing_trace');
+  });
+
   it('reports the worst status when every source failed', () => {
     expect(fannedReport([{ name: 'a', status: 'timeout', ms: 5, message: 't' }, { name: 'b', status: 'error', kind: 'http', ms: 3, message: 'e' }])).toMatchObject({ status: 'error', message: 'e', ms: 5 });
   });

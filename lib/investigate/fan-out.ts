@@ -79,7 +79,9 @@ export async function traceFromSources(
   const found = results.find((r) => r.outcome.value && r.outcome.value.spans.length > 0);
   const report = fannedReport(results.map((r) => named(r.source.name, r.outcome.report)));
   if (found) return { value: found.outcome.value, report: { ...report, message: [`found in ${found.source.name}`, report.message].filter(Boolean).join('; ') }, from: found.source.name };
-  // "Not found" is definite only when every source answered.
+  // "Not found" is definite only when every source answered: else the kind reports the failure (no missing_trace finding).
+  const failed = results.filter((r) => r.outcome.report.status !== 'ok');
+  if (failed.length) return { value: null, report: { ...mergeReports(failed.map((r) => r.outcome.report)), message: report.message ?? failed[0].outcome.report.message, sources: report.sources } };
   return { value: null, report };
 }
 
