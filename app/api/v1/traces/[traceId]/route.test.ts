@@ -51,4 +51,12 @@ describe('GET /api/v1/traces/{traceId} (the trace alone)', () => {
   it('rejects a malformed id with a 400', async () => {
     expect((await call('zzz')).status).toBe(400);
   });
+  it('picks a traces source by name, and answers 400 naming the known ones for an unknown name', async () => {
+    mode = 'found';
+    const ask = (q: string) => GET(new Request(`http://x/api/v1/traces/${T}?${q}`), { params: Promise.resolve({ traceId: T }) });
+    expect((await ask('tracesSource=jaeger')).status).toBe(200);
+    const res = await ask('tracesSource=jaeger-eu');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'unknown_source', message: 'tracesSource: no traces source is named "jaeger-eu" (known: jaeger)' } });
+  });
 });
