@@ -9,8 +9,11 @@ export async function register(): Promise<void> {
   const { getConfig, ConfigError } = await import('./lib/config');
   try {
     getConfig();
+    // The clients too: a provisioned source whose type this build cannot speak stops start-up.
+    const { getSources } = await import('./lib/sources');
+    getSources();
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || (err instanceof Error && err.name === 'UnsupportedSourceType')) {
       console.error(`[triangulate] ${err.message}`);
       process.exit(1);
     }

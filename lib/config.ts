@@ -6,6 +6,7 @@ import { egressPolicy, secretBindings } from './net/egress-config';
 import { snapshotMaxBytes } from './views/snapshot-codec';
 import { authConfigFrom, authEnvSchema, isLoopbackHost, type AuthConfig } from './auth/auth-config';
 import { detection, type DetectionConfig } from './config-detection';
+import { firstOfEachSlot, namedSources, type NamedSourceConfig, type SourceAuth, type SourceConfig } from './config-sources';
 
 export type { DetectionConfig };
 
@@ -15,16 +16,7 @@ export type { DetectionConfig };
  * (auth secrets live in it).
  */
 
-export type SourceAuth = { type: 'basic'; user: string; password: string } | { type: 'bearer'; token: string };
-
-export interface SourceConfig {
-  name: SourceName;
-  baseUrl: string; // no trailing slash
-  auth: SourceAuth | null;
-  timeoutMs: number;
-  /** True when this source is the built-in demo backend. */
-  demo: boolean;
-}
+export type { SourceAuth, SourceConfig, NamedSourceConfig } from './config-sources';
 
 /** The digest runner and its channels (SMTP_URL, DIGEST_*). */
 export interface DigestConfig {
@@ -52,7 +44,10 @@ export interface DigestConfig {
 }
 
 export interface AppConfig {
+  /** The first source of each kind: what a page uses when it picks none. */
   sources: Record<SourceName, SourceConfig | null>;
+  /** Every named source, in file order (one per kind from the *_URL variables). */
+  namedSources: NamedSourceConfig[];
   detection: DetectionConfig;
   /** No source configured: the built-in demo incident is served. */
   demo: boolean;
@@ -111,6 +106,8 @@ const envSchema = z.object({
   JAEGER_TIMEOUT_MS: positiveInt(15_000, 600_000),
   JAEGER_API: z.enum(['auto', 'v1', 'v3']).default('auto'),
   LOKI_TENANT: z.string().trim().min(1).optional(),
+  /** A provisioning file of named sources (README, "Configuration"); replaces the *_URL variables. */
+  TRIANGULATE_CONFIG: z.string().trim().min(1).optional(),
   /** Where `npm run demo` started the real demo Prometheus and the demo process's Loki and Jaeger (docs/architecture.md, "The demo"). */
   DEMO_PROMETHEUS_URL: httpUrl.optional(),
   DEMO_LOKI_URL: httpUrl.optional(),
@@ -205,25 +202,14 @@ export function parseConfig(env: Env): AppConfig {
   const publicUrl = (e.PUBLIC_URL ?? self).replace(/\/+$/, '');
   const { auth, problems: authProblems } = authConfigFrom(e, e.HOST, publicUrl);
   if (authProblems.length) throw fail(authProblems);
-  const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL;
-  const strip = (u: string) => u.replace(/\/+$/, '');
-  const source = (name: SourceName, url: string | undefined, auth: SourceAuth | undefined, timeoutMs: number, isDemo = false): SourceConfig | null =>
-    url ? { name, baseUrl: strip(url), auth: auth ?? null, timeoutMs, demo: isDemo } : null;
-
-  const sources: Record<SourceName, SourceConfig | null> = demo
-    ? {
-        prometheus: source('prometheus', e.DEMO_PROMETHEUS_URL, undefined, e.PROMETHEUS_TIMEOUT_MS, true),
-        loki: source('loki', e.DEMO_LOKI_URL, undefined, e.LOKI_TIMEOUT_MS, true),
-        jaeger: source('jaeger', e.DEMO_JAEGER_URL, undefined, e.JAEGER_TIMEOUT_MS, true),
-      }
-    : {
-        prometheus: source('prometheus', e.PROMETHEUS_URL, e.PROMETHEUS_AUTH, e.PROMETHEUS_TIMEOUT_MS),
-        loki: source('loki', e.LOKI_URL, e.LOKI_AUTH, e.LOKI_TIMEOUT_MS),
-        jaeger: source('jaeger', e.JAEGER_URL, e.JAEGER_AUTH, e.JAEGER_TIMEOUT_MS),
-      };
+  const named = namedSources(e, cleaned);
+  if (named.problems.length) throw fail(named.problems);
+  const demo = named.demo;
+  const sources = firstOfEachSlot(named.sources);
 
   return {
     sources,
+    namedSources: named.sources,
     detection: detect.value!,
     demo,
     jaegerApi: e.JAEGER_API,

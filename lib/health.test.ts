@@ -19,6 +19,8 @@ describe('checkHealth', () => {
     expect(h.status).toBe('ok');
     expect(h.sources.prometheus).toMatchObject({ status: 'ok', version: '2.42.0', breaker: 'closed', demo: false });
     expect(h.sources.jaeger).toMatchObject({ status: 'ok', api: 'v3' });
+    // The source picker's list: one source per kind from the *_URL variables, named after its backend.
+    expect(h.named).toEqual({ prometheus: ['prometheus'], loki: ['loki'], jaeger: ['jaeger'] });
   });
 
   it('turns only the failing source red and never throws', async () => {

@@ -37,5 +37,7 @@ export async function checkHealth({ config, clients, breakers = {}, timeoutMs = 
     jaeger: { ...jaeger.report, api: jaeger.value?.api, demo: demo('jaeger'), breaker: breakers.jaeger },
   };
   const degraded = Object.values(sources).some((s) => s.status === 'error' || s.status === 'timeout');
-  return { status: degraded ? 'degraded' : 'ok', demo: config.demo, sources };
+  const all = config.namedSources ?? [];
+  const namesOf = (n: SourceName) => all.filter((s) => s.name === n).map((s) => s.label);
+  return { status: degraded ? 'degraded' : 'ok', demo: config.demo, sources, named: { prometheus: namesOf('prometheus'), loki: namesOf('loki'), jaeger: namesOf('jaeger') } };
 }

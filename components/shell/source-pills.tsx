@@ -1,6 +1,8 @@
 'use client';
 
+import { Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { SourcePicker } from './source-picker';
 import { healthResponse, type HealthResponse } from '@/lib/api/contract/health';
 import { fetchApi } from '@/components/ui/use-api';
 import { SOURCE_DISPLAY_NAMES as NAMES } from '@/lib/model/source-names';
@@ -47,6 +49,12 @@ export function SourcePills() {
               {NAMES[name]}
               {s?.demo && <span className="ml-1.5 text-slate-600 dark:text-slate-400">demo</span>}
             </span>
+            {(data?.named?.[name].length ?? 0) > 1 ? (
+              // The picker reads the URL: its own Suspense boundary keeps the header static.
+              <Suspense fallback={null}>
+                <SourcePicker slot={name} names={data!.named![name]} />
+              </Suspense>
+            ) : null}
           </li>
         );
       })}

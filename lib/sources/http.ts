@@ -139,7 +139,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
   const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY[source], options.maxQueue ?? DEFAULT_MAX_QUEUE[source]);
   const breaker = new CircuitBreaker({ now, ...options.breaker });
   const auth = authHeader(cfg);
-  const baseHeaders: Record<string, string> = { 'User-Agent': 'triangulate', ...options.headers };
+  const baseHeaders: Record<string, string> = { 'User-Agent': 'triangulate', ...cfg.headers, ...options.headers };
   if (auth) baseHeaders.Authorization = auth;
 
   const alive = sharedLiveness(async () => {
@@ -254,7 +254,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
       const qs = toSearchParams(params).toString();
       if (qs) url += `?${qs}`;
     }
-    const init: RequestInit = { method, headers, body, redirect: auth ? 'manual' : 'follow' };
+    const init: RequestInit = { method, headers, body, redirect: auth || cfg.headers ? 'manual' : 'follow' };
 
     let acquired = false;
     try {

@@ -1,11 +1,8 @@
 import { getConfig, type AppConfig } from '../config';
 import type { SourceName } from '../model/types';
 import type { BreakerState } from './breaker';
-import { createTransport, type Transport, type TransportHealth } from './http';
-import { createJaegerClient } from './jaeger/client';
-import { createLokiClient } from './loki/client';
-import { createPrometheusClient } from './prometheus/client';
-import { instrumentedFetch } from '../telemetry/instrumented-fetch';
+import type { Transport, TransportHealth } from './http';
+import { buildRegistry, firstClients, type Registry, type SourceLists } from './registry';
 import type { JaegerClient, LokiClient, PrometheusClient } from './types';
 
 /**
@@ -21,23 +18,19 @@ export interface Sources {
 
 interface Built {
   clients: Sources;
+  /** Every named source per slot, in configuration order. */
+  lists: SourceLists;
   transports: Partial<Record<SourceName, Transport>>;
+  /** Every named source's transport, by name. */
+  named: Registry['transports'];
 }
 
-export function buildSources(cfg: AppConfig): Built {
+export function buildSources(cfg: Pick<AppConfig, 'namedSources'>): Built {
+  const registry = buildRegistry(cfg.namedSources);
   const transports: Partial<Record<SourceName, Transport>> = {};
-  const { prometheus: p, loki: l, jaeger: j } = cfg.sources;
-  if (p) transports.prometheus = createTransport(p, { fetch: instrumentedFetch('prometheus') });
-  if (l) transports.loki = createTransport(l, { fetch: instrumentedFetch('loki') });
-  if (j) transports.jaeger = createTransport(j, { fetch: instrumentedFetch('jaeger') });
-  return {
-    transports,
-    clients: {
-      prometheus: p && transports.prometheus ? createPrometheusClient(p, transports.prometheus) : null,
-      loki: l && transports.loki ? createLokiClient(l, transports.loki, { tenant: cfg.lokiTenant }) : null,
-      jaeger: j && transports.jaeger ? createJaegerClient(j, transports.jaeger, cfg.jaegerApi) : null,
-    },
-  };
+  // The first source of each slot answers for the slot in /api/health's single-source shape.
+  for (const { slot, transport } of registry.transports.values()) transports[slot] ??= transport;
+  return { clients: firstClients(registry.lists), lists: registry.lists, transports, named: registry.transports };
 }
 
 let built: Built | null = null;
@@ -47,9 +40,14 @@ function instance(): Built {
   return built;
 }
 
-/** The configured clients (null when a source is not configured). */
+/** The first configured client of each kind (null when none is configured). */
 export function getSources(): Sources {
   return instance().clients;
+}
+
+/** Every named source of each kind (docs/architecture.md, "Sources from a provisioning file"). */
+export function getSourceLists(): SourceLists {
+  return instance().lists;
 }
 
 /** Breaker and limiter details per configured source (failures, last error, queue). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiUrlsForView, traceSearchUrl, viewKind } from './api-urls';
+import { apiUrlsForView, logsQueryUrl, traceSearchUrl, traceStreamUrl, viewKind } from './api-urls';
 
 describe('apiUrlsForView', () => {
   it('maps a trace view to its correlated request, keeping only the range', () => {
@@ -27,6 +27,12 @@ describe('apiUrlsForView', () => {
     expect(apiUrlsForView('/anomalies?from=now-6h&to=now&kind=gc_storm')).toEqual(['/api/v1/anomalies?from=now-6h&to=now&kind=gc_storm', '/api/v1/incidents?from=now-6h&to=now']);
     expect(apiUrlsForView('/?from=now-1h')).toEqual(['/api/v1/anomalies?from=now-1h', '/api/v1/incidents?from=now-1h']);
   });
+  it('passes the sources a page picked through to the API', () => {
+    const q = new URLSearchParams('from=now-1h&logsSource=*&tracesSource=jaeger-eu&span=ab&logql={a="b"}');
+    expect(traceStreamUrl('abc', q)).toBe('/api/v1/traces/abc/stream?from=now-1h&logsSource=*&tracesSource=jaeger-eu');
+    expect(logsQueryUrl(q)).toBe(`/api/v1/query/logs?from=now-1h&logsSource=*&query=${encodeURIComponent('{a="b"}')}`);
+  });
+
   it('knows no requests for unknown paths', () => {
     expect(apiUrlsForView('/views')).toEqual([]);
     expect(viewKind('/trace/a/b')).toBeNull();

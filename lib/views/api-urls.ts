@@ -17,15 +17,20 @@ const pick = (q: URLSearchParams, keys: string[]): string => {
   return out.toString();
 };
 
+/** The sources a page picked (docs/api.md, "Choosing sources"): passed through to the API as they are. */
+export const SOURCE_PARAMS = ['metricsSource', 'logsSource', 'tracesSource'] as const;
+/** The parameter that picks each backend slot's source. */
+export const SOURCE_PARAM_OF = { prometheus: 'metricsSource', loki: 'logsSource', jaeger: 'tracesSource' } as const;
+const RANGE_AND_SOURCES = ['from', 'to', ...SOURCE_PARAMS];
 
 export const correlatedUrl = (traceId: string, q: URLSearchParams): string =>
-  `/api/v1/traces/${encodeURIComponent(traceId)}/correlated?${pick(q, ['from', 'to'])}`;
+  `/api/v1/traces/${encodeURIComponent(traceId)}/correlated?${pick(q, RANGE_AND_SOURCES)}`;
 
 /** The trace page's one request: NDJSON frames, the waterfall's first (docs/api.md, "Investigation stream"). */
-export const traceStreamUrl = (traceId: string, q: URLSearchParams): string => `/api/v1/traces/${encodeURIComponent(traceId)}/stream?${pick(q, ['from', 'to'])}`;
+export const traceStreamUrl = (traceId: string, q: URLSearchParams): string => `/api/v1/traces/${encodeURIComponent(traceId)}/stream?${pick(q, RANGE_AND_SOURCES)}`;
 
 /** The trace alone, spans as columns (public API; the page reads the stream). */
-export const traceOnlyUrl = (traceId: string, q: URLSearchParams): string => `/api/v1/traces/${encodeURIComponent(traceId)}?${pick(q, ['from', 'to'])}`;
+export const traceOnlyUrl = (traceId: string, q: URLSearchParams): string => `/api/v1/traces/${encodeURIComponent(traceId)}?${pick(q, RANGE_AND_SOURCES)}`;
 
 export const anomaliesUrl = (q: URLSearchParams): string => `/api/v1/anomalies?${pick(q, ['from', 'to', 'service', 'kind'])}`;
 
@@ -50,7 +55,7 @@ export function traceSearchUrl(q: URLSearchParams): string | null {
 export const incidentsUrl = (q: URLSearchParams): string => `/api/v1/incidents?${pick(q, ['from', 'to'])}`;
 
 export const metricsQueryUrl = (q: URLSearchParams): string | null =>
-  q.get('query') ? `/api/v1/query/metrics?${pick(q, ['query', 'from', 'to', 'step'])}` : null;
+  q.get('query') ? `/api/v1/query/metrics?${pick(q, ['query', 'from', 'to', 'step', 'metricsSource'])}` : null;
 
 /** Explore's queries on one chart: A is `query`, the others `queryB` … `queryE`. */
 export const QUERY_REFS = ['A', 'B', 'C', 'D', 'E'] as const;
@@ -81,7 +86,7 @@ export const exploreMarkersUrl = (q: URLSearchParams): string | null => {
 export const logsQueryUrl = (q: URLSearchParams): string | null => {
   const logql = q.get('logql');
   if (!logql) return null;
-  const p = new URLSearchParams(pick(q, ['from', 'to', 'limit']));
+  const p = new URLSearchParams(pick(q, ['from', 'to', 'limit', 'logsSource']));
   p.set('query', logql);
   return `/api/v1/query/logs?${p.toString()}`;
 };

@@ -17,6 +17,8 @@ export const healthResponse = z
     status: z.enum(['ok', 'degraded']),
     demo: z.boolean(),
     sources: z.object({ prometheus: sourceHealth, loki: sourceHealth, jaeger: sourceHealth }),
+    /** The named sources of each kind, in order (the first is the default; docs/api.md, "Choosing sources"). */
+    named: z.object({ prometheus: z.array(z.string()), loki: z.array(z.string()), jaeger: z.array(z.string()) }).optional(),
   })
   .meta({ id: 'HealthResponse' });
 export type HealthResponse = z.infer<typeof healthResponse>;

@@ -9,8 +9,8 @@ import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_
 import type { MetricMetadata } from '../../sources/types';
 import { callSource, mergeReports, type SourceOutcome } from '../source-call';
 import type { InvestigationContext } from '../context';
-import { fetchTraceLogs, type TraceLogsResult } from './trace-logs';
-import { fetchTraceShared } from './fetch-cache';
+import type { TraceLogsResult } from './trace-logs';
+import { exemplarsFromSources, joinConfigOf, serviceMetricsFromSources, traceFromSources, traceLogsFromSources } from '../fan-out';
 import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
 import { cachedMetadata } from '../metadata-cache';
 import { prefetchServiceMetrics } from './metrics-prefetch';
@@ -40,12 +40,17 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
   const { clients: c, signal } = ctx;
   const nc = (n: SourceName) => ctx.config.notConfigured[n];
 
-  const tracePart = callSource(c.jaeger, () => fetchTraceShared(c.jaeger!, traceId, range, ctx.nowMs, signal), nc('jaeger'), ctx.clock);
-  const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'), ctx.clock);
-  const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'), ctx.clock);
+  // Several chosen sources of a kind are asked at once (fan-out.ts); one keeps the single-source path.
+  const tracePart = traceFromSources(ctx.sources.jaeger, traceId, range, ctx.nowMs, signal, nc('jaeger'), ctx.clock);
+  const logsPart = traceLogsFromSources(ctx.sources.loki, traceId, range, signal, nc('loki'), ctx.clock);
+  const fanMetrics = ctx.sources.prometheus.length > 1;
+  const exemplarPart = fanMetrics
+    ? exemplarsFromSources(ctx.sources.prometheus, EXEMPLAR_SELECTOR, range, signal, ctx.clock)
+    : callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'), ctx.clock);
+  // The metric detectors read the first source's metadata (type and unit of a name).
   const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, ctx.nowMs, signal), nc('prometheus'), ctx.clock);
   const redFamilies = ctx.config.redFamilies;
-  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, ctx.nowMs, redFamilies);
+  const prefetch = fanMetrics ? null : c.prometheus && prefetchServiceMetrics(c.prometheus, range, ctx.nowMs, redFamilies);
   // Observed below in their turn; a part abandoned with the stream must not go unhandled.
   for (const p of [logsPart, exemplarPart, metadataPart]) p.catch(() => undefined);
 
@@ -66,12 +71,14 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
   const window = view ? endByNow(metricWindow(view, range), ctx.nowMs) : range;
   const rawWindow = view ? endByNow(traceWindow(view), ctx.nowMs) : range;
   const metadata = ((await metadataPart).value ?? {}) as Record<string, MetricMetadata[]>;
-  const metricsPart = callSource<ServiceMetricsResult>(
-    c.prometheus,
-    async () => (await prefetch?.serve(services, window)) ?? fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, ctx.nowMs, redFamilies, rawWindow),
-    nc('prometheus'),
-    ctx.clock,
-  );
+  const metricsPart = fanMetrics
+    ? serviceMetricsFromSources(ctx.sources.prometheus, services, window, signal, ctx.nowMs, ctx.clock, rawWindow)
+    : callSource<ServiceMetricsResult>(
+        c.prometheus,
+        async () => (await prefetch?.serve(services, window)) ?? fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, ctx.nowMs, redFamilies, rawWindow),
+        nc('prometheus'),
+        ctx.clock,
+      );
   // The metric detectors need only the series: they run while the slowest source is still out.
   const seriesFindings = metricsPart.then((m) =>
     runDetectors({ range: rawWindow, nowMs: ctx.nowMs, series: m.value?.raw ?? [], metadata, traces: [], logs: [], exemplars: [], missingTraceIds: [] }, {}, { kinds: SERIES_DETECTOR_KINDS }),
@@ -93,7 +100,7 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
     if (name === 'logs') {
       logs = await logsPart;
       const lines = logs.value?.lines ?? [];
-      joined = joinLogs(lines, view, traceId);
+      joined = joinLogs(lines, view, traceId, joinConfigOf(ctx.sources.loki));
       yield { part: 'logs', logs: joined, report: withWarnings(logs.report, logs.value?.truncated ? [`showing the first ${lines.length} lines`] : []) };
     } else if (name === 'exemplars') {
       exemplars = await exemplarPart;
@@ -158,5 +165,6 @@ function servicesOfLines(lines: LogLine[]): string[] {
 /** A partial answer is still ok; the note says what is missing. */
 function withWarnings(report: SourceReport, warnings: string[]): SourceReport {
   if (report.status !== 'ok' || warnings.length === 0) return report;
-  return { ...report, message: warnings.join('; ') };
+  // A fanned-out report's message already names the sources that failed: keep it first.
+  return { ...report, message: [report.message, ...warnings].filter(Boolean).join('; ') };
 }

@@ -30,7 +30,7 @@ export function traceLogQueries(traceId: string, serviceLabel: string): { byMeta
   };
 }
 
-const lineKey = (l: LogLine) => `${l.tsNs}\u0000${l.line}\u0000${JSON.stringify(l.stream)}`;
+const lineKey = (l: LogLine) => `${l.tsNs}\u0000${l.line}\u0000${JSON.stringify(l.stream)}\u0000${l.source ?? ''}`;
 
 export function mergeLines(...groups: LogLine[][]): LogLine[] {
   const seen = new Map<string, LogLine>();
@@ -64,7 +64,10 @@ export async function fetchTraceLogs(
   traceId: string,
   range: { fromMs: number; toMs: number },
   signal?: AbortSignal,
+  /** The source's configured service label (provisioning file): no need to look it up. */
+  configuredLabel?: string | null,
 ): Promise<TraceLogsResult> {
+  if (configuredLabel) return searchTraceLogs(loki, traceId, configuredLabel, range, signal);
   const labels = labelCache(loki, Date.now(), (own) => loki.labels(range.fromMs, range.toMs, { signal: own }), signal);
   const guess = lastServiceLabel.get(loki) ?? DEFAULT_SERVICE_LABELS[0];
   const abandon = new AbortController();

@@ -9,7 +9,10 @@ const jaeger = {
   },
 } as unknown as JaegerClient;
 
-vi.mock('@/lib/sources', () => ({ getSources: () => ({ prometheus: null, loki: null, jaeger }) }));
+vi.mock('@/lib/sources', async () => {
+  const { singleSourceLists } = await import('@/lib/sources/registry');
+  return { getSources: () => ({ prometheus: null, loki: null, jaeger }), getSourceLists: () => singleSourceLists(({ prometheus: null, loki: null, jaeger })) };
+});
 vi.mock('@/lib/config', () => ({ getConfig: () => ({ demo: false }) }));
 
 const { GET } = await import('./route');
