@@ -1,5 +1,5 @@
 import { parseDurationMs } from '../time/range';
-import { MAX_POINTS_PER_SERIES } from '../sources/prometheus/client';
+import { MAX_POINTS_PER_SERIES } from '../sources/prometheus/limits';
 
 /**
  * A range-vector query whose step is longer than its range (`rate(x[5m])` at a 4,320 s step

@@ -18,9 +18,11 @@ import {
   stringListSchema,
 } from './schemas';
 
+import { MAX_POINTS_PER_SERIES } from './limits';
+
 /** Prometheus HTTP API client (lib/sources/prometheus/README.md §1). Thin: transport + zod + normalize. */
 
-export const MAX_POINTS_PER_SERIES = 11_000;
+export { MAX_POINTS_PER_SERIES };
 const DEFAULT_POINTS = 600;
 
 /**
