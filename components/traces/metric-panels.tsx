@@ -59,8 +59,10 @@ export default function MetricPanels({ metrics, exemplars, anomalies, fromMs, to
           data-service={g.service}
           className="rounded border border-slate-200 dark:border-slate-800"
         >
+          {/* The summary is the toggle: a link inside it would be a control inside a control (axe
+              nested-interactive), so the service page link sits in the open body. */}
           <summary className="cursor-pointer select-none px-2 py-1 text-sm font-semibold">
-            <ServiceLink name={g.service} />
+            {g.service}
             <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">{g.panels.length} panels</span>
             {g.worst && (
               <span className={`ml-2 rounded px-1 text-[10px] font-normal uppercase ${WORST_STYLE[g.worst]}`}>
@@ -68,6 +70,11 @@ export default function MetricPanels({ metrics, exemplars, anomalies, fromMs, to
               </span>
             )}
           </summary>
+          {isOpen(g) && (
+            <p className="px-2 text-xs">
+              <ServiceLink name={g.service}>Service page of {g.service}</ServiceLink>
+            </p>
+          )}
           {isOpen(g) && (
             <div className="grid grid-cols-1 gap-3 p-2 md:grid-cols-2 xl:grid-cols-3">
               {g.panels.map((p) => (

@@ -80,7 +80,12 @@ export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle
             return (
               <div key={v.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}>
                 {row.kind === 'logs' ? (
-                  <SpanLogsRow spanId={span.spanId} logs={logsBySpan.get(span.spanId) ?? EMPTY} depth={row.depth} onSelect={onSelect} />
+                  // A row of the grid like the span rows, so its buttons sit in a cell (axe: aria-required-children).
+                  <div role="row" className="h-full">
+                    <div role="gridcell" className="h-full">
+                      <SpanLogsRow spanId={span.spanId} logs={logsBySpan.get(span.spanId) ?? EMPTY} depth={row.depth} onSelect={onSelect} />
+                    </div>
+                  </div>
                 ) : (
                   <SpanRow
                     span={span}
