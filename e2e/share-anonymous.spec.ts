@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { seal } from '../lib/auth/seal';
-import { BASE_URL } from './playwright.config';
+import { BASE_URL, DEMO_URL } from './playwright.config';
 
 /**
  * Share links are capability URLs under sign-in too (docs/security.md, "Share links"): in
@@ -51,6 +51,9 @@ test.beforeAll(async () => {
   for (const mode of MODES) {
     const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(mode.port), DATABASE_URL: `file:./data/e2e-share-${mode.name}-${mode.port}.db`, DIGEST_RUNNER: 'off', NEXT_TELEMETRY_DISABLED: '1', ...mode.env };
     for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'DEMO_PROMETHEUS_URL', 'PUBLIC_URL']) delete env[k];
+    // The demo's Loki and Jaeger run in the e2e suite's demo process (demo/), not in the app.
+    env.DEMO_LOKI_URL = `${DEMO_URL}/loki`;
+    env.DEMO_JAEGER_URL = `${DEMO_URL}/jaeger`;
     execFileSync('node', ['scripts/db-deploy.mjs'], { cwd: ROOT, env, stdio: 'pipe' });
     apps.push(spawn('node', ['scripts/serve.mjs'], { cwd: ROOT, env, stdio: 'ignore' }));
   }
@@ -70,7 +73,7 @@ test.afterAll(() => {
 
 async function demoTrace(request: APIRequestContext, base: string): Promise<string> {
   const endUs = Date.now() * 1000;
-  const res = await request.get(`${base}/demo/jaeger/api/traces?service=api-gateway&limit=5&start=${endUs - 3 * HOUR_US}&end=${endUs}`);
+  const res = await request.get(`${DEMO_URL}/jaeger/api/traces?service=api-gateway&limit=5&start=${endUs - 3 * HOUR_US}&end=${endUs}`);
   expect(res.ok()).toBe(true);
   return ((await res.json()) as { data: { traceID: string }[] }).data[0].traceID;
 }

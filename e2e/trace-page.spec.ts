@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DEMO_URL } from './playwright.config';
 
 /**
  * The trace page's issue-16 behaviour on the demo: the incident timeline groups findings by
@@ -14,7 +15,7 @@ interface TraceList {
 
 async function demoTrace(request: APIRequestContext, service: string, operation: string): Promise<string> {
   const endUs = Date.now() * 1000;
-  const res = await request.get(`/demo/jaeger/api/traces?service=${service}&operation=${operation}&limit=5&start=${endUs - 1_800_000_000}&end=${endUs}`);
+  const res = await request.get(`${DEMO_URL}/jaeger/api/traces?service=${service}&operation=${operation}&limit=5&start=${endUs - 1_800_000_000}&end=${endUs}`);
   const ids = ((await res.json()) as TraceList).data.map((t) => t.traceID);
   expect(ids.length, `a demo trace of ${service} ${operation}`).toBeGreaterThan(0);
   return ids[0];
