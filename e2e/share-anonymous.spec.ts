@@ -71,7 +71,7 @@ test.afterAll(() => {
   for (const app of apps) app.kill('SIGTERM');
 });
 
-async function demoTrace(request: APIRequestContext, base: string): Promise<string> {
+async function demoTrace(request: APIRequestContext): Promise<string> {
   const endUs = Date.now() * 1000;
   const res = await request.get(`${DEMO_URL}/jaeger/api/traces?service=api-gateway&limit=5&start=${endUs - 3 * HOUR_US}&end=${endUs}`);
   expect(res.ok()).toBe(true);
@@ -88,7 +88,7 @@ for (const mode of MODES) {
     const base = `http://127.0.0.1:${mode.port}`;
 
     test('someone without an account opens a live share and a snapshot, sees the trace, and nothing else', async ({ browser, request }) => {
-      const traceId = await demoTrace(request, base);
+      const traceId = await demoTrace(request);
       const editor = { headers: { ...mode.editorHeaders(), 'content-type': 'application/json' } };
       const view = await request.post(`${base}/api/v1/views`, { ...editor, data: { name: 'Checkout', path: `/trace/${traceId}?from=now-3h&to=now` } });
       expect(view.status(), await view.text()).toBe(201);
