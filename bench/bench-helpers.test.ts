@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keepEarlierSections } from './results-file';
 import { callsByEndpoint, longestChain, type ProxiedCall } from './delay-proxy';
 import { exemplarsBody, generateJaegerTrace, jaegerTracesBody, lokiStreamsBody, prometheusMatrixBody } from './payloads';
 import { processParsed } from './pipeline';
@@ -53,5 +57,24 @@ describe('generated payloads', () => {
     expect(out.joinedBySpanId + out.joinedByTime).toBe(300);
     expect(out.points).toBe(500);
     expect(out.exemplarsInTrace).toBeGreaterThan(0);
+  });
+});
+
+describe('keepEarlierSections (npm run bench -- --only …)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-results-'));
+  const file = path.join(dir, 'results.json');
+  const at = (t: string) => ({ generatedAt: t, machine: { cpus: 2 } });
+
+  it('keeps the sections a partial run did not measure, each with when it was measured', () => {
+    const first = keepEarlierSections(file, { browser: { firstRowMs: 1 }, search: { apiMs: 2 } }, null, at('t1'));
+    writeFileSync(file, JSON.stringify({ sections: first }));
+    const second = keepEarlierSections(file, { browser: { skipped: 'not run' }, search: { apiMs: 3 } }, ['search'], at('t2'));
+    expect(second.browser).toEqual({ measured: at('t1'), result: { firstRowMs: 1 } });
+    expect(second.search).toEqual({ measured: at('t2'), result: { apiMs: 3 } });
+  });
+
+  it('records a section as not run when no earlier file has it', () => {
+    const out = keepEarlierSections(path.join(dir, 'missing.json'), { scanScale: { skipped: 'not run' } }, [], at('t3'));
+    expect(out.scanScale).toEqual({ measured: at('t3'), result: { skipped: 'not run' } });
   });
 });

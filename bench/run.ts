@@ -7,6 +7,7 @@ import { median, omit, runPipelineBench, type PipelineResult } from './pipeline'
 import { runScanScaleBench } from './anomaly-scan';
 import { runSearchBench, runTraceToolsBench } from './search';
 import { runTraceToolsBrowserBench } from './trace-tools-browser';
+import { keepEarlierSections, SECTION_FLAGS } from './results-file';
 
 /**
  * `npm run bench`: pipeline cost vs JSON.parse, API latency over delayed backends, and the
@@ -67,8 +68,12 @@ async function main() {
   if (Array.isArray(browserRaw.notes)) notes.push(...(browserRaw.notes as string[]));
 
   if (!isSkipped(scanScale)) notes.push(`Scan scale: ${scanScale.growth}`);
-  const results = { generatedAt: new Date().toISOString(), machine: { ...machine, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) }, pipeline, api, browser, scanScale, search, traceTools, traceToolsBrowser, notes };
+  const generatedAt = new Date().toISOString();
+  const measured = { generatedAt, machine: { ...machine, loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) } };
+  const sections: Record<string, unknown> = { pipeline, api, browser, scanScale, search, traceTools, traceToolsBrowser };
   const file = path.join(__dirname, 'results.json');
+  // With --only, the sections not run keep their figures from the previous file, each with when and where it was measured.
+  const results = { ...measured, sections: keepEarlierSections(file, sections, only === null ? null : Object.keys(SECTION_FLAGS).filter((k) => wanted(SECTION_FLAGS[k])), measured), notes };
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   printTable(pipeline, api, browser);
   if (!isSkipped(scanScale)) {
