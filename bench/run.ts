@@ -36,7 +36,7 @@ const isSkipped = (x: unknown): x is { skipped: string } => typeof x === 'object
 function apiNotes(api: ApiLatencyResult): string[] {
   const chain = (m: ApiLatencyResult['cold']) => m.criticalPath.steps.map((s) => `${s.backend} ${s.path.replace(/[0-9a-f]{16,32}/g, '{id}')}${s.count > 1 ? ` ×${s.count}` : ''}`).join(' → ');
   return [
-    `API: the trace, its logs, its exemplars and the metric panels of every service (metrics-prefetch.ts: when Prometheus knows at most 16 services, over the last 30 minutes of the range) are asked for at once; once the trace names its services, their series are cut from the prefetch. The first Jaeger call asks both APIs alongside the version probe, and the Loki search starts with the service label it used last while the label lookup runs. Observed critical path, cold: ${chain(api.cold)}; warm: ${chain(api.warm)}.`,
+    `API: the trace, its logs, its exemplars and the metric panels of every service (metrics-prefetch.ts: when Prometheus knows at most 16 services and the range is at most an hour, over the range) are asked for at once; once the trace names its services, their series are cut from the prefetch. The first Jaeger call asks both APIs alongside the version probe, and the Loki search starts with the service label it used last while the label lookup runs. Observed critical path, cold: ${chain(api.cold)}; warm: ${chain(api.warm)}.`,
     `API: warm = a second investigation of the same trace within 5 s on the same clients: Jaeger's answer is shared (not asked again) and the prefetch is reused within one scrape interval (15 s), so the slowest call is Loki's. Cold made ${api.cold.calls} backend calls (${Object.entries(api.cold.callsByEndpoint).map(([k, v]) => `${k} ×${v}`).join(', ')}).`,
   ];
 }

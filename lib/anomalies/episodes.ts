@@ -74,3 +74,27 @@ export function baselineOf(values: readonly number[], standsOut: (v: number, bas
 export const STALENESS_MS = 5 * 60_000;
 
 export const stillGoing = (e: Episode, lastPointMs: number, toMs: number): boolean => e.openEnded && toMs - lastPointMs <= STALENESS_MS;
+
+/**
+ * Where an episode really began, from its flags on a scrape grid (series-utils `scrapeGrid`)
+ * that ends at the episode's first coarse point: the sample before the earliest scrape step
+ * from which the condition held without a break (gaps aside) up to the last step that held.
+ * The coarse grid's window lags a sudden start by up to a window; this does not, and it
+ * reads only sample times, so every window and every `now` gets the same answer. null when
+ * no single step held, or the condition already held at the grid's first point.
+ */
+export function onsetOnScrapes(times: readonly number[], flags: readonly Flag[]): number | null {
+  let i = flags.length - 1;
+  while (i >= 0 && flags[i] !== true) i--;
+  if (i < 0) return null;
+  while (i > 0 && flags[i - 1] !== false) i--;
+  while (flags[i] !== true) i++;
+  return i > 0 ? times[i - 1] : null;
+}
+
+/**
+ * Whether the data shows where an episode began: an explicit "condition false" before it.
+ * Otherwise it began before the samples read (or only gaps precede it), and its start is
+ * wherever the window happened to begin.
+ */
+export const beganInData = (flags: readonly Flag[], first: number): boolean => first > 0 && flags.lastIndexOf(false, first - 1) >= 0;

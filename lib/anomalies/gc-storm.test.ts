@@ -131,3 +131,23 @@ describe('gc_storm', () => {
     expect(gcStormDetector.detect(input, OPTS).map((a) => a.id)).toEqual(gcStormDetector.detect(input, OPTS).map((a) => a.id));
   });
 });
+
+describe('gc_storm start, wherever `now` falls between scrapes', () => {
+  // A Node.js service whose storm needs three stormy scrapes in the four-scrape rate window
+  // to cross the 10/s floor ((2·14 + 0.3) / 3 < 10): the coarse grid sees it two to three
+  // scrapes late, and only the scrape steps before it say where it began.
+  const ledger = { job: 'ledger', instance: 'ledger-3:9404' };
+  const storm = (t: number) => t > 30 * MIN && t <= 40 * MIN;
+  const series = [
+    counterFromRate('nodejs_gc_duration_seconds_count', { ...ledger, kind: 'major' }, (t) => (storm(t) ? 12 : 0.2)),
+    counterFromRate('nodejs_gc_duration_seconds_count', { ...ledger, kind: 'minor' }, (t) => (storm(t) ? 2 : 0.1)),
+  ];
+
+  it.each([0, 1_000, 4_321, 7_499, 7_500, 9_000, 12_900, 14_999])('starts at the last calm sample when the range ends %i ms after a scrape', (phaseMs) => {
+    const toMs = T0 + 55 * MIN + phaseMs;
+    const found = gcStormDetector.detect(emptyInput({ series, range: { fromMs: toMs - 50 * MIN, toMs }, nowMs: toMs }), OPTS);
+    expect(found.map((a) => a.service)).toEqual(['ledger']);
+    // The samples at 30:00 and 30:15 bound the first stormy step: the storm began after 30:00.
+    expect(Date.parse(found[0].start)).toBe(T0 + 30 * MIN);
+  });
+});

@@ -8,13 +8,13 @@ import type { Labels, Series } from '../model/types';
 import { toRfc3339 } from '../time/range';
 import { clockTime, duration, exploreLink, num, pct, selector } from './format';
 import { GC_SUB_LABELS, gcMetric, type GcMetric } from './gc-metrics';
-import { conditionId, distinctEpisodeIds } from './ids';
+import { episodeId } from './ids';
 import { redMetricNames, redSignals, type RedSignals } from './red';
-import { counterRateAt, evaluationGrid, fineGrid, gaugeAt, groupKey, withoutLabels, type Grid } from './series-utils';
+import { counterRateOn, evaluationGrid, gaugeAt, groupKey, scrapeGrid, withoutLabels, type Grid } from './series-utils';
 import { serviceOf } from '../correlate/service-label';
 import { downsample, lastSampleTime, onGrid, peakTime } from './sparkline-evidence';
 import { maxOf, medianOf } from './stats';
-import { baselineOf, episodesAcrossGaps, stillGoing, type Flag } from './episodes';
+import { baselineOf, beganInData, episodesAcrossGaps, onsetOnScrapes, stillGoing, type Flag } from './episodes';
 import { gcStormSeverity } from './severity';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
 import { appendTo } from '../model/group';
@@ -47,7 +47,7 @@ function signal(entry: InstanceGc, grid: Grid, measure: GcMetric['measure'] | 't
     if (!wanted) continue;
     const combined = new Array<number>(grid.times.length).fill(NaN);
     for (const s of list) {
-      const values = metric.measure === 'ratio' ? gaugeAt(s.points, grid.times, grid.windowMs) : counterRateAt(s.points, grid.times, grid.windowMs);
+      const values = metric.measure === 'ratio' ? gaugeAt(s.points, grid.times, grid.windowMs) : counterRateOn(s.points, grid);
       values.forEach((v, i) => {
         if (!Number.isFinite(v)) return;
         const c = combined[i];
@@ -61,21 +61,21 @@ function signal(entry: InstanceGc, grid: Grid, measure: GcMetric['measure'] | 't
   return result;
 }
 
+/** Per grid point: stormy, calm, or a gap (neither signal measured there). */
+const stormFlags = (freq: number[], frac: number[], holds: (freq: number, frac: number) => boolean): Flag[] =>
+  freq.map((f, i) => (!Number.isFinite(f) && !Number.isFinite(frac[i]) ? null : holds(f, frac[i])));
+
 /**
- * The coarse grid's rate window (four scrapes) lags a sudden storm by up to a window: look
- * back over it on a per-scrape grid for the first scrape at which the storm already held.
+ * The coarse grid's rate window (four scrapes) lags a sudden storm by up to a window: read
+ * the scrape steps before its first coarse point for the sample from which the storm held
+ * (`onsetOnScrapes`; two windows back, as the coarse point before was calm). Falls back to
+ * the coarse point when no single step held.
  */
 function trueStart(entry: InstanceGc, grid: Grid, first: number, holds: (freq: number, frac: number) => boolean): number {
-  const coarse = grid.times[first] - grid.stepMs;
-  const fine = fineGrid(grid.times[first] - grid.windowMs, grid.times[first], grid.intervalMs);
-  const freq = signal(entry, fine, 'count');
-  const frac = signal(entry, fine, 'time');
-  // The earliest scrape from which the storm held without a break (gaps aside).
-  let i = fine.times.length;
-  while (i > 0 && (holds(freq[i - 1], frac[i - 1]) || (!Number.isFinite(freq[i - 1]) && !Number.isFinite(frac[i - 1])))) i -= 1;
-  while (i < fine.times.length && !holds(freq[i], frac[i])) i += 1;
-  // The rate at a fine point covers the scrape before it: the storm began after that scrape.
-  return i >= fine.times.length ? coarse : Math.min(coarse, fine.times[i] - fine.intervalMs);
+  const at = grid.times[first];
+  const scrapes = scrapeGrid([...entry.metrics.values()].flat(), at - 2 * grid.windowMs - grid.stepMs, at, grid.intervalMs, grid.windowMs);
+  const flags = stormFlags(signal(entry, scrapes, 'count'), signal(entry, scrapes, 'time'), holds);
+  return onsetOnScrapes(scrapes.times, flags) ?? at - grid.stepMs;
 }
 
 function impact(red: RedSignals | undefined, first: number, last: number) {
@@ -134,14 +134,14 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     const baseline = baselineOf(freq, (v, b) => high(v, b.level)).level;
     const byFreq = grid.times.map((_, i) => Number.isFinite(freq[i]) && high(freq[i], baseline));
     const byFrac = grid.times.map((_, i) => frac[i] >= opt.timeFraction);
-    // A point with neither signal measured is a gap, not the end of a storm.
-    const flags: Flag[] = grid.times.map((_, i) => (!Number.isFinite(freq[i]) && !Number.isFinite(frac[i]) ? null : byFreq[i] || byFrac[i]));
+    const stormy = (f: number, fr: number) => (Number.isFinite(f) && high(f, baseline)) || fr >= opt.timeFraction;
+    const flags = stormFlags(freq, frac, stormy);
     const lastSampleMs = lastSampleTime([...entry.metrics.values()].flat(), toMs);
     const service = serviceOf(entry.labels, input.serviceLabel) ?? entry.labels.instance ?? 'unknown';
     const runtime = [...entry.metrics.keys()][0].runtime;
     for (const episode of episodesAcrossGaps(flags)) {
       const { first, last } = episode;
-      const startMs = trueStart(entry, grid, first, (f, fr) => (Number.isFinite(f) && high(f, baseline)) || fr >= opt.timeFraction);
+      const startMs = trueStart(entry, grid, first, stormy);
       const lastMs = grid.times[last];
       if (lastMs - startMs < opt.sustainMs || lastMs <= fromMs) continue;
       const ongoing = stillGoing(episode, lastMs, toMs);
@@ -161,7 +161,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
       const query = countMetric ? `sum(rate(${selector(countMetric.name, entry.labels)}[1m]))` : undefined;
       const gaps = flags.slice(first, last + 1).filter((f) => f === null).length;
       out.push({
-        id: conditionId('gc_storm', subject),
+        id: episodeId('gc_storm', subject, beganInData(flags, first) ? startMs : null),
         kind: 'gc_storm',
         severity: gcStormSeverity({
           peakTimeFraction: Number.isFinite(peakFrac) ? peakFrac : null,
@@ -192,7 +192,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
       });
     }
   }
-  return distinctEpisodeIds(out);
+  return out;
 }
 
 export const gcStormDetector: Detector = { kind: 'gc_storm', detect };

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Anomaly } from '../model/anomaly';
-import { anomalyId, conditionId, distinctEpisodeIds, eventId, fnv1a64 } from './ids';
+import { anomalyId, conditionId, episodeId, eventId, fnv1a64 } from './ids';
 import { errorBurstDetector } from './red-outliers';
 import { counterFromRate, emptyInput, MIN, T0 } from './test-helpers';
 import { DEFAULT_DETECTOR_OPTIONS as OPTS } from './types';
@@ -19,36 +18,14 @@ describe('eventId and conditionId', () => {
   });
 });
 
-const episodeAt = (startMs: number): Anomaly => ({
-  id: conditionId('gc_storm', series, 'worker'),
-  kind: 'gc_storm',
-  severity: 'warning',
-  title: 'GC storm',
-  explanation: '',
-  service: 'worker',
-  start: new Date(startMs).toISOString(),
-  subject: series,
-  evidence: {},
-  links: [],
-});
-
-describe('distinctEpisodeIds', () => {
-  it('lets the earliest episode keep the condition id and gives each later one the event id of its start, in list order', () => {
-    const late = episodeAt(T0 + 40 * MIN);
-    const early = episodeAt(T0 + 10 * MIN);
-    const out = distinctEpisodeIds([late, early]);
-    expect(out.map((a) => a.start)).toEqual([late.start, early.start]);
-    expect(out[1].id).toBe(conditionId('gc_storm', series, 'worker'));
-    expect(out[0].id).toBe(eventId('gc_storm', series, T0 + 40 * MIN, 'worker'));
+describe('episodeId', () => {
+  it('keys an episode by its own start, and one whose start the data does not show as the condition', () => {
+    expect(episodeId('gc_storm', series, T0, 'worker')).toBe(eventId('gc_storm', series, T0, 'worker'));
+    expect(episodeId('gc_storm', series, T0, 'worker')).not.toBe(episodeId('gc_storm', series, T0 + 15_000, 'worker'));
+    expect(episodeId('gc_storm', series, null, 'worker')).toBe(conditionId('gc_storm', series, 'worker'));
   });
 
-  it('leaves findings with different ids alone', () => {
-    const other = { ...episodeAt(T0), id: conditionId('gc_storm', {}, 'api') };
-    const one = episodeAt(T0 + MIN);
-    expect(distinctEpisodeIds([other, one])).toEqual([other, one]);
-  });
-
-  it('keeps two separate error bursts of one service in one window as two findings', () => {
+  it('keeps two separate error bursts of one service in one window as two findings, each keyed by its own start', () => {
     const svc = { job: 'checkout', instance: 'c-1:8080', service: 'checkout' };
     const burst = (t: number) => (t > 10 * MIN && t <= 18 * MIN) || (t > 40 * MIN && t <= 48 * MIN);
     const input = emptyInput({
@@ -60,8 +37,10 @@ describe('distinctEpisodeIds', () => {
     const found = errorBurstDetector.detect(input, OPTS);
     expect(found).toHaveLength(2);
     const [first, second] = [...found].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-    expect(first.id).toBe(conditionId('error_burst', {}, 'checkout'));
-    expect(second.id).toBe(eventId('error_burst', {}, Date.parse(second.start), 'checkout'));
+    // Each burst begins right after the sample at 10 and 40 min: that sample is its start.
+    expect([first.start, second.start].map(Date.parse)).toEqual([T0 + 10 * MIN, T0 + 40 * MIN]);
+    expect(first.id).toBe(eventId('error_burst', {}, T0 + 10 * MIN, 'checkout'));
+    expect(second.id).toBe(eventId('error_burst', {}, T0 + 40 * MIN, 'checkout'));
   });
 });
 

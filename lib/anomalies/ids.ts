@@ -8,20 +8,25 @@
  * - Events, fixed in time by the data itself (a counter reset's sample, a trace's start,
  *   the first log line/exemplar naming a missing trace): kind + subject + that time
  *   (`eventId`). Any window that contains the event sees the same time.
+ * - Episodes, which begin and end (gc_storm, error_burst, latency_spike): kind + subject +
+ *   service + the episode's own start (`episodeId`). The detectors find that start on the
+ *   samples' own times (episodes.ts `onsetOnScrapes`), not on the grid that follows `now`,
+ *   so every window that holds the start sees the same one, and each episode of a
+ *   repeating problem keeps its id as the windows slide over it (an id that went to "the
+ *   earliest episode in the window" moved when an older one scrolled out). An episode that
+ *   began before the samples read has no known start: it takes the condition id (a wider
+ *   window that shows its start gives it the event id).
  * - Conditions, which hold over a stretch of time and may have begun before the window
- *   (gc_storm, error_burst, latency_spike, leak, log_without_trace_context, the
- *   per-service trace aggregates, a missing trace nothing in the window refers to):
- *   kind + subject + service, no time at all (`conditionId`). Their `start` is clipped by
- *   the window and the evaluation grid follows `now`, so any time in the key would change
- *   while the problem goes on. A condition that went away and came back days later keeps
- *   its id, but a digest still calls it new: it classifies against the previous digest only.
- * - Several episodes of one condition in one run (two separate GC storms of an instance):
- *   the earliest keeps the condition id, each later one takes the event id of its start
- *   (`distinctEpisodeIds`), so no finding is deduplicated away.
+ *   (leak, log_without_trace_context, the per-service trace aggregates, a missing trace
+ *   nothing in the window refers to): kind + subject + service, no time at all
+ *   (`conditionId`). Their `start` is clipped by the window, so any time in the key would
+ *   change while the problem goes on. A condition that went away and came back days later
+ *   keeps its id, but a digest still calls it new: it classifies against the previous
+ *   digest only.
  * The service is part of the key because per-service findings (log context, aggregates,
  * RED outliers) have no other subject that tells two services apart.
  */
-import type { Anomaly, AnomalyKind, AnomalySubject } from '../model/anomaly';
+import type { AnomalyKind, AnomalySubject } from '../model/anomaly';
 
 const encoder = new TextEncoder();
 const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
@@ -75,22 +80,8 @@ export const conditionId = (kind: AnomalyKind, subject: AnomalySubject, service?
   anomalyId(kind, subject, null, service);
 
 /**
- * Condition findings of one detector run that share an id: the earliest keeps it, each
- * later one gets the event id of its own start. Order of the list is kept.
+ * An episode: the event id of its own start when the data shows where it began, else
+ * (it began before the samples read) the condition id. See the rule above.
  */
-export function distinctEpisodeIds(found: readonly Anomaly[]): Anomaly[] {
-  const earliest = new Map<string, number>();
-  for (const a of found) {
-    const ms = Date.parse(a.start);
-    if (!earliest.has(a.id) || ms < earliest.get(a.id)!) earliest.set(a.id, ms);
-  }
-  const taken = new Set<string>();
-  return found.map((a) => {
-    const ms = Date.parse(a.start);
-    if (ms === earliest.get(a.id) && !taken.has(a.id)) {
-      taken.add(a.id);
-      return a;
-    }
-    return { ...a, id: eventId(a.kind, a.subject, ms, a.service) };
-  });
-}
+export const episodeId = (kind: AnomalyKind, subject: AnomalySubject, startMs: number | null, service?: string): string =>
+  startMs === null ? conditionId(kind, subject, service) : eventId(kind, subject, startMs, service);

@@ -8,7 +8,7 @@
  * more come from configuration (RED_FAMILIES, docs/anomalies.md).
  */
 import type { Series } from '../model/types';
-import { counterIncreaseAt, type Grid } from './series-utils';
+import { counterIncreaseAt, stepRateAt, type Grid } from './series-utils';
 import { resolveServiceLabel, serviceOf } from '../correlate/service-label';
 import { appendTo } from '../model/group';
 
@@ -85,6 +85,16 @@ function sumInto(target: number[], values: number[]): void {
   });
 }
 
+/**
+ * Events per second of a counter at each grid time: its increase over the window divided by
+ * the window, or, on a scrape grid (series-utils `scrapeGrid`), over the last scrape step.
+ */
+function perSecondOn(points: readonly [number, number][], grid: Grid): number[] {
+  if (grid.lastStep) return stepRateAt(points, grid.times, grid.windowMs);
+  const windowSec = grid.windowMs / 1000;
+  return counterIncreaseAt(points, grid.times, grid.windowMs).map((v) => v / windowSec);
+}
+
 export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?: string[], families: readonly RedFamily[] = DEFAULT_RED_FAMILIES): Map<string, RedSignals> {
   const names = new Set(redMetricNames(families));
   const n = grid.times.length;
@@ -96,15 +106,14 @@ export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?
     if (svc) appendTo(byService, svc, s);
   }
   const out = new Map<string, RedSignals>();
-  const windowSec = grid.windowMs / 1000;
   for (const [service, list] of byService) {
     const family = families.find((f) => list.some((s) => s.name === f.requests));
     const requests = blank();
     const errors = blank();
     for (const s of list.filter((x) => x.name === family?.requests)) {
-      const inc = counterIncreaseAt(s.points, grid.times, grid.windowMs);
-      sumInto(requests, inc);
-      sumInto(errors, isError(family!, s.labels) ? inc : inc.map((v) => (Number.isFinite(v) ? 0 : NaN)));
+      const perSec = perSecondOn(s.points, grid);
+      sumInto(requests, perSec);
+      sumInto(errors, isError(family!, s.labels) ? perSec : perSec.map((v) => (Number.isFinite(v) ? 0 : NaN)));
     }
     const bucketName = (family?.latency && list.some((s) => s.name === family.latency) ? family.latency : null) ?? latencyBuckets(families).find((name) => list.some((s) => s.name === name));
     const perLe = new Map<number, number[]>();
@@ -112,7 +121,7 @@ export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?
       const le = s.labels.le === '+Inf' ? Infinity : Number(s.labels.le);
       if (Number.isNaN(le)) continue;
       if (!perLe.has(le)) perLe.set(le, blank());
-      sumInto(perLe.get(le)!, counterIncreaseAt(s.points, grid.times, grid.windowMs));
+      sumInto(perLe.get(le)!, perSecondOn(s.points, grid));
     }
     const p99Ms = grid.times.map((_, i) => {
       const buckets = [...perLe].filter(([, v]) => Number.isFinite(v[i])).map(([le, v]) => ({ le, count: v[i] }));
@@ -122,8 +131,8 @@ export function redSignals(series: readonly Series[], grid: Grid, serviceLabels?
       service,
       family: family ?? null,
       serviceLabel: resolveServiceLabel([list[0].labels], service, serviceLabels) ?? 'service',
-      requestsPerSec: requests.map((v) => v / windowSec),
-      errorsPerSec: errors.map((v) => v / windowSec),
+      requestsPerSec: requests,
+      errorsPerSec: errors,
       errorShare: requests.map((v, i) => (v > 0 ? errors[i] / v : NaN)),
       p99Ms,
     });

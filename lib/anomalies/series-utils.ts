@@ -85,6 +85,11 @@ export interface Grid {
   windowMs: number;
   /** The series' scrape interval (median sample spacing). */
   intervalMs: number;
+  /**
+   * A scrape grid (`scrapeGrid`): each time reads only the scrape step that ends there,
+   * from the sample before it (at most `windowMs` earlier), not the whole window.
+   */
+  lastStep?: boolean;
 }
 
 /**
@@ -121,11 +126,32 @@ export function withoutLabels(labels: Labels, drop: readonly string[]): Labels {
 export const seriesKey = (name: string, labels: Labels): string => `${name}{${labelMatchers(labels).join(',')}}`;
 
 /**
- * A fine grid (one point per scrape, rates over the last two samples) over [fromMs, toMs]:
- * where an episode found on the coarse grid really began, to within one scrape interval.
+ * A scrape grid over [fromMs, toMs]: a point at every sample time of `series`, each reading
+ * only the scrape step that ends there (samples further apart than `maxGapMs` are a gap).
+ * Where an episode found on the coarse grid really began, to the scrape: its points are the
+ * data's own times, so the answer does not depend on where `now` puts the coarse grid
+ * between scrapes (docs/anomalies.md, "Episodes and gaps").
  */
-export function fineGrid(fromMs: number, toMs: number, intervalMs: number): Grid {
-  const times: number[] = [];
-  for (let t = fromMs; t <= toMs; t += intervalMs) times.push(t);
-  return { times, stepMs: intervalMs, windowMs: Math.round(1.5 * intervalMs), intervalMs };
+export function scrapeGrid(series: readonly Series[], fromMs: number, toMs: number, intervalMs: number, maxGapMs: number): Grid {
+  const times = new Set<number>();
+  for (const s of series) for (const [t, v] of s.points) if (t >= fromMs && t <= toMs && Number.isFinite(v)) times.add(t);
+  return { times: [...times].sort((a, b) => a - b), stepMs: intervalMs, windowMs: maxGapMs, intervalMs, lastStep: true };
 }
+
+/**
+ * Reset-aware per-second rate over the last scrape step at each time: between the last
+ * sample at or before it and the one before that; NaN when they are more than `maxGapMs`
+ * apart or there is no earlier sample.
+ */
+export function stepRateAt(points: readonly [number, number][], times: readonly number[], maxGapMs: number): number[] {
+  const { t, u } = unwrapCounter(points);
+  return times.map((g) => {
+    const last = upperBound(t, g) - 1;
+    if (last < 1 || t[last] - t[last - 1] > maxGapMs) return NaN;
+    return (u[last] - u[last - 1]) / ((t[last] - t[last - 1]) / 1000);
+  });
+}
+
+/** Per-second rate of a counter on a grid: over its window, or over the last step on a scrape grid. */
+export const counterRateOn = (points: readonly [number, number][], grid: Grid): number[] =>
+  grid.lastStep ? stepRateAt(points, grid.times, grid.windowMs) : counterRateAt(points, grid.times, grid.windowMs);

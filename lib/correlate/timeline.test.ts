@@ -72,6 +72,12 @@ describe('metricWindow', () => {
     expect(metricWindow(view(), { fromMs: BASE_MS - H, toMs: BASE_MS + 5 * 60_000 })).toEqual({ fromMs: BASE_MS - H, toMs: traceWindow(view()).toMs });
   });
 
+  it("gives a recent trace inside the picker's range exactly that range, not one stretched past now", () => {
+    const now = traceWindow(view()).toMs - 60_000; // the trace's centred window reaches a minute past now
+    const range = { fromMs: now - H, toMs: now };
+    expect(metricWindow(view(), range, now)).toEqual(range);
+  });
+
   it('cuts a range wider than the maximum, keeping the trace and more before it than after', () => {
     const w = metricWindow(view(), { fromMs: BASE_MS - 48 * H, toMs: BASE_MS + 48 * H });
     expect(w.toMs - w.fromMs).toBe(MAX_METRIC_WINDOW_MS);

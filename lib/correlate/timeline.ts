@@ -115,13 +115,24 @@ export function traceWindow(view: TraceView, marginFraction = 0.1, minWidthMs = 
 export const MAX_METRIC_WINDOW_MS = 6 * 3_600_000;
 
 /**
- * The metric panels' window: the window around the trace (traceWindow), or the time picker's
- * range when that is wider, so a storm that started before the trace has a "before" (issue
- * 16). Always covers the trace's window; a range wider than MAX_METRIC_WINDOW_MS is cut,
- * keeping more of what came before the trace than after it.
+ * A window centred on a recent trace reaches into the future, where rate() sees fewer and
+ * fewer samples and draws a fake decline: slide it back so it ends now.
  */
-export function metricWindow(view: TraceView, range: TimeWindow, maxWidthMs = MAX_METRIC_WINDOW_MS): TimeWindow {
-  const around = traceWindow(view);
+export function endByNow(w: TimeWindow, nowMs: number): TimeWindow {
+  if (w.toMs <= nowMs) return w;
+  return { fromMs: w.fromMs - (w.toMs - nowMs), toMs: nowMs };
+}
+
+/**
+ * The metric panels' window: the window around the trace (traceWindow, ended by `nowMs`),
+ * or the time picker's range when that is wider, so a storm that started before the trace
+ * has a "before" (issue 16). Always covers the trace's window; a recent trace inside the
+ * picker's range gets exactly that range (not one stretched past now and slid back), so
+ * the trace page's metric prefetch can serve it (metrics-prefetch.ts). A range wider than
+ * MAX_METRIC_WINDOW_MS is cut, keeping more of what came before the trace than after it.
+ */
+export function metricWindow(view: TraceView, range: TimeWindow, nowMs = Infinity, maxWidthMs = MAX_METRIC_WINDOW_MS): TimeWindow {
+  const around = endByNow(traceWindow(view), nowMs);
   if (range.toMs - range.fromMs <= around.toMs - around.fromMs) return around;
   const fromMs = Math.min(range.fromMs, around.fromMs);
   const toMs = Math.max(range.toMs, around.toMs);

@@ -46,15 +46,16 @@ describe.runIf(prometheusInstalled())('investigating demo traces', () => {
     expect(r.anomalies.find((a) => a.kind === 'gc_storm')?.service).toBe('risk-engine');
   });
 
-  it('prefetches every service\'s metrics before the trace, identical to the metrics asked for after it', async () => {
+  it("prefetches every service's metrics before the trace, identical to the metrics asked for after it (panels over the picker's hour, raw series over the trace)", async () => {
     const now = Date.now();
     const prom = clients.prometheus!;
     const metadata = await cachedMetadata(prom, now);
-    const prefetch = prefetchServiceMetrics(prom, { fromMs: now - 3_600_000, toMs: now }, now)!;
+    const picker = { fromMs: now - 3_600_000, toMs: now };
+    const prefetch = prefetchServiceMetrics(prom, picker, now)!;
     const services = ['api-gateway', 'order-service', 'risk-engine', 'payment-gateway'];
-    const window = { fromMs: now - 20 * 60_000, toMs: now - 5 * 60_000 };
-    const early = await prefetch.serve(services, window);
-    const usual = await fetchServiceMetrics(prom, services, window, metadata, undefined, now);
+    const traceWindow = { fromMs: now - 20 * 60_000, toMs: now - 5 * 60_000 };
+    const early = await prefetch.serve(services, picker, traceWindow);
+    const usual = await fetchServiceMetrics(prom, services, picker, metadata, undefined, now, undefined, traceWindow);
     expect(early).not.toBeNull();
     expect(usual.panels.length).toBeGreaterThan(10);
     // Same panels, same queries, same instants and values; same raw series for the detectors.
@@ -62,7 +63,7 @@ describe.runIf(prometheusInstalled())('investigating demo traces', () => {
     expect(early!.raw).toEqual(usual.raw);
     expect(early!.warnings).toEqual(usual.warnings);
     // A service Prometheus does not know is left to the usual path.
-    expect(await prefetch.serve([...services, 'no-such-service'], window)).toBeNull();
+    expect(await prefetch.serve([...services, 'no-such-service'], picker, traceWindow)).toBeNull();
   });
 
   it('shows order-service background spans as orphans with their cause', async () => {

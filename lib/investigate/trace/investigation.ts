@@ -3,7 +3,7 @@ import type { Anomaly } from '../../model/anomaly';
 import type { Exemplar, LogLine, SourceName, SourceReport, Trace } from '../../model/types';
 import { analyzeTrace, type TraceView } from '../../correlate/trace-model';
 import { displayLabels, joinExemplars, joinLogs, servicesOfExemplars } from '../../correlate/join';
-import { metricWindow, traceWindow } from '../../correlate/timeline';
+import { endByNow, metricWindow, traceWindow } from '../../correlate/timeline';
 import { serviceOf } from '../../correlate/service-label';
 import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_KINDS } from '../../anomalies';
 import type { MetricMetadata } from '../../sources/types';
@@ -31,6 +31,8 @@ export type InvestigationPart =
   | { part: 'exemplars'; exemplars: ApiExemplar[] }
   | { part: 'metrics'; metrics: ApiMetric[] }
   | { part: 'findings'; anomalies: Anomaly[]; sources: Record<SourceName, SourceReport> };
+
+export { endByNow };
 
 export const EXEMPLAR_SELECTOR = '{__name__=~".+_bucket"}';
 
@@ -68,14 +70,14 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
     : [...new Set([...servicesOfLines(logsFirst?.value?.lines ?? []), ...servicesOfExemplars(exemplarsFirst?.value ?? [], traceId)])];
   // The panels follow a wider time picker (metricWindow); the detectors read raw series over
   // the trace's own window, whatever the panels show.
-  const window = view ? endByNow(metricWindow(view, range), ctx.nowMs) : range;
+  const window = view ? endByNow(metricWindow(view, range, ctx.nowMs), ctx.nowMs) : range;
   const rawWindow = view ? endByNow(traceWindow(view), ctx.nowMs) : range;
   const metadata = ((await metadataPart).value ?? {}) as Record<string, MetricMetadata[]>;
   const metricsPart = fanMetrics
     ? serviceMetricsFromSources(ctx.sources.prometheus, services, window, signal, ctx.nowMs, ctx.clock, rawWindow)
     : callSource<ServiceMetricsResult>(
         c.prometheus,
-        async () => (await prefetch?.serve(services, window)) ?? fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, ctx.nowMs, redFamilies, rawWindow),
+        async () => (await prefetch?.serve(services, window, rawWindow)) ?? fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, ctx.nowMs, redFamilies, rawWindow),
         nc('prometheus'),
         ctx.clock,
       );
@@ -142,15 +144,6 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
       ]),
     },
   };
-}
-
-/**
- * A window centred on a recent trace reaches into the future, where rate() sees fewer and
- * fewer samples and draws a fake decline: slide it back so it ends now.
- */
-export function endByNow(w: Range, nowMs: number): Range {
-  if (w.toMs <= nowMs) return w;
-  return { fromMs: w.fromMs - (w.toMs - nowMs), toMs: nowMs };
 }
 
 function servicesOfLines(lines: LogLine[]): string[] {

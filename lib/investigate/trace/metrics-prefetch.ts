@@ -1,5 +1,5 @@
 import type { PrometheusClient } from '../../sources/types';
-import { MIN_METRIC_WINDOW_MS } from '../../correlate/timeline';
+import { endByNow, MIN_METRIC_WINDOW_MS } from '../../correlate/timeline';
 import { keyedClientCache } from '../client-cache';
 import type { RedFamily } from '../../anomalies/red';
 import { cachedInventory, inventoryServices } from './metric-inventory';
@@ -9,24 +9,55 @@ import { alignWindow, cappedServices, panelStepSec, RAW_STEP_SEC, runMetricPlan,
 /**
  * Metrics before the trace names its services. The services' panels depend on the trace
  * (which services, which window), so on their own they wait for Jaeger and then add their
- * own round trips. When Prometheus knows few services (PREFETCH_MAX_SERVICES), the panels of
- * all of them over the last half hour of the range are queried alongside the trace, at the
- * panel step a trace window gets (15 s, step-aligned, so the same instants); once the trace
- * is known, its services' series are cut to its window. A trace the prefetch does not cover
- * (a service it did not see, an older or longer trace) takes the usual path. Costs
- * Prometheus about one more investigation's queries, on small setups only.
+ * own round trips. When Prometheus knows few services (PREFETCH_MAX_SERVICES) and the time
+ * picker's range is short (PREFETCH_MAX_RANGE_MS), the panels of all of them are queried
+ * alongside the trace over that range, at the step a panel of the range gets and on the
+ * same instants; once the trace is known, its services' series are cut to its panel window
+ * and its raw window. A trace the prefetch does not cover (a service it did not see, a panel
+ * window of another width, a longer range) takes the usual path. Costs Prometheus about one
+ * more investigation's queries, on small setups only.
  */
 
 export const PREFETCH_MAX_SERVICES = 16;
 /**
- * How far back from the end of the range: the traces opened during an incident are mostly
- * the latest, and a trace of the last ~20 minutes has its whole window in here.
+ * The longest picker range prefetched. The panels follow the picker (correlate/timeline.ts
+ * metricWindow), so a range this short is the panel window of any trace well inside it, and
+ * the default picker (the last hour) is this long.
  */
-export const PREFETCH_SPAN_MS = 2 * MIN_METRIC_WINDOW_MS;
+export const PREFETCH_MAX_RANGE_MS = 60 * 60_000;
+
+/** What one prefetch asks for: panels over `window` at `stepSec`, raw series over `rawWindow`. */
+export interface PrefetchWindow {
+  window: { fromMs: number; toMs: number };
+  stepSec: number;
+  rawWindow: { fromMs: number; toMs: number };
+}
+
+/**
+ * The prefetch for a picker range, or null when it could serve no panel: a range longer
+ * than PREFETCH_MAX_RANGE_MS (its panels' step is coarser than any prefetch's), or one that
+ * lies in the future. It covers the range (ended by now, as the panels' window is) at the
+ * panel step of that width, plus a trace window before it: a trace near the range's start
+ * widens its panel window, and is served while that keeps the step. The raw series, at
+ * the scrape step, cover the same span (the detectors read the trace's own window in it).
+ */
+export function prefetchWindow(range: { fromMs: number; toMs: number }, nowMs: number): PrefetchWindow | null {
+  const width = range.toMs - range.fromMs;
+  if (width <= 0 || width > PREFETCH_MAX_RANGE_MS || range.fromMs >= nowMs) return null;
+  const panels = endByNow(range, nowMs);
+  const stepSec = panelStepSec(panels.fromMs, panels.toMs);
+  const span = { fromMs: panels.fromMs - MIN_METRIC_WINDOW_MS, toMs: panels.toMs };
+  return { window: alignWindow(span, stepSec), stepSec, rawWindow: alignWindow(span, RAW_STEP_SEC) };
+}
+
+const covers = (outer: { fromMs: number; toMs: number }, inner: { fromMs: number; toMs: number }) => inner.fromMs >= outer.fromMs && inner.toMs <= outer.toMs;
 
 export interface MetricsPrefetch {
-  /** The metrics of `services` over `window`, or null when the prefetch does not cover them. */
-  serve(services: readonly string[], window: { fromMs: number; toMs: number }): Promise<ServiceMetricsResult | null>;
+  /**
+   * The metrics of `services`, panels over `window` and raw series over `rawWindow` (the
+   * trace's own window; by default `window`), or null when the prefetch does not cover them.
+   */
+  serve(services: readonly string[], window: { fromMs: number; toMs: number }, rawWindow?: { fromMs: number; toMs: number }): Promise<ServiceMetricsResult | null>;
 }
 
 /** One prefetch: which services it covers (from the inventory), and their panels when they arrive. */
@@ -49,29 +80,31 @@ export function prefetchServiceMetrics(
   nowMs: number,
   redFamilies?: readonly RedFamily[],
 ): MetricsPrefetch | null {
-  const toMs = Math.min(range.toMs, nowMs);
-  if (range.fromMs >= toMs) return null;
-  const window = alignWindow({ fromMs: Math.max(range.fromMs - MIN_METRIC_WINDOW_MS, toMs - PREFETCH_SPAN_MS), toMs }, RAW_STEP_SEC);
-  const prefetched = prefetches(prom, `${window.fromMs}-${window.toMs}`, nowMs, async () => {
+  const plan = prefetchWindow(range, nowMs);
+  if (!plan) return null;
+  const { window, stepSec, rawWindow } = plan;
+  const prefetched = prefetches(prom, `${window.fromMs}-${window.toMs}-${stepSec}`, nowMs, async () => {
     const rows = await cachedInventory(prom, window.toMs, nowMs, redFamilies);
     // Every service here has inventory rows, so its catalog comes from them, never from metadata.
     const services = inventoryServices(rows);
     if (services.length === 0 || services.length > PREFETCH_MAX_SERVICES) return null;
-    const answer = runMetricPlan(prom, planServiceMetrics(services, rows, {}, redFamilies), window, undefined, RAW_STEP_SEC).catch(() => null);
+    const answer = runMetricPlan(prom, planServiceMetrics(services, rows, {}, redFamilies), window, undefined, stepSec, rawWindow).catch(() => null);
     return { services, answer };
   }).catch(() => null); // the usual path reports Prometheus' errors
 
   return {
-    async serve(services, traceWindow) {
-      if (panelStepSec(traceWindow.fromMs, traceWindow.toMs) !== RAW_STEP_SEC) return null;
-      const w = alignWindow(traceWindow, RAW_STEP_SEC);
-      if (w.fromMs < window.fromMs || w.toMs > window.toMs) return null;
+    async serve(services, panelWindow, traceRawWindow = panelWindow) {
+      // The usual path's instants: the panel step of this window, aligned to it; raw at the scrape step.
+      if (panelStepSec(panelWindow.fromMs, panelWindow.toMs) !== stepSec) return null;
+      const w = alignWindow(panelWindow, stepSec);
+      const rw = alignWindow(traceRawWindow, RAW_STEP_SEC);
+      if (!covers(window, w) || !covers(rawWindow, rw)) return null;
       const { wanted, warnings } = cappedServices(services);
       if (wanted.length === 0) return null;
       const got = await prefetched;
       if (!got || !wanted.every((s) => got.services.includes(s))) return null;
       const answer = await got.answer;
-      return answer && serviceMetricsFrom(answer, wanted, warnings, w);
+      return answer && serviceMetricsFrom(answer, wanted, warnings, w, rw);
     },
   };
 }

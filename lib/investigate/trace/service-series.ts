@@ -111,9 +111,16 @@ const inWindow = (ts: number, w: { fromMs: number; toMs: number }) => ts >= w.fr
 
 /**
  * The answer for `services`, in their order and then by panel; with `window`, only the
- * points inside it (an answer over a longer range, cut to one trace's window).
+ * points inside it (an answer over a longer range, cut to one trace's window), the raw
+ * series inside `rawWindow` (by default `window`).
  */
-export function serviceMetricsFrom(answer: PlanAnswer, services: readonly string[], warnings: string[], window?: { fromMs: number; toMs: number }): ServiceMetricsResult {
+export function serviceMetricsFrom(
+  answer: PlanAnswer,
+  services: readonly string[],
+  warnings: string[],
+  window?: { fromMs: number; toMs: number },
+  rawWindow = window,
+): ServiceMetricsResult {
   const wanted = new Set(services);
   const out = [...warnings];
   for (const f of answer.failures) {
@@ -123,10 +130,8 @@ export function serviceMetricsFrom(answer: PlanAnswer, services: readonly string
   for (const service of answer.missing) if (wanted.has(service)) out.push(`no metrics found for service ${service}`);
   let panels = services.flatMap((s) => (answer.panelsOf.get(s) ?? []).flatMap((m) => m ?? []));
   let raw = services.flatMap((s) => answer.rawOf.get(s) ?? []);
-  if (window) {
-    panels = panels.map((m) => ({ ...m, points: m.points.filter(([ts]) => inWindow(ts, window)) }));
-    raw = raw.map((r) => ({ ...r, points: r.points.filter(([ts]) => inWindow(ts, window)) }));
-  }
+  if (window) panels = panels.map((m) => ({ ...m, points: m.points.filter(([ts]) => inWindow(ts, window)) }));
+  if (rawWindow) raw = raw.map((r) => ({ ...r, points: r.points.filter(([ts]) => inWindow(ts, rawWindow)) }));
   return { panels, raw, warnings: out };
 }
 
