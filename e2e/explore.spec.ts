@@ -148,3 +148,23 @@ test('a 30-day rate([5m]) at a coarse step warns that samples are skipped and of
   await expect(page).toHaveURL(/step=5m/);
   await expect(page.getByTestId('step-advice')).toHaveCount(0);
 });
+
+test('a run query is in History, whose popover closes on Esc, on a click outside and on a pick', async ({ page }) => {
+  await page.goto(explore({ query: 'sum(up)' }));
+  await page.getByTestId('run-promql').click();
+  const open = page.getByTestId('history-promql');
+  const list = page.getByTestId('history-list-promql');
+  await open.click();
+  await expect(list).toContainText('sum(up)');
+  await expect(page.getByRole('textbox', { name: 'Search query history' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await open.click();
+  await expect(list).toBeVisible();
+  await page.getByRole('heading', { name: /Logs/ }).click();
+  await expect(list).toBeHidden();
+  await open.click();
+  await list.getByRole('button', { name: /sum\(up\)/ }).click();
+  await expect(list).toBeHidden();
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
+});
