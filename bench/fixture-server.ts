@@ -1,8 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import { SERVICES, generateJaegerTrace, jaegerTracesBody, lokiStreamsBody, type GeneratedTrace } from './payloads';
+import { EMPTY_DATA, EMPTY_STREAMS, TRACE_NOT_FOUND, jaegerV1Basics, serveFixtures, type FixtureAnswer, type FixtureRequest } from './fixture-http';
+import { generateJaegerTrace, jaegerTracesBody, lokiStreamsBody, type GeneratedTrace } from './payloads';
 
 /**
- * Backends for the browser benchmark on one node:http server (127.0.0.1, free port):
+ * Backends for the browser benchmark on one server (fixture-http.ts):
  * a Jaeger v1 API under /jaeger serving big generated traces, a Loki under /loki with a
  * few hundred lines per trace, and a Prometheus under /prom that has no data.
  */
@@ -37,51 +37,33 @@ export async function startFixtureServer(spanCounts: number[], nowMs: number, lo
     traces.set(t.traceId, { body: jaegerTracesBody(t), logs: lokiStreamsBody(t, logLines, 200 + i) });
     traceIds[n] = t.traceId;
   });
-  const emptyStreams = JSON.stringify({ status: 'success', data: { resultType: 'streams', encodingFlags: ['categorize-labels'], result: [] } });
-  const hits: Record<string, number> = {};
-
-  const server: Server = createServer((req, res) => {
-    req.resume(); // form bodies (Prometheus POSTs) are not needed: every answer is empty
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const [, prefix, ...rest] = url.pathname.split('/');
-    const path = `/${rest.join('/')}`;
-    hits[prefix] = (hits[prefix] ?? 0) + 1;
-    const send = (status: number, body: string) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(body);
-    };
+  const answer = ({ prefix, path, url }: FixtureRequest): FixtureAnswer => {
     if (prefix === 'jaeger') {
-      if (path.startsWith('/api/v3/')) return send(404, '404 page not found\n');
-      if (path === '/api/services') return send(200, JSON.stringify({ data: SERVICES, total: SERVICES.length, errors: null }));
+      const basic = jaegerV1Basics(path);
+      if (basic) return basic;
       const m = /^\/api\/traces\/([0-9a-f]+)$/.exec(path);
       const t = m ? traces.get(m[1]) : undefined;
-      if (t) return send(200, t.body);
-      return send(404, JSON.stringify({ data: null, errors: [{ code: 404, msg: 'trace not found' }] }));
+      return t ? [200, t.body] : TRACE_NOT_FOUND;
     }
     if (prefix === 'loki') {
-      if (path === '/loki/api/v1/labels') return send(200, JSON.stringify({ status: 'success', data: ['cluster', 'env', 'service_name'] }));
+      if (path === '/loki/api/v1/labels') return [200, JSON.stringify({ status: 'success', data: ['cluster', 'env', 'service_name'] })];
       if (path === '/loki/api/v1/query_range') {
         const query = url.searchParams.get('query') ?? '';
-        for (const [id, t] of traces) if (query.includes(id.replace(/^0+/, ''))) return send(200, t.logs);
-        return send(200, emptyStreams);
+        for (const [id, t] of traces) if (query.includes(id.replace(/^0+/, ''))) return [200, t.logs];
+        return [200, EMPTY_STREAMS];
       }
-      return send(200, JSON.stringify({ status: 'success', data: [] }));
+      return [200, EMPTY_DATA];
     }
-    if (prefix === 'prom') return send(200, PROM_EMPTY[path] ?? JSON.stringify({ status: 'success', data: [] }));
-    return send(404, '{}');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    if (prefix === 'prom') return [200, PROM_EMPTY[path] ?? EMPTY_DATA];
+    return [404, '{}'];
+  };
+  const { base, hits, close } = await serveFixtures(answer, (r) => r.prefix);
   return {
     jaegerUrl: `${base}/jaeger`,
     lokiUrl: `${base}/loki`,
     prometheusUrl: `${base}/prom`,
     traceIds,
     hits,
-    close: () =>
-      new Promise((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
+    close,
   };
 }

@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from 'playwright-core';
@@ -12,6 +11,7 @@ import { selfTimesUs, statisticsIndexed } from '@/lib/trace-tools/span-stats';
 import { indexTrace } from '@/components/traces/waterfall-model';
 import { CHROMIUM } from './browser';
 import { ensureBuild, startApp, type RunningApp } from '../scripts/lib/next-server';
+import { EMPTY_DATA, EMPTY_STREAMS, TRACE_NOT_FOUND, jaegerV1Basics, serveFixtures, type FixtureAnswer, type FixtureRequest } from './fixture-http';
 import { SERVICES, generateJaegerTrace } from './payloads';
 import { median, round } from './pipeline';
 
@@ -30,38 +30,24 @@ const RUNS = 5;
 export async function startSearchFixture(nowMs: number) {
   const traces = Array.from({ length: SEARCH_RESULTS }, (_, i) => generateJaegerTrace(SPANS_PER_RESULT, 1_000 + i, nowMs - 50 * 60_000 + i * 1_500).trace);
   const searchBody = JSON.stringify({ data: traces, total: 0, limit: 0, offset: 0, errors: null });
-  const hits: Record<string, number> = {};
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const [, prefix, ...rest] = url.pathname.split('/');
-    const path = `/${rest.join('/')}`;
-    hits[`${prefix}${path}`] = (hits[`${prefix}${path}`] ?? 0) + 1;
-    const send = (status: number, body: string) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(body);
-    };
+  const answer = ({ prefix, path }: FixtureRequest): FixtureAnswer => {
     if (prefix === 'jaeger') {
-      if (path.startsWith('/api/v3/')) return send(404, '404 page not found\n');
-      if (path === '/api/services') return send(200, JSON.stringify({ data: SERVICES, total: SERVICES.length, errors: null }));
-      if (path === '/api/operations') return send(200, JSON.stringify({ data: [], total: 0, errors: null }));
-      if (path === '/api/traces') return send(200, searchBody);
-      return send(404, JSON.stringify({ data: null, errors: [{ code: 404, msg: 'trace not found' }] }));
+      const basic = jaegerV1Basics(path);
+      if (basic) return basic;
+      if (path === '/api/operations') return [200, JSON.stringify({ data: [], total: 0, errors: null })];
+      if (path === '/api/traces') return [200, searchBody];
+      return TRACE_NOT_FOUND;
     }
-    if (prefix === 'loki') {
-      if (path === '/loki/api/v1/labels') return send(200, JSON.stringify({ status: 'success', data: ['service_name'] }));
-      return send(200, JSON.stringify({ status: 'success', data: { resultType: 'streams', encodingFlags: ['categorize-labels'], result: [] } }));
-    }
-    if (prefix === 'prom') return send(200, JSON.stringify({ status: 'success', data: [] }));
-    return send(404, '{}');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    if (prefix === 'loki') return [200, path === '/loki/api/v1/labels' ? JSON.stringify({ status: 'success', data: ['service_name'] }) : EMPTY_STREAMS];
+    if (prefix === 'prom') return [200, EMPTY_DATA];
+    return [404, '{}'];
+  };
+  const { base, hits, close } = await serveFixtures(answer, (r) => `${r.prefix}${r.path}`);
   return {
     env: { JAEGER_URL: `${base}/jaeger`, LOKI_URL: `${base}/loki`, PROMETHEUS_URL: `${base}/prom` },
     bytes: Buffer.byteLength(searchBody),
     hits,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close,
   };
 }
 

@@ -14,17 +14,22 @@ async function chartReady(page: Page) {
   return chart;
 }
 
+/** Types the start of a metric name into an empty PromQL editor; the completion popup offers the whole name. */
+async function completeMetricName(page: Page) {
+  await page.goto(explore({}));
+  await page.getByTestId('query-editor-promql').locator('.cm-content').click();
+  await page.keyboard.type('http_requests_to');
+  const popup = page.locator('.cm-tooltip-autocomplete');
+  await expect(popup).toContainText('http_requests_total');
+  return popup;
+}
+
 test('the PromQL editor completes metric names from Prometheus, through our API', async ({ page }) => {
   const direct: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(new URL(page.url() || 'http://127.0.0.1').origin) && /api\/v1\/(labels|label|metadata)/.test(r.url())) direct.push(r.url());
   });
-  await page.goto(explore({}));
-  const editor = page.getByTestId('query-editor-promql').locator('.cm-content');
-  await editor.click();
-  await page.keyboard.type('http_requests_to');
-  const popup = page.locator('.cm-tooltip-autocomplete');
-  await expect(popup).toContainText('http_requests_total');
+  await completeMetricName(page);
   expect(direct).toEqual([]);
 });
 
@@ -32,12 +37,7 @@ test('the PromQL editor completes metric names from Prometheus, through our API'
 // popup no longer opens after `{` in the browser, although /api/v1/query/promql/labels answers
 // (unit and contract tests). Fix it, then turn this back on.
 test.fixme('the PromQL editor completes label names after `{`, through our API', async ({ page }) => {
-  await page.goto(explore({}));
-  const editor = page.getByTestId('query-editor-promql').locator('.cm-content');
-  await editor.click();
-  await page.keyboard.type('http_requests_to');
-  const popup = page.locator('.cm-tooltip-autocomplete');
-  await expect(popup).toContainText('http_requests_total');
+  const popup = await completeMetricName(page);
   await page.keyboard.press('Enter');
   await page.keyboard.type('{');
   await expect(popup).toContainText('code');
@@ -147,4 +147,24 @@ test('a 30-day rate([5m]) at a coarse step warns that samples are skipped and of
   await advice.getByTestId('step-advice-step').click();
   await expect(page).toHaveURL(/step=5m/);
   await expect(page.getByTestId('step-advice')).toHaveCount(0);
+});
+
+test('a run query is in History, whose popover closes on Esc, on a click outside and on a pick', async ({ page }) => {
+  await page.goto(explore({ query: 'sum(up)' }));
+  await page.getByTestId('run-promql').click();
+  const open = page.getByTestId('history-promql');
+  const list = page.getByTestId('history-list-promql');
+  await open.click();
+  await expect(list).toContainText('sum(up)');
+  await expect(page.getByRole('textbox', { name: 'Search query history' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await open.click();
+  await expect(list).toBeVisible();
+  await page.getByRole('heading', { name: /Logs/ }).click();
+  await expect(list).toBeHidden();
+  await open.click();
+  await list.getByRole('button', { name: /sum\(up\)/ }).click();
+  await expect(list).toBeHidden();
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
 });

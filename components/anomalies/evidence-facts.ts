@@ -5,7 +5,7 @@
  */
 import type { Anomaly } from '@/lib/model/anomaly';
 import { duration, num, pct } from '@/lib/anomalies/format';
-import { clockText } from './time-text';
+import { formatDateTime } from '@/lib/time/format';
 
 export interface Fact {
   label: string;
@@ -18,7 +18,7 @@ const s = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v 
 const words = (v: unknown): string | null => s(v)?.replace(/_/g, ' ') ?? null;
 const when = (v: unknown, zone: string, ref?: number): string | null => {
   const t = typeof v === 'string' ? Date.parse(v) : NaN;
-  return Number.isFinite(t) ? clockText(t, zone, ref) : null;
+  return Number.isFinite(t) ? formatDateTime(t, zone, { referenceMs: ref }) : null;
 };
 
 /**

@@ -7,7 +7,8 @@ import { FindingSparkline } from './finding-sparkline';
 import { rowIsOpen, type FindingRow } from './grouping';
 import { SEVERITY_CLASSES } from './kinds';
 import { LIST_ITEM_ATTR } from '@/components/ui/use-shortcut';
-import { clockText, relativeTime, spanText } from './time-text';
+import { formatDateTime, formatRelative } from '@/lib/time/format';
+import { findingSpanText } from './finding-span';
 import { useTimeZone } from '@/components/settings/time-zone';
 
 export interface RowContext {
@@ -26,7 +27,7 @@ function When({ anomaly, ctx }: { anomaly: Anomaly; ctx: RowContext }) {
   const start = Date.parse(anomaly.start);
   return (
     <time dateTime={anomaly.start} title={anomaly.start} className="whitespace-nowrap text-xs text-slate-500">
-      {relativeTime(start, ctx.nowMs)} · {spanText(anomaly.start, anomaly.end, ONGOING_KINDS.has(anomaly.kind), zone, ctx.range.toMs)}
+      {formatRelative(start, ctx.nowMs)} · {findingSpanText(anomaly.start, anomaly.end, ONGOING_KINDS.has(anomaly.kind), zone, ctx.range.toMs)}
     </time>
   );
 }
@@ -92,7 +93,7 @@ export function CollapsedResetsRow({ row, ctx }: { row: Extract<FindingRow, { ty
           <SeverityBadge severity={lead.severity} />
           <KindBadge kind={lead.kind} />
           <span className="font-medium" data-testid="anomaly-title">
-            {event.service ?? event.target} restarted at {clockText(event.atMs, zone, ctx.range.toMs)}: {anomalies.length} series reset
+            {event.service ?? event.target} restarted at {formatDateTime(event.atMs, zone, { referenceMs: ctx.range.toMs })}: {anomalies.length} series reset
           </span>
           <span className={`rounded px-1.5 text-xs ${event.falseSpike ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`} data-testid="restart-spike">
             {event.falseSpike ? 'rate() shows a false spike' : 'no false rate() spike'}

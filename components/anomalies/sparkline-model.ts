@@ -7,7 +7,7 @@
  */
 import type { Anomaly } from '@/lib/model/anomaly';
 import { num } from '@/lib/anomalies/format';
-import { clockText } from './time-text';
+import { formatDateTime } from '@/lib/time/format';
 
 export interface SparklineModel {
   points: [number, number | null][];
@@ -54,10 +54,10 @@ export function findingMarks(a: Anomaly, fromMs: number, toMs: number, zone: str
   const spanTimes = givenSpans ?? (INTERVAL_KINDS.has(a.kind) && Number.isFinite(start) && Number.isFinite(end) ? [[start, end] as [number, number]] : []);
   const inside = (t: number) => t >= fromMs && t <= toMs;
   return {
-    markers: markerTimes.filter(inside).map((t) => ({ tMs: t, label: `${a.kind === 'counter_reset' ? 'reset' : 'event'} at ${clockText(t, zone, toMs)}` })),
+    markers: markerTimes.filter(inside).map((t) => ({ tMs: t, label: `${a.kind === 'counter_reset' ? 'reset' : 'event'} at ${formatDateTime(t, zone, { referenceMs: toMs })}` })),
     shaded: spanTimes
       .filter(([s, e]) => e >= fromMs && s <= toMs)
-      .map(([s, e]) => ({ fromMs: Math.max(s, fromMs), toMs: Math.min(e, toMs), label: `${clockText(s, zone, toMs)} → ${a.end || givenSpans ? clockText(e, zone, toMs) : 'ongoing'}` })),
+      .map(([s, e]) => ({ fromMs: Math.max(s, fromMs), toMs: Math.min(e, toMs), label: `${formatDateTime(s, zone, { referenceMs: toMs })} → ${a.end || givenSpans ? formatDateTime(e, zone, { referenceMs: toMs }) : 'ongoing'}` })),
   };
 }
 
@@ -85,7 +85,7 @@ function tsValue(v: unknown): { ms: number; value: number } | null {
  */
 export function timelineText(a: Anomaly, zone: string, referenceMs?: number): string[] {
   const e = a.evidence;
-  const at = (ms: number) => clockText(ms, zone, referenceMs);
+  const at = (ms: number) => formatDateTime(ms, zone, { referenceMs });
   const start = Date.parse(a.start);
   switch (a.kind) {
     case 'counter_reset': {

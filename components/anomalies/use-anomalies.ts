@@ -6,7 +6,7 @@ import { useViewParams } from '@/components/ui/view-params';
 import { anomaliesUrl } from '@/lib/views/api-urls';
 import { linkRange } from '@/lib/routes';
 import { useRefreshInterval } from '@/components/settings/use-refresh';
-import { isRelativeRange } from './time-text';
+import { isRelativeRange } from '@/lib/time/range';
 
 /**
  * The anomalies of the view's range (and service/kind filters), fetched through the view

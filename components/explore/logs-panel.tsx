@@ -10,6 +10,7 @@ import { logsCsv } from '@/lib/query/csv';
 import { withLabelFilter } from '@/lib/query/logql-edit';
 import { logVolumeUrl } from '@/lib/views/api-urls';
 import { csvName, downloadText } from './download';
+import { ExplorePanel } from './explore-panel';
 import { cursorTolerance } from './log-cursor';
 import { LogContextPanel } from './log-context-panel';
 import { LogList } from './log-list';
@@ -60,20 +61,22 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
   const filter = (key: string, value: string, exclude: boolean) => onRun(withLabelFilter(logql, key, value, exclude));
 
   return (
-    <section data-testid="explore-logs" aria-labelledby="explore-logs-title" className="space-y-2 rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex items-baseline justify-between gap-2">
-        <h2 id="explore-logs-title" className="text-sm font-semibold">
-          Logs <span className="font-normal text-slate-500">LogQL</span>
-        </h2>
-        {ok && (
+    <ExplorePanel
+      testId="explore-logs"
+      titleId="explore-logs-title"
+      title="Logs"
+      language="LogQL"
+      aside={
+        ok && (
           <span data-testid="explore-logs-summary" className="text-xs text-slate-500">
             {data.resultType === 'matrix'
               ? `${data.series.length} series · step ${data.step}s`
               : `${data.logs.length} lines${data.truncated ? ` (limit ${data.limit} reached; older lines exist)` : ''}`}
             {` · ${data.sources.loki!.ms} ms`}
           </span>
-        )}
-      </div>
+        )
+      }
+    >
       <QueryBar language="logql" value={logql} label="LogQL query" placeholder='e.g. {service_name="checkout"} |= "error"' running={fetching} onRun={onRun}>
         <label className="flex h-[34px] items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
           limit
@@ -130,6 +133,6 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
           />
         </>
       ) : null}
-    </section>
+    </ExplorePanel>
   );
 }

@@ -10,6 +10,7 @@ import { stepAdvice } from '@/lib/query/step-check';
 import type { Anomaly } from '@/lib/model/anomaly';
 import type { QueryRef } from '@/lib/views/api-urls';
 import { csvName, downloadText } from './download';
+import { ExplorePanel } from './explore-panel';
 import { mergeResults, type QueryResult } from './metric-queries';
 import { QueryBar } from './query-bar';
 import { QueryStatus } from './query-status';
@@ -53,11 +54,12 @@ export function MetricsPanel({ rows, nextRef, step, cursorMs, anomalies, onRun, 
   const anyQuery = rows.some((r) => r.query);
   const download = () => downloadText(csvName('series', Date.now()), seriesCsv(merged.series, legendModel(merged.series).names));
   return (
-    <section data-testid="explore-metrics" aria-labelledby="explore-metrics-title" className="space-y-2 rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex items-baseline justify-between gap-2">
-        <h2 id="explore-metrics-title" className="text-sm font-semibold">
-          Metrics <span className="font-normal text-slate-500">PromQL</span>
-        </h2>
+    <ExplorePanel
+      testId="explore-metrics"
+      titleId="explore-metrics-title"
+      title="Metrics"
+      language="PromQL"
+      aside={
         <div className="flex items-baseline gap-3 text-xs text-slate-500">
           {answered.length > 0 && (
             <span>
@@ -71,7 +73,8 @@ export function MetricsPanel({ rows, nextRef, step, cursorMs, anomalies, onRun, 
             </button>
           )}
         </div>
-      </div>
+      }
+    >
       {rows.map((r, i) => (
         <div key={r.ref} className="space-y-1" data-testid="metric-query-row" data-ref={r.ref}>
           <QueryBar
@@ -133,6 +136,6 @@ export function MetricsPanel({ rows, nextRef, step, cursorMs, anomalies, onRun, 
           />
         </div>
       ) : null}
-    </section>
+    </ExplorePanel>
   );
 }

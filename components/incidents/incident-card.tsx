@@ -1,7 +1,7 @@
 import { IntentLink } from '@/components/ui/intent-link';
 import { SeverityBadge } from '@/components/anomalies/badges';
 import { findingLinks } from '@/components/anomalies/links';
-import { clockText, relativeTime } from '@/components/anomalies/time-text';
+import { formatDateTime, formatRelative } from '@/lib/time/format';
 import { useTimeZone } from '@/components/settings/time-zone';
 import type { Incident } from '@/lib/incidents';
 import { ServiceLink } from '@/components/ui/service-link';
@@ -43,10 +43,10 @@ export function IncidentCard({ incident, range, nowMs, open = false, onMuted }: 
         <SeverityBadge severity={incident.severity} />
         <span className="font-medium">{incident.userFacing ? 'User-facing' : 'Internal'}</span>
         <span data-testid="incident-start">
-          {incident.ongoing ? 'since' : 'from'} <time dateTime={incident.start}>{clockText(start, zone, range.toMs)}</time> ({relativeTime(start, nowMs)})
+          {incident.ongoing ? 'since' : 'from'} <time dateTime={incident.start}>{formatDateTime(start, zone, { referenceMs: range.toMs })}</time> ({formatRelative(start, nowMs)})
           {incident.end && (
             <>
-              {' '}to <time dateTime={incident.end}>{clockText(Date.parse(incident.end), zone, range.toMs)}</time>
+              {' '}to <time dateTime={incident.end}>{formatDateTime(Date.parse(incident.end), zone, { referenceMs: range.toMs })}</time>
             </>
           )}
         </span>

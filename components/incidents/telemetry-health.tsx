@@ -1,6 +1,6 @@
 import { IntentLink } from '@/components/ui/intent-link';
 import { KindBadge, SeverityBadge } from '@/components/anomalies/badges';
-import { clockText } from '@/components/anomalies/time-text';
+import { formatDateTime } from '@/lib/time/format';
 import { useTimeZone } from '@/components/settings/time-zone';
 import type { TelemetryHealth } from '@/lib/incidents';
 import { muteText } from '@/lib/mutes/text';
@@ -21,7 +21,7 @@ export function TelemetryHealthList({ health, referenceMs, listHref }: { health:
             {g.count > 1 && <span className="text-slate-500"> · {g.count} findings</span>}
           </IntentLink>
           <time dateTime={g.latestStart} className="text-xs text-slate-500">
-            latest {clockText(Date.parse(g.latestStart), zone, referenceMs)}
+            latest {formatDateTime(Date.parse(g.latestStart), zone, { referenceMs })}
           </time>
           {g.allMuted && g.worst.mute && <span className="w-full text-xs text-violet-700 dark:text-violet-300">{muteText(g.worst.mute)}</span>}
         </li>

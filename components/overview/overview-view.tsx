@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { SourceBanner } from '@/components/anomalies/source-banner';
 import { allSourcesDown } from '@/components/anomalies/source-status';
-import { clockText, rangeText } from '@/components/anomalies/time-text';
+import { formatDateTime, formatIsoRange } from '@/lib/time/format';
 import { useTimeZone } from '@/components/settings/time-zone';
 import { useAnomalies } from '@/components/anomalies/use-anomalies';
 import { IncidentsOverview } from '@/components/incidents/incidents-overview';
@@ -37,7 +37,7 @@ export function OverviewView() {
   const openHref = (id: string) => anomaliesHref(params, { open: id });
   const checked = data ? (
     <p className="text-xs text-slate-500" data-testid="last-checked">
-      {isSnapshot ? 'Snapshot of' : 'Last checked'} {clockText(nowMs, zone)} · {rangeText(data.range, zone)}
+      {isSnapshot ? 'Snapshot of' : 'Last checked'} {formatDateTime(nowMs, zone)} · {formatIsoRange(data.range, zone)}
       {autoRefresh && ` · refreshes ${refreshWords(autoRefresh)}`}
       {query.isFetching && !query.isPending && ' · checking…'}
     </p>
@@ -67,7 +67,7 @@ export function OverviewView() {
           {data.anomalies.length === 0 ? (
             !allSourcesDown(data.sources) && (
               <p className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" data-testid="no-anomalies">
-                No anomalies in this range ({rangeText(data.range, zone)}).
+                No anomalies in this range ({formatIsoRange(data.range, zone)}).
               </p>
             )
           ) : (

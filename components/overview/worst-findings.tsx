@@ -6,7 +6,7 @@ import { KindBadge, SeverityBadge } from '@/components/anomalies/badges';
 import { FindingLinks } from '@/components/anomalies/finding-links';
 import { FindingSparkline } from '@/components/anomalies/finding-sparkline';
 import { rowFindings, rowLead, worstRows } from '@/components/anomalies/grouping';
-import { clockText, relativeTime } from '@/components/anomalies/time-text';
+import { formatDateTime, formatRelative } from '@/lib/time/format';
 import { useTimeZone } from '@/components/settings/time-zone';
 
 interface Props {
@@ -37,7 +37,7 @@ export function WorstFindings({ anomalies, range, nowMs, openHref, limit = 5 }: 
                 {row.type === 'collapsed' ? `${n} counters reset (${a.title})` : a.title}
               </IntentLink>
               <time dateTime={a.start} title={a.start} className="whitespace-nowrap text-xs text-slate-500">
-                {relativeTime(Date.parse(a.start), nowMs)} · {clockText(Date.parse(a.start), zone, range.toMs)}
+                {formatRelative(Date.parse(a.start), nowMs)} · {formatDateTime(Date.parse(a.start), zone, { referenceMs: range.toMs })}
               </time>
               <FindingSparkline anomaly={a} range={range} width={100} height={20} />
             </div>

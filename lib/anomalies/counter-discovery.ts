@@ -138,24 +138,5 @@ export function parsePatterns(text: string | undefined, what: string): RegExp[] 
     });
 }
 
-/** What the scan covered: the answer's `counterScan`, so a user sees what was and was not checked. */
-export interface CounterScanCoverage {
-  /** Metric names alive in the range. */
-  names: number;
-  /** Of those, counters (by metadata or convention). */
-  counters: number;
-  /** Counter names resets() was evaluated for. */
-  checked: number;
-  /** Series Prometheus counted at least one reset on. */
-  flaggedSeries: number;
-  /** Flagged series whose raw samples were read (the rest carry Prometheus' count only). */
-  seriesReadRaw: number;
-  /** Names not checked, with why (at most MAX_LISTED_SKIPS). */
-  skipped: NameSkip[];
-  skippedCount: number;
-  queries: number;
-}
-
-
 /** Skipped names are listed in full up to this many, so "what was not checked" is exact. */
 export const MAX_LISTED_SKIPS = 20_000;

@@ -18,7 +18,8 @@ export function promString(value: string): string {
   return `${out}"`;
 }
 
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** A classic label name (PromQL and LogQL alike). */
+export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** A `name="value"` matcher; label names outside the classic charset are refused. */
 export function eqMatcher(label: string, value: string): string {

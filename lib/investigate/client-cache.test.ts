@@ -55,7 +55,10 @@ describe('keyedClientCache', () => {
 });
 
 describe('shared loads and their callers\' signals', () => {
-  const pending = () => {
+  /** One cache entry whose load never ends until `finish`; `ask` joins it, `seen` holds each load's own signal. */
+  const sharedLoad = () => {
+    const cache = keyedClientCache<object, string>(60_000);
+    const client = {};
     const seen: AbortSignal[] = [];
     let finish: (v: string) => void = () => undefined;
     const load = (signal: AbortSignal) => {
@@ -65,17 +68,15 @@ describe('shared loads and their callers\' signals', () => {
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       });
     };
-    return { seen, load, finish: (v: string) => finish(v) };
+    const ask = (signal?: AbortSignal, nowMs = 0) => cache(client, 'k', nowMs, load, signal);
+    return { seen, ask, finish: (v: string) => finish(v) };
   };
 
   it('one caller closing its tab does not fail the others sharing the load', async () => {
-    const cache = keyedClientCache<object, string>(60_000);
-    const client = {};
-    const l = pending();
-    const tabA = new AbortController();
-    const tabB = new AbortController();
-    const a = cache(client, 'k', 0, l.load, tabA.signal);
-    const b = cache(client, 'k', 1, l.load, tabB.signal);
+    const l = sharedLoad();
+    const [tabA, tabB] = [new AbortController(), new AbortController()];
+    const a = l.ask(tabA.signal);
+    const b = l.ask(tabB.signal, 1);
     tabA.abort(new Error('tab closed'));
     await expect(a).rejects.toThrow('tab closed');
     await Promise.resolve();
@@ -86,20 +87,17 @@ describe('shared loads and their callers\' signals', () => {
   });
 
   it('cancels the load when the last caller leaves, and the next caller starts afresh', async () => {
-    const cache = keyedClientCache<object, string>(60_000);
-    const client = {};
-    const l = pending();
-    const tabA = new AbortController();
-    const tabB = new AbortController();
-    const a = cache(client, 'k', 0, l.load, tabA.signal);
-    const b = cache(client, 'k', 0, l.load, tabB.signal);
+    const l = sharedLoad();
+    const [tabA, tabB] = [new AbortController(), new AbortController()];
+    const a = l.ask(tabA.signal);
+    const b = l.ask(tabB.signal);
     tabA.abort(new Error('gone'));
     tabB.abort(new Error('gone too'));
     await expect(a).rejects.toThrow('gone');
     await expect(b).rejects.toThrow('gone too');
     await Promise.resolve();
     expect(l.seen[0].aborted).toBe(true);
-    const c = cache(client, 'k', 1, l.load);
+    const c = l.ask(undefined, 1);
     await Promise.resolve();
     expect(l.seen).toHaveLength(2);
     l.finish('fresh');
@@ -107,12 +105,10 @@ describe('shared loads and their callers\' signals', () => {
   });
 
   it('a caller without a signal keeps the load alive for everyone', async () => {
-    const cache = keyedClientCache<object, string>(60_000);
-    const client = {};
-    const l = pending();
+    const l = sharedLoad();
     const tab = new AbortController();
-    const held = cache(client, 'k', 0, l.load);
-    const leaving = cache(client, 'k', 0, l.load, tab.signal);
+    const held = l.ask();
+    const leaving = l.ask(tab.signal);
     tab.abort(new Error('gone'));
     await expect(leaving).rejects.toThrow('gone');
     await Promise.resolve();

@@ -51,20 +51,19 @@ export async function servicePage(outer: InvestigationContext, service: string, 
 }
 
 async function collectServicePage(deps: InvestigationContext, service: string, range: TimeRange): Promise<ServicePageAnswer> {
-  const { prometheus: prom, loki, jaeger } = deps.clients;
+  const { prometheus: prom, loki } = deps.clients;
   const signal = deps.signal;
   const nc = deps.config.notConfigured;
   const window = alignWindow(range, panelStepSec(range.fromMs, range.toMs));
   const metricsPart = callSource(prom, async () => fetchServiceMetrics(prom!, [service], window, await cachedMetadata(prom!, deps.nowMs, signal), signal, deps.nowMs), nc.prometheus);
   const logsPart = callSource(loki, () => logVolume(loki!, service, range, signal), nc.loki);
-  const mapPart = serviceMap({ jaeger, notConfigured: nc.jaeger, signal }, range);
-  const searchDeps = { jaeger, loki, notConfigured: { jaeger: nc.jaeger, loki: nc.loki }, signal };
+  const mapPart = serviceMap(deps, range);
   const [metrics, logs, map, slowest, failing] = await Promise.all([
     metricsPart,
     logsPart,
     mapPart,
-    searchTraces(searchDeps, traceQuery(service, range, false)),
-    searchTraces(searchDeps, traceQuery(service, range, true)),
+    searchTraces(deps, traceQuery(service, range, false)),
+    searchTraces(deps, traceQuery(service, range, true)),
   ]);
   const near = neighbours(map.graph, service);
   const lokiReports = [logs.report, ...(slowest.results.length ? [slowest.sources.loki] : [])];

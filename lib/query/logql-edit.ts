@@ -1,27 +1,15 @@
+import { LABEL_NAME, promString } from '../correlate/promql';
 import type { Labels } from '../model/types';
 
 /**
  * Pure LogQL text edits for the explore page: quoting a value, the exact selector of one
  * stream (log context), a label or line filter added from a log row, the log-volume query
  * and the case-insensitive variant of `|=` filters. Quoting follows Loki's lexer
- * (/work/shared/reference/backend-apis.md §3.5: Go escapes inside double quotes).
+ * (lib/sources/loki/README.md §3.5: Go escapes inside double quotes).
  */
 
-export function quoteLogQL(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '\\' || ch === '"') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-
-export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** A LogQL string is a Go string like PromQL's: one quoting for both (lib/correlate/promql.ts). */
+export const quoteLogQL = promString;
 
 /** `{a="1", b="2"}`: the selector that matches exactly this stream (labels sorted). */
 export function streamSelector(stream: Labels): string {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { errorResponse } from '../api/respond';
 import { SourceError } from '../sources/errors';
 import { createLokiClient } from '../sources/loki/client';
@@ -165,5 +165,45 @@ describe('case suggestion', () => {
     const { transport } = fakeTransport('loki', () => jsonBody(empty));
     const r = await runLogsQuery({ query: '{job="a"} |= "error"' }, deps(createLokiClient(sourceConfig('loki'), transport)));
     expect(r.suggestion).toBeNull();
+  });
+
+  /** A Loki whose case-insensitive ask never answers until its signal aborts; the signal it got is kept. */
+  const hangingHint = () => {
+    const seen: AbortSignal[] = [];
+    const loki = fakeLoki({
+      queryRange: async (query, _from, _to, opts) => {
+        if (!query.includes('(?i)')) return { lines: [], truncated: false, warnings: [], categorized: true };
+        const signal = opts!.signal!;
+        seen.push(signal);
+        return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+      },
+    });
+    return { loki, seen };
+  };
+
+  it('gives the hint its own budget inside the context\'s: it gives up after 3 s and the answer still comes', async () => {
+    vi.useFakeTimers();
+    try {
+      const { loki, seen } = hangingHint();
+      const answer = runLogsQuery({ query: '{job="a"} |= "error"' }, deps(loki));
+      await vi.advanceTimersByTimeAsync(2_999);
+      expect(seen[0].aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(seen[0].reason).toMatchObject({ name: 'TimeoutError', message: expect.stringContaining('the case hint') });
+      expect((await answer).suggestion).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops asking for the hint when the request\'s own budget ends (the caller went away)', async () => {
+    const { loki, seen } = hangingHint();
+    const caller = new AbortController();
+    const ctx = investigationContext({ clients: { loki }, nowMs: NOW, signal: caller.signal, clock: () => 0 });
+    const answer = runLogsQuery({ query: '{job="a"} |= "error"' }, ctx);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    caller.abort(new Error('tab closed'));
+    expect(seen[0].aborted).toBe(true);
+    expect((await answer).suggestion).toBeNull();
   });
 });

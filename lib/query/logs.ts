@@ -7,7 +7,7 @@ import { caseInsensitiveVariant } from './logql-edit';
 import { parseLogsInput, type LogsQueryInput } from './input';
 import { logqlKind, type LogQLKind } from './logql-kind';
 import type { ExploreLogsResponse } from '../api/contract/explore';
-import type { InvestigationContext } from '../investigate/context';
+import { withBudget, type InvestigationContext } from '../investigate/context';
 
 /**
  * GET /api/v1/query/logs: a LogQL range query for the explore page. A log query returns
@@ -80,7 +80,7 @@ export async function runLogsQuery(raw: Record<string, string | undefined>, deps
     body = await ask(loki, actual, input, deps);
   }
   const ms = Math.round(clock() - started);
-  const suggestion = body.resultType === 'streams' && body.logs.length === 0 ? await caseSuggestion(loki, input, deps.signal) : null;
+  const suggestion = body.resultType === 'streams' && body.logs.length === 0 ? await caseSuggestion(loki, input, deps) : null;
   return { ...common, ...body, suggestion, sources: { loki: { status: 'ok', ms } } };
 }
 
@@ -93,15 +93,17 @@ const SUGGESTION_TIMEOUT_MS = 3_000;
  * only if it finds something. Only runs on an empty answer, so it costs nothing otherwise
  * (docs/api.md, "Case hint"). A failure or timeout just means no suggestion.
  */
-async function caseSuggestion(loki: LokiClient, input: LogsQueryInput, signal: AbortSignal | undefined): Promise<{ query: string; message: string } | null> {
+async function caseSuggestion(loki: LokiClient, input: LogsQueryInput, ctx: InvestigationContext): Promise<{ query: string; message: string } | null> {
   const variant = caseInsensitiveVariant(input.query);
   if (!variant) return null;
-  const signals = [AbortSignal.timeout(SUGGESTION_TIMEOUT_MS), ...(signal ? [signal] : [])];
+  const budget = withBudget(ctx, SUGGESTION_TIMEOUT_MS, 'the case hint');
   try {
-    const r = await loki.queryRange(variant, input.fromMs, input.toMs, { limit: 1, direction: 'backward', signal: AbortSignal.any(signals) });
+    const r = await loki.queryRange(variant, input.fromMs, input.toMs, { limit: 1, direction: 'backward', signal: budget.ctx.signal });
     if (r.lines.length === 0) return null;
     return { query: variant, message: 'No line matched, but lines match when the filter ignores case (LogQL line filters are case-sensitive).' };
   } catch {
     return null;
+  } finally {
+    budget.done();
   }
 }

@@ -1,17 +1,24 @@
 import type { SourceConfig } from '../config';
 import type { SourceName } from '../model/types';
 import { readCappedText } from './body';
-import { ByteBudget, currentRequestBudget, mib, SOURCE_BYTES_IN_FLIGHT } from './byte-budget';
+import { ByteBudget, SOURCE_BYTES_IN_FLIGHT } from './byte-budget';
 import { CircuitBreaker, type BreakerOptions, type BreakerSnapshot } from './breaker';
-import { SourceError, badResponse } from './errors';
+import { chargeCall } from './call-bytes';
+import { SourceError } from './errors';
 import { describeNetworkError, errorFromResponse, isRetryableStatus, parseRetryAfter } from './http-errors';
 import { ConcurrencyLimiter, QueueFull } from './limiter';
+import { authHeader, requestParts, type QueryParams } from './http-request';
+import { parseJsonBody } from './json-body';
 import { LIVENESS_PATH, classifyFailure, sharedLiveness } from './outage';
+
+export type { ParamValue, QueryParams } from './http-request';
 
 /**
  * The one HTTP transport the three clients share: per-call timeout and caller cancellation,
  * bounded jittered retry of transient failures (honouring Retry-After), a per-source
  * concurrency limit, a circuit breaker and a response size cap. Every failure is a SourceError.
+ * Its parts: the request's URL and body (http-request.ts), the body reader (body.ts) and its
+ * memory budgets (call-bytes.ts), JSON parsing (json-body.ts), error mapping (http-errors.ts).
  */
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -60,9 +67,6 @@ export interface RequestOptions {
   beforeParse?: (text: string) => string;
 }
 
-export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
-export type QueryParams = Record<string, ParamValue>;
-
 export interface TransportHealth extends BreakerSnapshot {
   inFlight: number;
   queued: number;
@@ -82,16 +86,6 @@ export interface Transport {
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const ERROR_BODY_BYTES = 64 * 1024;
 
-export function toSearchParams(params: QueryParams | undefined): URLSearchParams {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params ?? {})) {
-    if (v === undefined || v === null) continue;
-    if (Array.isArray(v)) for (const item of v) sp.append(k, String(item));
-    else sp.append(k, String(v));
-  }
-  return sp;
-}
-
 export const abortableSleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -105,12 +99,6 @@ export const abortableSleep: Sleep = (ms, signal) =>
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-
-function authHeader(cfg: SourceConfig): string | null {
-  if (!cfg.auth) return null;
-  if (cfg.auth.type === 'bearer') return `Bearer ${cfg.auth.token}`;
-  return `Basic ${Buffer.from(`${cfg.auth.user}:${cfg.auth.password}`, 'utf8').toString('base64')}`;
-}
 
 /**
  * Requests in flight per backend. Prometheus evaluates 20 queries at once by default
@@ -206,18 +194,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
   }
 
   async function call<T>(method: 'GET' | 'POST', path: string, params: QueryParams | undefined, opts: RequestOptions, accept: string, read: (text: string) => T, jsonBody?: string): Promise<T> {
-    const request = currentRequestBudget(source);
-    if (request?.exhausted) throw new SourceError({ source, kind: 'too_large', message: `this request already read ${mib(request.limit)} from ${source}; narrow it (shorter range, fewer services)` });
-    let held = 0;
-    const charge = (bytes: number): string | null => {
-      if (!inFlight.take(bytes)) return `${source}: answers in flight exceed the ${mib(inFlight.limit)} memory budget; narrow the query or try again`;
-      held += bytes;
-      if (request && !request.take(bytes)) {
-        request.used = request.limit; // spent: the request's later calls fail before reaching the backend
-        return `this request read more than ${mib(request.limit)} from ${source}; narrow it (shorter range, fewer services)`;
-      }
-      return null;
-    };
+    const bytes = chargeCall(source, inFlight);
     const ticket = breaker.tryAcquire();
     if (!ticket) {
       const snap = breaker.snapshot();
@@ -240,27 +217,14 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
     else opts.signal?.addEventListener('abort', onCallerAbort, { once: true });
 
     const headers: Record<string, string> = { ...baseHeaders, Accept: accept, ...opts.headers };
-    let url = `${cfg.baseUrl}${path}`;
-    let body: URLSearchParams | string | undefined;
-    if (jsonBody !== undefined) {
-      body = jsonBody;
-      headers['Content-Type'] = 'application/json';
-      const qs = toSearchParams(params).toString();
-      if (qs) url += `?${qs}`;
-    } else if (method === 'POST') {
-      body = toSearchParams(params);
-      headers['Content-Type'] = 'application/x-www-form-urlencoded';
-    } else {
-      const qs = toSearchParams(params).toString();
-      if (qs) url += `?${qs}`;
-    }
+    const { url, body } = requestParts(method, cfg.baseUrl, path, params, headers, jsonBody);
     const init: RequestInit = { method, headers, body, redirect: auth || cfg.headers ? 'manual' : 'follow' };
 
     let acquired = false;
     try {
       await limiter.acquire(ctl.signal);
       acquired = true;
-      const text = await attemptAll(url, init, ctl.signal, deadline, Math.min(maxBytes, opts.maxBytes ?? maxBytes), charge);
+      const text = await attemptAll(url, init, ctl.signal, deadline, Math.min(maxBytes, opts.maxBytes ?? maxBytes), bytes.charge);
       const result = read(opts.beforeParse ? opts.beforeParse(text) : text);
       breaker.onSuccess(ticket);
       return result;
@@ -284,17 +248,11 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onCallerAbort);
       if (acquired) limiter.release();
-      inFlight.give(held);
+      bytes.release();
     }
   }
 
-  const parseJson = (text: string): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      throw badResponse(source, `body is not JSON (${(e as Error).message}): ${text.slice(0, 120)}`, e, name);
-    }
-  };
+  const parseJson = (text: string): unknown => parseJsonBody(source, text, name);
 
   return {
     source,

@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../config';
 import type { SourceName } from '../model/types';
 import { createTransport, type TransportDeps, type TransportOptions } from './http';
+import type { JaegerClient, LokiClient, PrometheusClient } from './types';
 
 /** Shared by the client tests: a source config and a scripted fetch (no network). */
 
@@ -49,4 +50,17 @@ export function fakeTransport(name: SourceName, respond: Responder, deps: Transp
   const ff = fakeFetch(respond);
   const transport = createTransport(sourceConfig(name, over), { fetch: ff.fetch, sleep: async () => undefined, random: () => 0.5, ...deps }, options);
   return { transport, requests: ff.requests };
+}
+
+/**
+ * A route test's stand-in for the `@/lib/sources` module: the clients `clients()` returns
+ * (read on every call, so a test can swap them) as the process's only sources:
+ * `vi.mock('@/lib/sources', async () => (await import('@/lib/sources/test-helpers')).sourcesModuleFor(() => sources))`.
+ */
+export async function sourcesModuleFor(clients: () => { prometheus?: PrometheusClient | null; loki?: LokiClient | null; jaeger?: JaegerClient | null }) {
+  const { singleSourceLists } = await import('./registry');
+  return {
+    getSources: () => ({ prometheus: null, loki: null, jaeger: null, ...clients() }),
+    getSourceLists: () => singleSourceLists(clients()),
+  };
 }

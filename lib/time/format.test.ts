@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAxisTick, formatClock, rangePrecision, formatDateTime, formatIso, formatRange, formatRelative, parseWallClock, toWallClockInput, zoneName, zoneOffsetMs } from './format';
+import { formatAxisTick, formatClock, rangePrecision, formatDateTime, formatIso, formatRange, formatRelative, parseWallClock, toWallClockInput, zoneName, zoneOffsetMs, formatIsoRange } from './format';
 
 const T = Date.parse('2026-12-04T11:54:50.123Z');
 
@@ -32,6 +32,12 @@ describe('one time format', () => {
     const [from, to] = [Date.parse('2026-12-04T09:00:00Z'), Date.parse('2026-12-04T10:30:00Z')];
     expect(formatRange(from, to, 'UTC', rangePrecision(from, to))).toBe('2026-12-04 09:00 → 10:30 UTC');
     expect(rangePrecision(T, T + 60_000)).toBe('s');
+  });
+
+  it('prints a range the API answered (ISO texts) the same way, and texts that are not times as they are', () => {
+    expect(formatIsoRange({ from: '2026-03-02T14:00:00.000Z', to: '2026-03-02T15:00:00.000Z' }, 'UTC')).toBe('2026-03-02 14:00:00 → 15:00:00 UTC');
+    expect(formatIsoRange({ from: '2026-03-02T14:00:00.000Z', to: '2026-03-02T15:00:00.000Z' }, 'Europe/Berlin')).toBe('2026-03-02 15:00:00 → 16:00:00 GMT+1');
+    expect(formatIsoRange({ from: 'now-1h', to: 'now' }, 'UTC')).toBe('now-1h → now');
   });
 
   it('shows no time for what is not one, and unknown zones as UTC', () => {

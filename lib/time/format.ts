@@ -107,6 +107,13 @@ export function formatRange(fromMs: number, toMs: number, zone: string, precisio
   return `${from} → ${to}`;
 }
 
+/** A range as the API answers it (ISO 8601 `from` and `to`), printed like formatRange; the texts themselves when they are not times. */
+export function formatIsoRange(range: { from: string; to: string }, zone: string, precision: Precision = 's'): string {
+  const from = Date.parse(range.from);
+  const to = Date.parse(range.to);
+  return valid(from) && valid(to) ? formatRange(from, to, zone, precision) : `${range.from} → ${range.to}`;
+}
+
 /** "just now", "5 min ago", "2 h ago", "3 d ago", or "in 4 min" for the future. */
 export function formatRelative(ms: number, nowMs: number): string {
   if (!Number.isFinite(ms) || !Number.isFinite(nowMs)) return '';

@@ -1,3 +1,4 @@
+import { BodyTooLarge, readCappedBody } from '../capped-body';
 import { apiUrlsForView } from './api-urls';
 import type { FailedPart, StoredSnapshot } from './snapshot-codec';
 
@@ -24,26 +25,20 @@ interface Budget {
   left: number;
 }
 
-class PartTooLarge extends Error {}
-
-async function readWithin(res: Response, budget: Budget): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    budget.left -= value.byteLength;
-    if (budget.left < 0) {
-      budget.left += total; // handed back before anything else runs: this part is not kept
-      await reader.cancel().catch(() => undefined);
-      throw new PartTooLarge();
+/** A part's bytes are charged to the capture's budget as they arrive, and handed back at once if the part is refused. */
+async function readWithin(res: Response, budget: Budget, maxBytes: number): Promise<string> {
+  let taken = 0;
+  const charge = (bytes: number): string | null => {
+    if (bytes > budget.left) {
+      budget.left += taken; // handed back before anything else runs: this part is not kept
+      taken = 0;
+      return 'too large for a snapshot';
     }
-    parts.push(value);
-  }
-  return Buffer.concat(parts, total).toString('utf8');
+    budget.left -= bytes;
+    taken += bytes;
+    return null;
+  };
+  return readCappedBody(res.body, { maxBytes, charge });
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -56,9 +51,9 @@ async function capturePart(url: string, deps: CaptureDeps, budget: Budget): Prom
     });
     let body: unknown = null;
     try {
-      body = JSON.parse(await readWithin(res, budget));
+      body = JSON.parse(await readWithin(res, budget, deps.maxRawBytes));
     } catch (e) {
-      if (e instanceof PartTooLarge) return { ok: false, failed: { status: 413, message: 'too large for a snapshot (narrow the range or the query)' } };
+      if (e instanceof BodyTooLarge) return { ok: false, failed: { status: 413, message: 'too large for a snapshot (narrow the range or the query)' } };
     }
     if (res.ok && body !== null) return { ok: true, body };
     const err = (body as { error?: { message?: unknown } } | null)?.error;

@@ -50,6 +50,7 @@ export const counterScanCoverage = z.object({
   skippedCount: z.number().int(),
   queries: z.number().int(),
 });
+export type CounterScanCoverage = z.infer<typeof counterScanCoverage>;
 
 export const anomaliesResponse = z
   .object({

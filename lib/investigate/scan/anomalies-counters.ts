@@ -5,9 +5,8 @@
  * then read raw samples only for what it flagged. Bounded by a time budget, a concurrency
  * limit and a raw-series budget; every name it could not check is reported with why.
  */
-import { SCAN_NAME_LABEL, resetScanBatches, selectCounterNames, type CounterFilter, type CounterScanCoverage, type NameSkip, MAX_LISTED_SKIPS } from '../../anomalies/counter-discovery';
-
-export type { CounterScanCoverage };
+import { SCAN_NAME_LABEL, resetScanBatches, selectCounterNames, type CounterFilter, type NameSkip, MAX_LISTED_SKIPS } from '../../anomalies/counter-discovery';
+import type { CounterScanCoverage } from '../../api/contract/anomalies';
 import { familyOf } from '../../anomalies/counter-series';
 import { seriesKey } from '../../anomalies/series-utils';
 import { rangeDuration } from '../../anomalies/scan-plan';

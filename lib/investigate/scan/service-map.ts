@@ -4,8 +4,8 @@
  * together within one deadline. Shared briefly between the map and the service pages.
  */
 import { buildServiceGraph } from '../../service-map/graph';
-import type { JaegerClient } from '../../sources/types';
 import type { TimeRange } from '../../time/range';
+import { withBudget, type InvestigationContext } from '../context';
 import { DEFAULT_ANOMALY_BUDGETS, SourceCalls } from './anomalies-budgets';
 import { createSharedScanCache } from './anomalies-cache';
 import { sampleTraces } from './anomalies-traces';
@@ -20,17 +20,24 @@ const cache = createSharedScanCache<ServiceMapAnswer>({ ttlMs: 15_000, maxEntrie
 /** Ranges are rounded to 10 s so that the map and a service page opened together share one sample. */
 const cacheKey = (r: TimeRange) => `${Math.round(r.fromMs / 10_000)}:${Math.round(r.toMs / 10_000)}`;
 
-async function collect(jaeger: JaegerClient | null, range: TimeRange, notConfigured: string, signal: AbortSignal): Promise<ServiceMapAnswer> {
-  const deadline = AbortSignal.any([signal, AbortSignal.timeout(BUDGETS.deadlineMs)]);
-  const calls = new SourceCalls('jaeger', jaeger, deadline, notConfigured);
-  if (!jaeger) return { graph: buildServiceGraph([], null), range, sources: { jaeger: calls.report() }, notes: [] };
-  const [traces, dependencies] = await Promise.all([
-    sampleTraces(calls, jaeger, range, BUDGETS),
-    calls.call((s) => jaeger.dependencies(range.fromMs, range.toMs, { signal: s })),
-  ]);
-  return { graph: buildServiceGraph(traces, dependencies), range, sources: { jaeger: calls.report() }, notes: calls.notes() };
+/** The sample and the dependencies within the map's own budget, inside the context's. */
+async function collect(outer: InvestigationContext, range: TimeRange): Promise<ServiceMapAnswer> {
+  const { jaeger } = outer.clients;
+  const budget = withBudget(outer, BUDGETS.deadlineMs, 'the service map');
+  try {
+    const calls = new SourceCalls('jaeger', jaeger, budget.ctx.signal!, outer.config.notConfigured.jaeger);
+    if (!jaeger) return { graph: buildServiceGraph([], null), range, sources: { jaeger: calls.report() }, notes: [] };
+    const [traces, dependencies] = await Promise.all([
+      sampleTraces(calls, jaeger, range, BUDGETS),
+      calls.call((s) => jaeger.dependencies(range.fromMs, range.toMs, { signal: s })),
+    ]);
+    return { graph: buildServiceGraph(traces, dependencies), range, sources: { jaeger: calls.report() }, notes: calls.notes() };
+  } finally {
+    budget.done();
+  }
 }
 
-export function serviceMap(deps: { jaeger: JaegerClient | null; notConfigured: string; signal?: AbortSignal }, range: TimeRange): Promise<ServiceMapAnswer> {
-  return cache.run(cacheKey(range), deps.signal, (signal) => collect(deps.jaeger, range, deps.notConfigured, signal));
+/** Callers of one range share a run; it runs on the cache's signal, cancelled only when every caller went away. */
+export function serviceMap(ctx: InvestigationContext, range: TimeRange): Promise<ServiceMapAnswer> {
+  return cache.run(cacheKey(range), ctx.signal, (signal) => collect({ ...ctx, signal }, range));
 }

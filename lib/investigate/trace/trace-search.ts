@@ -8,20 +8,14 @@ import type { SourceReport } from '../../model/types';
 import { batchTraceLogQueries, MAX_LOG_CHECKED_TRACES, traceIdsInLines } from '../../search/log-check';
 import { buildSearchResults, withLogFlags } from '../../search/results';
 import { describeSearch, toJaegerSearch, type SearchQuery } from '../../search/search-query';
-import type { JaegerClient, LokiClient } from '../../sources/types';
+import type { LokiClient } from '../../sources/types';
+import type { InvestigationContext } from '../context';
 import { callSource } from '../source-call';
 import { pickServiceLabel } from './trace-logs';
 
 /** The answer's shape is the contract's (lib/api/contract/search.ts). */
 export type { TraceSearchAnswer } from '../../api/contract/search';
 import type { TraceSearchAnswer } from '../../api/contract/search';
-
-export interface TraceSearchDeps {
-  jaeger: JaegerClient | null;
-  loki: LokiClient | null;
-  notConfigured: { jaeger: string; loki: string };
-  signal?: AbortSignal;
-}
 
 const LOG_CHECK_LIMIT = 5_000;
 
@@ -41,18 +35,21 @@ async function findLogged(loki: LokiClient, ids: string[], q: SearchQuery, signa
   return { checked, found };
 }
 
-export async function searchTraces(deps: TraceSearchDeps, q: SearchQuery): Promise<TraceSearchAnswer> {
-  const { jaeger, loki, signal } = deps;
+export async function searchTraces(ctx: InvestigationContext, q: SearchQuery): Promise<TraceSearchAnswer> {
+  const { jaeger, loki } = ctx.clients;
+  const { signal, clock } = ctx;
+  const notConfigured = ctx.config.notConfigured;
   const found = await callSource(
     jaeger,
     async () => ({ traces: await jaeger!.searchTraces(toJaegerSearch(q), { signal }), api: await jaeger!.apiVersion({ signal }) }),
-    deps.notConfigured.jaeger,
+    notConfigured.jaeger,
+    clock,
   );
   const results = found.value ? buildSearchResults(found.value.traces, { errorsOnly: q.errorsOnly, sort: q.sort }) : [];
   const ids = results.slice(0, MAX_LOG_CHECKED_TRACES).map((r) => r.traceId);
   const logs =
     ids.length > 0
-      ? await callSource(loki, () => findLogged(loki!, ids, q, signal), deps.notConfigured.loki)
+      ? await callSource(loki, () => findLogged(loki!, ids, q, signal), notConfigured.loki, clock)
       : { value: null, report: { status: loki ? 'ok' : 'not_configured', ms: 0 } as SourceReport };
   return {
     searched: describeSearch(q),

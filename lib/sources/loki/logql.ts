@@ -1,3 +1,4 @@
+import { LABEL_NAME } from '../../correlate/promql';
 import { traceIdForms } from '../../model/ids';
 
 /**
@@ -13,8 +14,6 @@ export class LogQLBuildError extends Error {
     this.name = 'LogQLBuildError';
   }
 }
-
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 export type MatchOp = '=' | '!=' | '=~' | '!~';
 export type LabelFilterOp = MatchOp | '>' | '>=' | '<' | '<=' | '==';

@@ -4,10 +4,7 @@ import type { LokiClient, LokiRangeOptions, PrometheusClient } from '@/lib/sourc
 import { fakeLoki, fakePrometheus } from '@/lib/query/test-fakes';
 
 const sources: { prometheus: PrometheusClient | null; loki: LokiClient | null; jaeger: null } = { prometheus: null, loki: null, jaeger: null };
-vi.mock('@/lib/sources', async () => {
-  const { singleSourceLists } = await import('@/lib/sources/registry');
-  return { getSources: () => sources, getSourceLists: () => singleSourceLists(sources) };
-});
+vi.mock('@/lib/sources', async () => (await import('@/lib/sources/test-helpers')).sourcesModuleFor(() => sources));
 vi.mock('@/lib/config', () => ({ getConfig: () => ({ demo: false }) }));
 
 const { GET: contextGET } = await import('./logs/context/route');

@@ -1,8 +1,6 @@
 import { json, route } from '@/lib/api/respond';
-import { getConfig } from '@/lib/config';
 import { serviceMap } from '@/lib/investigate/scan/service-map';
-import { notConfiguredMessage } from '@/lib/investigate/source-call';
-import { getSources } from '@/lib/sources';
+import { requestContext } from '@/lib/investigate/request-context';
 import { parseRange } from '@/lib/time/range';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +8,7 @@ export const dynamic = 'force-dynamic';
 /** The service dependency graph of `?from&to` (docs/search-api.md). */
 export const GET = route(async (req: Request) => {
   const q = new URL(req.url).searchParams;
-  const range = parseRange(q.get('from'), q.get('to'), Date.now());
-  const { jaeger } = getSources();
-  return json(await serviceMap({ jaeger, notConfigured: notConfiguredMessage('jaeger', getConfig().demo), signal: req.signal }, range));
+  const nowMs = Date.now();
+  const range = parseRange(q.get('from'), q.get('to'), nowMs);
+  return json(await serviceMap(requestContext({ nowMs, signal: req.signal }), range));
 });

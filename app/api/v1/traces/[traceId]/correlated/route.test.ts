@@ -9,10 +9,7 @@ const jaeger = {
   },
 } as unknown as JaegerClient;
 
-vi.mock('@/lib/sources', async () => {
-  const { singleSourceLists } = await import('@/lib/sources/registry');
-  return { getSources: () => ({ prometheus: null, loki: null, jaeger }), getSourceLists: () => singleSourceLists(({ prometheus: null, loki: null, jaeger })) };
-});
+vi.mock('@/lib/sources', async () => (await import('@/lib/sources/test-helpers')).sourcesModuleFor(() => ({ jaeger })));
 vi.mock('@/lib/config', () => ({ getConfig: () => ({ demo: false }) }));
 
 const { GET } = await import('./route');
