@@ -55,4 +55,15 @@ describe('serviceMap on the investigation context', () => {
     await expect(answer).rejects.toThrow('tab closed');
     expect(seen[0].aborted).toBe(true);
   });
+
+  it('keeps the maps of two trace sources apart for the same range', async () => {
+    const jaegerOf = (service: string) =>
+      ({ services: async () => [service], searchTraces: async () => [], dependencies: async () => [{ parent: 'edge', child: service, callCount: 1 }] }) as unknown as JaegerClient;
+    const ctxOf = (name: string, jaeger: JaegerClient) => investigationContext({ clients: { jaeger }, sources: { jaeger: [{ name, type: 'jaeger', client: jaeger, serviceLabel: null }] }, nowMs: 0 });
+    const a = await serviceMap(ctxOf('eu', jaegerOf('billing')), rangeAt(4));
+    const b = await serviceMap(ctxOf('us', jaegerOf('ledger')), rangeAt(4));
+    expect(a.graph.nodes.map((n) => n.name)).toContain('billing');
+    expect(b.graph.nodes.map((n) => n.name)).toContain('ledger');
+    expect(b.graph.nodes.map((n) => n.name)).not.toContain('billing');
+  });
 });

@@ -17,8 +17,11 @@ const BUDGETS = { ...DEFAULT_ANOMALY_BUDGETS, maxTraceServices: 60, tracesPerSer
 
 const cache = createSharedScanCache<ServiceMapAnswer>({ ttlMs: 15_000, maxEntries: 16 });
 
-/** Ranges are rounded to 10 s so that the map and a service page opened together share one sample. */
-const cacheKey = (r: TimeRange) => `${Math.round(r.fromMs / 10_000)}:${Math.round(r.toMs / 10_000)}`;
+/**
+ * Per chosen trace source (a page with `?tracesSource=B` must not get A's map), and ranges
+ * rounded to 10 s so that the map and a service page opened together share one sample.
+ */
+const cacheKey = (ctx: InvestigationContext, r: TimeRange) => `${ctx.sources.jaeger[0]?.name ?? ''}\u0000${Math.round(r.fromMs / 10_000)}:${Math.round(r.toMs / 10_000)}`;
 
 /** The sample and the dependencies within the map's own budget, inside the context's. */
 async function collect(outer: InvestigationContext, range: TimeRange): Promise<ServiceMapAnswer> {
@@ -39,5 +42,5 @@ async function collect(outer: InvestigationContext, range: TimeRange): Promise<S
 
 /** Callers of one range share a run; it runs on the cache's signal, cancelled only when every caller went away. */
 export function serviceMap(ctx: InvestigationContext, range: TimeRange): Promise<ServiceMapAnswer> {
-  return cache.run(cacheKey(range), ctx.signal, (signal) => collect({ ...ctx, signal }, range));
+  return cache.run(cacheKey(ctx, range), ctx.signal, (signal) => collect({ ...ctx, signal }, range));
 }
