@@ -51,8 +51,26 @@ export interface DigestConfig {
   runner: boolean;
 }
 
+export type TracesBackend = 'jaeger' | 'tempo';
+export type LogsBackend = 'loki' | 'elasticsearch';
+
+/** ELASTICSEARCH_*: where the log documents are and which fields hold the trace id and time. */
+export interface ElasticsearchSettings {
+  index: string;
+  traceIdField: string;
+  timestampField: string;
+}
+
 export interface AppConfig {
+  /**
+   * By role: `jaeger` is the trace source (a Jaeger or a Tempo, `tracesBackend`), `loki` the
+   * log source (a Loki or an Elasticsearch, `logsBackend`).
+   */
   sources: Record<SourceName, SourceConfig | null>;
+  tracesBackend: TracesBackend;
+  logsBackend: LogsBackend;
+  tempoTenant: string | null;
+  elasticsearch: ElasticsearchSettings;
   detection: DetectionConfig;
   /** No source configured: the built-in demo incident is served. */
   demo: boolean;
@@ -97,6 +115,9 @@ const authSchema = z
     return z.NEVER;
   });
 
+/** A document field path such as `trace.id` or `@timestamp`. */
+const fieldName = z.string().trim().regex(/^[@A-Za-z0-9_][@A-Za-z0-9_.-]{0,127}$/, 'must be a field name such as trace.id');
+
 const positiveInt = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
 
 const envSchema = z.object({
@@ -111,10 +132,28 @@ const envSchema = z.object({
   JAEGER_TIMEOUT_MS: positiveInt(15_000, 600_000),
   JAEGER_API: z.enum(['auto', 'v1', 'v3']).default('auto'),
   LOKI_TENANT: z.string().trim().min(1).optional(),
+  /** Which backend serves the trace role and which the logs role (README, "Configuration"). */
+  TRACES_BACKEND: z.enum(['jaeger', 'tempo'], 'must be "jaeger" or "tempo"').default('jaeger'),
+  LOGS_BACKEND: z.enum(['loki', 'elasticsearch'], 'must be "loki" or "elasticsearch"').default('loki'),
+  TEMPO_URL: httpUrl.optional(),
+  TEMPO_AUTH: authSchema.optional(),
+  TEMPO_TIMEOUT_MS: positiveInt(15_000, 600_000),
+  /** Multi-tenant Tempo: sent as X-Scope-OrgID (lib/sources/tempo/README.md §1). */
+  TEMPO_TENANT: z.string().trim().min(1).optional(),
+  ELASTICSEARCH_URL: httpUrl.optional(),
+  ELASTICSEARCH_AUTH: authSchema.optional(),
+  ELASTICSEARCH_TIMEOUT_MS: positiveInt(15_000, 600_000),
+  /** Index, alias, data stream or pattern, comma lists allowed (lib/sources/elasticsearch/README.md §1). */
+  ELASTICSEARCH_INDEX: z.string().trim().regex(/^[A-Za-z0-9._*,:+-]+$/, 'must be index names or patterns (letters, digits, . _ - * + : and commas)').default('logs-*'),
+  ELASTICSEARCH_TRACE_FIELD: fieldName.default('trace.id'),
+  ELASTICSEARCH_TIME_FIELD: fieldName.default('@timestamp'),
   /** Where `npm run demo` started the real demo Prometheus and the demo process's Loki and Jaeger (docs/architecture.md, "The demo"). */
   DEMO_PROMETHEUS_URL: httpUrl.optional(),
   DEMO_LOKI_URL: httpUrl.optional(),
   DEMO_JAEGER_URL: httpUrl.optional(),
+  /** The demo process's Tempo and Elasticsearch emulations (`npm run demo -- --stack tempo-elastic`). */
+  DEMO_TEMPO_URL: httpUrl.optional(),
+  DEMO_ELASTICSEARCH_URL: httpUrl.optional(),
   DATABASE_URL: z
     .string()
     .trim()
@@ -205,7 +244,16 @@ export function parseConfig(env: Env): AppConfig {
   const publicUrl = (e.PUBLIC_URL ?? self).replace(/\/+$/, '');
   const { auth, problems: authProblems } = authConfigFrom(e, e.HOST, publicUrl);
   if (authProblems.length) throw fail(authProblems);
-  const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL;
+  const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL && !e.TEMPO_URL && !e.ELASTICSEARCH_URL;
+  const tempo = e.TRACES_BACKEND === 'tempo';
+  const es = e.LOGS_BACKEND === 'elasticsearch';
+  const mismatch = [
+    !tempo && e.TEMPO_URL ? 'TEMPO_URL: is set but TRACES_BACKEND is not "tempo"' : null,
+    tempo && e.JAEGER_URL ? 'JAEGER_URL: is set but TRACES_BACKEND is "tempo" (unset one of them)' : null,
+    !es && e.ELASTICSEARCH_URL ? 'ELASTICSEARCH_URL: is set but LOGS_BACKEND is not "elasticsearch"' : null,
+    es && e.LOKI_URL ? 'LOKI_URL: is set but LOGS_BACKEND is "elasticsearch" (unset one of them)' : null,
+  ].filter((m): m is string => m !== null);
+  if (mismatch.length) throw fail(mismatch);
   const strip = (u: string) => u.replace(/\/+$/, '');
   const source = (name: SourceName, url: string | undefined, auth: SourceAuth | undefined, timeoutMs: number, isDemo = false): SourceConfig | null =>
     url ? { name, baseUrl: strip(url), auth: auth ?? null, timeoutMs, demo: isDemo } : null;
@@ -213,19 +261,27 @@ export function parseConfig(env: Env): AppConfig {
   const sources: Record<SourceName, SourceConfig | null> = demo
     ? {
         prometheus: source('prometheus', e.DEMO_PROMETHEUS_URL, undefined, e.PROMETHEUS_TIMEOUT_MS, true),
-        loki: source('loki', e.DEMO_LOKI_URL, undefined, e.LOKI_TIMEOUT_MS, true),
-        jaeger: source('jaeger', e.DEMO_JAEGER_URL, undefined, e.JAEGER_TIMEOUT_MS, true),
+        loki: es
+          ? source('loki', e.DEMO_ELASTICSEARCH_URL, undefined, e.ELASTICSEARCH_TIMEOUT_MS, true)
+          : source('loki', e.DEMO_LOKI_URL, undefined, e.LOKI_TIMEOUT_MS, true),
+        jaeger: tempo
+          ? source('jaeger', e.DEMO_TEMPO_URL, undefined, e.TEMPO_TIMEOUT_MS, true)
+          : source('jaeger', e.DEMO_JAEGER_URL, undefined, e.JAEGER_TIMEOUT_MS, true),
       }
     : {
         prometheus: source('prometheus', e.PROMETHEUS_URL, e.PROMETHEUS_AUTH, e.PROMETHEUS_TIMEOUT_MS),
-        loki: source('loki', e.LOKI_URL, e.LOKI_AUTH, e.LOKI_TIMEOUT_MS),
-        jaeger: source('jaeger', e.JAEGER_URL, e.JAEGER_AUTH, e.JAEGER_TIMEOUT_MS),
+        loki: es ? source('loki', e.ELASTICSEARCH_URL, e.ELASTICSEARCH_AUTH, e.ELASTICSEARCH_TIMEOUT_MS) : source('loki', e.LOKI_URL, e.LOKI_AUTH, e.LOKI_TIMEOUT_MS),
+        jaeger: tempo ? source('jaeger', e.TEMPO_URL, e.TEMPO_AUTH, e.TEMPO_TIMEOUT_MS) : source('jaeger', e.JAEGER_URL, e.JAEGER_AUTH, e.JAEGER_TIMEOUT_MS),
       };
 
   return {
     sources,
     detection: detect.value!,
     demo,
+    tracesBackend: e.TRACES_BACKEND,
+    logsBackend: e.LOGS_BACKEND,
+    tempoTenant: e.TEMPO_TENANT ?? null,
+    elasticsearch: { index: e.ELASTICSEARCH_INDEX, traceIdField: e.ELASTICSEARCH_TRACE_FIELD, timestampField: e.ELASTICSEARCH_TIME_FIELD },
     jaegerApi: e.JAEGER_API,
     lokiTenant: e.LOKI_TENANT ?? null,
     databaseUrl: e.DATABASE_URL,

@@ -44,3 +44,21 @@ describe('checkHealth', () => {
     expect(h.sources.jaeger).toMatchObject({ status: 'not_configured', message: 'Set JAEGER_URL to connect Jaeger.' });
   }, 2_000);
 });
+
+describe('checkHealth with Tempo and Elasticsearch', () => {
+  it('names the backend of each role and asks Elasticsearch for its version', async () => {
+    const cfg = parseConfig({ TRACES_BACKEND: 'tempo', TEMPO_URL: 'http://t:3200', LOGS_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'http://es:9200' });
+    const es = { info: async () => ({ version: 'opensearch 2.19.0' }) } as unknown as import('./sources/elasticsearch/client').ElasticsearchClient;
+    const h = await checkHealth({ config: cfg, clients: { prometheus: null, loki: null, elasticsearch: es, jaeger: jaeger(async () => ['a']) } });
+    expect(h.sources.loki).toMatchObject({ status: 'ok', backend: 'elasticsearch', version: 'opensearch 2.19.0' });
+    expect(h.sources.jaeger).toMatchObject({ status: 'ok', backend: 'tempo' });
+    expect(h.sources.prometheus).toMatchObject({ status: 'not_configured', backend: 'prometheus' });
+  });
+
+  it('says which variable connects the chosen backend when it is missing', async () => {
+    const cfg = parseConfig({ PROMETHEUS_URL: 'http://p:9090', TRACES_BACKEND: 'tempo', LOGS_BACKEND: 'elasticsearch' });
+    const h = await checkHealth({ config: cfg, clients: { prometheus: null, loki: null, jaeger: null } });
+    expect(h.sources.loki.message).toBe('Set ELASTICSEARCH_URL to connect Elasticsearch.');
+    expect(h.sources.jaeger.message).toBe('Set TEMPO_URL to connect Tempo.');
+  });
+});

@@ -2,13 +2,14 @@ import type { AppConfig } from './config';
 import type { HealthResponse, SourceHealth } from './api/contract/health';
 import type { SourceName } from './model/types';
 import type { JaegerClient, LokiClient, PrometheusClient } from './sources/types';
+import type { ElasticsearchClient } from './sources/elasticsearch/client';
 import { callSource, notConfiguredMessage, withDeadline } from './investigate/source-call';
 
 export type { HealthResponse, SourceHealth } from './api/contract/health';
 
 export interface HealthDeps {
   config: AppConfig;
-  clients: { prometheus: PrometheusClient | null; loki: LokiClient | null; jaeger: JaegerClient | null };
+  clients: { prometheus: PrometheusClient | null; loki: LokiClient | null; jaeger: JaegerClient | null; elasticsearch?: ElasticsearchClient | null };
   breakers?: Partial<Record<SourceName, string>>;
   timeoutMs?: number;
 }
@@ -16,10 +17,15 @@ export interface HealthDeps {
 /** Probe every source in parallel with a short timeout. Never throws. */
 export async function checkHealth({ config, clients, breakers = {}, timeoutMs = 3_000 }: HealthDeps): Promise<HealthResponse> {
   const signal = AbortSignal.timeout(timeoutMs);
-  const msg = (n: SourceName) => notConfiguredMessage(n, config.demo);
+  const backends = { tracesBackend: config.tracesBackend ?? 'jaeger', logsBackend: config.logsBackend ?? 'loki', logsConfigured: !!config.sources.loki } as const;
+  const msg = (n: SourceName) => notConfiguredMessage(n, config.demo, backends);
+  // The log role's client: a Loki, or an Elasticsearch (its root info API gives the version).
+  const logs: { buildinfo(o: { signal: AbortSignal }): Promise<{ version: string }> } | null = clients.elasticsearch
+    ? { buildinfo: (o) => clients.elasticsearch!.info(o) }
+    : clients.loki;
   const [prom, loki, jaeger] = await Promise.all([
     callSource(clients.prometheus, () => withDeadline(clients.prometheus!.buildinfo({ signal }), signal), msg('prometheus')),
-    callSource(clients.loki, () => withDeadline(clients.loki!.buildinfo({ signal }), signal), msg('loki')),
+    callSource(logs, () => withDeadline(logs!.buildinfo({ signal }), signal), msg('loki')),
     callSource(
       clients.jaeger,
       () =>
@@ -32,9 +38,9 @@ export async function checkHealth({ config, clients, breakers = {}, timeoutMs = 
   ]);
   const demo = (n: SourceName) => config.sources[n]?.demo ?? config.demo;
   const sources: Record<SourceName, SourceHealth> = {
-    prometheus: { ...prom.report, version: prom.value?.version, demo: demo('prometheus'), breaker: breakers.prometheus },
-    loki: { ...loki.report, version: loki.value?.version, demo: demo('loki'), breaker: breakers.loki },
-    jaeger: { ...jaeger.report, api: jaeger.value?.api, demo: demo('jaeger'), breaker: breakers.jaeger },
+    prometheus: { ...prom.report, version: prom.value?.version, demo: demo('prometheus'), breaker: breakers.prometheus, backend: 'prometheus' },
+    loki: { ...loki.report, version: loki.value?.version, demo: demo('loki'), breaker: breakers.loki, backend: backends.logsBackend },
+    jaeger: { ...jaeger.report, api: jaeger.value?.api, demo: demo('jaeger'), breaker: breakers.jaeger, backend: backends.tracesBackend },
   };
   const degraded = Object.values(sources).some((s) => s.status === 'error' || s.status === 'timeout');
   return { status: degraded ? 'degraded' : 'ok', demo: config.demo, sources };

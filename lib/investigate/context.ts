@@ -50,9 +50,9 @@ export function investigationContext(parts: {
   clock?: () => number;
   config?: Omit<InvestigationConfig, 'notConfigured'> & { notConfigured?: Partial<Record<SourceName, string>> };
 }): InvestigationContext {
-  const { prometheus = null, loki = null, jaeger = null } = parts.clients;
+  const { prometheus = null, loki = null, jaeger = null, elasticsearch = null } = parts.clients;
   return {
-    clients: { prometheus, loki, jaeger },
+    clients: { prometheus, loki, jaeger, elasticsearch },
     config: { ...parts.config, notConfigured: { ...DEFAULT_NOT_CONFIGURED, ...parts.config?.notConfigured } },
     nowMs: parts.nowMs,
     clock: parts.clock ?? (() => performance.now()),

@@ -4,8 +4,9 @@ import { investigationContext, type InvestigationConfig, type InvestigationConte
 import { notConfiguredMessages } from './source-call';
 
 /** The process configuration's part that investigations read (lib/config.ts, read once). */
-export function investigationConfig(cfg: Pick<AppConfig, 'demo'> & Partial<Pick<AppConfig, 'detection'>>): InvestigationConfig {
-  const out: InvestigationConfig = { notConfigured: notConfiguredMessages(cfg.demo) };
+export function investigationConfig(cfg: Pick<AppConfig, 'demo'> & Partial<Pick<AppConfig, 'detection' | 'tracesBackend' | 'logsBackend' | 'sources'>>): InvestigationConfig {
+  const backends = cfg.tracesBackend && cfg.logsBackend ? { tracesBackend: cfg.tracesBackend, logsBackend: cfg.logsBackend, logsConfigured: !!cfg.sources?.loki } : undefined;
+  const out: InvestigationConfig = { notConfigured: notConfiguredMessages(cfg.demo, backends) };
   if (cfg.detection) {
     out.counters = { filter: cfg.detection.counterFilter };
     out.redFamilies = cfg.detection.redFamilies;

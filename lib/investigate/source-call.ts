@@ -48,10 +48,23 @@ export function mergeReports(reports: SourceReport[]): SourceReport {
 }
 
 /** The not-configured message of every source, for the scans that ask all three. */
-export const notConfiguredMessages = (demo: boolean): Record<SourceName, string> =>
-  Object.fromEntries(SOURCE_NAMES.map((n) => [n, notConfiguredMessage(n, demo)])) as Record<SourceName, string>;
+/** Which backends serve the trace and log roles, and whether the log source is configured (lib/config.ts). */
+export interface RoleBackends {
+  tracesBackend: 'jaeger' | 'tempo';
+  logsBackend: 'loki' | 'elasticsearch';
+  logsConfigured: boolean;
+}
 
-export const notConfiguredMessage = (name: SourceName, demo: boolean): string => {
+export const notConfiguredMessages = (demo: boolean, backends?: RoleBackends): Record<SourceName, string> =>
+  Object.fromEntries(SOURCE_NAMES.map((n) => [n, notConfiguredMessage(n, demo, backends)])) as Record<SourceName, string>;
+
+export const notConfiguredMessage = (name: SourceName, demo: boolean, backends?: RoleBackends): string => {
+  if (name === 'loki' && backends?.logsBackend === 'elasticsearch') {
+    // Only the trace page and Explore read Elasticsearch; LogQL views have no Loki to ask.
+    if (backends.logsConfigured) return 'Logs are in Elasticsearch (LOGS_BACKEND=elasticsearch); this view reads Loki (LogQL) only.';
+    if (!demo) return 'Set ELASTICSEARCH_URL to connect Elasticsearch.';
+  }
+  if (name === 'jaeger' && backends?.tracesBackend === 'tempo' && !demo) return 'Set TEMPO_URL to connect Tempo.';
   if (!demo) return `Set ${sourceUrlVar(name)} to connect ${SOURCE_DISPLAY_NAMES[name]}.`;
   const what = `The demo ${SOURCE_DISPLAY_NAMES[name]} is not running. \`npm run demo\` starts it`;
   return name === 'prometheus' ? `${what} (it needs Debian's prometheus package: apt-get install -y prometheus).` : `${what}.`;

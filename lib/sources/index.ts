@@ -5,6 +5,9 @@ import { createTransport, type Transport, type TransportHealth } from './http';
 import { createJaegerClient } from './jaeger/client';
 import { createLokiClient } from './loki/client';
 import { createPrometheusClient } from './prometheus/client';
+import { TEMPO_TRANSPORT, createTempoClient } from './tempo/client';
+import { tempoAsTraceClient } from './tempo/as-trace-client';
+import { ELASTICSEARCH_TRANSPORT, createElasticsearchClient, type ElasticsearchClient } from './elasticsearch/client';
 import { instrumentedFetch } from '../telemetry/instrumented-fetch';
 import type { JaegerClient, LokiClient, PrometheusClient } from './types';
 
@@ -15,8 +18,12 @@ import type { JaegerClient, LokiClient, PrometheusClient } from './types';
 
 export interface Sources {
   prometheus: PrometheusClient | null;
+  /** The log source when LOGS_BACKEND=loki (null otherwise). */
   loki: LokiClient | null;
+  /** The trace source: a Jaeger, or a Tempo behind the same interface (TRACES_BACKEND=tempo). */
   jaeger: JaegerClient | null;
+  /** The log source when LOGS_BACKEND=elasticsearch; absent or null otherwise. */
+  elasticsearch?: ElasticsearchClient | null;
 }
 
 interface Built {
@@ -28,14 +35,23 @@ export function buildSources(cfg: AppConfig): Built {
   const transports: Partial<Record<SourceName, Transport>> = {};
   const { prometheus: p, loki: l, jaeger: j } = cfg.sources;
   if (p) transports.prometheus = createTransport(p, { fetch: instrumentedFetch('prometheus') });
-  if (l) transports.loki = createTransport(l, { fetch: instrumentedFetch('loki') });
-  if (j) transports.jaeger = createTransport(j, { fetch: instrumentedFetch('jaeger') });
+  const es = cfg.logsBackend === 'elasticsearch';
+  const tempo = cfg.tracesBackend === 'tempo';
+  // Tempo and Elasticsearch stand in the trace and logs roles: same breaker slot, their own names.
+  if (l) transports.loki = createTransport(l, { fetch: instrumentedFetch('loki') }, es ? ELASTICSEARCH_TRANSPORT : {});
+  if (j) {
+    const tenant = tempo && cfg.tempoTenant ? { headers: { 'X-Scope-OrgID': cfg.tempoTenant } } : {};
+    transports.jaeger = createTransport(j, { fetch: instrumentedFetch('jaeger') }, tempo ? { ...TEMPO_TRANSPORT, ...tenant } : {});
+  }
+  const logs = l && transports.loki;
+  const traces = j && transports.jaeger;
   return {
     transports,
     clients: {
       prometheus: p && transports.prometheus ? createPrometheusClient(p, transports.prometheus) : null,
-      loki: l && transports.loki ? createLokiClient(l, transports.loki, { tenant: cfg.lokiTenant }) : null,
-      jaeger: j && transports.jaeger ? createJaegerClient(j, transports.jaeger, cfg.jaegerApi) : null,
+      loki: logs && !es ? createLokiClient(l, logs, { tenant: cfg.lokiTenant }) : null,
+      elasticsearch: logs && es ? createElasticsearchClient(l, cfg.elasticsearch, logs) : null,
+      jaeger: traces ? (tempo ? tempoAsTraceClient(createTempoClient(j, traces)) : createJaegerClient(j, traces, cfg.jaegerApi)) : null,
     },
   };
 }

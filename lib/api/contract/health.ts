@@ -9,6 +9,8 @@ export const sourceHealth = sourceReport.extend({
   breaker: z.string().optional(),
   /** The Jaeger API in use (v1 or v3). */
   api: z.string().optional(),
+  /** Which backend serves this role: prometheus; loki or elasticsearch; jaeger or tempo (TRACES_BACKEND, LOGS_BACKEND). */
+  backend: z.enum(['prometheus', 'loki', 'elasticsearch', 'jaeger', 'tempo']).optional(),
 });
 export type SourceHealth = z.infer<typeof sourceHealth>;
 

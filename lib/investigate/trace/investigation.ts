@@ -9,7 +9,7 @@ import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_
 import type { MetricMetadata } from '../../sources/types';
 import { callSource, mergeReports, type SourceOutcome } from '../source-call';
 import type { InvestigationContext } from '../context';
-import { fetchTraceLogs, type TraceLogsResult } from './trace-logs';
+import { traceLogsSource, type TraceLogsResult } from './trace-logs';
 import { fetchTraceShared } from './fetch-cache';
 import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
 import { cachedMetadata } from '../metadata-cache';
@@ -41,7 +41,8 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
   const nc = (n: SourceName) => ctx.config.notConfigured[n];
 
   const tracePart = callSource(c.jaeger, () => fetchTraceShared(c.jaeger!, traceId, range, ctx.nowMs, signal), nc('jaeger'), ctx.clock);
-  const logsPart = callSource(c.loki, () => fetchTraceLogs(c.loki!, traceId, range, signal), nc('loki'), ctx.clock);
+  const traceLogs = traceLogsSource(c);
+  const logsPart = callSource(traceLogs, () => traceLogs!(traceId, range, signal), nc('loki'), ctx.clock);
   const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'), ctx.clock);
   const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, ctx.nowMs, signal), nc('prometheus'), ctx.clock);
   const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, ctx.nowMs);

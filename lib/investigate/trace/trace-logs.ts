@@ -1,6 +1,7 @@
 import type { LogLine } from '../../model/types';
 import { labelFilter, logQuery, streamSelector, traceIdLineFilter } from '../../sources/loki/logql';
 import type { LokiClient } from '../../sources/types';
+import type { Sources } from '../../sources';
 import { DEFAULT_SERVICE_LABELS } from '../../correlate/service-label';
 import { perClientCache } from '../client-cache';
 import { compareNs } from '../../time/range';
@@ -97,4 +98,17 @@ async function searchTraceLogs(loki: LokiClient, traceId: string, serviceLabel: 
   const warnings = ok.flatMap((r) => r.warnings);
   if (line.status === 'rejected') warnings.push(`line-filter search failed: ${(line.reason as Error).message}`);
   return { lines: mergeLines(...ok.map((r) => r.lines)), truncated: ok.some((r) => r.truncated), warnings };
+}
+
+/**
+ * The configured log source's search for one trace: Loki's two LogQL searches above, or
+ * Elasticsearch's `terms` query on its trace-id field (lib/sources/elasticsearch/README.md §2.1).
+ * Null when no log source is configured.
+ */
+export function traceLogsSource(clients: Sources): ((traceId: string, range: { fromMs: number; toMs: number }, signal?: AbortSignal) => Promise<TraceLogsResult>) | null {
+  const es = clients.elasticsearch;
+  if (es) return (traceId, range, signal) => es.logsForTrace(traceId, range.fromMs, range.toMs, { signal, limit: TRACE_LOG_LIMIT, direction: 'forward' });
+  const loki = clients.loki;
+  if (loki) return (traceId, range, signal) => fetchTraceLogs(loki, traceId, range, signal);
+  return null;
 }
