@@ -4,6 +4,7 @@ import { jaegerBackend } from './jaeger';
 import { lokiBackend } from './loki';
 import { metricsBackend } from './metrics';
 import { tempoBackend } from './tempo';
+import { elasticsearchBackend } from './elasticsearch';
 import { createDemoRouter, type DemoRouter, type RawRequest } from './router';
 
 /**
@@ -13,7 +14,7 @@ import { createDemoRouter, type DemoRouter, type RawRequest } from './router';
  */
 
 /** What the demo serves: one module per emulated backend; `--stack` picks which the app reads (scripts/run-demo.ts). */
-export const DEMO_BACKENDS: readonly DemoBackend[] = [lokiBackend, jaegerBackend, tempoBackend, metricsBackend];
+export const DEMO_BACKENDS: readonly DemoBackend[] = [lokiBackend, jaegerBackend, tempoBackend, elasticsearchBackend, metricsBackend];
 
 /** Largest request body read: Loki's form-encoded queries are small. */
 const MAX_BODY_BYTES = 1024 * 1024;
