@@ -1,4 +1,4 @@
-import { fieldAt, toUnixNs } from '../../lib/sources/elasticsearch/hits';
+import { fieldAt, isoToNs } from './fields';
 import { json, type DemoClock, type DemoRequest, type DemoResponse } from '../http';
 import { DEMO_SEED } from '../scenario/story';
 import { DEMO_INDEX, docsInRange, isoNs, type DemoDoc } from './documents';
@@ -57,9 +57,9 @@ function valueNs(v: unknown, format: unknown): bigint {
     if (!Number.isFinite(n)) throw parsing(`failed to parse date field [${String(v)}] with format [epoch_millis]`);
     return BigInt(Math.round(n * 1e6));
   }
-  const ns = toUnixNs(v);
+  const ns = isoToNs(v);
   if (ns === null) throw parsing(`failed to parse date field [${String(v)}]`);
-  return BigInt(ns);
+  return ns;
 }
 
 function rangePred(field: string, spec: unknown, bounds: Bounds | null): Pred {

@@ -1,4 +1,4 @@
-import { fieldAt } from '../../lib/sources/elasticsearch/hits';
+import { fieldAt } from './fields';
 
 /**
  * The subset of the Lucene `query_string` syntax the demo Elasticsearch evaluates
