@@ -12,6 +12,7 @@ import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import { parseCursor } from './log-cursor';
 import { LogsPanel } from './logs-panel';
 import { MetricsPanel } from './metrics-panel';
+import { useHealth } from '@/components/shell/source-pills';
 
 /**
  * /explore: a PromQL chart and a LogQL log list over the same range, sharing one time
@@ -27,6 +28,8 @@ export function ExploreView() {
   // Counter resets and GC storms of the range, marked on the chart.
   const markers = useApi(exploreMarkersUrl(params), anomaliesResponse);
   const logs = useApi(logsUrl, exploreLogsResponse);
+  // The logs query route speaks the configured log source's language (lib/query/logs.ts).
+  const logsLanguage = useHealth().data?.sources.loki.backend === 'elasticsearch' ? 'lucene' : 'logql';
 
   const [hoverMs, setHoverMs] = useState<number | null>(null);
   const pinned = parseCursor(params.get('cursor'));
@@ -69,6 +72,7 @@ export function ExploreView() {
       />
       <LogsPanel
         logql={logql}
+        language={logsLanguage}
         limit={params.get('limit') ?? String(DEFAULT_LIMIT)}
         data={logsUrl ? logs.data : undefined}
         error={logsUrl ? logs.error : null}

@@ -138,3 +138,21 @@ describe('runLogsQuery', () => {
     expect((await failure(runLogsQuery({ query: '{app="a"}', limit: '9999' }, deps(loki)))).status).toBe(400);
   });
 });
+
+describe('runLogsQuery with LOGS_BACKEND=elasticsearch', () => {
+  it('runs the query as Lucene on Elasticsearch, newest first, and returns the hits as log entries with their ids', async () => {
+    const { createElasticsearchClient, ELASTICSEARCH_TRANSPORT } = await import('../sources/elasticsearch/client');
+    const hit = { _index: 'logs-app', _id: '1', _source: { '@timestamp': '2024-07-03T07:00:00.123456789Z', message: 'payment failed', service: { name: 'checkout' }, trace: { id: T } }, sort: ['2024-07-03T07:00:00.123456789Z', 1] };
+    const { transport, requests } = fakeTransport('loki', () => jsonBody({ hits: { total: { value: 1, relation: 'eq' }, hits: [hit] } }), {}, ELASTICSEARCH_TRANSPORT);
+    const es = createElasticsearchClient(sourceConfig('loki'), { index: 'logs-*' }, transport);
+    const ctx = investigationContext({ clients: { elasticsearch: es }, nowMs: NOW, clock: () => 0 });
+    const r = await runLogsQuery({ query: 'service.name:checkout AND failed', from: 'now-1h', to: 'now', limit: '50' }, ctx);
+    const body = JSON.parse(requests[0].body);
+    expect(body.query.bool.filter[0].query_string.query).toBe('service.name:checkout AND failed');
+    expect(body.sort[0]['@timestamp'].order).toBe('desc');
+    expect(body.size).toBe(50);
+    expect(r.sources.loki?.status).toBe('ok');
+    expect(r.logs).toHaveLength(1);
+    expect(r.logs[0]).toMatchObject({ line: 'payment failed', traceId: T, service: 'checkout' });
+  });
+});
