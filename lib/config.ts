@@ -6,6 +6,11 @@ import { egressPolicy, secretBindings } from './net/egress-config';
 import { snapshotMaxBytes } from './views/snapshot-codec';
 import { authConfigFrom, authEnvSchema, isLoopbackHost, type AuthConfig } from './auth/auth-config';
 import { detection, type DetectionConfig } from './config-detection';
+import { authSchema, httpUrl, positiveInt, type SourceAuth } from './config-schemas';
+import { backendEnvSchema, roleMismatches, type ElasticsearchSettings, type LogsBackend, type TracesBackend } from './config-backends';
+
+export type { SourceAuth } from './config-schemas';
+export type { ElasticsearchSettings, LogsBackend, TracesBackend } from './config-backends';
 
 export type { DetectionConfig };
 
@@ -15,7 +20,6 @@ export type { DetectionConfig };
  * (auth secrets live in it).
  */
 
-export type SourceAuth = { type: 'basic'; user: string; password: string } | { type: 'bearer'; token: string };
 
 export interface SourceConfig {
   name: SourceName;
@@ -49,16 +53,6 @@ export interface DigestConfig {
   tickMs: number | null;
   /** False (DIGEST_RUNNER=off): this replica never sends digests on its own. */
   runner: boolean;
-}
-
-export type TracesBackend = 'jaeger' | 'tempo';
-export type LogsBackend = 'loki' | 'elasticsearch';
-
-/** ELASTICSEARCH_*: where the log documents are and which fields hold the trace id and time. */
-export interface ElasticsearchSettings {
-  index: string;
-  traceIdField: string;
-  timestampField: string;
 }
 
 export interface AppConfig {
@@ -97,29 +91,6 @@ export class ConfigError extends Error {
   }
 }
 
-const httpUrl = z
-  .string()
-  .trim()
-  .url()
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
-
-const authSchema = z
-  .string()
-  .trim()
-  .transform((v, ctx): SourceAuth => {
-    const basic = /^basic:([^:]+):(.*)$/.exec(v);
-    if (basic) return { type: 'basic', user: basic[1], password: basic[2] };
-    const bearer = /^bearer:(.+)$/.exec(v);
-    if (bearer) return { type: 'bearer', token: bearer[1] };
-    ctx.addIssue({ code: 'custom', message: 'must be basic:user:pass or bearer:token' });
-    return z.NEVER;
-  });
-
-/** A document field path such as `trace.id` or `@timestamp`. */
-const fieldName = z.string().trim().regex(/^[@A-Za-z0-9_][@A-Za-z0-9_.-]{0,127}$/, 'must be a field name such as trace.id');
-
-const positiveInt = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
-
 const envSchema = z.object({
   PROMETHEUS_URL: httpUrl.optional(),
   LOKI_URL: httpUrl.optional(),
@@ -132,28 +103,10 @@ const envSchema = z.object({
   JAEGER_TIMEOUT_MS: positiveInt(15_000, 600_000),
   JAEGER_API: z.enum(['auto', 'v1', 'v3']).default('auto'),
   LOKI_TENANT: z.string().trim().min(1).optional(),
-  /** Which backend serves the trace role and which the logs role (README, "Configuration"). */
-  TRACES_BACKEND: z.enum(['jaeger', 'tempo'], 'must be "jaeger" or "tempo"').default('jaeger'),
-  LOGS_BACKEND: z.enum(['loki', 'elasticsearch'], 'must be "loki" or "elasticsearch"').default('loki'),
-  TEMPO_URL: httpUrl.optional(),
-  TEMPO_AUTH: authSchema.optional(),
-  TEMPO_TIMEOUT_MS: positiveInt(15_000, 600_000),
-  /** Multi-tenant Tempo: sent as X-Scope-OrgID (lib/sources/tempo/README.md §1). */
-  TEMPO_TENANT: z.string().trim().min(1).optional(),
-  ELASTICSEARCH_URL: httpUrl.optional(),
-  ELASTICSEARCH_AUTH: authSchema.optional(),
-  ELASTICSEARCH_TIMEOUT_MS: positiveInt(15_000, 600_000),
-  /** Index, alias, data stream or pattern, comma lists allowed (lib/sources/elasticsearch/README.md §1). */
-  ELASTICSEARCH_INDEX: z.string().trim().regex(/^[A-Za-z0-9._*,:+-]+$/, 'must be index names or patterns (letters, digits, . _ - * + : and commas)').default('logs-*'),
-  ELASTICSEARCH_TRACE_FIELD: fieldName.default('trace.id'),
-  ELASTICSEARCH_TIME_FIELD: fieldName.default('@timestamp'),
   /** Where `npm run demo` started the real demo Prometheus and the demo process's Loki and Jaeger (docs/architecture.md, "The demo"). */
   DEMO_PROMETHEUS_URL: httpUrl.optional(),
   DEMO_LOKI_URL: httpUrl.optional(),
   DEMO_JAEGER_URL: httpUrl.optional(),
-  /** The demo process's Tempo and Elasticsearch emulations (`npm run demo -- --stack tempo-elastic`). */
-  DEMO_TEMPO_URL: httpUrl.optional(),
-  DEMO_ELASTICSEARCH_URL: httpUrl.optional(),
   DATABASE_URL: z
     .string()
     .trim()
@@ -188,7 +141,7 @@ const envSchema = z.object({
   COUNTER_SCAN_INCLUDE: z.string().optional(),
   COUNTER_SCAN_EXCLUDE: z.string().optional(),
   RED_FAMILIES: z.string().optional(),
-}).extend(authEnvSchema.shape);
+}).extend(authEnvSchema.shape).extend(backendEnvSchema.shape);
 
 
 const SECRET_PREFIX = 'DIGEST_SECRET_';
@@ -247,12 +200,7 @@ export function parseConfig(env: Env): AppConfig {
   const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL && !e.TEMPO_URL && !e.ELASTICSEARCH_URL;
   const tempo = e.TRACES_BACKEND === 'tempo';
   const es = e.LOGS_BACKEND === 'elasticsearch';
-  const mismatch = [
-    !tempo && e.TEMPO_URL ? 'TEMPO_URL: is set but TRACES_BACKEND is not "tempo"' : null,
-    tempo && e.JAEGER_URL ? 'JAEGER_URL: is set but TRACES_BACKEND is "tempo" (unset one of them)' : null,
-    !es && e.ELASTICSEARCH_URL ? 'ELASTICSEARCH_URL: is set but LOGS_BACKEND is not "elasticsearch"' : null,
-    es && e.LOKI_URL ? 'LOKI_URL: is set but LOGS_BACKEND is "elasticsearch" (unset one of them)' : null,
-  ].filter((m): m is string => m !== null);
+  const mismatch = roleMismatches(e);
   if (mismatch.length) throw fail(mismatch);
   const strip = (u: string) => u.replace(/\/+$/, '');
   const source = (name: SourceName, url: string | undefined, auth: SourceAuth | undefined, timeoutMs: number, isDemo = false): SourceConfig | null =>
