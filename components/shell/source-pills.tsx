@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { healthResponse, type HealthResponse } from '@/lib/api/contract/health';
 import { fetchApi } from '@/components/ui/use-api';
-import { SOURCE_DISPLAY_NAMES as NAMES } from '@/lib/model/source-names';
+import { roleDisplayName } from '@/lib/model/source-names';
 import { SOURCE_NAMES } from '@/lib/model/types';
 
 const COLORS: Record<string, string> = {
@@ -30,9 +30,10 @@ export function SourcePills() {
       {SOURCE_NAMES.map((name) => {
         const s = data?.sources[name];
         const status = s?.status ?? (isError ? 'error' : 'pending');
+        const label = roleDisplayName(name, s?.backend);
         const title = s
-          ? `${NAMES[name]}: ${TEXT[s.status]}${s.version ? ` · v${s.version}` : ''}${s.message ? ` — ${s.message}` : ''}${s.ms ? ` (${s.ms} ms)` : ''}`
-          : `${NAMES[name]}: checking…`;
+          ? `${label}: ${TEXT[s.status]}${s.version ? ` · v${s.version}` : ''}${s.message ? ` — ${s.message}` : ''}${s.ms ? ` (${s.ms} ms)` : ''}`
+          : `${label}: checking…`;
         return (
           <li
             key={name}
@@ -42,7 +43,7 @@ export function SourcePills() {
             className="flex items-center gap-1.5 rounded-full border border-slate-300 px-2 py-0.5 dark:border-slate-700"
           >
             <span className={`h-2 w-2 rounded-full ${COLORS[status] ?? 'animate-pulse bg-slate-300'}`} aria-hidden />
-            {NAMES[name]}
+            {label}
             {s?.demo && <span className="text-slate-500">demo</span>}
           </li>
         );
