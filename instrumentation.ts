@@ -9,6 +9,9 @@ export async function register(): Promise<void> {
   const { getConfig, ConfigError } = await import('./lib/config');
   try {
     getConfig();
+    // The clients too, once, so each source's breaker and limiter exist before the first request.
+    const { getSources } = await import('./lib/sources');
+    getSources();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`[triangulate] ${err.message}`);
@@ -16,6 +19,8 @@ export async function register(): Promise<void> {
     }
     throw err;
   }
+  // Before the first request, so proxy.ts and the handlers share it (lib/auth/internal.ts).
+  (await import('./lib/auth/internal')).internalKey();
   try {
     const { startServerDigestRunner } = await import('./lib/digests/server');
     startServerDigestRunner();

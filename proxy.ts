@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { identify, encodeUser, USER_HEADER } from '@/lib/auth/identity';
+import { identify, encodeUser, USER_HEADER, type Identity } from '@/lib/auth/identity';
+import { CAPTURE_USER, INTERNAL_HEADER, isInternalRequest } from '@/lib/auth/internal';
 import { hasRole } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
 import { buildCsp, newNonce } from '@/lib/security/csp';
@@ -27,10 +28,13 @@ export function proxy(req: NextRequest): NextResponse {
   };
   const refuse = (r: Refusal) => finish(NextResponse.json({ error: { code: r.code, message: r.message } }, { status: r.status, headers: { 'cache-control': 'no-store' } }));
 
-  const bad = checkPath(pathname) ?? checkHost(req.headers, cfg.allowedHosts) ?? checkMutation(req.method, req.headers, cfg.allowedHosts);
+  // The app's own snapshot capture (lib/auth/internal.ts): reads only, over loopback, so its
+  // Host may be 127.0.0.1 when HOST is 0.0.0.0; a rebinding page cannot know the key.
+  const internal = (req.method === 'GET' || req.method === 'HEAD') && isInternalRequest(req.headers);
+  const bad = checkPath(pathname) ?? (internal ? null : checkHost(req.headers, cfg.allowedHosts)) ?? checkMutation(req.method, req.headers, cfg.allowedHosts);
   if (bad) return refuse(bad);
 
-  const who = identify(req.headers, cfg.auth, Date.now());
+  const who: Identity = internal ? { kind: 'user', user: CAPTURE_USER } : identify(req.headers, cfg.auth, Date.now());
   const access = accessFor(req.method, pathname);
   if (access.kind === 'role') {
     if (who.kind === 'refused') return refuse({ status: 403, code: 'forbidden', message: who.reason });
@@ -49,6 +53,7 @@ export function proxy(req: NextRequest): NextResponse {
 
   const headers = new Headers(req.headers);
   headers.delete(USER_HEADER);
+  headers.delete(INTERNAL_HEADER);
   if (who.kind === 'user') headers.set(USER_HEADER, encodeUser(who.user));
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', csp);

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
+import { THEME_SCRIPT } from '@/components/settings/theme-script';
 import { AppHeader } from '@/components/shell/header';
+import { KeyboardShortcuts } from '@/components/ui/keyboard-shortcuts';
 import { Providers } from '@/components/ui/providers';
 import './globals.css';
 
@@ -16,10 +19,17 @@ export const metadata: Metadata = {
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  // proxy.ts puts the request's CSP nonce here; the theme script needs it to run before the first paint.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <html lang="en">
+    // The theme script sets class/style on <html> before React hydrates it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen antialiased">
         <Providers>
+          <KeyboardShortcuts />
           <Suspense fallback={<div className="h-12 border-b border-slate-200 dark:border-slate-800" />}>
             <AppHeader />
           </Suspense>

@@ -6,8 +6,9 @@ import { toApiTrace } from '@/lib/correlate/api-shape';
 import { analyzeTrace } from '@/lib/correlate/trace-model';
 import { normalizeTracesV1 } from '@/lib/sources/jaeger/normalize-v1';
 import { v1TracesSchema } from '@/lib/sources/jaeger/schemas';
-import { filterSpans, NO_FILTER, type SpanFilter } from '@/lib/trace-tools/span-filter';
-import { spanStatistics } from '@/lib/trace-tools/span-stats';
+import { buildFilterIndex } from '@/lib/trace-tools/filter-index';
+import { filterIndexed, NO_FILTER, type SpanFilter } from '@/lib/trace-tools/span-filter';
+import { selfTimesUs, statisticsIndexed } from '@/lib/trace-tools/span-stats';
 import { indexTrace } from '@/components/traces/waterfall-model';
 import { CHROMIUM } from './browser';
 import { ensureBuild, startApp, type RunningApp } from '../scripts/lib/next-server';
@@ -26,7 +27,7 @@ const SPANS_PER_RESULT = 12;
 const RUNS = 5;
 
 /** A Jaeger v1 that answers every search with the same 1,500 traces; Loki and Prometheus are empty. */
-async function startSearchFixture(nowMs: number) {
+export async function startSearchFixture(nowMs: number) {
   const traces = Array.from({ length: SEARCH_RESULTS }, (_, i) => generateJaegerTrace(SPANS_PER_RESULT, 1_000 + i, nowMs - 50 * 60_000 + i * 1_500).trace);
   const searchBody = JSON.stringify({ data: traces, total: 0, limit: 0, offset: 0, errors: null });
   const hits: Record<string, number> = {};
@@ -66,28 +67,41 @@ async function startSearchFixture(nowMs: number) {
 
 const SEARCH_QS = `service=${SERVICES[0]}&limit=${SEARCH_RESULTS}&from=now-1h&to=now`;
 
-async function apiTimes(app: RunningApp): Promise<{ ms: number[]; results: number }> {
+/**
+ * The API's wall time, and in the same loop the floor under it: fetching Jaeger's answer
+ * directly and parsing it (what any search must do), so the ratio holds on a loaded machine.
+ */
+async function apiTimes(app: RunningApp, jaegerSearchUrl: string): Promise<{ ms: number[]; floorMs: number[]; results: number }> {
   const ms: number[] = [];
+  const floorMs: number[] = [];
   let results = 0;
   for (let i = 0; i < RUNS + 1; i++) {
+    const f0 = performance.now();
+    JSON.parse(await (await fetch(jaegerSearchUrl)).text());
+    const floor = performance.now() - f0;
     const t0 = performance.now();
     const res = await fetch(`${app.url}/api/v1/traces?${SEARCH_QS}`);
     const body = (await res.json()) as { results?: unknown[]; error?: { message: string } };
     if (!res.ok || !body.results) throw new Error(`search API failed: ${res.status} ${body.error?.message ?? ''}`);
     results = body.results.length;
-    if (i > 0) ms.push(performance.now() - t0); // the first call warms the route up
+    if (i > 0) {
+      // the first call warms the route up
+      ms.push(performance.now() - t0);
+      floorMs.push(floor);
+    }
   }
-  return { ms, results };
+  return { ms, floorMs, results };
 }
 
-async function firstRowTimes(browser: Browser, app: RunningApp): Promise<number[]> {
+/** From page.goto() until `selector` is in the DOM, fresh context each time; the first visit warms up. */
+async function timeToSelector(browser: Browser, url: string, selector: string): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < RUNS + 1; i++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const t0 = performance.now();
-    await page.goto(`${app.url}/traces?${SEARCH_QS}`, { waitUntil: 'commit' });
-    await page.waitForSelector('[data-testid="search-result"]', { state: 'attached', timeout: 120_000 });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForSelector(selector, { state: 'attached', timeout: 120_000 });
     if (i > 0) out.push(performance.now() - t0);
     await context.close();
   }
@@ -104,19 +118,28 @@ export async function runSearchBench(log: (m: string) => void): Promise<Record<s
   try {
     app = await startApp(fixture.env);
     log(`search: API, ${SEARCH_RESULTS} results × ${RUNS}`);
-    const api = await apiTimes(app);
+    const api = await apiTimes(app, `${fixture.env.JAEGER_URL}/api/traces?service=${SERVICES[0]}&limit=${SEARCH_RESULTS}`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'], headless: true });
-    log(`search: first result row × ${RUNS}`);
-    const rows = await firstRowTimes(browser, app);
+    log(`search: first result row × ${RUNS}, and the page without a search × ${RUNS}`);
+    const rows = await timeToSelector(browser, `${app.url}/traces?${SEARCH_QS}`, '[data-testid="search-result"]');
+    const shell = await timeToSelector(browser, `${app.url}/traces?from=now-1h&to=now`, '[data-testid="search-needs-service"]');
+    const apiMs = median(api.ms);
+    const floorMs = median(api.floorMs);
+    const firstRowMs = median(rows);
+    const shellMs = median(shell);
     return {
       results: api.results,
       spansPerResult: SPANS_PER_RESULT,
       jaegerAnswerMB: round(fixture.bytes / 1e6, 2),
-      apiMs: round(median(api.ms)),
+      apiMs: round(apiMs),
       apiRunsMs: api.ms.map((x) => round(x)),
-      firstResultRowMs: round(median(rows)),
+      jaegerFetchAndParseMs: round(floorMs),
+      apiToJaegerFetchAndParse: round(apiMs / floorMs, 2),
+      firstResultRowMs: round(firstRowMs),
       firstResultRowRunsMs: rows.map((x) => round(x)),
-      method: `API: wall time of GET /api/v1/traces?${SEARCH_QS} against a local Jaeger v1 fixture answering ${SEARCH_RESULTS} traces (no delay), Loki empty; median of ${RUNS} after one warm-up. First row: page.goto(/traces?…) to the first [data-testid="search-result"] in the DOM, fresh browser context each time, median of ${RUNS} after one warm-up.`,
+      pageWithoutSearchMs: round(shellMs),
+      firstRowToPagePlusApi: round(firstRowMs / (shellMs + apiMs), 2),
+      method: `API: wall time of GET /api/v1/traces?${SEARCH_QS} against a local Jaeger v1 fixture answering ${SEARCH_RESULTS} traces (no delay), Loki empty; median of ${RUNS} after one warm-up. Its floor, measured in the same loop just before each call: fetching the fixture's answer directly and JSON.parse (apiToJaegerFetchAndParse = API / floor). First row: page.goto(/traces?…) to the first [data-testid="search-result"] in the DOM, fresh browser context each time, median of ${RUNS} after one warm-up; its reference in the same run: the same page without a search (until its "choose a service" note is in the DOM), so firstRowToPagePlusApi = first row / (that page + API time) is 1 when the page adds nothing to the API's wait.`,
       fixtureHits: fixture.hits,
     };
   } finally {
@@ -151,15 +174,21 @@ export function runTraceToolsBench(spans = 50_000): Record<string, unknown> {
     errorsAndMinDuration: { ...NO_FILTER, errorsOnly: true, minDurationMs: 1 },
     criticalPath: { ...NO_FILTER, criticalOnly: true },
   };
-  const filterMs = Object.fromEntries(Object.entries(filters).map(([name, f]) => [name, { ...timeMedian(() => filterSpans(api.spans, f)), matches: filterSpans(api.spans, f).matches.length }]));
-  const statsAll = timeMedian(() => spanStatistics(api.spans, index.children));
-  const mask = filterSpans(api.spans, filters.service).mask;
-  const statsFiltered = timeMedian(() => spanStatistics(api.spans, index.children, mask));
+  // What the page runs: the index and self times once per trace, then the filter (and the open table) per change.
+  const buildIndex = timeMedian(() => buildFilterIndex(api.spans));
+  const ix = buildFilterIndex(api.spans);
+  const selfTimes = timeMedian(() => selfTimesUs(api.spans, index.children));
+  const self = selfTimesUs(api.spans, index.children);
+  const filterMs = Object.fromEntries(Object.entries(filters).map(([name, f]) => [name, { ...timeMedian(() => filterIndexed(ix, f)), matches: filterIndexed(ix, f).matches.length }]));
+  const statsAll = timeMedian(() => statisticsIndexed(ix, self));
+  const mask = filterIndexed(ix, filters.service).mask;
+  const statsFiltered = timeMedian(() => statisticsIndexed(ix, self, mask));
   return {
     spans: api.spans.length,
+    oncePerTraceMs: { filterIndex: buildIndex, selfTimes },
     filterMs,
-    statisticsMs: { all: statsAll, filtered: statsFiltered, rows: spanStatistics(api.spans, index.children).length },
+    statisticsMs: { all: statsAll, filtered: statsFiltered, rows: statisticsIndexed(ix, self).length },
     goalMs: 100,
-    method: 'Node, in process: filterSpans and spanStatistics (lib/trace-tools) over the ApiSpan list of a generated 50k-span trace, as the trace page runs them on a filter change; median of 7 after one warm-up. Rendering the dimmed rows is not included (the waterfall is virtualized: only the rows in view re-render).',
+    method: 'Node, in process, over the ApiSpan list of a generated 50k-span trace, as the trace page runs them (lib/trace-tools): once per trace the filter index and the self times; per filter change filterIndexed, and statisticsIndexed while the table is open; median of 7 after one warm-up. The page itself is measured by the tools-browser section.',
   };
 }

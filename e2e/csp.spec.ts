@@ -22,7 +22,7 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 test('every page has the CSP and Referrer-Policy, and a full walk triggers no violation', async ({ page, request }) => {
-  test.setTimeout(240_000); // seven pages, each given time to finish loading its data
+  test.setTimeout(300_000); // eleven pages, each given time to finish loading its data
   const logs = await request.get(`/api/v1/query/logs?${new URLSearchParams({ query: '{service_name="risk-engine"} |= "scoring failed"', from: 'now-30m', to: 'now', limit: '20' })}`);
   const traceId = ((await logs.json()) as { logs: { traceId: string | null }[] }).logs.find((l) => l.traceId)!.traceId!;
   const view = await request.post('/api/v1/views', { data: { name: 'CSP walk', path: `/trace/${traceId}?from=now-1h&to=now` } });
@@ -31,19 +31,44 @@ test('every page has the CSP and Referrer-Policy, and a full walk triggers no vi
   expect(share.status()).toBe(201);
   const shareUrl = new URL((await share.json()).url as string);
 
+  const liveShare = await request.post(`/api/v1/views/${(await view.json()).id}/share`, { data: {} });
+  const liveToken = new URL((await liveShare.json()).url as string).pathname.split('/')[2];
   const violations = await watchViolations(page);
-  const pages = ['/', '/anomalies?from=now-1h&to=now', '/explore?query=up&from=now-1h&to=now', '/views', '/digests', `/trace/${traceId}?from=now-1h&to=now`, shareUrl.pathname];
+  const pages = [
+    '/',
+    '/anomalies?from=now-1h&to=now',
+    '/explore?query=up&logql=%7Bservice_name%3D%22risk-engine%22%7D&from=now-1h&to=now',
+    '/traces?from=now-1h&to=now',
+    '/map?from=now-1h&to=now',
+    '/views',
+    '/digests',
+    `/trace/${traceId}?from=now-1h&to=now`,
+    shareUrl.pathname,
+    `/s/${liveToken}/view`,
+    '/no-such-page',
+  ];
   for (const path of pages) {
     const res = await page.goto(path);
     const headers = res!.headers();
     const csp = headers['content-security-policy'] ?? '';
     expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp, path).toContain("frame-ancestors 'none'");
+    // Styles only from files or with the nonce: no 'unsafe-inline' at all (docs/security.md, "CSP").
+    expect(csp, path).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]+';/);
+    expect(csp, path).not.toContain('unsafe-inline');
     expect(headers['referrer-policy'], path).toBe(path.startsWith('/s/') ? 'no-referrer' : 'same-origin');
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     // Give late chunks and data requests time to run under the policy; polling pages may never go idle.
     await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
   }
+  // The editor inserted its theme as a nonce'd <style> element, which applied.
+  await page.goto('/explore?query=up&from=now-1h&to=now');
+  await expect(page.locator('.cm-editor').first()).toBeVisible({ timeout: 30_000 }); // loaded after the page (next/dynamic)
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.cm-editor .cm-line')!).paddingLeft)).toBe('8px');
+  // A gone share link's plain page styles itself with the nonce too.
+  await page.goto('/s/' + 'A'.repeat(43));
+  await expect(page.getByTestId('share-error')).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
   // Hydrated: client-side navigation works, so Next.js's scripts ran under the policy.
   await page.goto('/explore?from=now-1h&to=now');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Anomalies' }).click();

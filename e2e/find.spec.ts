@@ -43,10 +43,15 @@ test('a bad tag expression gets a clear message, and an empty answer says what w
   await expect(page.getByTestId('search-empty')).toContainText('service risk-engine, tags nothing.has=this');
 });
 
-test('the service page of risk-engine shows its GC storm and its failing traces', async ({ page }) => {
+test('the service page of risk-engine shows its GC storm, the storm incident and its failing traces', async ({ page }) => {
   await page.goto('/services/risk-engine?from=now-1h&to=now');
   await expect(page.getByRole('heading', { name: 'risk-engine' })).toBeVisible();
   await expect(page.locator('[data-testid="service-finding"][data-kind="gc_storm"]').first()).toBeVisible({ timeout: 60_000 });
+  // The incident the storm belongs to, as the overview tells it, with risk-engine's name linking back here.
+  const storm = page.getByTestId('service-incidents').getByTestId('incident-card').filter({ has: page.locator('[data-testid="incident-finding"][data-kind="gc_storm"]') });
+  await expect(storm.first()).toBeVisible({ timeout: 60_000 });
+  await expect(storm.first().getByTestId('incident-sentence')).toContainText(/risk-engine (has been|was) in a GC storm/);
+  await expect(storm.first().getByTestId('incident-services').getByRole('link', { name: 'risk-engine', exact: true })).toHaveAttribute('href', /^\/services\/risk-engine\?/);
   await expect(page.getByTestId('service-failing').getByTestId('search-result').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('service-callers').locator('[data-neighbour="payment-gateway"]')).toBeVisible();
   await expect(page.getByTestId('log-volume')).toBeVisible();
@@ -67,6 +72,7 @@ test('the map shows risk-engine with its caller and marks where order-service lo
 });
 
 test('inside a trace: filter spans, step through matches with n, and read span statistics', async ({ page, request }) => {
+  test.setTimeout(120_000); // a dozen steps, each a render of the whole trace page
   const res = await request.get('/api/v1/traces?service=risk-engine&from=now-1h&to=now&limit=5');
   const { results } = (await res.json()) as { results: { traceId: string }[] };
   expect(results.length).toBeGreaterThan(0);
@@ -95,4 +101,30 @@ test('inside a trace: filter spans, step through matches with n, and read span s
   const undimmed = page.locator('[data-testid="span-row"]:not([data-dimmed="true"])');
   expect(await undimmed.count()).toBeGreaterThan(0);
   for (const critical of await undimmed.evaluateAll((els) => els.map((e) => e.getAttribute('data-critical')))) expect(critical).toBe('true');
+});
+
+test('a service name links to its page wherever it is shown: overview, anomalies, incidents, search results, a trace, explore legends', async ({ page }) => {
+  test.setTimeout(120_000); // six pages, each waiting on a scan or a search
+  const toRiskEngine = 'a[href^="/services/risk-engine?"]';
+  await page.goto('/?from=now-1h&to=now');
+  await expect(page.locator(`[data-testid="count-row"][data-service="risk-engine"] ${toRiskEngine}`)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('incident-services').locator(toRiskEngine).first()).toBeVisible({ timeout: 60_000 });
+
+  await page.goto('/anomalies?from=now-1h&to=now');
+  await expect(page.locator(`[data-testid="service-group"][data-service="risk-engine"] ${toRiskEngine}`).first()).toBeVisible({ timeout: 60_000 });
+
+  await page.goto('/traces?from=now-1h&to=now&service=risk-engine&limit=5');
+  const result = page.getByTestId('search-result').first();
+  await expect(result.locator(toRiskEngine)).toBeVisible({ timeout: 30_000 });
+  await result.getByTestId('search-result-link').click();
+  await expect(page.getByTestId('span-row').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator(`[data-testid="trace-view"] ${toRiskEngine}`).first()).toBeVisible();
+
+  // A chart legend: each series of the Go services names its service (worker leaks goroutines).
+  await page.goto(`/explore?from=now-1h&to=now&query=go_goroutines`);
+  const legend = page.getByTestId('chart-legend').locator('a[href^="/services/worker?"]');
+  await expect(legend.first()).toBeVisible({ timeout: 30_000 });
+  await legend.first().click();
+  await expect(page).toHaveURL(/\/services\/worker\?/);
+  await expect(page.getByRole('heading', { name: 'worker' })).toBeVisible();
 });

@@ -1,21 +1,14 @@
 import { z } from 'zod';
-import { authSchema, fieldName, httpUrl, positiveInt } from './config-schemas';
+import { authSchema, esIndexNames, fieldName, httpUrl, positiveInt } from './config-schemas';
 
 /**
  * Which backend serves the trace role (Jaeger or Tempo) and the logs role (Loki or
- * Elasticsearch/OpenSearch), and their settings (README, "Configuration"). lib/config.ts puts
- * the chosen one in the `jaeger` / `loki` source slot; lib/sources/index.ts builds its client.
+ * Elasticsearch/OpenSearch), and their settings (README, "Configuration"). lib/config-sources.ts
+ * turns them into the named source a provisioning file would list (`type: tempo`, `type: elasticsearch`).
  */
 
 export type TracesBackend = 'jaeger' | 'tempo';
 export type LogsBackend = 'loki' | 'elasticsearch';
-
-/** ELASTICSEARCH_*: where the log documents are and which fields hold the trace id and time. */
-export interface ElasticsearchSettings {
-  index: string;
-  traceIdField: string;
-  timestampField: string;
-}
 
 export const backendEnvSchema = z.object({
   /** Which backend serves the trace role and which the logs role (README, "Configuration"). */
@@ -30,7 +23,7 @@ export const backendEnvSchema = z.object({
   ELASTICSEARCH_AUTH: authSchema.optional(),
   ELASTICSEARCH_TIMEOUT_MS: positiveInt(15_000, 600_000),
   /** Index, alias, data stream or pattern, comma lists allowed (lib/sources/elasticsearch/README.md §1). */
-  ELASTICSEARCH_INDEX: z.string().trim().regex(/^[A-Za-z0-9._*,:+-]+$/, 'must be index names or patterns (letters, digits, . _ - * + : and commas)').default('logs-*'),
+  ELASTICSEARCH_INDEX: esIndexNames.default('logs-*'),
   ELASTICSEARCH_TRACE_FIELD: fieldName.default('trace.id'),
   ELASTICSEARCH_TIME_FIELD: fieldName.default('@timestamp'),
   /** The demo process's Tempo and Elasticsearch emulations (`npm run demo -- --stack tempo-elastic`). */
@@ -38,7 +31,7 @@ export const backendEnvSchema = z.object({
   DEMO_ELASTICSEARCH_URL: httpUrl.optional(),
 });
 
-type BackendEnv = z.infer<typeof backendEnvSchema> & { JAEGER_URL?: string; LOKI_URL?: string };
+export type BackendEnv = z.infer<typeof backendEnvSchema> & { JAEGER_URL?: string; LOKI_URL?: string };
 
 /** A URL the chosen backend would ignore is a mistake worth stopping for, naming the variable. */
 export function roleMismatches(e: BackendEnv): string[] {

@@ -13,7 +13,7 @@ export interface DetectionConfig {
 }
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const redFamiliesSchema = z.array(
+export const redFamiliesSchema = z.array(
   z.object({
     requests: z.string().regex(METRIC_NAME, 'must be a metric name'),
     errorLabel: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a label name'),

@@ -22,6 +22,9 @@ export const authSchema = z
     return z.NEVER;
   });
 
+/** Elasticsearch index names, aliases, data streams or patterns, comma lists allowed (lib/sources/elasticsearch/README.md §1). */
+export const esIndexNames = z.string().trim().regex(/^[A-Za-z0-9._*,:+-]+$/, 'must be index names or patterns (letters, digits, . _ - * + : and commas)');
+
 /** A document field path such as `trace.id` or `@timestamp`. */
 export const fieldName = z.string().trim().regex(/^[@A-Za-z0-9_][@A-Za-z0-9_.-]{0,127}$/, 'must be a field name such as trace.id');
 

@@ -32,7 +32,7 @@ describe('parseConfig', () => {
       PORT: '8080',
     });
     expect(cfg.demo).toBe(false);
-    expect(cfg.sources.prometheus).toEqual({
+    expect(cfg.sources.prometheus).toMatchObject({
       name: 'prometheus',
       baseUrl: 'https://prom.example.com',
       auth: { type: 'basic', user: 'alice', password: 's3:cr3t' },

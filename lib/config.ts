@@ -6,11 +6,11 @@ import { egressPolicy, secretBindings } from './net/egress-config';
 import { snapshotMaxBytes } from './views/snapshot-codec';
 import { authConfigFrom, authEnvSchema, isLoopbackHost, type AuthConfig } from './auth/auth-config';
 import { detection, type DetectionConfig } from './config-detection';
-import { authSchema, httpUrl, positiveInt, type SourceAuth } from './config-schemas';
-import { backendEnvSchema, roleMismatches, type ElasticsearchSettings, type LogsBackend, type TracesBackend } from './config-backends';
+import { authSchema, httpUrl, positiveInt } from './config-schemas';
+import { backendEnvSchema, type LogsBackend, type TracesBackend } from './config-backends';
+import { firstOfEachSlot, namedSources, type NamedSourceConfig, type SourceConfig } from './config-sources';
 
-export type { SourceAuth } from './config-schemas';
-export type { ElasticsearchSettings, LogsBackend, TracesBackend } from './config-backends';
+export type { LogsBackend, TracesBackend } from './config-backends';
 
 export type { DetectionConfig };
 
@@ -20,15 +20,7 @@ export type { DetectionConfig };
  * (auth secrets live in it).
  */
 
-
-export interface SourceConfig {
-  name: SourceName;
-  baseUrl: string; // no trailing slash
-  auth: SourceAuth | null;
-  timeoutMs: number;
-  /** True when this source is the built-in demo backend. */
-  demo: boolean;
-}
+export type { SourceAuth, SourceConfig, NamedSourceConfig } from './config-sources';
 
 /** The digest runner and its channels (SMTP_URL, DIGEST_*). */
 export interface DigestConfig {
@@ -56,15 +48,16 @@ export interface DigestConfig {
 }
 
 export interface AppConfig {
-  /**
-   * By role: `jaeger` is the trace source (a Jaeger or a Tempo, `tracesBackend`), `loki` the
-   * log source (a Loki or an Elasticsearch, `logsBackend`).
-   */
+  /** The first source of each kind: what a page uses when it picks none (`jaeger`: traces, `loki`: logs, whatever their type). */
   sources: Record<SourceName, SourceConfig | null>;
+  /**
+   * Every named source, in file order: from TRIANGULATE_CONFIG, or one per kind from the
+   * environment (TRACES_BACKEND / LOGS_BACKEND choose the type; lib/config-sources.ts).
+   */
+  namedSources: NamedSourceConfig[];
+  /** TRACES_BACKEND / LOGS_BACKEND: the type the environment form configures, for "not configured" messages. */
   tracesBackend: TracesBackend;
   logsBackend: LogsBackend;
-  tempoTenant: string | null;
-  elasticsearch: ElasticsearchSettings;
   detection: DetectionConfig;
   /** No source configured: the built-in demo incident is served. */
   demo: boolean;
@@ -103,6 +96,8 @@ const envSchema = z.object({
   JAEGER_TIMEOUT_MS: positiveInt(15_000, 600_000),
   JAEGER_API: z.enum(['auto', 'v1', 'v3']).default('auto'),
   LOKI_TENANT: z.string().trim().min(1).optional(),
+  /** A provisioning file of named sources (README, "Configuration"); replaces the *_URL variables. */
+  TRIANGULATE_CONFIG: z.string().trim().min(1).optional(),
   /** Where `npm run demo` started the real demo Prometheus and the demo process's Loki and Jaeger (docs/architecture.md, "The demo"). */
   DEMO_PROMETHEUS_URL: httpUrl.optional(),
   DEMO_LOKI_URL: httpUrl.optional(),
@@ -197,39 +192,18 @@ export function parseConfig(env: Env): AppConfig {
   const publicUrl = (e.PUBLIC_URL ?? self).replace(/\/+$/, '');
   const { auth, problems: authProblems } = authConfigFrom(e, e.HOST, publicUrl);
   if (authProblems.length) throw fail(authProblems);
-  const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL && !e.TEMPO_URL && !e.ELASTICSEARCH_URL;
-  const tempo = e.TRACES_BACKEND === 'tempo';
-  const es = e.LOGS_BACKEND === 'elasticsearch';
-  const mismatch = roleMismatches(e);
-  if (mismatch.length) throw fail(mismatch);
-  const strip = (u: string) => u.replace(/\/+$/, '');
-  const source = (name: SourceName, url: string | undefined, auth: SourceAuth | undefined, timeoutMs: number, isDemo = false): SourceConfig | null =>
-    url ? { name, baseUrl: strip(url), auth: auth ?? null, timeoutMs, demo: isDemo } : null;
-
-  const sources: Record<SourceName, SourceConfig | null> = demo
-    ? {
-        prometheus: source('prometheus', e.DEMO_PROMETHEUS_URL, undefined, e.PROMETHEUS_TIMEOUT_MS, true),
-        loki: es
-          ? source('loki', e.DEMO_ELASTICSEARCH_URL, undefined, e.ELASTICSEARCH_TIMEOUT_MS, true)
-          : source('loki', e.DEMO_LOKI_URL, undefined, e.LOKI_TIMEOUT_MS, true),
-        jaeger: tempo
-          ? source('jaeger', e.DEMO_TEMPO_URL, undefined, e.TEMPO_TIMEOUT_MS, true)
-          : source('jaeger', e.DEMO_JAEGER_URL, undefined, e.JAEGER_TIMEOUT_MS, true),
-      }
-    : {
-        prometheus: source('prometheus', e.PROMETHEUS_URL, e.PROMETHEUS_AUTH, e.PROMETHEUS_TIMEOUT_MS),
-        loki: es ? source('loki', e.ELASTICSEARCH_URL, e.ELASTICSEARCH_AUTH, e.ELASTICSEARCH_TIMEOUT_MS) : source('loki', e.LOKI_URL, e.LOKI_AUTH, e.LOKI_TIMEOUT_MS),
-        jaeger: tempo ? source('jaeger', e.TEMPO_URL, e.TEMPO_AUTH, e.TEMPO_TIMEOUT_MS) : source('jaeger', e.JAEGER_URL, e.JAEGER_AUTH, e.JAEGER_TIMEOUT_MS),
-      };
+  const named = namedSources(e, cleaned);
+  if (named.problems.length) throw fail(named.problems);
+  const demo = named.demo;
+  const sources = firstOfEachSlot(named.sources);
 
   return {
     sources,
+    namedSources: named.sources,
     detection: detect.value!,
     demo,
     tracesBackend: e.TRACES_BACKEND,
     logsBackend: e.LOGS_BACKEND,
-    tempoTenant: e.TEMPO_TENANT ?? null,
-    elasticsearch: { index: e.ELASTICSEARCH_INDEX, traceIdField: e.ELASTICSEARCH_TRACE_FIELD, timestampField: e.ELASTICSEARCH_TIME_FIELD },
     jaegerApi: e.JAEGER_API,
     lokiTenant: e.LOKI_TENANT ?? null,
     databaseUrl: e.DATABASE_URL,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anomaliesHref, anomaliesPath, exploreHref, rangeParams, sharePath, shareUrl, snapshotPagePath, traceHref, tracePath } from './routes';
+import { anomaliesHref, anomaliesPath, exploreHref, linkRange, rangeParams, sharePath, shareUrl, snapshotPagePath, traceHref, tracePath, withLinkRange } from './routes';
 
 describe('links to the app pages', () => {
   it('encodes a trace id that is not plain hex, so it stays one path segment', () => {
@@ -30,5 +30,28 @@ describe('links to the app pages', () => {
     expect(sharePath('tok_-1')).toBe('/s/tok_-1');
     expect(shareUrl('https://t.example/base//', 'tok')).toBe('https://t.example/base/s/tok');
     expect(snapshotPagePath('tok')).toBe('/s/tok/view');
+  });
+});
+
+describe('links keep a relative range (issue 16)', () => {
+  const checked = { from: '2026-12-04T10:54:50.000Z', to: '2026-12-04T11:54:50.000Z' };
+
+  it("carries the view's own range while it follows the clock, else the checked one", () => {
+    expect(linkRange(new URLSearchParams('from=now-1h&to=now'), checked)).toEqual({ from: 'now-1h', to: 'now', relative: true });
+    expect(linkRange(new URLSearchParams(''), checked)).toEqual({ from: 'now-1h', to: 'now', relative: true });
+    expect(linkRange(new URLSearchParams('from=now-6h&to=now-1h'), null)).toEqual({ from: 'now-6h', to: 'now-1h', relative: true });
+    expect(linkRange(new URLSearchParams(`from=${checked.from}&to=${checked.to}`), checked)).toEqual({ ...checked, relative: false });
+    expect(linkRange(new URLSearchParams('from=2026-12-04T10:00:00Z&to=now'), checked)).toEqual({ ...checked, relative: false });
+    expect(linkRange(new URLSearchParams('from=2026-12-04T10:00:00Z'), null)).toBeNull();
+  });
+
+  it('lets a relative range replace the link\'s window, and an absolute one only fill a missing one', () => {
+    const explore = '/explore?query=up&from=2026-12-04T11%3A00%3A00.000Z&to=2026-12-04T11%3A30%3A00.000Z';
+    const live = new URL(withLinkRange(explore, { from: 'now-1h', to: 'now', relative: true }), 'http://x');
+    expect([live.searchParams.get('query'), live.searchParams.get('from'), live.searchParams.get('to')]).toEqual(['up', 'now-1h', 'now']);
+    const fixed = new URL(withLinkRange(explore, { ...checked, relative: false }), 'http://x');
+    expect(fixed.searchParams.get('from')).toBe('2026-12-04T11:00:00.000Z');
+    expect(withLinkRange('/trace/ab', { ...checked, relative: false })).toBe(`/trace/ab?from=${encodeURIComponent(checked.from)}&to=${encodeURIComponent(checked.to)}`);
+    expect(withLinkRange('/trace/ab?span=1#x', null)).toBe('/trace/ab?span=1#x');
   });
 });

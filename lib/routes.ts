@@ -2,7 +2,7 @@
  * Every page of the app and every link to one, in one place. Pure and browser-safe. Path
  * segments that come from data (trace ids, share tokens) are always encoded.
  */
-import { toRfc3339 } from './time/range';
+import { DEFAULT_FROM, DEFAULT_TO, isRelativeTime, toRfc3339 } from './time/range';
 
 export const PAGES = {
   overview: '/',
@@ -29,6 +29,39 @@ export function rangeParams(q: URLSearchParams): URLSearchParams {
   return out;
 }
 
+/** The time range a link out of a view carries. `relative`: it follows the clock ("now-1h" → "now"). */
+export interface LinkRange {
+  from: string;
+  to: string;
+  relative: boolean;
+}
+
+/**
+ * The range links out of a view carry (issue 16): the view's own while it follows the clock,
+ * so the next page says "Last 1 hour" and keeps refreshing; otherwise the absolute range the
+ * view checked (`checked`, as the API resolved it).
+ */
+export function linkRange(view: URLSearchParams, checked: { from: string; to: string } | null): LinkRange | null {
+  const from = view.get('from') || DEFAULT_FROM;
+  const to = view.get('to') || DEFAULT_TO;
+  if (isRelativeTime(from) && isRelativeTime(to)) return { from, to, relative: true };
+  return checked ? { from: checked.from, to: checked.to, relative: false } : null;
+}
+
+/**
+ * `href` (an app path) with a range: a relative range replaces the link's own (a finding's
+ * window is inside the view's range, and the page stays live); an absolute one only fills
+ * in a link that has none.
+ */
+export function withLinkRange(href: string, range: LinkRange | null): string {
+  if (!range) return href;
+  const url = new URL(href, 'http://app.invalid');
+  for (const k of ['from', 'to'] as const) {
+    if (range.relative || !url.searchParams.has(k)) url.searchParams.set(k, range[k]);
+  }
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
 /** The trace page, with whatever query the caller keeps (range, span, …). */
 export const tracePath = (traceId: string, query: URLSearchParams | string = ''): string =>
   withQuery(`/trace/${encodeURIComponent(traceId)}`, query);
@@ -51,6 +84,13 @@ export function traceHref(traceId: string, spanId?: string | null, atMs?: number
 export const exploreHref = (query: string, fromMs: number, toMs: number): string =>
   withQuery(PAGES.explore, new URLSearchParams({ query, from: toRfc3339(fromMs), to: toRfc3339(toMs) }));
 
+/** Explore with a LogQL query over a range, the shared time cursor pinned at `cursorMs`. */
+export function exploreLogsHref(logql: string, fromMs: number, toMs: number, cursorMs?: number): string {
+  const q = new URLSearchParams({ logql, from: toRfc3339(fromMs), to: toRfc3339(toMs) });
+  if (cursorMs !== undefined && Number.isFinite(cursorMs)) q.set('cursor', String(Math.round(cursorMs)));
+  return withQuery(PAGES.explore, q);
+}
+
 /** The anomalies page filtered to a service and/or kind (and a finding opened), keeping the view's range. */
 export function anomaliesHref(range: URLSearchParams, filter: { service?: string | null; kind?: string | null; open?: string }): string {
   const q = rangeParams(range);
@@ -69,3 +109,5 @@ export const sharePath = (token: string): string => `/s/${encodeURIComponent(tok
 export const shareUrl = (publicUrl: string, token: string): string => `${publicUrl.replace(/\/+$/, '')}${sharePath(token)}`;
 /** Where the snapshot of a share renders. */
 export const snapshotPagePath = (token: string): string => `${sharePath(token)}/view`;
+/** What a share page loads: the snapshot's stored data, or a live share's view captured now. */
+export const sharedViewDataPath = (token: string): string => `${snapshotPagePath(token)}/data`;

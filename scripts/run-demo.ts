@@ -70,7 +70,8 @@ async function startDemoProcess(demoPort: number): Promise<string> {
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, DEMO_ANCHOR_MS: String(anchorMs), NEXT_TELEMETRY_DISABLED: '1', HOST: host, PORT: String(port) };
-  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'TEMPO_URL', 'ELASTICSEARCH_URL', 'TRACES_BACKEND', 'LOGS_BACKEND']) delete env[k];
+  // The demo's sources replace any configured ones (a provisioning file included).
+  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'TEMPO_URL', 'ELASTICSEARCH_URL', 'TRACES_BACKEND', 'LOGS_BACKEND', 'TRIANGULATE_CONFIG']) delete env[k];
   execFileSync('node', ['scripts/db-deploy.mjs'], { stdio: 'inherit', env });
   const demoUrl = await startDemoProcess(Number(arg('demo-port', process.env.DEMO_PORT || '0')) || (await freePort()));
   if (stack === 'tempo-elastic') {

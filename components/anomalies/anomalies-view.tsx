@@ -11,7 +11,8 @@ import { isSeverity } from './kinds';
 import { ServiceGroupView } from './service-group';
 import { SourceBanner } from './source-banner';
 import { allSourcesDown, sourceProblems } from './source-status';
-import { clockUtc, rangeText } from './time-text';
+import { clockText, rangeText } from './time-text';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { useAnomalies } from './use-anomalies';
 import { Alert } from '@/components/ui/alert';
 
@@ -19,6 +20,7 @@ import { Alert } from '@/components/ui/alert';
 export function AnomaliesView() {
   const { params, query, data, range, nowMs } = useAnomalies();
   const set = useSetViewParams();
+  const zone = useTimeZone();
   const open = params.get('open');
   const severity = params.get('severity');
   const values: FilterValues = { service: params.get('service'), kind: params.get('kind'), severity, q: params.get('q') };
@@ -77,12 +79,12 @@ export function AnomaliesView() {
       {!down && groupToggle}
       <p className="mb-3 text-xs text-slate-500" data-testid="anomalies-summary">
         {shown.length === data.anomalies.length ? `${data.anomalies.length}` : `${shown.length} of ${data.anomalies.length}`} findings {byIncident ? '' : `in ${groups.length} `}
-        {byIncident ? 'grouped by incident' : groups.length === 1 ? 'service group' : 'service groups'} · {rangeText(data.range)} · checked {clockUtc(nowMs, range?.toMs)}
+        {byIncident ? 'grouped by incident' : groups.length === 1 ? 'service group' : 'service groups'} · {rangeText(data.range, zone)} · checked {clockText(nowMs, zone, range?.toMs)}
       </p>
       {down ? (
         <EmptyState title="No data source answered">
           <div data-testid="all-sources-down">
-            Nothing could be checked in {rangeText(data.range)}, so no findings does not mean healthy.
+            Nothing could be checked in {rangeText(data.range, zone)}, so no findings does not mean healthy.
             <ul className="mt-2 space-y-1 text-left">
               {sourceProblems(data.sources).map((p) => (
                 <li key={p.source}>{p.text}</li>
@@ -92,7 +94,7 @@ export function AnomaliesView() {
         </EmptyState>
       ) : data.anomalies.length === 0 ? (
         <EmptyState title="No anomalies in this range">
-          <span data-testid="no-anomalies">{rangeText(data.range)}</span>
+          <span data-testid="no-anomalies">{rangeText(data.range, zone)}</span>
         </EmptyState>
       ) : shown.length === 0 ? (
         <EmptyState title="No findings match the filters">

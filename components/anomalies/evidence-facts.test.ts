@@ -3,7 +3,7 @@ import { evidenceFacts, logExamples } from './evidence-facts';
 import { at, finding } from './test-findings';
 
 const REF = Date.parse(at('15:00:00'));
-const facts = (...args: Parameters<typeof finding>) => Object.fromEntries(evidenceFacts(finding(...args), REF).map((f) => [f.label, f.value]));
+const facts = (...args: Parameters<typeof finding>) => Object.fromEntries(evidenceFacts(finding(...args), 'UTC', REF).map((f) => [f.label, f.value]));
 
 describe('evidenceFacts', () => {
   it('shows a counter reset with cause, values, restart time and the rate() artifact', () => {
@@ -77,8 +77,8 @@ describe('evidenceFacts', () => {
   });
 
   it('leaves out fields of the wrong type instead of printing them', () => {
-    expect(evidenceFacts(finding({ id: 'x', kind: 'leak', evidence: { perHour: 'lots', startLevel: null, risingShare: {} } }))).toEqual([]);
-    expect(evidenceFacts(finding({ id: 'x', kind: 'missing_trace', evidence: { cause: 42, seenIn: 'x' } }))).toEqual([]);
+    expect(evidenceFacts(finding({ id: 'x', kind: 'leak', evidence: { perHour: 'lots', startLevel: null, risingShare: {} } }), 'UTC')).toEqual([]);
+    expect(evidenceFacts(finding({ id: 'x', kind: 'missing_trace', evidence: { cause: 42, seenIn: 'x' } }), 'UTC')).toEqual([]);
   });
 });
 

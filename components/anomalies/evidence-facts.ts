@@ -5,7 +5,7 @@
  */
 import type { Anomaly } from '@/lib/model/anomaly';
 import { duration, num, pct } from '@/lib/anomalies/format';
-import { clockUtc } from './time-text';
+import { clockText } from './time-text';
 
 export interface Fact {
   label: string;
@@ -16,9 +16,9 @@ const obj = (v: unknown): Record<string, unknown> | null => (v !== null && typeo
 const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const s = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const words = (v: unknown): string | null => s(v)?.replace(/_/g, ' ') ?? null;
-const when = (v: unknown, ref?: number): string | null => {
+const when = (v: unknown, zone: string, ref?: number): string | null => {
   const t = typeof v === 'string' ? Date.parse(v) : NaN;
-  return Number.isFinite(t) ? clockUtc(t, ref) : null;
+  return Number.isFinite(t) ? clockText(t, zone, ref) : null;
 };
 
 /**
@@ -41,7 +41,7 @@ function change(before: number | null, after: number | null, fmt: (x: number) =>
   return `${before !== null ? fmt(before) : '?'} → ${after !== null ? fmt(after) : '?'}`;
 }
 
-export function evidenceFacts(a: Anomaly, referenceMs?: number): Fact[] {
+export function evidenceFacts(a: Anomaly, zone: string, referenceMs?: number): Fact[] {
   const e = a.evidence ?? {};
   const out: Fact[] = [];
   switch (a.kind) {
@@ -49,9 +49,9 @@ export function evidenceFacts(a: Anomaly, referenceMs?: number): Fact[] {
       push(out, 'Cause', e.cause === 'restart' ? 'process restart' : e.cause === 'non_monotonic' ? 'not monotonic (no restart)' : words(e.cause));
       const before = obj(e.before);
       const after = obj(e.after);
-      push(out, 'Before', before && n(before.value) !== null ? `${num(n(before.value)!)} at ${when(before.ts, referenceMs) ?? '?'}` : null);
-      push(out, 'After', after && n(after.value) !== null ? `${num(n(after.value)!)} at ${when(after.ts, referenceMs) ?? '?'}` : null);
-      push(out, 'Restarted at', when(e.restartedAt, referenceMs));
+      push(out, 'Before', before && n(before.value) !== null ? `${num(n(before.value)!)} at ${when(before.ts, zone, referenceMs) ?? '?'}` : null);
+      push(out, 'After', after && n(after.value) !== null ? `${num(n(after.value)!)} at ${when(after.ts, zone, referenceMs) ?? '?'}` : null);
+      push(out, 'Restarted at', when(e.restartedAt, zone, referenceMs));
       push(out, 'Restart signal', s(e.restartSignal));
       push(out, 'Resets of this series in range', n(e.resetsInRange) !== null ? num(n(e.resetsInRange)!, 0) : null);
       const artifact = obj(e.rateArtifact);
@@ -88,7 +88,7 @@ export function evidenceFacts(a: Anomaly, referenceMs?: number): Fact[] {
       push(out, 'Likely cause', words(e.cause));
       const seen = obj(e.seenIn);
       if (seen) push(out, 'Seen in', `${num(n(seen.exemplars) ?? 0, 0)} exemplars, ${num(n(seen.logs) ?? 0, 0)} log lines`);
-      push(out, 'Last seen', when(e.lastSeen, referenceMs));
+      push(out, 'Last seen', when(e.lastSeen, zone, referenceMs));
       break;
     }
     case 'mesh_only_hop':

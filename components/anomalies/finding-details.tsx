@@ -3,11 +3,13 @@ import { selector } from '@/lib/anomalies/format';
 import { evidenceFacts, logExamples } from './evidence-facts';
 import { FindingSparkline, FindingTimeline } from './finding-sparkline';
 import { evidencePoints } from './sparkline-model';
-import { clockUtc } from './time-text';
+import { clockText } from './time-text';
+import { useTimeZone } from '@/components/settings/time-zone';
 
 /** The expanded part of a finding: the explanation in full, its evidence, and what it refers to. */
 export function FindingDetails({ anomaly, range }: { anomaly: Anomaly; range: { fromMs: number; toMs: number } }) {
-  const facts = evidenceFacts(anomaly, range.toMs);
+  const zone = useTimeZone();
+  const facts = evidenceFacts(anomaly, zone, range.toMs);
   const examples = logExamples(anomaly);
   const series = anomaly.subject.series;
   const hasPoints = evidencePoints(anomaly.evidence) !== null;
@@ -40,7 +42,7 @@ export function FindingDetails({ anomaly, range }: { anomaly: Anomaly; range: { 
           <ul className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-950" data-testid="log-examples">
             {examples.map((e, i) => (
               <li key={i} className="whitespace-pre-wrap break-all">
-                {e.ts && <span className="mr-2 text-slate-500">{clockUtc(Date.parse(e.ts), range.toMs)}</span>}
+                {e.ts && <span className="mr-2 text-slate-500">{clockText(Date.parse(e.ts), zone, range.toMs)}</span>}
                 {e.text}
               </li>
             ))}

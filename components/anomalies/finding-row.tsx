@@ -1,15 +1,18 @@
 import type { Anomaly } from '@/lib/model/anomaly';
+import type { LinkRange } from '@/lib/routes';
 import { KindBadge, SeverityBadge } from './badges';
 import { FindingDetails } from './finding-details';
 import { FindingLinks } from './finding-links';
 import { FindingSparkline } from './finding-sparkline';
 import { rowIsOpen, type FindingRow } from './grouping';
 import { SEVERITY_CLASSES } from './kinds';
-import { clockUtc, relativeTime, spanText } from './time-text';
+import { LIST_ITEM_ATTR } from '@/components/ui/use-shortcut';
+import { clockText, relativeTime, spanText } from './time-text';
+import { useTimeZone } from '@/components/settings/time-zone';
 
 export interface RowContext {
-  /** The checked range, as the response gave it and in ms. */
-  range: { from: string; to: string; fromMs: number; toMs: number };
+  /** The checked range, as the response gave it and in ms; `link`: the range links carry (lib/routes.ts linkRange). */
+  range: { from: string; to: string; fromMs: number; toMs: number; link?: LinkRange | null };
   /** What relative times count from: when the data was fetched (or the snapshot taken). */
   nowMs: number;
   open: string | null;
@@ -19,10 +22,11 @@ export interface RowContext {
 const ONGOING_KINDS = new Set(['gc_storm', 'error_burst', 'latency_spike']);
 
 function When({ anomaly, ctx }: { anomaly: Anomaly; ctx: RowContext }) {
+  const zone = useTimeZone();
   const start = Date.parse(anomaly.start);
   return (
     <time dateTime={anomaly.start} title={anomaly.start} className="whitespace-nowrap text-xs text-slate-500">
-      {relativeTime(start, ctx.nowMs)} · {spanText(anomaly.start, anomaly.end, ONGOING_KINDS.has(anomaly.kind), ctx.range.toMs)}
+      {relativeTime(start, ctx.nowMs)} · {spanText(anomaly.start, anomaly.end, ONGOING_KINDS.has(anomaly.kind), zone, ctx.range.toMs)}
     </time>
   );
 }
@@ -30,6 +34,7 @@ function When({ anomaly, ctx }: { anomaly: Anomaly; ctx: RowContext }) {
 function rowAttrs(a: Anomaly, open: boolean) {
   return {
     'data-testid': 'anomaly-row',
+    [LIST_ITEM_ATTR]: '',
     'data-kind': a.kind,
     'data-service': a.service ?? '',
     'data-severity': a.severity,
@@ -75,6 +80,7 @@ export function SingleFindingRow({ anomaly, ctx }: { anomaly: Anomaly; ctx: RowC
 
 /** The counter resets of one restart as one row, "N counters reset at …", expandable to each. */
 export function CollapsedResetsRow({ row, ctx }: { row: Extract<FindingRow, { type: 'collapsed' }>; ctx: RowContext }) {
+  const zone = useTimeZone();
   const open = rowIsOpen(row, ctx.open);
   const { lead, anomalies, event } = row;
   const names = [...new Set(anomalies.map((a) => a.subject.series?.name).filter((n): n is string => !!n))];
@@ -86,7 +92,7 @@ export function CollapsedResetsRow({ row, ctx }: { row: Extract<FindingRow, { ty
           <SeverityBadge severity={lead.severity} />
           <KindBadge kind={lead.kind} />
           <span className="font-medium" data-testid="anomaly-title">
-            {event.service ?? event.target} restarted at {clockUtc(event.atMs, ctx.range.toMs)}: {anomalies.length} series reset
+            {event.service ?? event.target} restarted at {clockText(event.atMs, zone, ctx.range.toMs)}: {anomalies.length} series reset
           </span>
           <span className={`rounded px-1.5 text-xs ${event.falseSpike ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`} data-testid="restart-spike">
             {event.falseSpike ? 'rate() shows a false spike' : 'no false rate() spike'}

@@ -1,5 +1,6 @@
 import { Sparkline } from '@/components/charts/sparkline';
 import type { Anomaly } from '@/lib/model/anomaly';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { kindName } from './kinds';
 import { findingMarks, sparklineModel, timelineText } from './sparkline-model';
 
@@ -16,8 +17,9 @@ interface Props {
  * in the range (no line), so every row shows *where* the problem sits.
  */
 export function FindingSparkline({ anomaly, range, width = 140, height = 28 }: Props) {
-  const model = sparklineModel(anomaly, range);
-  const marks = model ?? { points: [], ...findingMarks(anomaly, range.fromMs, range.toMs), ...range };
+  const zone = useTimeZone();
+  const model = sparklineModel(anomaly, range, zone);
+  const marks = model ?? { points: [], ...findingMarks(anomaly, range.fromMs, range.toMs, zone), ...range };
   const hasMarks = marks.markers.length > 0 || marks.shaded.length > 0;
   if (!model && !hasMarks) return null;
   return (
@@ -38,9 +40,10 @@ export function FindingSparkline({ anomaly, range, width = 140, height = 28 }: P
 
 /** What happened when, as text: shown when the evidence has no points to draw. */
 export function FindingTimeline({ anomaly, referenceMs }: { anomaly: Anomaly; referenceMs: number }) {
+  const zone = useTimeZone();
   return (
     <ol className="space-y-0.5 font-mono text-xs text-slate-700 dark:text-slate-300" data-testid="finding-timeline">
-      {timelineText(anomaly, referenceMs).map((line, i) => (
+      {timelineText(anomaly, zone, referenceMs).map((line, i) => (
         <li key={i} className="whitespace-pre-wrap">
           {line}
         </li>

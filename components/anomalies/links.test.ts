@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingLinks, isAppPath } from './links';
+import { findingLinks, isAppPath, linksAwayFrom } from './links';
 
 const range = { from: '2026-03-02T14:00:00.000Z', to: '2026-03-02T15:00:00.000Z' };
 
@@ -39,10 +39,38 @@ describe('findingLinks', () => {
   });
 });
 
+describe('finding links in a view that follows the clock', () => {
+  it('carry "last 1 hour" instead of the absolute times the scan resolved', () => {
+    const live = { ...range, link: { from: 'now-1h', to: 'now', relative: true } };
+    const links = findingLinks({ links: [{ label: 'Open trace', href: '/trace/abc123' }, { label: 'rate() panel', href: '/explore?query=up&from=2026-03-02T13%3A00%3A00.000Z&to=2026-03-02T13%3A30%3A00.000Z' }] }, live);
+    for (const l of links) {
+      const url = new URL(l.href, 'http://x');
+      expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['now-1h', 'now']);
+    }
+    expect(new URL(links[1].href, 'http://x').searchParams.get('query')).toBe('up');
+  });
+});
+
 describe('isAppPath', () => {
   it('accepts only same-origin paths', () => {
     expect(isAppPath('/explore')).toBe(true);
     expect(isAppPath('explore')).toBe(false);
     expect(isAppPath('/\nfoo')).toBe(false);
+  });
+});
+
+describe('linksAwayFrom', () => {
+  it('drops the link to the trace page being shown and keeps links to other traces and pages', () => {
+    const links = findingLinks(
+      {
+        links: [
+          { label: 'Open trace', href: '/trace/4bf92f3577b34da6a3ce929d0e0e4736?from=a' },
+          { label: 'Other trace', href: '/trace/00000000000000000000000000000abc' },
+          { label: 'Explore', href: '/explore?query=up' },
+        ],
+      },
+      null,
+    );
+    expect(linksAwayFrom(links, '4bf92f3577b34da6a3ce929d0e0e4736').map((l) => l.label)).toEqual(['Other trace', 'Explore']);
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { Anomaly } from '@/lib/model/anomaly';
 import { num } from '@/lib/anomalies/format';
-import { clockUtc } from './time-text';
+import { clockText } from './time-text';
 
 export interface SparklineModel {
   points: [number, number | null][];
@@ -45,7 +45,7 @@ function evidenceSpans(evidence: Record<string, unknown>): [number, number][] | 
 const INTERVAL_KINDS = new Set<string>(['gc_storm', 'error_burst', 'latency_spike']);
 
 /** Markers and shaded spans of a finding inside [fromMs, toMs]: the evidence's, else derived from the finding's times. */
-export function findingMarks(a: Anomaly, fromMs: number, toMs: number): Pick<SparklineModel, 'markers' | 'shaded'> {
+export function findingMarks(a: Anomaly, fromMs: number, toMs: number, zone: string): Pick<SparklineModel, 'markers' | 'shaded'> {
   const start = Date.parse(a.start);
   const end = a.end ? Date.parse(a.end) : toMs;
   const given = evidenceMarkers(a.evidence);
@@ -54,18 +54,18 @@ export function findingMarks(a: Anomaly, fromMs: number, toMs: number): Pick<Spa
   const spanTimes = givenSpans ?? (INTERVAL_KINDS.has(a.kind) && Number.isFinite(start) && Number.isFinite(end) ? [[start, end] as [number, number]] : []);
   const inside = (t: number) => t >= fromMs && t <= toMs;
   return {
-    markers: markerTimes.filter(inside).map((t) => ({ tMs: t, label: `${a.kind === 'counter_reset' ? 'reset' : 'event'} at ${clockUtc(t, toMs)}` })),
+    markers: markerTimes.filter(inside).map((t) => ({ tMs: t, label: `${a.kind === 'counter_reset' ? 'reset' : 'event'} at ${clockText(t, zone, toMs)}` })),
     shaded: spanTimes
       .filter(([s, e]) => e >= fromMs && s <= toMs)
-      .map(([s, e]) => ({ fromMs: Math.max(s, fromMs), toMs: Math.min(e, toMs), label: `${clockUtc(s, toMs)} → ${a.end || givenSpans ? clockUtc(e, toMs) : 'ongoing'}` })),
+      .map(([s, e]) => ({ fromMs: Math.max(s, fromMs), toMs: Math.min(e, toMs), label: `${clockText(s, zone, toMs)} → ${a.end || givenSpans ? clockText(e, zone, toMs) : 'ongoing'}` })),
   };
 }
 
 /** The sparkline of a finding over the checked range, or null when the evidence carries no points. */
-export function sparklineModel(a: Anomaly, range: { fromMs: number; toMs: number }): SparklineModel | null {
+export function sparklineModel(a: Anomaly, range: { fromMs: number; toMs: number }, zone: string): SparklineModel | null {
   const points = evidencePoints(a.evidence);
   if (!points) return null;
-  return { points, ...findingMarks(a, range.fromMs, range.toMs), fromMs: range.fromMs, toMs: range.toMs };
+  return { points, ...findingMarks(a, range.fromMs, range.toMs, zone), fromMs: range.fromMs, toMs: range.toMs };
 }
 
 const obj = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
@@ -83,9 +83,9 @@ function tsValue(v: unknown): { ms: number; value: number } | null {
  * The textual timeline shown when there is no line to draw: the moments the detector
  * measured, in time order ("14:25:00 UTC  value 18,442", "14:25:15 UTC  value 12 (reset)").
  */
-export function timelineText(a: Anomaly, referenceMs?: number): string[] {
+export function timelineText(a: Anomaly, zone: string, referenceMs?: number): string[] {
   const e = a.evidence;
-  const at = (ms: number) => clockUtc(ms, referenceMs);
+  const at = (ms: number) => clockText(ms, zone, referenceMs);
   const start = Date.parse(a.start);
   switch (a.kind) {
     case 'counter_reset': {

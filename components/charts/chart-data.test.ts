@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiMetric } from '@/lib/api/types';
-import { formatValue, legendNames, timeTick, toChartData, typicalStep } from './chart-data';
+import { formatValue, toChartData, typicalStep, valueExtent } from './chart-data';
 
 const metric = (points: [number, number | null][], labels: Record<string, string> = {}): ApiMetric => ({ name: 'm', labels, points });
 
@@ -50,17 +50,16 @@ describe('chart labels', () => {
     expect(typicalStep([metric([[0, 1]])])).toBeNull();
   });
 
-  it('legendNames shows only the labels that tell series apart', () => {
-    const names = legendNames([metric([], { job: 'a', instance: 'x:1' }), metric([], { job: 'a', instance: 'y:1' })]);
-    expect(names).toEqual(['instance=x:1', 'instance=y:1']);
-    expect(legendNames([{ ...metric([]), title: 'p99' }])).toEqual(['p99']);
+  it('valueExtent covers only the visible series and says whether every value is whole', () => {
+    const ser = [metric([[0, 1], [10, 3]]), metric([[0, 0.5], [10, 100]])];
+    expect(valueExtent(ser, 0, 10, null)).toEqual({ min: 0.5, max: 100, integers: false });
+    expect(valueExtent(ser, 0, 10, new Set([0]))).toEqual({ min: 1, max: 3, integers: true });
+    expect(valueExtent(ser, 20, 30, null)).toBeNull();
   });
 
-  it('timeTick shows seconds only for short windows', () => {
-    const t = Date.UTC(2024, 0, 2, 3, 4, 5);
-    expect(timeTick(t, 60_000)).toBe('03:04:05');
-    expect(timeTick(t, 3_600_000)).toBe('03:04');
-    expect(timeTick(t, 7 * 86_400_000)).toBe('01-02 03:04');
+  it('formatValue writes bytes per second with binary prefixes like the axis', () => {
+    expect(formatValue(2048, 'bytes/s')).toBe('2 KiB/s');
+    expect(formatValue(12.5, '%')).toBe('12.5 %');
   });
 
   it('formatValue uses the unit', () => {

@@ -75,28 +75,6 @@ export function toChartData(series: readonly ApiMetric[], fromMs: number, toMs: 
   return { rows, keys, clippedInfinite, yMin: hasFinite ? yMin : null, yMax: hasFinite ? yMax : null };
 }
 
-const HIDDEN_LABELS = new Set(['__name__']);
-
-/** Short legend names: the labels that differ between the series, else the metric name. */
-export function legendNames(series: readonly ApiMetric[]): string[] {
-  if (series.length === 0) return [];
-  const keys = new Set<string>();
-  for (const s of series) for (const k of Object.keys(s.labels)) if (!HIDDEN_LABELS.has(k)) keys.add(k);
-  const varying = [...keys].filter((k) => new Set(series.map((s) => s.labels[k] ?? '')).size > 1).sort();
-  return series.map((s) => {
-    if (varying.length === 0) return s.title ?? s.name;
-    return varying.map((k) => `${k}=${s.labels[k] ?? ''}`).join(', ');
-  });
-}
-
-/** Tick labels on a time axis: seconds only when the window is short. */
-export function timeTick(ms: number, windowMs: number): string {
-  const iso = new Date(ms).toISOString();
-  if (windowMs <= 10 * 60_000) return iso.slice(11, 19);
-  if (windowMs <= 2 * 86_400_000) return iso.slice(11, 16);
-  return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
-}
-
 const trim = (n: number, digits: number) => Number(n.toFixed(digits)).toString();
 
 /** Compact value with its unit: 1.2k req/s, 350 ms, 1.5 GiB, 12 %. */
@@ -107,6 +85,7 @@ export function formatValue(v: number | null | undefined, unit?: string): string
   // Units as lib/correlate/service-metrics names them.
   const shortUnit: Record<string, string> = { seconds: 's', reqps: 'req/s', ops: '/s', count: '' };
   if (unit !== undefined && unit in shortUnit) unit = shortUnit[unit] || undefined;
+  if (unit === 'bytes/s') return `${formatValue(v, 'bytes')}/s`;
   switch (unit) {
     case 'bytes': {
       const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -134,4 +113,21 @@ export function formatValue(v: number | null | undefined, unit?: string): string
   if (abs >= 1e3) return `${trim(v / 1e3, 1)}k${suffix}`;
   if (abs === 0) return `0${suffix}`;
   return `${trim(v, abs >= 10 ? 1 : abs >= 0.01 ? 3 : 6)}${suffix}`;
+}
+
+/** Finite value range of the visible series inside the window (null when nothing is plotted). */
+export function valueExtent(series: readonly ApiMetric[], fromMs: number, toMs: number, visible: ReadonlySet<number> | null): { min: number; max: number; integers: boolean } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  series.forEach((s, i) => {
+    if (visible && !visible.has(i)) return;
+    for (const [t, v] of s.points) {
+      if (t < fromMs || t > toMs || v === null || !Number.isFinite(v)) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (!Number.isInteger(v)) integers = false;
+    }
+  });
+  return min <= max ? { min, max, integers } : null;
 }

@@ -23,15 +23,23 @@ export function seriesService(s: Pick<ApiMetric, 'service' | 'labels'>): string 
 }
 
 /**
- * GC storms of the services plotted (all of them when no series names a service),
- * clipped to the window. An ongoing storm (no end) lasts to the window's end.
+ * Whether a finding is about what a series shows: the same service, or the same instance
+ * (`instance` label of the finding's subject series). A series naming neither relates to
+ * no finding, so an unrelated query never says "Shaded: GC storm".
  */
+export function relatesToSeries(a: Pick<Anomaly, 'service' | 'subject'>, s: Pick<ApiMetric, 'service' | 'labels'>): boolean {
+  const service = seriesService(s);
+  if (service && a.service && service === a.service) return true;
+  const instance = s.labels.instance;
+  return instance !== undefined && a.subject.series?.labels.instance === instance;
+}
+
+/** GC storms related to a plotted series (relatesToSeries), clipped to the window; an ongoing one lasts to its end. */
 export function gcStormBands(series: readonly ApiMetric[], anomalies: readonly Anomaly[], fromMs: number, toMs: number): StormBand[] {
-  const services = new Set(series.map(seriesService).filter((s): s is string => s !== null));
   const out: StormBand[] = [];
   for (const a of anomalies) {
     if (a.kind !== 'gc_storm') continue;
-    if (services.size > 0 && (!a.service || !services.has(a.service))) continue;
+    if (!series.some((s) => relatesToSeries(a, s))) continue;
     const start = Date.parse(a.start);
     const end = a.end ? Date.parse(a.end) : toMs;
     if (!Number.isFinite(start) || !Number.isFinite(end) || end < fromMs || start > toMs) continue;
@@ -82,4 +90,23 @@ export function exemplarDots(exemplars: readonly ApiExemplar[], fromMs: number, 
     out.push({ tMs: t, value, exemplar: e });
   }
   return out;
+}
+
+/**
+ * Exemplars thinned to what a chart can show: the window is cut into `buckets` time slots
+ * (about one per few pixels) and each slot keeps its highest value, the slowest request
+ * being the one worth opening. Dead links (trace not in Jaeger) lose to live ones of equal
+ * value. Returns the kept dots in time order.
+ */
+export function thinExemplars(dots: readonly ExemplarDot[], fromMs: number, toMs: number, buckets: number): ExemplarDot[] {
+  if (dots.length <= buckets || buckets < 1 || !(toMs > fromMs)) return [...dots];
+  const width = (toMs - fromMs) / buckets;
+  const best = new Map<number, ExemplarDot>();
+  for (const d of dots) {
+    const b = Math.min(buckets - 1, Math.floor((d.tMs - fromMs) / width));
+    const cur = best.get(b);
+    const live = (x: ExemplarDot) => (x.exemplar.traceExists === false ? 0 : 1);
+    if (!cur || d.value > cur.value || (d.value === cur.value && live(d) > live(cur))) best.set(b, d);
+  }
+  return [...best.values()].sort((a, b) => a.tMs - b.tMs);
 }

@@ -16,13 +16,15 @@ export interface OverlayProps {
   resets: ResetMarker[];
   dots: ExemplarDot[];
   cursorMs?: number | null;
+  /** The time range being dragged out (zoom). */
+  selection?: { fromMs: number; toMs: number } | null;
   exemplarHref?: (e: ApiExemplar) => string | null;
   onExemplarClick?: (e: ApiExemplar) => void;
 }
 
 const MIN_BAND_PX = 3;
 
-export function ChartOverlays({ band, storms, resets, dots, cursorMs, exemplarHref, onExemplarClick }: OverlayProps) {
+export function ChartOverlays({ band, storms, resets, dots, cursorMs, selection, exemplarHref, onExemplarClick }: OverlayProps) {
   const x = useXAxisScale();
   const y = useYAxisScale();
   const area = usePlotArea();
@@ -63,6 +65,7 @@ export function ChartOverlays({ band, storms, resets, dots, cursorMs, exemplarHr
           </g>
         );
       })}
+      {selection && <rect data-testid="zoom-selection" {...span(selection.fromMs, selection.toMs)} y={top} height={area.height} fill="#0ea5e9" fillOpacity={0.18} pointerEvents="none" />}
       {cursorMs !== null && cursorMs !== undefined && (
         <line x1={px(cursorMs)} x2={px(cursorMs)} y1={top} y2={bottom} stroke="#64748b" strokeOpacity={0.6} pointerEvents="none" />
       )}

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { EmptyState } from '@/components/ui/page-title';
 import { KIND_NAMES } from '@/lib/model/anomaly';
 import { digestsApi, type PublicChannel, type ScheduleRecord } from './digests-api';
+import { formatIso } from '@/lib/time/format';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { RunHistory } from './run-history';
 import { ScheduleForm } from './schedule-form';
 
@@ -25,7 +27,7 @@ export function DigestsView() {
       {creating && <ScheduleForm onDone={() => setCreating(false)} />}
       {list.isPending && <p className="text-sm text-slate-500">Loading schedules…</p>}
       {list.isError && (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {list.error.message}
         </p>
       )}
@@ -45,6 +47,7 @@ function channelLabel(c: PublicChannel): string {
 
 function ScheduleCard({ schedule: s }: { schedule: ScheduleRecord }) {
   const client = useQueryClient();
+  const zone = useTimeZone();
   const refresh = () => client.invalidateQueries({ queryKey: ['digests'] });
   const [preview, setPreview] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -68,7 +71,7 @@ function ScheduleCard({ schedule: s }: { schedule: ScheduleRecord }) {
           </h2>
           <p className="text-xs text-slate-600 dark:text-slate-400">
             <code>{s.cron}</code> in {s.timezone} · window {s.window === 'since_last_run' ? 'since the last digest' : `last ${s.window}`}
-            {s.skipEmpty ? ' · skipped when empty' : ''} · next run {s.nextRunAt ? `${s.nextRunAt.slice(0, 16).replace('T', ' ')} UTC` : '—'}
+            {s.skipEmpty ? ' · skipped when empty' : ''} · next run {formatIso(s.nextRunAt, zone, { precision: 'min' })}
           </p>
           <p className="text-xs text-slate-600 dark:text-slate-400">
             {filters.length ? filters.join(' · ') : 'all findings'} → {s.channels.length ? s.channels.map(channelLabel).join('; ') : 'no channel (history only)'}
@@ -94,7 +97,7 @@ function ScheduleCard({ schedule: s }: { schedule: ScheduleRecord }) {
       </div>
       {editing && <ScheduleForm schedule={s} onDone={() => setEditing(false)} />}
       {(runNow.isError || showPreview.isError) && (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {(runNow.error ?? showPreview.error)?.message}
         </p>
       )}

@@ -1,6 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { formatIso, formatRange } from '@/lib/time/format';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { digestsApi, type RunRecord } from './digests-api';
 
 /** A schedule's runs: when, window, counts, channel results, and the digest as it was sent. */
@@ -13,12 +15,11 @@ const STATUS_CLASS: Record<string, string> = {
   running: 'bg-blue-100 text-blue-900 dark:bg-blue-950 dark:text-blue-100',
   pending: 'bg-blue-100 text-blue-900 dark:bg-blue-950 dark:text-blue-100',
 };
-const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 export function RunHistory({ scheduleId }: { scheduleId: string }) {
   const runs = useQuery({ queryKey: ['digests', scheduleId, 'runs'], queryFn: () => digestsApi.runs(scheduleId), refetchInterval: 30_000 });
   if (runs.isPending) return <p className="text-sm text-slate-500">Loading history…</p>;
-  if (runs.isError) return <p role="alert" className="text-sm text-red-600">{runs.error.message}</p>;
+  if (runs.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{runs.error.message}</p>;
   if (runs.data.runs.length === 0) return <p className="text-sm text-slate-500" data-testid="digest-history-empty">No runs yet.</p>;
   return (
     <ul className="space-y-1" data-testid="digest-history">
@@ -31,6 +32,7 @@ export function RunHistory({ scheduleId }: { scheduleId: string }) {
 
 function RunRow({ run }: { run: RunRecord }) {
   const c = run.counts;
+  const zone = useTimeZone();
   return (
     <li className="rounded border border-slate-200 text-sm dark:border-slate-800" data-testid="digest-run">
       <details>
@@ -38,10 +40,10 @@ function RunRow({ run }: { run: RunRecord }) {
           <span className={`rounded px-1.5 text-xs font-medium ${STATUS_CLASS[run.status] ?? ''}`} data-testid="digest-run-status">
             {run.status}
           </span>
-          <span>{utc(run.scheduledFor)}</span>
+          <span>{formatIso(run.scheduledFor, zone, { precision: 'min' })}</span>
           <span className="text-slate-500">{run.trigger === 'manual' ? 'run now' : run.trigger.replace('_', '-')}</span>
           <span className="text-slate-500">
-            window {utc(run.window.from)} → {utc(run.window.to)}
+            window {formatRange(Date.parse(run.window.from), Date.parse(run.window.to), zone, 'min')}
           </span>
           {c.total !== undefined && (
             <span>

@@ -5,12 +5,13 @@ import { parser as logqlParser } from '@grafana/lezer-logql';
 import { styleTags, tags as t } from '@lezer/highlight';
 import { LanguageType, PromQLExtension } from '@prometheus-io/codemirror-promql';
 import { logqlSyntaxErrors } from './logql-lint';
+import { ApiPrometheusClient } from './promql-completion';
 
 /**
- * The two query languages of /explore. PromQL comes with highlighting, completion of
- * functions/keywords and a syntax linter from the Prometheus package; its remote completion
- * is left off, because the browser must never learn a backend's URL. LogQL gets Grafana's
- * grammar with highlighting and a parse-tree linter.
+ * The two query languages of /explore. PromQL comes with highlighting, completion and a
+ * syntax linter from the Prometheus package; metric, label and label-value names complete
+ * through Triangulate's own API (promql-completion.ts), so the browser never learns a
+ * backend's URL. LogQL gets Grafana's grammar with highlighting and a parse-tree linter.
  */
 
 export type QueryLanguage = 'promql' | 'logql' | 'lucene';
@@ -68,20 +69,21 @@ const logqlLinter = linter((view) =>
 
 /** Readable on light and dark backgrounds alike (the app follows the system scheme). */
 export const queryHighlightStyle = HighlightStyle.define([
-  { tag: t.keyword, color: '#7c3aed' },
-  { tag: [t.function(t.variableName), t.function(t.name)], color: '#2563eb' },
-  { tag: [t.labelName, t.propertyName, t.attributeName], color: '#0891b2' },
-  { tag: t.string, color: '#16a34a' },
-  { tag: t.number, color: '#d97706' },
-  { tag: t.operator, color: '#db2777' },
-  { tag: [t.lineComment, t.comment], color: '#64748b', fontStyle: 'italic' },
-  { tag: t.invalid, color: '#dc2626' },
+  // Colours per theme, each AA-readable on its background (app/globals.css, --hl-*).
+  { tag: t.keyword, color: 'var(--hl-keyword)' },
+  { tag: [t.function(t.variableName), t.function(t.name)], color: 'var(--hl-function)' },
+  { tag: [t.labelName, t.propertyName, t.attributeName], color: 'var(--hl-label)' },
+  { tag: t.string, color: 'var(--hl-string)' },
+  { tag: t.number, color: 'var(--hl-number)' },
+  { tag: t.operator, color: 'var(--hl-operator)' },
+  { tag: [t.lineComment, t.comment], color: 'var(--color-slate-500)', fontStyle: 'italic' },
+  { tag: t.invalid, color: 'var(--hl-invalid)' },
 ]);
 
 /** A fresh extension per editor: PromQLExtension holds per-editor completion state. */
 export function languageExtension(language: QueryLanguage): { extension: Extension; destroy: () => void } {
   if (language === 'lucene') return { extension: luceneLanguage, destroy: () => undefined };
   if (language === 'logql') return { extension: [new LanguageSupport(logqlLanguage), logqlLinter], destroy: () => undefined };
-  const promql = new PromQLExtension().setComplete({}).activateLinter(true);
+  const promql = new PromQLExtension().setComplete({ remote: new ApiPrometheusClient() }).activateLinter(true);
   return { extension: promql.asExtension(LanguageType.PromQL), destroy: () => promql.destroy() };
 }

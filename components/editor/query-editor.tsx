@@ -7,6 +7,7 @@ import { lintKeymap } from '@codemirror/lint';
 import { EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderExt } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
+import { documentNonce } from './csp-nonce';
 import { languageExtension, queryHighlightStyle, type QueryLanguage } from './languages';
 
 /**
@@ -31,7 +32,7 @@ const theme = EditorView.theme({
   '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', padding: '6px 0', caretColor: 'currentColor' },
   '.cm-line': { padding: '0 8px' },
   '.cm-tooltip': { fontSize: '12px' },
-  '.cm-placeholder': { color: '#94a3b8' },
+  '.cm-placeholder': { color: 'var(--color-slate-500)' },
 });
 
 export function QueryEditor({ language, value, onChange, onRun, label, placeholder }: QueryEditorProps) {
@@ -69,6 +70,8 @@ export function QueryEditor({ language, value, onChange, onRun, label, placehold
             if (u.docChanged) latest.current.onChange(u.state.doc.toString());
           }),
           theme,
+          // CodeMirror's themes are a <style> element: it needs the page's CSP nonce.
+          EditorView.cspNonce.of(documentNonce()),
           lang.extension,
         ],
       }),

@@ -19,8 +19,8 @@ const entry = (over: Partial<LogEntry>): LogEntry => ({
   ...over,
 });
 
-const render = (e: LogEntry, expanded = false) =>
-  renderToStaticMarkup(createElement(LogLineRow, { entry: e, level: 'error', expanded, selected: false, onSelect: () => undefined }));
+const render = (e: LogEntry, expanded = false, extra: Partial<Parameters<typeof LogLineRow>[0]> = {}) =>
+  renderToStaticMarkup(createElement(LogLineRow, { entry: e, level: 'error', expanded, selected: false, wrap: false, onSelect: () => undefined, ...extra }));
 
 describe('LogLineRow', () => {
   it('renders markup in a log line as text, and the trace id as a link to its trace', () => {
@@ -35,6 +35,23 @@ describe('LogLineRow', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toMatch(new RegExp(`href="/trace/${T}\\?span=${S}&amp;from=[^"]+"[^>]*>${S}</a>`));
+  });
+
+  it('gives a line whose trace id is only in its labels a trace chip, and none when the line shows the id', () => {
+    const onlyInLabels = render(entry({ line: 'payment failed', traceId: T, labels: { trace_id: T } }));
+    expect(onlyInLabels).toMatch(new RegExp(`<a [^>]*data-testid="log-trace-chip"[^>]*>trace 4bf92f35…</a>`));
+    expect(onlyInLabels).toContain(`href="/trace/${T}?`);
+    const inLine = render(entry({ line: `failed ${T}`, traceId: T }));
+    expect(inLine).not.toContain('log-trace-chip');
+  });
+
+  it('offers context and filter buttons on an opened row with a stream, and wraps when asked', () => {
+    const e = { ...entry({ line: 'x', labels: { level: 'error' } }), stream: { job: 'a' } };
+    const opened = render(e, true, { onContext: () => undefined, onFilter: () => undefined });
+    expect(opened).toContain('data-testid="log-show-context"');
+    expect(opened).toContain('aria-label="Filter for level=error"');
+    expect(render(e, false, { wrap: true })).toContain('whitespace-pre-wrap');
+    expect(render(e, false)).not.toContain('whitespace-pre-wrap');
   });
 
   it('shows no trace link when the line has no trace id (the service name still links to its page)', () => {

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { memo, type MouseEvent } from 'react';
-import type { LogEntry } from '@/lib/model/types';
+import type { ExploreLogEntry } from '@/lib/api/contract/explore';
 import { LEVEL_STYLE, type LogLevel } from '@/components/logs/log-level';
 import { LogLineHead } from '@/components/logs/log-line-head';
 import { traceHref } from '@/lib/routes';
@@ -10,10 +10,14 @@ import { labelLink, lineSegments, type Segment } from './log-segments';
 
 /**
  * One explore log row. The line and label values are React text; only the trace and span
- * ids inside them become links (to /trace/<id>), so hostile text stays inert.
+ * ids inside them become links (to /trace/<id>), so hostile text stays inert. A line whose
+ * trace id is only in its labels or structured metadata gets a trace chip after the text.
+ * Opened, it lists its labels with "filter for / filter out" buttons and offers the lines
+ * around it (log context).
  */
 
 const stop = (e: MouseEvent) => e.stopPropagation();
+const LINK = 'rounded bg-sky-50 text-sky-700 underline decoration-dotted hover:decoration-solid dark:bg-sky-950 dark:text-sky-300';
 
 function SegmentView({ seg, atMs }: { seg: Segment; atMs: number }) {
   if (seg.kind === 'text') return <>{seg.text}</>;
@@ -23,7 +27,7 @@ function SegmentView({ seg, atMs }: { seg: Segment; atMs: number }) {
       href={href}
       onClick={stop}
       data-testid={seg.kind === 'trace' ? 'log-trace-link' : 'log-span-link'}
-      className="rounded bg-sky-50 text-sky-700 underline decoration-dotted hover:decoration-solid dark:bg-sky-950 dark:text-sky-300"
+      className={LINK}
       title={seg.kind === 'trace' ? `Open trace ${seg.traceId}` : `Open span ${seg.spanId} of trace ${seg.traceId}`}
     >
       {seg.text}
@@ -32,17 +36,25 @@ function SegmentView({ seg, atMs }: { seg: Segment; atMs: number }) {
 }
 
 export interface LogLineRowProps {
-  entry: LogEntry;
+  entry: ExploreLogEntry;
   level: LogLevel;
   expanded: boolean;
   selected: boolean;
-  onSelect: (entry: LogEntry) => void;
+  wrap: boolean;
+  onSelect: (entry: ExploreLogEntry) => void;
+  /** Show the lines around this one (absent where a row cannot say its stream). */
+  onContext?: (entry: ExploreLogEntry) => void;
+  /** Add `| key="value"` (or `!=`) to the query. */
+  onFilter?: (key: string, value: string, exclude: boolean) => void;
 }
 
-export const LogLineRow = memo(function LogLineRow({ entry, level, expanded, selected, onSelect }: LogLineRowProps) {
+const ACTION = 'rounded border border-slate-300 px-1 text-[10px] leading-4 text-slate-600 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800';
+
+export const LogLineRow = memo(function LogLineRow({ entry, level, expanded, selected, wrap, onSelect, onContext, onFilter }: LogLineRowProps) {
   const style = LEVEL_STYLE[level];
   const atMs = Date.parse(entry.ts);
   const segments = lineSegments(expanded ? entry.line : entry.line.slice(0, 4000), entry.traceId, entry.spanId);
+  const linkedInLine = segments.some((s) => s.kind !== 'text');
   return (
     <div
       data-testid="explore-log-row"
@@ -53,6 +65,7 @@ export const LogLineRow = memo(function LogLineRow({ entry, level, expanded, sel
       aria-expanded={expanded}
       onClick={() => onSelect(entry)}
       onKeyDown={(e) => {
+        if (e.target !== e.currentTarget) return;
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           onSelect(entry);
@@ -62,23 +75,47 @@ export const LogLineRow = memo(function LogLineRow({ entry, level, expanded, sel
     >
       <div className="flex items-start gap-2">
         <LogLineHead entry={entry} level={level} />
-        <span className={`min-w-0 flex-1 font-mono ${expanded ? 'whitespace-pre-wrap break-all' : 'truncate whitespace-pre'}`}>
+        <span className={`min-w-0 flex-1 font-mono ${expanded || wrap ? 'whitespace-pre-wrap break-all' : 'truncate whitespace-pre'}`} data-testid="explore-log-text">
           {segments.map((s, i) => (
             <SegmentView key={i} seg={s} atMs={atMs} />
           ))}
         </span>
+        {entry.traceId && !linkedInLine && (
+          <Link href={traceHref(entry.traceId, entry.spanId, atMs)} onClick={stop} data-testid="log-trace-chip" className={`shrink-0 font-mono text-[10px] ${LINK}`} title={`Open trace ${entry.traceId} (id from the line's labels)`}>
+            trace {entry.traceId.slice(0, 8)}…
+          </Link>
+        )}
       </div>
       {expanded && (
-        <dl data-testid="explore-log-labels" className="mt-1 mb-1 ml-[9.5rem] grid grid-cols-[max-content_1fr] gap-x-3 font-mono text-[11px]" onClick={stop}>
-          {Object.entries(entry.labels).map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-slate-500">{k}</dt>
-              <dd className="break-all">
-                <SegmentView seg={labelLink(v, entry.traceId, entry.spanId)} atMs={atMs} />
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <div className="mt-1 mb-1 ml-[9.5rem] space-y-1" onClick={stop}>
+          {onContext && entry.stream && (
+            <button type="button" data-testid="log-show-context" className={ACTION} onClick={() => onContext(entry)}>
+              Show context
+            </button>
+          )}
+          <dl data-testid="explore-log-labels" className="grid grid-cols-[max-content_max-content_1fr] items-baseline gap-x-3 font-mono text-[11px]">
+            {Object.entries(entry.labels).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-slate-500">{k}</dt>
+                <span className="flex gap-0.5">
+                  {onFilter && (
+                    <>
+                      <button type="button" data-testid="log-filter-for" aria-label={`Filter for ${k}=${v}`} title={`Only lines with ${k}="${v}"`} className={ACTION} onClick={() => onFilter(k, v, false)}>
+                        +
+                      </button>
+                      <button type="button" data-testid="log-filter-out" aria-label={`Filter out ${k}=${v}`} title={`Hide lines with ${k}="${v}"`} className={ACTION} onClick={() => onFilter(k, v, true)}>
+                        −
+                      </button>
+                    </>
+                  )}
+                </span>
+                <dd className="break-all">
+                  <SegmentView seg={labelLink(v, entry.traceId, entry.spanId)} atMs={atMs} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
       )}
     </div>
   );

@@ -2,11 +2,12 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LogEntry } from '@/lib/model/types';
+import type { ExploreLogEntry as LogEntry } from '@/lib/api/contract/explore';
 import type { LogLevel } from '@/components/logs/log-level';
 import { withLevels } from '@/components/logs/log-filter';
 import { cursorRow } from './log-cursor';
 import { LogLineRow } from './log-line';
+import { ClockTime } from '@/components/ui/clock-time';
 
 /**
  * The explore page's log list (the trace page's LogPanel is built around one trace, so this
@@ -21,6 +22,10 @@ export interface LogListProps {
   toleranceMs: number;
   onSelectTime: (ms: number) => void;
   height?: number;
+  /** Long lines wrap instead of being cut at the panel's edge. */
+  wrap?: boolean;
+  onContext?: (entry: LogEntry) => void;
+  onFilter?: (key: string, value: string, exclude: boolean) => void;
 }
 
 type Item = { kind: 'log'; entry: LogEntry; level: LogLevel; key: string } | { kind: 'cursor'; key: string };
@@ -28,9 +33,9 @@ type Item = { kind: 'log'; entry: LogEntry; level: LogLevel; key: string } | { k
 const ROW_PX = 22;
 const msOf = (e: LogEntry) => Date.parse(e.ts);
 
-export function LogList({ logs, cursorMs, toleranceMs, onSelectTime, height = 480 }: LogListProps) {
+export function LogList({ logs, cursorMs, toleranceMs, onSelectTime, height = 480, wrap = false, onContext, onFilter }: LogListProps) {
   const levelled = useMemo(
-    () => withLevels(logs).map(({ entry, level, seq }): Item => ({ kind: 'log', entry, level, key: `${entry.tsNs}:${seq}` })),
+    () => withLevels(logs).map(({ level, seq }): Item => ({ kind: 'log', entry: logs[seq], level, key: `${logs[seq].tsNs}:${seq}` })),
     [logs],
   );
   const times = useMemo(() => logs.map(msOf), [logs]);
@@ -84,11 +89,11 @@ export function LogList({ logs, cursorMs, toleranceMs, onSelectTime, height = 48
               {item.kind === 'cursor' ? (
                 <div data-testid="explore-log-cursor" className="flex items-center gap-2 px-2 text-[10px] text-rose-600 dark:text-rose-400" style={{ height: ROW_PX }}>
                   <span className="h-px flex-1 bg-rose-500" />
-                  <span>cursor {cursorMs !== null ? new Date(cursorMs).toISOString().slice(11, 23) : ''}</span>
+                  <span>cursor {cursorMs !== null ? <ClockTime iso={new Date(cursorMs).toISOString()} className="" /> : ''}</span>
                   <span className="h-px flex-1 bg-rose-500" />
                 </div>
               ) : (
-                <LogLineRow entry={item.entry} level={item.level} expanded={expanded.has(item.key)} selected={selected === item.key} onSelect={onSelect} />
+                <LogLineRow entry={item.entry} level={item.level} expanded={expanded.has(item.key)} selected={selected === item.key} wrap={wrap} onSelect={onSelect} onContext={onContext} onFilter={onFilter} />
               )}
             </div>
           );

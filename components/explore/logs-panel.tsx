@@ -1,12 +1,23 @@
 'use client';
 
-import type { ExploreLogsResponse } from '@/lib/query/logs';
+import { useState } from 'react';
+import { logVolumeResponse, type ExploreLogEntry, type ExploreLogsResponse } from '@/lib/api/contract/explore';
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
-import type { ApiFetchError } from '@/components/ui/use-api';
+import { inferLogqlUnit } from '@/components/charts/units';
+import { useApi, type ApiFetchError } from '@/components/ui/use-api';
+import { useIsReadOnlyView, useViewParams } from '@/components/ui/view-params';
+import { logsCsv } from '@/lib/query/csv';
+import { withLabelFilter } from '@/lib/query/logql-edit';
+import { logVolumeUrl } from '@/lib/views/api-urls';
+import { csvName, downloadText } from './download';
 import { cursorTolerance } from './log-cursor';
+import { LogContextPanel } from './log-context-panel';
 import { LogList } from './log-list';
+import { LogVolume } from './log-volume';
+import { LogsToolbar } from './logs-toolbar';
 import { QueryBar } from './query-bar';
 import { QueryStatus } from './query-status';
+import { useLiveTail } from './use-live-tail';
 
 export const LIMIT_CHOICES = ['100', '500', '1000', '5000'];
 
@@ -26,6 +37,7 @@ export interface LogsPanelProps {
   onHover: (ms: number | null) => void;
   onPin: () => void;
   onSelectTime: (ms: number) => void;
+  onZoom: (fromMs: number, toMs: number) => void;
 }
 
 const LANGUAGES = {
@@ -33,12 +45,31 @@ const LANGUAGES = {
   lucene: { name: 'Lucene', placeholder: 'e.g. service.name:checkout AND "payment failed"' },
 } as const;
 
-/** The log query editor (LogQL, or Lucene for Elasticsearch) and either the log list or, for a metric LogQL query, its chart. */
-export function LogsPanel({ logql, language = 'logql', limit, data, error, fetching, cursorMs, chartStepSec, onRun, onLimit, onHover, onPin, onSelectTime }: LogsPanelProps) {
+/**
+ * The log query editor (LogQL, or Lucene for an Elasticsearch source) and, for a log query,
+ * the log list (wrap, CSV; with LogQL also the volume histogram, live tail, context and
+ * filters from a row, which Loki's API serves); for a metric LogQL query, its chart.
+ */
+export function LogsPanel({ logql, language = 'logql', limit, data, error, fetching, cursorMs, chartStepSec, onRun, onLimit, onHover, onPin, onSelectTime, onZoom }: LogsPanelProps) {
+  const params = useViewParams();
+  const readOnly = useIsReadOnlyView();
+  const [wrap, setWrap] = useState(false);
+  const [tail, setTail] = useState(false);
+  const [context, setContext] = useState<ExploreLogEntry | null>(null);
+  const lang = LANGUAGES[language];
+  // Volume, tail, context and row filters are LogQL (lib/query/log-volume.ts, log-context.ts, logql-edit.ts), and not for a read-only view.
+  const liveLogql = language === 'logql' && !readOnly;
   const fromMs = data ? Date.parse(data.range.from) : 0;
   const toMs = data ? Date.parse(data.range.to) : 0;
   const ok = data && data.sources.loki?.status === 'ok';
-  const lang = LANGUAGES[language];
+  const streams = ok && data.resultType === 'streams';
+  // Asked alongside the lines (not after them); a metric query's 400 is never shown.
+  const volume = useApi(logql && liveLogql ? logVolumeUrl(params) : null, logVolumeResponse);
+  const live = useLiveTail(logql, tail && liveLogql && !!streams, streams ? data.logs : []);
+  // Until the first poll answers, the lines already listed stay.
+  const shown = streams ? (tail && live.polls > 0 ? live.lines : data.logs) : [];
+  const filter = (key: string, value: string, exclude: boolean) => onRun(withLabelFilter(logql, key, value, exclude));
+
   return (
     <section data-testid="explore-logs" aria-labelledby="explore-logs-title" className="space-y-2 rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex items-baseline justify-between gap-2">
@@ -72,14 +103,43 @@ export function LogsPanel({ logql, language = 'logql', limit, data, error, fetch
         </label>
       </QueryBar>
       <QueryStatus source="loki" report={data?.sources.loki} error={error} warnings={data?.warnings} />
+      {data?.suggestion && (
+        <p data-testid="logs-case-hint" className="rounded border border-sky-300 bg-sky-50 px-2 py-1 text-xs text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-200">
+          {data.suggestion.message} Try{' '}
+          <button type="button" className="font-mono underline" data-testid="logs-case-hint-run" onClick={() => onRun(data.suggestion!.query)}>
+            {data.suggestion.query}
+          </button>
+        </p>
+      )}
       {!logql ? (
         <p className="py-6 text-center text-xs text-slate-500">Write a {lang.name} query and press Run (Ctrl/Cmd+Enter). Trace ids in the lines link to their traces.</p>
       ) : ok && data.resultType === 'matrix' ? (
         <div onClick={onPin} className="cursor-crosshair">
-          <TimeSeriesChart series={data.series} fromMs={fromMs} toMs={toMs} height={200} cursorMs={cursorMs} onCursor={onHover} />
+          <TimeSeriesChart series={data.series.map((s) => ({ ...s, query: logql }))} unit={inferLogqlUnit(logql)} fromMs={fromMs} toMs={toMs} height={200} cursorMs={cursorMs} onCursor={onHover} onZoom={onZoom} />
         </div>
-      ) : ok ? (
-        <LogList logs={data.logs} cursorMs={cursorMs} toleranceMs={cursorTolerance(fromMs, toMs, chartStepSec)} onSelectTime={onSelectTime} />
+      ) : streams ? (
+        <>
+          {volume.data && !tail && <LogVolume data={volume.data} />}
+          {volume.error && volume.error.status !== 400 && <p className="text-[11px] text-slate-500">Log volume unavailable: {volume.error.message}</p>}
+          <LogsToolbar
+            wrap={wrap}
+            onWrap={setWrap}
+            tail={tail}
+            onTail={liveLogql ? setTail : undefined}
+            tailInfo={tail ? (live.error ? `tail paused: ${live.error}` : `live: ${live.lines.length} lines, polling every 2 s`) : null}
+            onCsv={shown.length ? () => downloadText(csvName('logs', Date.now()), logsCsv(shown)) : undefined}
+          />
+          {context && <LogContextPanel key={`${context.tsNs}:${context.line.length}`} entry={context} onClose={() => setContext(null)} />}
+          <LogList
+            logs={shown}
+            cursorMs={tail ? null : cursorMs}
+            toleranceMs={cursorTolerance(fromMs, toMs, chartStepSec)}
+            onSelectTime={onSelectTime}
+            wrap={wrap}
+            onContext={liveLogql ? setContext : undefined}
+            onFilter={liveLogql ? filter : undefined}
+          />
+        </>
       ) : null}
     </section>
   );

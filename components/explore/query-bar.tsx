@@ -3,11 +3,13 @@
 import dynamic from 'next/dynamic';
 import { useState, type ReactNode } from 'react';
 import type { QueryLanguage } from '@/components/editor/languages';
+import { QueryHistoryMenu, useQueryHistory } from './query-history-menu';
 
 /**
  * One query's editor row: CodeMirror (loaded on the client only, after the page, so the
- * first load stays light), extra controls, and a Run button. The query in the URL is the
- * truth; the editor holds an unrun draft until Run or Ctrl/Cmd+Enter.
+ * first load stays light), extra controls, history, and a Run button. The query in the URL
+ * is the truth; the editor holds an unrun draft until Run or Ctrl/Cmd+Enter. Every run
+ * query goes into this browser's history (query-history.ts).
  */
 
 const QueryEditor = dynamic(() => import('@/components/editor/query-editor').then((m) => m.QueryEditor), {
@@ -23,10 +25,14 @@ export interface QueryBarProps {
   label: string;
   placeholder: string;
   running: boolean;
+  /** Shown before the editor (the query's letter when several share a chart). */
+  prefix?: ReactNode;
+  /** Test id suffix when one language has several bars (A, B, …). */
+  id?: string;
   children?: ReactNode;
 }
 
-export function QueryBar({ language, value, onRun, label, placeholder, running, children }: QueryBarProps) {
+export function QueryBar({ language, value, onRun, label, placeholder, running, prefix, id, children }: QueryBarProps) {
   const [draft, setDraft] = useState(value);
   // The URL changed under us (back/forward, a shared link): show that query.
   const [seen, setSeen] = useState(value);
@@ -34,14 +40,21 @@ export function QueryBar({ language, value, onRun, label, placeholder, running, 
     setSeen(value);
     setDraft(value);
   }
+  const history = useQueryHistory(language);
+  const run = (q: string) => {
+    history.remember(q);
+    onRun(q);
+  };
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <QueryEditor language={language} value={draft} onChange={setDraft} onRun={onRun} label={label} placeholder={placeholder} />
+      {prefix}
+      <QueryEditor language={language} value={draft} onChange={setDraft} onRun={run} label={label} placeholder={placeholder} />
       {children}
+      <QueryHistoryMenu kind={language} entries={history.all} onPick={setDraft} />
       <button
         type="button"
-        data-testid={`run-${language}`}
-        onClick={() => onRun(draft)}
+        data-testid={id ? `run-${language}-${id}` : `run-${language}`}
+        onClick={() => run(draft)}
         title="Run (Ctrl/Cmd+Enter)"
         className="h-[34px] rounded bg-sky-600 px-3 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-60"
         disabled={running && draft.trim() === value.trim()}

@@ -1,8 +1,11 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { SeverityBadge } from '@/components/anomalies/badges';
 import { findingLinks } from '@/components/anomalies/links';
-import { clockUtc, relativeTime } from '@/components/anomalies/time-text';
+import { clockText, relativeTime } from '@/components/anomalies/time-text';
+import { useTimeZone } from '@/components/settings/time-zone';
 import type { Incident } from '@/lib/incidents';
+import { ServiceLink } from '@/components/ui/service-link';
+import type { LinkRange } from '@/lib/routes';
 import { muteText } from '@/lib/mutes/text';
 import { IncidentTimeline } from './incident-timeline';
 import { MuteControl } from './mute-control';
@@ -10,7 +13,7 @@ import { ROLE_NAMES } from './timeline-model';
 
 interface Props {
   incident: Incident;
-  range: { from: string; to: string; fromMs: number; toMs: number };
+  range: { from: string; to: string; fromMs: number; toMs: number; link?: LinkRange | null };
   nowMs: number;
   /** Show each finding's role and reason (the card opened). */
   open?: boolean;
@@ -25,11 +28,13 @@ const ROLE_CLASSES = {
 
 /** One incident: its sentence, services, a small timeline, the best trace and the charts. Text only (names are data). */
 export function IncidentCard({ incident, range, nowMs, open = false, onMuted }: Props) {
+  const zone = useTimeZone();
   const links = findingLinks(incident, range);
   const start = Date.parse(incident.start);
   return (
     <article
       data-testid="incident-card"
+      data-list-item
       data-incident={incident.id}
       data-user-facing={String(incident.userFacing)}
       className="space-y-2 rounded border border-slate-300 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900"
@@ -38,10 +43,10 @@ export function IncidentCard({ incident, range, nowMs, open = false, onMuted }: 
         <SeverityBadge severity={incident.severity} />
         <span className="font-medium">{incident.userFacing ? 'User-facing' : 'Internal'}</span>
         <span data-testid="incident-start">
-          {incident.ongoing ? 'since' : 'from'} <time dateTime={incident.start}>{clockUtc(start, range.toMs)}</time> ({relativeTime(start, nowMs)})
+          {incident.ongoing ? 'since' : 'from'} <time dateTime={incident.start}>{clockText(start, zone, range.toMs)}</time> ({relativeTime(start, nowMs)})
           {incident.end && (
             <>
-              {' '}to <time dateTime={incident.end}>{clockUtc(Date.parse(incident.end), range.toMs)}</time>
+              {' '}to <time dateTime={incident.end}>{clockText(Date.parse(incident.end), zone, range.toMs)}</time>
             </>
           )}
         </span>
@@ -51,7 +56,12 @@ export function IncidentCard({ incident, range, nowMs, open = false, onMuted }: 
         {incident.sentence}
       </p>
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="incident-services">
-        {incident.services.join(' · ')}
+        {incident.services.map((s, k) => (
+          <span key={s}>
+            {k > 0 ? ' · ' : ''}
+            <ServiceLink name={s} />
+          </span>
+        ))}
       </p>
       <IncidentTimeline findings={incident.findings} range={range} />
       {incident.partial.length > 0 && (
@@ -62,10 +72,10 @@ export function IncidentCard({ incident, range, nowMs, open = false, onMuted }: 
       <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
         {links.map((l, i) => (
           <li key={`${i}-${l.href}`}>
-            <Link href={l.href} data-testid={l.kind === 'trace' ? 'incident-trace-link' : 'incident-chart-link'} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+            <IntentLink href={l.href} data-testid={l.kind === 'trace' ? 'incident-trace-link' : 'incident-chart-link'} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
               {l.kind === 'trace' ? '↗ ' : '⌕ '}
               {l.label}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

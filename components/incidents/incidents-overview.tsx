@@ -1,16 +1,15 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { anomaliesHref } from '@/lib/routes';
+import { anomaliesHref, type LinkRange } from '@/lib/routes';
 import { IncidentCard } from './incident-card';
 import { TelemetryHealthList } from './telemetry-health';
 import { useIncidents } from './use-incidents';
 
 interface Props {
   params: URLSearchParams;
-  range: { from: string; to: string; fromMs: number; toMs: number } | null;
+  range: { from: string; to: string; fromMs: number; toMs: number; link?: LinkRange | null } | null;
   nowMs: number;
-  refetchInterval?: number;
 }
 
 function Heading({ children, testId }: { children: React.ReactNode; testId: string }) {
@@ -26,8 +25,8 @@ function Heading({ children, testId }: { children: React.ReactNode; testId: stri
  * each marked ongoing or ended), then Telemetry health — which comes first only when
  * there is no incident at all.
  */
-export function IncidentsOverview({ params, range, nowMs, refetchInterval }: Props) {
-  const query = useIncidents(params, { refetchInterval });
+export function IncidentsOverview({ params, range, nowMs }: Props) {
+  const query = useIncidents(params);
   const client = useQueryClient();
   const data = query.data;
   if (query.isPending) return <p className="animate-pulse text-sm text-slate-500">Grouping findings into incidents…</p>;

@@ -94,7 +94,7 @@ export function LogPanel({ logs, currentTraceId, logq, level, onFilterChange, sp
         <div ref={scroller} style={{ height: Math.min(height, shown.length * 22 + 4) }} className="overflow-auto">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => (
-              <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
+              <div key={v.key} data-index={v.index} data-list-item ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
                 <LogRow log={shown[v.index]} currentTraceId={currentTraceId} spanHref={spanHref} traceHref={traceHref} onSelectSpan={onSelectSpan} />
               </div>
             ))}

@@ -23,7 +23,7 @@ const JOIN_STYLE: Record<string, string> = {
   none: 'text-slate-400',
 };
 
-/** One line of the full log panel: time, level, service, how it was joined, ids, text. */
+/** One line of the full log panel: time, level, service, its source when several were asked, how it was joined, ids, text. */
 export const LogRow = memo(function LogRow({ log, currentTraceId, spanHref, traceHref, onSelectSpan }: LogRowProps) {
   const { entry, level } = log;
   const style = LEVEL_STYLE[level];
@@ -36,6 +36,12 @@ export const LogRow = memo(function LogRow({ log, currentTraceId, spanHref, trac
       className={`flex items-start gap-2 border-b border-l-2 border-b-slate-100 px-2 py-0.5 text-xs hover:bg-slate-50 dark:border-b-slate-800 dark:hover:bg-slate-800/50 ${style.border}`}
     >
       <LogLineHead entry={entry} level={level} />
+      {entry.source !== undefined ? (
+        // Several logs sources were asked (`logsSource=*`): which one this line came from.
+        <span data-testid="log-source" className="w-20 shrink-0 truncate text-[10px] text-slate-500" title={`From logs source ${entry.source}`}>
+          {entry.source}
+        </span>
+      ) : null}
       <span className={`w-28 shrink-0 truncate text-[10px] ${JOIN_STYLE[entry.joinedBy ?? 'none']}`} title={entry.joinedBy === 'request_id' ? 'Joined by request id: the line has no trace id, but the x-request-id of this trace' : `Joined to its span ${joinedByText(entry.joinedBy)}`}>
         {joinedByText(entry.joinedBy)}
       </span>

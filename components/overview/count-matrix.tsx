@@ -1,4 +1,5 @@
-import Link from 'next/link';
+import { ServiceLink } from '@/components/ui/service-link';
+import { IntentLink } from '@/components/ui/intent-link';
 import type { Anomaly, AnomalyKind } from '@/lib/model/anomaly';
 import { kindName, SEVERITY_CLASSES } from '@/components/anomalies/kinds';
 import { countMatrix } from './overview-model';
@@ -8,9 +9,9 @@ import { anomaliesHref } from '@/lib/routes';
 export function CountMatrix({ anomalies, params }: { anomalies: readonly Anomaly[]; params: URLSearchParams }) {
   const m = countMatrix(anomalies);
   const cellLink = (service: string | null, kind: AnomalyKind | null, text: string, cls: string) => (
-    <Link href={anomaliesHref(params, { service, kind })} className={`block rounded px-2 py-0.5 text-center tabular-nums hover:underline ${cls}`}>
+    <IntentLink href={anomaliesHref(params, { service, kind })} className={`block rounded px-2 py-0.5 text-center tabular-nums hover:underline ${cls}`}>
       {text}
-    </Link>
+    </IntentLink>
   );
   return (
     <div className="overflow-x-auto">
@@ -32,7 +33,7 @@ export function CountMatrix({ anomalies, params }: { anomalies: readonly Anomaly
           {m.services.map((s) => (
             <tr key={s ?? ''} data-testid="count-row" data-service={s ?? ''}>
               <th scope="row" className="whitespace-nowrap pr-2 text-left font-medium">
-                {s ?? <span className="italic text-slate-500">no service</span>}
+                {s !== null ? <ServiceLink name={s} /> : <span className="italic text-slate-500">no service</span>}
               </th>
               {m.kinds.map((k) => {
                 const c = m.cell(s, k);

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { SourceBanner } from '@/components/anomalies/source-banner';
 import { allSourcesDown } from '@/components/anomalies/source-status';
-import { clockUtc, rangeText } from '@/components/anomalies/time-text';
+import { clockText, rangeText } from '@/components/anomalies/time-text';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { useAnomalies } from '@/components/anomalies/use-anomalies';
 import { IncidentsOverview } from '@/components/incidents/incidents-overview';
 import { CountMatrix } from './count-matrix';
@@ -11,8 +12,7 @@ import { anomaliesHref } from '@/lib/routes';
 import { SourceCards } from './source-cards';
 import { WorstFindings } from './worst-findings';
 import { Alert } from '@/components/ui/alert';
-
-const REFRESH_MS = 60_000;
+import { refreshWords } from '@/components/settings/refresh-interval';
 
 function Section({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) {
   return (
@@ -29,15 +29,16 @@ function Section({ title, children, aside }: { title: string; children: React.Re
 /**
  * The overview: the ongoing incidents first, then what is wrong in the range at a glance
  * (counts by service and kind, the worst findings), and where the data comes from. Refreshes every minute while the range
- * follows the clock; a snapshot never refreshes.
+ * follows the clock, unless the header's refresh choice says otherwise; a snapshot never refreshes.
  */
 export function OverviewView() {
-  const { params, query, data, range, nowMs, autoRefreshing, isSnapshot } = useAnomalies({ autoRefreshMs: REFRESH_MS });
+  const { params, query, data, range, nowMs, autoRefresh, isSnapshot } = useAnomalies();
+  const zone = useTimeZone();
   const openHref = (id: string) => anomaliesHref(params, { open: id });
   const checked = data ? (
     <p className="text-xs text-slate-500" data-testid="last-checked">
-      {isSnapshot ? 'Snapshot of' : 'Last checked'} {clockUtc(nowMs)} · {rangeText(data.range)}
-      {autoRefreshing && ' · refreshes every minute'}
+      {isSnapshot ? 'Snapshot of' : 'Last checked'} {clockText(nowMs, zone)} · {rangeText(data.range, zone)}
+      {autoRefresh && ` · refreshes ${refreshWords(autoRefresh)}`}
       {query.isFetching && !query.isPending && ' · checking…'}
     </p>
   ) : null;
@@ -62,11 +63,11 @@ export function OverviewView() {
           ) : (
             <SourceBanner sources={data.sources} skipped={data.skipped} />
           )}
-          <IncidentsOverview params={params} range={range} nowMs={nowMs} refetchInterval={autoRefreshing ? REFRESH_MS : undefined} />
+          <IncidentsOverview params={params} range={range} nowMs={nowMs} />
           {data.anomalies.length === 0 ? (
             !allSourcesDown(data.sources) && (
               <p className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" data-testid="no-anomalies">
-                No anomalies in this range ({rangeText(data.range)}).
+                No anomalies in this range ({rangeText(data.range, zone)}).
               </p>
             )
           ) : (

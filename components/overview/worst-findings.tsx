@@ -1,15 +1,17 @@
 import { ServiceLink } from '@/components/ui/service-link';
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import type { Anomaly } from '@/lib/model/anomaly';
+import type { LinkRange } from '@/lib/routes';
 import { KindBadge, SeverityBadge } from '@/components/anomalies/badges';
 import { FindingLinks } from '@/components/anomalies/finding-links';
 import { FindingSparkline } from '@/components/anomalies/finding-sparkline';
 import { rowFindings, rowLead, worstRows } from '@/components/anomalies/grouping';
-import { clockUtc, relativeTime } from '@/components/anomalies/time-text';
+import { clockText, relativeTime } from '@/components/anomalies/time-text';
+import { useTimeZone } from '@/components/settings/time-zone';
 
 interface Props {
   anomalies: readonly Anomaly[];
-  range: { from: string; to: string; fromMs: number; toMs: number };
+  range: { from: string; to: string; fromMs: number; toMs: number; link?: LinkRange | null };
   nowMs: number;
   /** Where "open on the anomalies page" goes, given a finding id. */
   openHref: (id: string) => string;
@@ -18,6 +20,7 @@ interface Props {
 
 /** The worst findings first (a restart's counter resets count once), each with its links. */
 export function WorstFindings({ anomalies, range, nowMs, openHref, limit = 5 }: Props) {
+  const zone = useTimeZone();
   const rows = worstRows(anomalies, limit);
   return (
     <ol className="space-y-2" data-testid="worst-findings">
@@ -30,11 +33,11 @@ export function WorstFindings({ anomalies, range, nowMs, openHref, limit = 5 }: 
               <SeverityBadge severity={a.severity} />
               <KindBadge kind={a.kind} />
               {a.service && <ServiceLink name={a.service} className="text-sm text-slate-600 dark:text-slate-400" />}
-              <Link href={openHref(row.type === 'single' ? a.id : row.key)} className="min-w-0 flex-1 break-words font-medium hover:underline">
+              <IntentLink href={openHref(row.type === 'single' ? a.id : row.key)} className="min-w-0 flex-1 break-words font-medium hover:underline">
                 {row.type === 'collapsed' ? `${n} counters reset (${a.title})` : a.title}
-              </Link>
+              </IntentLink>
               <time dateTime={a.start} title={a.start} className="whitespace-nowrap text-xs text-slate-500">
-                {relativeTime(Date.parse(a.start), nowMs)} · {clockUtc(Date.parse(a.start), range.toMs)}
+                {relativeTime(Date.parse(a.start), nowMs)} · {clockText(Date.parse(a.start), zone, range.toMs)}
               </time>
               <FindingSparkline anomaly={a} range={range} width={100} height={20} />
             </div>

@@ -2,10 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { timeTick } from '@/components/charts/chart-data';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { formatDurationMs } from '@/components/traces/span-format';
 import type { SearchResult } from '@/lib/search/results';
 import { traceHref } from '@/lib/routes';
+import { formatAxisTick, formatDateTime } from '@/lib/time/format';
 
 interface Dot {
   t: number;
@@ -17,6 +18,7 @@ interface Dot {
 /** Duration over start time of every result; a click opens that trace. Failing traces are red. */
 export function ResultScatter({ results, fromMs, toMs }: { results: SearchResult[]; fromMs: number; toMs: number }) {
   const router = useRouter();
+  const zone = useTimeZone();
   const toDot = (r: SearchResult): Dot => ({ t: r.startMs, d: r.durationMs, traceId: r.traceId, label: `${r.rootService ?? '?'}: ${r.rootOperation ?? '?'}` });
   const ok = results.filter((r) => r.errorSpanCount === 0).map(toDot);
   const failing = results.filter((r) => r.errorSpanCount > 0).map(toDot);
@@ -29,7 +31,7 @@ export function ResultScatter({ results, fromMs, toMs }: { results: SearchResult
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-          <XAxis dataKey="t" type="number" domain={[fromMs, toMs]} tickFormatter={(v: number) => timeTick(v, toMs - fromMs)} fontSize={11} />
+          <XAxis dataKey="t" type="number" domain={[fromMs, toMs]} tickFormatter={(v: number) => formatAxisTick(v, toMs - fromMs, zone)} fontSize={11} />
           <YAxis dataKey="d" type="number" tickFormatter={(v: number) => formatDurationMs(v)} fontSize={11} width={64} />
           <Tooltip
             cursor={{ strokeDasharray: '3 3' }}
@@ -38,7 +40,7 @@ export function ResultScatter({ results, fromMs, toMs }: { results: SearchResult
               return p ? (
                 <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:bg-slate-900">
                   <div>{p.label}</div>
-                  <div>{formatDurationMs(p.d)} · {new Date(p.t).toISOString().slice(11, 23)}</div>
+                  <div>{formatDurationMs(p.d)} · {formatDateTime(p.t, zone, { precision: 'ms', referenceMs: toMs })}</div>
                 </div>
               ) : null;
             }}

@@ -65,7 +65,7 @@ export function SearchForm() {
       <button type="submit" className="rounded bg-sky-600 px-3 py-1 font-medium text-white hover:bg-sky-700" data-testid="search-submit">
         Find traces
       </button>
-      {services.error ? <p className="w-full text-xs text-red-600">Services could not be listed: {services.error.message}</p> : null}
+      {services.error ? <p className="w-full text-xs text-red-700 dark:text-red-400">Services could not be listed: {services.error.message}</p> : null}
     </form>
   );
 }

@@ -1,75 +1,92 @@
 'use client';
 
-import { traceSearchAnswer } from '@/lib/api/contract';
-import { useMemo, useState } from 'react';
-import { useRangeQuery } from '@/components/shell/url-state';
+import { useEffect, useMemo, useState } from 'react';
 import { EmptyState } from '@/components/ui/page-title';
 import { useAfterPaint } from '@/components/ui/use-after-paint';
 import { useApi } from '@/components/ui/use-api';
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
-import { sortResults } from '@/lib/search/results';
+import { sortResults, type SearchResult } from '@/lib/search/results';
 import { SEARCH_SORTS, type SearchSort } from '@/lib/search/search-query';
-import { ResultRow } from './result-row';
+import { traceSearchUrl } from '@/lib/views/api-urls';
+import { checkRest, parseSearchHead, type StagedSearch } from './parse-search';
+import { ResultList } from './result-list';
 import { ResultScatter } from './result-scatter';
 import { SearchForm, SORT_LABELS } from './search-form';
 
-const SEARCH_KEYS = ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'limit', 'errors'];
-/** Rows drawn at first; the rest on request, so 1,500 results do not block the page. */
-const FIRST_ROWS = 50;
+/** Every result once the rest of the answer is checked (parse-search.ts); null until then. */
+function useAllResults(staged: StagedSearch | undefined): { results: SearchResult[] | null; error: string | null } | null {
+  const [state, setState] = useState<{ of: StagedSearch; results: SearchResult[] | null; error: string | null } | null>(null);
+  useEffect(() => {
+    if (!staged) return;
+    const signal = { aborted: false };
+    checkRest(staged.rest, signal).then(
+      (rest) => signal.aborted || setState({ of: staged, results: [...staged.answer.results, ...rest], error: null }),
+      (e: Error) => signal.aborted || setState({ of: staged, results: null, error: e.message }),
+    );
+    return () => {
+      signal.aborted = true;
+    };
+  }, [staged]);
+  return state !== null && state.of === staged ? state : null;
+}
 
 export function SearchView() {
   const params = useViewParams();
-  const range = useRangeQuery();
   const setParams = useSetViewParams();
-  const [showAll, setShowAll] = useState(false);
-  const q = new URLSearchParams(range);
-  for (const k of SEARCH_KEYS) if (params.get(k)) q.set(k, params.get(k)!);
-  const hasService = !!params.get('service');
+  // The URL the page preloaded (app/traces/page.tsx): the answer is often here before the script.
+  const searchUrl = traceSearchUrl(params);
+  const hasService = searchUrl !== null;
   // Sorting happens here, so a new order does not search again.
   const sortParam = params.get('sort') ?? 'recent';
   const sort: SearchSort = (SEARCH_SORTS as readonly string[]).includes(sortParam) ? (sortParam as SearchSort) : 'recent';
-  const answer = useApi(hasService ? `/api/v1/traces?${q}` : null, traceSearchAnswer);
-  const results = useMemo(() => sortResults(answer.data?.results ?? [], sort), [answer.data, sort]);
-  const window = answer.data?.range ?? null;
-  // The list is what the user waits for: the scatter (an SVG dot per result) draws after it is painted.
+  const staged = useApi(searchUrl, parseSearchHead);
+  const all = useAllResults(staged.data);
+  const data = staged.data?.answer;
+  const total = staged.data ? staged.data.answer.results.length + staged.data.rest.length : 0;
+  const complete = all?.results ?? (staged.data && staged.data.rest.length === 0 ? staged.data.answer.results : null);
+  // Until the rest is checked, the first results show in the API's order (most recent first).
+  const results = useMemo(() => (complete ? sortResults(complete, sort) : sort === 'recent' ? (data?.results ?? []) : []), [complete, data, sort]);
+  const window = data?.range ?? null;
+  // The list is what the user waits for: the scatter (an SVG dot per result) draws after it is painted, with every result.
   const listPainted = useAfterPaint(results.length > 0);
+  const error = staged.error?.message ?? all?.error ?? null;
 
   return (
     <div>
-      <SearchForm key={q.toString()} />
+      <SearchForm key={searchUrl ?? params.toString()} />
       {!hasService ? (
         <div data-testid="search-needs-service">
           <EmptyState title="Choose a service">
             Jaeger searches one service at a time: pick a service above (then optionally an operation, tags such as <code>http.status_code=500</code>, durations or “errors only”) and press Find traces.
           </EmptyState>
         </div>
-      ) : answer.isLoading ? (
+      ) : staged.isLoading ? (
         <p className="text-sm text-slate-500">Searching…</p>
-      ) : answer.error ? (
+      ) : error !== null ? (
         <p className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200" data-testid="search-error">
-          {answer.error.message}
+          {error}
         </p>
-      ) : answer.data ? (
+      ) : data ? (
         <>
-          {answer.data.sources.jaeger.status !== 'ok' ? (
+          {data.sources.jaeger.status !== 'ok' ? (
             <p className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-200" data-testid="search-error">
-              Jaeger: {answer.data.sources.jaeger.message}
+              Jaeger: {data.sources.jaeger.message}
             </p>
           ) : null}
-          {answer.data.sources.loki.status !== 'ok' && answer.data.results.length > 0 ? (
-            <p className="mb-3 text-xs text-slate-500">Logs were not checked ({answer.data.sources.loki.message}).</p>
+          {data.sources.loki.status !== 'ok' && total > 0 ? (
+            <p className="mb-3 text-xs text-slate-500">Logs were not checked ({data.sources.loki.message}).</p>
           ) : null}
-          {results.length === 0 && answer.data.sources.jaeger.status === 'ok' ? (
+          {total === 0 && data.sources.jaeger.status === 'ok' ? (
             <div data-testid="search-empty">
-              <EmptyState title="No traces found">Searched: {answer.data.searched}.</EmptyState>
+              <EmptyState title="No traces found">Searched: {data.searched}.</EmptyState>
             </div>
-          ) : results.length > 0 ? (
+          ) : total > 0 ? (
             <>
-              {window && listPainted ? <ResultScatter results={results} fromMs={window.fromMs} toMs={window.toMs} /> : <div className="mb-4 h-48" aria-hidden />}
+              {window && listPainted && complete ? <ResultScatter results={results} fromMs={window.fromMs} toMs={window.toMs} /> : <div className="mb-4 h-48" aria-hidden />}
               <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
                 <span data-testid="search-count">
-                  {results.length} traces{answer.data.apiVersion ? ` (Jaeger ${answer.data.apiVersion})` : ''}
-                  {answer.data.logsChecked < results.length ? `; logs checked for the first ${answer.data.logsChecked}` : ''}
+                  {total} traces{data.apiVersion ? ` (Jaeger ${data.apiVersion})` : ''}
+                  {data.logsChecked < total ? `; logs checked for the first ${data.logsChecked}` : ''}
                 </span>
                 <label className="ml-auto flex items-center gap-1">
                   Sort
@@ -78,14 +95,7 @@ export function SearchView() {
                   </select>
                 </label>
               </div>
-              <ul data-testid="search-results">
-                {(showAll ? results : results.slice(0, FIRST_ROWS)).map((r) => <ResultRow key={r.traceId} r={r} />)}
-              </ul>
-              {!showAll && results.length > FIRST_ROWS ? (
-                <button type="button" className="mt-2 text-sm text-sky-700 hover:underline" onClick={() => setShowAll(true)}>
-                  Show all {results.length}
-                </button>
-              ) : null}
+              {results.length > 0 ? <ResultList results={results} /> : <p className="text-sm text-slate-500">Checking {total} results…</p>}
             </>
           ) : null}
         </>

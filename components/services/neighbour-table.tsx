@@ -30,7 +30,7 @@ export function NeighbourTable({ title, edges, side }: { title: string; edges: S
                 <tr key={other} className="border-t border-slate-100 dark:border-slate-800" data-neighbour={other}>
                   <td><ServiceLink name={other} /></td>
                   <td className="text-right">{e.calls}</td>
-                  <td className={`text-right ${(e.errorShare ?? 0) >= 0.05 ? 'text-red-600' : ''}`}>{pct(e.errorShare)}</td>
+                  <td className={`text-right ${(e.errorShare ?? 0) >= 0.05 ? 'text-red-700 dark:text-red-400' : ''}`}>{pct(e.errorShare)}</td>
                   <td className={`text-right ${e.brokenLinks > 0 ? 'font-semibold text-amber-700' : ''}`}>{e.brokenLinks > 0 ? `${pct(brokenRate)} (${e.brokenLinks})` : '–'}</td>
                 </tr>
               );

@@ -9,8 +9,10 @@ import { useRangeQuery } from '@/components/shell/url-state';
 import { useApi } from '@/components/ui/use-api';
 import type { SourceReport } from '@/lib/model/types';
 import { searchHref } from '@/lib/views/service-href';
+import { anomaliesUrl } from '@/lib/views/api-urls';
 import { LogVolumeChart } from './log-volume-chart';
 import { NeighbourTable } from './neighbour-table';
+import { ServiceIncidents } from './service-incidents';
 
 const MetricPanels = dynamic(() => import('@/components/traces/metric-panels'), { ssr: false, loading: () => <p className="text-xs text-slate-500">Loading charts…</p> });
 
@@ -24,22 +26,23 @@ export function ServiceView({ service }: { service: string }) {
   const range = useRangeQuery();
   const enc = encodeURIComponent(service);
   const page = useApi(`/api/v1/services/${enc}/overview?${range}`, servicePageAnswer);
-  const findings = useApi(`/api/v1/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`, anomaliesResponse);
+  // The whole range's scan, filtered here: the incidents below are built from the same scan (lib/investigate/shared-scan.ts).
+  const findings = useApi(anomaliesUrl(new URLSearchParams(range)), anomaliesResponse);
   const anomalies = (findings.data?.anomalies ?? []).filter((a) => a.service === service);
   const d = page.data;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-3 text-sm">
-        <Link className="text-sky-700 hover:underline" href={searchHref(service, range)}>Search its traces</Link>
-        <Link className="text-sky-700 hover:underline" href={`/map?${range}`}>Service map</Link>
-        <Link className="text-sky-700 hover:underline" href={`/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`}>All its findings</Link>
+        <Link className="text-sky-700 hover:underline dark:text-sky-400" href={searchHref(service, range)}>Search its traces</Link>
+        <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/map?${range}`}>Service map</Link>
+        <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/anomalies?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(range)), service })}`}>All its findings</Link>
       </div>
 
       <section className={card} data-testid="service-findings">
         <h2 className="mb-2 font-semibold">Findings</h2>
         {findings.isLoading ? <p className="text-xs text-slate-500">Checking…</p> : null}
-        {findings.error ? <p className="text-xs text-red-600">{findings.error.message}</p> : null}
+        {findings.error ? <p className="text-xs text-red-700 dark:text-red-400">{findings.error.message}</p> : null}
         {findings.data && anomalies.length === 0 ? <p className="text-xs text-slate-500">No findings for {service} in this range.</p> : null}
         <ul className="space-y-1">
           {anomalies.map((a) => (
@@ -50,8 +53,10 @@ export function ServiceView({ service }: { service: string }) {
         </ul>
       </section>
 
+      <ServiceIncidents service={service} range={range} />
+
       {page.isLoading ? <p className="text-sm text-slate-500">Loading {service}…</p> : null}
-      {page.error ? <p className="text-sm text-red-600">{page.error.message}</p> : null}
+      {page.error ? <p className="text-sm text-red-700 dark:text-red-400">{page.error.message}</p> : null}
       {d ? (
         <>
           <section className={card}>

@@ -2,9 +2,11 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { HeaderTools } from './header-tools';
 import { SourcePills } from './source-pills';
 import { TimeRangePicker } from './time-range-picker';
 import { TraceSearch } from './trace-search';
+import { UserMenu } from './user-menu';
 import { useRangeQuery } from './url-state';
 import { PAGES } from '@/lib/routes';
 
@@ -23,9 +25,9 @@ export function AppHeader() {
   const range = useRangeQuery();
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
-      <div className="flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2">
         <Link href={`/?${range}`} className="text-lg font-bold tracking-tight">
-          <span className="text-sky-600">▲</span> Triangulate
+          <span className="text-sky-600 dark:text-sky-400">▲</span> Triangulate
         </Link>
         <nav aria-label="Main" className="flex gap-1 text-sm">
           {NAV.map((n) => {
@@ -42,10 +44,12 @@ export function AppHeader() {
             );
           })}
         </nav>
-        <div className="ml-auto flex flex-wrap items-center gap-3">
+        <div className="ml-auto flex flex-wrap items-center gap-2">
           <TraceSearch />
           <TimeRangePicker />
+          <HeaderTools />
           <SourcePills />
+          <UserMenu />
         </div>
       </div>
     </header>

@@ -1,4 +1,4 @@
-import { findingLinks } from '@/components/anomalies/links';
+import { findingLinks, linksAwayFrom } from '@/components/anomalies/links';
 import { severityRank, type Anomaly } from '@/lib/model/anomaly';
 
 const SEVERITY_STYLE: Record<Anomaly['severity'], string> = {
@@ -8,7 +8,7 @@ const SEVERITY_STYLE: Record<Anomaly['severity'], string> = {
 };
 
 /** What the detectors found around this trace, worst first; explanations are plain text. */
-export function FindingsList({ anomalies }: { anomalies: Anomaly[] }) {
+export function FindingsList({ anomalies, currentTraceId }: { anomalies: Anomaly[]; currentTraceId: string }) {
   if (anomalies.length === 0) return null;
   const sorted = [...anomalies].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   return (
@@ -16,8 +16,9 @@ export function FindingsList({ anomalies }: { anomalies: Anomaly[] }) {
       <h2 className="mb-1 text-sm font-semibold">Findings ({anomalies.length})</h2>
       <ul className="space-y-1.5">
         {sorted.map((a) => {
-          // Only links into the app, checked as on the anomalies page (no `//host` escapes).
-          const links = findingLinks(a, null);
+          // Only links into the app, checked as on the anomalies page (no `//host` escapes),
+          // and none back to this page.
+          const links = linksAwayFrom(findingLinks(a, null), currentTraceId);
           return (
             <li key={a.id} data-testid="finding" data-kind={a.kind} className="text-xs">
               <span className={`mr-1 rounded px-1 text-[10px] uppercase ${SEVERITY_STYLE[a.severity]}`}>{a.severity}</span>

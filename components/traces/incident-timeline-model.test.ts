@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineItem } from '@/lib/correlate/timeline';
-import { timelineLanes, type LaneContext } from './incident-timeline-model';
+import { findingRows, timelineLanes, type LaneContext } from './incident-timeline-model';
 
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
 const OTHER = '00000000000000000000000000000abc';
@@ -19,7 +19,7 @@ const lane = (lanes: ReturnType<typeof timelineLanes>, name: string) => lanes.fi
 
 describe('timelineLanes', () => {
   it('draws a finding as a bar, an ongoing one up to the end of the axis', () => {
-    const lanes = timelineLanes(
+    const rows = findingRows(
       [
         { kind: 'anomaly', startMs: 20_000, endMs: 30_000, service: 'risk-engine', id: 'a', anomalyKind: 'gc_storm', severity: 'critical', label: 'GC storm on risk-engine', ongoing: false },
         { kind: 'anomaly', startMs: 80_000, endMs: 80_000, service: 'worker', id: 'b', anomalyKind: 'leak', severity: 'warning', label: 'Leak on worker', ongoing: true },
@@ -27,18 +27,33 @@ describe('timelineLanes', () => {
       ],
       ctx(),
     );
-    expect(lane(lanes, 'Findings')).toEqual([
-      { leftPct: 20, widthPct: 10, tone: 'critical', title: 'GC storm on risk-engine (t20000–t30000)', row: 0 },
-      { leftPct: 80, widthPct: 20, tone: 'warning', title: 'Leak on worker (since t80000, ongoing)', row: 0 },
+    expect(rows.map((r) => [r.label, r.marks])).toEqual([
+      ['GC storm on risk-engine', [{ leftPct: 20, widthPct: 10, tone: 'critical', title: 'GC storm on risk-engine (t20000–t30000)' }]],
+      ['Leak on worker', [{ leftPct: 80, widthPct: 20, tone: 'warning', title: 'Leak on worker (since t80000, ongoing)' }]],
     ]);
   });
 
-  it('stacks overlapping findings in rows instead of drawing one over another', () => {
-    const a = (id: string, startMs: number, endMs: number): TimelineItem => ({ kind: 'anomaly', startMs, endMs, service: 's', id, anomalyKind: 'leak', severity: 'info', label: id, ongoing: false });
-    const lanes = timelineLanes([a('x', 0, 50_000), a('y', 10_000, 20_000), a('z', 30_000, 60_000), a('w', 55_000, 70_000)], ctx());
-    const findings = lanes.find((l) => l.name === 'Findings')!;
-    expect(findings.marks.map((m) => [m.title.split(' ')[0], m.row])).toEqual([['x', 0], ['y', 1], ['z', 1], ['w', 0]]);
-    expect(findings.rows).toBe(2);
+  it('gathers the findings of one kind and service into one row that counts them and their spans', () => {
+    const orphan = (i: number, service: string): TimelineItem => ({
+      kind: 'anomaly', startMs: 50_000, endMs: 50_000, service, id: `o${i}`, anomalyKind: 'orphan_span', severity: i === 3 ? 'warning' : 'info', label: `1 orphan span in ${service}`, ongoing: false, spanCount: 1,
+    });
+    const items = [...Array.from({ length: 37 }, (_, i) => orphan(i, 'checkout')), orphan(99, 'cart')];
+    const rows = findingRows(items, ctx());
+    expect(rows.map((r) => [r.label, r.count, r.severity, r.marks.length])).toEqual([
+      ['Orphan spans in checkout: 37 findings, 37 spans', 37, 'warning', 1],
+      ['1 orphan span in cart', 1, 'info', 1],
+    ]);
+    expect(rows[0].marks[0].title).toBe('37 findings: Orphan spans in checkout: 37 findings, 37 spans (t50000–t50000)');
+  });
+
+  it('keeps separate marks in a row for findings that do not touch, worst row first', () => {
+    const a = (id: string, startMs: number, endMs: number, severity: 'info' | 'critical', anomalyKind: 'latency_spike' | 'leak' = 'latency_spike'): TimelineItem => ({ kind: 'anomaly', startMs, endMs, service: 's', id, anomalyKind, severity, label: id, ongoing: false });
+    const rows = findingRows([a('x', 0, 10_000, 'info'), a('y', 5_000, 20_000, 'info'), a('z', 60_000, 70_000, 'critical'), a('w', 0, 1_000, 'info', 'leak')], ctx());
+    expect(rows.map((r) => r.label)).toEqual(['Latency spike in s: 3 findings', 'w']);
+    expect(rows[0].marks.map((m) => [m.leftPct, m.widthPct, m.tone])).toEqual([
+      [0, 20, 'info'],
+      [60, 10, 'critical'],
+    ]);
   });
 
   it('draws the trace as one band with its error spans as ticks, however many spans it has', () => {

@@ -4,11 +4,18 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
 import type { CorrelatedResponse } from '@/lib/api/types';
-import { clockTime } from '@/lib/anomalies/format';
 import { buildTimeline } from '@/lib/correlate/timeline';
-import { timelineLanes, type MarkTone } from './incident-timeline-model';
+import { findingRows, timelineLanes, type MarkTone, type TimelineMark } from './incident-timeline-model';
+import { useTimeZone } from '@/components/settings/time-zone';
+import { formatClock, formatDateTime } from '@/lib/time/format';
 
 const ROW_PX = 12;
+/** One timeline row: the 12 px track and the label's line, plus a gap. */
+const LINE_PX = 20;
+/** Finding rows shown before the list scrolls inside itself: the waterfall stays above the fold. */
+const MAX_FINDING_ROWS = 6;
+
+const LABEL = 'w-56 shrink-0 truncate text-[11px] leading-4 text-slate-600 dark:text-slate-400';
 
 const TONE: Record<MarkTone, string> = {
   critical: 'bg-red-500/80',
@@ -24,7 +31,7 @@ const TONE: Record<MarkTone, string> = {
 };
 
 /**
- * The investigation on one time axis (the metric window, UTC): findings, this trace, its
+ * The investigation on one time axis (the metric window, in the user's zone): findings, this trace, its
  * log lines and exemplars, so "the trace ran inside the GC storm" is one glance. Titles are
  * plain text (React escapes them); an exemplar of another trace opens it.
  */
@@ -39,31 +46,64 @@ export function IncidentTimeline({
   axis: { fromMs: number; toMs: number };
   traceHref: (traceId: string) => string;
 }) {
-  const lanes = useMemo(() => {
+  const zone = useTimeZone();
+  const { rows, lanes } = useMemo(() => {
+    const clock = (ms: number) => formatClock(ms, zone);
     const items = buildTimeline({ spans: data.trace?.spans, logs: data.logs, exemplars: data.exemplars, anomalies: data.anomalies });
-    return timelineLanes(items, { axis, currentTraceId: data.traceId, levelOf: (i) => logs[i]?.level ?? 'unknown', formatTime: clockTime });
-  }, [data, logs, axis]);
+    return {
+      rows: findingRows(items, { axis, formatTime: clock }),
+      lanes: timelineLanes(items, { axis, currentTraceId: data.traceId, levelOf: (i) => logs[i]?.level ?? 'unknown', formatTime: clock }),
+    };
+  }, [data, logs, axis, zone]);
   if (lanes.length === 0) return null;
+  const marks = (list: readonly TimelineMark[]) =>
+    list.map((m, i) => {
+      const style = { left: `${m.leftPct}%`, width: `${m.widthPct}%`, top: 0, height: ROW_PX - 2 };
+      const cls = `absolute ${TONE[m.tone]}`;
+      return m.traceId ? (
+        <Link key={i} href={traceHref(m.traceId)} title={m.title} aria-label={m.title} className={cls} style={style} data-testid="timeline-mark" data-tone={m.tone} />
+      ) : (
+        <span key={i} role="img" title={m.title} aria-label={m.title} className={cls} style={style} data-testid="timeline-mark" data-tone={m.tone} />
+      );
+    });
+  const track = 'relative flex-1 rounded-sm bg-slate-100 dark:bg-slate-900';
   return (
     <section data-testid="incident-timeline" aria-label="Incident timeline" className="rounded border border-slate-200 p-2 dark:border-slate-800">
       <div className="mb-1 flex justify-between text-[11px] text-slate-500">
-        <span>{clockTime(axis.fromMs)} UTC</span>
+        <span>{formatDateTime(axis.fromMs, zone, { precision: 'min', referenceMs: axis.toMs })}</span>
         <span className="font-medium text-slate-600 dark:text-slate-400">Timeline of the metric window</span>
-        <span>{clockTime(axis.toMs)} UTC</span>
+        <span>{formatDateTime(axis.toMs, zone, { precision: 'min', referenceMs: axis.toMs })}</span>
+      </div>
+      <div
+        data-testid="timeline-lane"
+        data-lane="Findings"
+        className="overflow-y-auto overscroll-contain"
+        style={{ maxHeight: MAX_FINDING_ROWS * LINE_PX }}
+        tabIndex={rows.length > MAX_FINDING_ROWS ? 0 : undefined}
+        aria-label={`Findings: ${rows.length} row${rows.length === 1 ? '' : 's'} by kind and service`}
+      >
+        {rows.length === 0 && (
+          <div className="flex items-center gap-2" style={{ height: LINE_PX }}>
+            <span className={LABEL}>Findings</span>
+            <span className="text-[11px] text-slate-500">none in this window</span>
+          </div>
+        )}
+        {rows.map((row) => (
+          <div key={row.key} className="flex items-center gap-2" style={{ height: LINE_PX }} data-testid="timeline-finding-row" data-kind={row.kind} data-service={row.service ?? ''} data-count={row.count}>
+            <span className={LABEL} title={row.label}>
+              {row.label}
+            </span>
+            <div className={track} style={{ height: ROW_PX }}>
+              {marks(row.marks)}
+            </div>
+          </div>
+        ))}
       </div>
       {lanes.map((lane) => (
-        <div key={lane.name} className="flex items-center gap-2 py-0.5" data-testid="timeline-lane" data-lane={lane.name}>
-          <span className="w-20 shrink-0 text-[11px] text-slate-500">{lane.name}</span>
-          <div className="relative flex-1 rounded-sm bg-slate-100 dark:bg-slate-900" style={{ height: lane.rows * ROW_PX }}>
-            {lane.marks.map((m, i) => {
-              const style = { left: `${m.leftPct}%`, width: `${m.widthPct}%`, top: (m.row ?? 0) * ROW_PX, height: ROW_PX - 2 };
-              const cls = `absolute ${TONE[m.tone]}`;
-              return m.traceId ? (
-                <Link key={i} href={traceHref(m.traceId)} title={m.title} aria-label={m.title} className={cls} style={style} data-testid="timeline-mark" data-tone={m.tone} />
-              ) : (
-                <span key={i} role="img" title={m.title} aria-label={m.title} className={cls} style={style} data-testid="timeline-mark" data-tone={m.tone} />
-              );
-            })}
+        <div key={lane.name} className="flex items-center gap-2" style={{ height: LINE_PX }} data-testid="timeline-lane" data-lane={lane.name}>
+          <span className={LABEL}>{lane.name}</span>
+          <div className={track} style={{ height: ROW_PX }}>
+            {marks(lane.marks)}
           </div>
         </div>
       ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiExemplar, ApiMetric } from '@/lib/api/types';
-import { chartWindow, exemplarScaleFor, groupPanels } from './metric-panels-model';
+import { chartWindow, exemplarScaleFor, groupPanels, serviceSections } from './metric-panels-model';
 
 const m = (service: string, panel: string, over: Partial<ApiMetric> = {}): ApiMetric => ({ name: `x_${panel}`, labels: {}, points: [], service, panel, ...over });
 const ex = (service: string | null, seriesName = 'http_server_duration_seconds_bucket'): ApiExemplar => ({
@@ -44,5 +44,32 @@ describe('chartWindow', () => {
 
   it('uses the fallback with neither', () => {
     expect(chartWindow([], null, { fromMs: 5, toMs: 9 })).toEqual({ fromMs: 5, toMs: 9 });
+  });
+});
+
+describe('serviceSections', () => {
+  it('opens the services with findings, worst first, and collapses the rest in name order', () => {
+    const groups = groupPanels([m('db', 'requests'), m('api', 'requests'), m('risk', 'gc_rate'), m('pay', 'restarts', { unit: 'count' })], []);
+    const sections = serviceSections(groups, [
+      { service: 'pay', severity: 'warning' },
+      { service: 'risk', severity: 'info' },
+      { service: 'risk', severity: 'critical' },
+      { service: 'gone', severity: 'critical' },
+      { severity: 'critical' },
+    ]);
+    expect(sections.map((s) => [s.service, s.open, s.findings, s.worst])).toEqual([
+      ['risk', true, 2, 'critical'],
+      ['pay', true, 1, 'warning'],
+      ['api', false, 0, null],
+      ['db', false, 0, null],
+    ]);
+  });
+
+  it('asks for whole-number ticks on count panels only', () => {
+    const [g] = groupPanels([m('a', 'restarts', { unit: 'count' }), m('a', 'error_rate', { unit: 'ratio' })], []);
+    expect(g.panels.map((p) => [p.panel, p.title, p.integer])).toEqual([
+      ['error_rate', 'Error rate', false],
+      ['restarts', 'Restarts', true],
+    ]);
   });
 });

@@ -1,13 +1,15 @@
 import type { ApiExemplar, ApiMetric } from '@/lib/api/types';
 import { seriesService } from '@/components/charts/chart-markers';
+import { severityRank, type Anomaly, type Severity } from '@/lib/model/anomaly';
 
 /** Metric panels of the investigation page: one row per involved service, panels in a fixed order. */
 
-export const PANEL_ORDER = ['requests', 'errors', 'latency_p50', 'latency_p99', 'gc_rate', 'gc_time', 'heap', 'threads', 'goroutines', 'restarts'];
+export const PANEL_ORDER = ['requests', 'errors', 'error_rate', 'latency_p50', 'latency_p99', 'gc_rate', 'gc_time', 'heap', 'threads', 'goroutines', 'restarts'];
 
 const PANEL_TITLES: Record<string, string> = {
   requests: 'Request rate',
   errors: 'Errors',
+  error_rate: 'Error rate',
   latency_p50: 'Latency p50',
   latency_p99: 'Latency p99',
   gc_rate: 'GC collections/s',
@@ -27,6 +29,8 @@ export interface MetricPanel {
   series: ApiMetric[];
   exemplars: ApiExemplar[];
   exemplarScale: number;
+  /** Whole numbers only on the y axis (restarts, threads): no "0.5 restarts", no 0–1.05 range. */
+  integer: boolean;
 }
 
 export interface ServicePanels {
@@ -83,6 +87,7 @@ export function groupPanels(metrics: readonly ApiMetric[], exemplars: readonly A
           series,
           exemplars: ex,
           exemplarScale: exemplarScaleFor(unit, ex),
+          integer: unit === 'count',
         };
       }),
     });
@@ -110,4 +115,35 @@ export function chartWindow(metrics: readonly ApiMetric[], trace: { fromMs: numb
     return { fromMs: Math.min(lo, trace.fromMs), toMs: Math.max(hi, trace.toMs) };
   }
   return lo <= hi ? { fromMs: lo, toMs: hi } : fallback;
+}
+
+/** A service's row of panels, with what was found on it: open by default when something was. */
+export interface ServiceSection extends ServicePanels {
+  findings: number;
+  worst: Severity | null;
+  open: boolean;
+}
+
+/**
+ * The services in the order an SRE reads them (issue 16): those with findings first, worst
+ * first, open; the rest after, by name, collapsed, so six services × ten panels is not a
+ * 5,000 px page.
+ */
+export function serviceSections(groups: readonly ServicePanels[], anomalies: readonly Pick<Anomaly, 'service' | 'severity'>[]): ServiceSection[] {
+  const found = new Map<string, { n: number; worst: Severity }>();
+  for (const a of anomalies) {
+    if (!a.service) continue;
+    const f = found.get(a.service);
+    if (!f) found.set(a.service, { n: 1, worst: a.severity });
+    else {
+      f.n++;
+      if (severityRank(a.severity) > severityRank(f.worst)) f.worst = a.severity;
+    }
+  }
+  return groups
+    .map((g) => {
+      const f = found.get(g.service);
+      return { ...g, findings: f?.n ?? 0, worst: f?.worst ?? null, open: f !== undefined };
+    })
+    .sort((a, b) => (b.worst ? severityRank(b.worst) + 1 : 0) - (a.worst ? severityRank(a.worst) + 1 : 0) || b.findings - a.findings || a.service.localeCompare(b.service));
 }

@@ -3,10 +3,11 @@
 import { ServiceLink } from '@/components/ui/service-link';
 import type { ReactNode } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
-import { LogRow } from '@/components/logs/log-row';
 import type { ApiSpan } from '@/lib/api/types';
 import type { TagValue } from '@/lib/model/types';
 import { formatDurationMs, tagText } from './span-format';
+import { SpanDrawerLog } from './span-drawer-log';
+import { useBelowHeader, useEscapeToClose } from './drawer-behaviour';
 
 const MAX_DRAWER_LOGS = 300;
 
@@ -14,12 +15,10 @@ export interface SpanDrawerProps {
   span: ApiSpan;
   /** The span's process tags, kept once per process in `ApiTrace.processes`. */
   processTags?: Record<string, TagValue>;
-  traceId: string;
   traceStartUs: number;
   reason: string | null;
   logs: LevelledLog[];
   spanHref: (spanId: string) => string;
-  traceHref: (traceId: string) => string;
   onSelect: (spanId: string) => void;
   onClose: () => void;
   /** True while only the trace alone has arrived: tags and events come with the full investigation. */
@@ -53,15 +52,19 @@ function TagTable({ tags }: { tags: Record<string, TagValue> }) {
 }
 
 /** Everything about one span: times, tags, events, warnings and the log lines joined to it. */
-export function SpanDrawer({ span, processTags, traceId, traceStartUs, reason, logs, spanHref, traceHref, onSelect, onClose, detailPending = false }: SpanDrawerProps) {
+export function SpanDrawer({ span, processTags, traceStartUs, reason, logs, spanHref, onSelect, onClose, detailPending = false }: SpanDrawerProps) {
+  // Below the app header (its search and time picker stay usable); Escape closes it.
+  const top = useBelowHeader();
+  useEscapeToClose(onClose);
   return (
     <aside
       data-testid="span-drawer"
       data-span-id={span.spanId}
       aria-label="Span details"
-      className="fixed inset-y-0 right-0 z-40 flex w-full max-w-xl flex-col border-l border-slate-300 bg-white shadow-xl dark:border-slate-700 dark:bg-slate-950"
+      style={{ top }}
+      className="fixed bottom-0 right-0 z-30 flex w-full max-w-xl flex-col border-l border-slate-300 bg-white shadow-xl dark:border-slate-700 dark:bg-slate-950"
     >
-      <header className="flex items-start gap-2 border-b border-slate-200 p-3 dark:border-slate-800">
+      <div className="flex items-start gap-2 border-b border-slate-200 p-3 dark:border-slate-800">
         <div className="min-w-0 flex-1">
           <p className="truncate text-sm font-semibold" title={span.operation}>
             <ServiceLink name={span.service} /> · {span.operation}
@@ -71,7 +74,7 @@ export function SpanDrawer({ span, processTags, traceId, traceStartUs, reason, l
         <button type="button" data-testid="span-drawer-close" onClick={onClose} className="rounded px-2 text-lg leading-none hover:bg-slate-100 dark:hover:bg-slate-800" aria-label="Close">
           ×
         </button>
-      </header>
+      </div>
       <div className="flex-1 overflow-auto p-3">
         <dl className="grid grid-cols-[8rem_1fr] gap-y-0.5 text-xs">
           <dt className="text-slate-500">Start</dt>
@@ -86,7 +89,11 @@ export function SpanDrawer({ span, processTags, traceId, traceStartUs, reason, l
           <dd>{span.kind}</dd>
           <dt className="text-slate-500">Parent</dt>
           <dd className="font-mono">
-            {span.parentSpanId ? (
+            {span.parentSpanId && span.orphan ? (
+              <span data-testid="span-drawer-missing-parent" title="The parent this span names is not in the trace">
+                missing parent {span.parentSpanId}
+              </span>
+            ) : span.parentSpanId ? (
               <a
                 href={spanHref(span.parentSpanId)}
                 className="text-sky-700 hover:underline dark:text-sky-400"
@@ -168,7 +175,7 @@ export function SpanDrawer({ span, processTags, traceId, traceStartUs, reason, l
           ) : (
             <div className="rounded border border-slate-100 dark:border-slate-800">
               {logs.slice(0, MAX_DRAWER_LOGS).map((l) => (
-                <LogRow key={l.seq} log={l} currentTraceId={traceId} spanHref={spanHref} traceHref={traceHref} onSelectSpan={onSelect} />
+                <SpanDrawerLog key={l.seq} log={l} />
               ))}
               {logs.length > MAX_DRAWER_LOGS && <p className="p-1 text-xs text-slate-500">{logs.length - MAX_DRAWER_LOGS} more in the log panel.</p>}
             </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { ApiSpan } from '@/lib/api/types';
 import { barGeometry, formatDurationMs } from './span-format';
 
@@ -12,7 +12,8 @@ const MAX_INDENT_DEPTH = 40;
 export interface SpanRowProps {
   span: ApiSpan;
   depth: number;
-  color: string;
+  /** The service's colour per theme, each readable on that theme's background (service-colors.ts). */
+  color: { light: string; dark: string };
   hasChildren: boolean;
   collapsed: boolean;
   hiddenCount: number;
@@ -50,10 +51,10 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
       aria-selected={p.selected}
       role="row"
       onClick={() => p.onSelect(span.spanId)}
-      style={{ height: ROW_HEIGHT }}
+      style={{ height: ROW_HEIGHT, '--svc': p.color.light, '--svc-dark': p.color.dark } as CSSProperties}
       className={`flex cursor-pointer items-center border-b border-slate-100 text-xs hover:bg-slate-100 dark:border-slate-800/60 dark:hover:bg-slate-800 ${p.selected ? 'bg-sky-50 dark:bg-sky-950' : ''} ${p.dimmed ? 'opacity-30' : ''}`}
     >
-      <div className="flex w-2/5 min-w-0 shrink-0 items-center gap-1 pr-2" style={{ paddingLeft: indent + 4 }}>
+      <div role="gridcell" className="flex w-2/5 min-w-0 shrink-0 items-center gap-1 pr-2" style={{ paddingLeft: indent + 4 }}>
         {p.hasChildren ? (
           <button
             type="button"
@@ -71,14 +72,14 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
         ) : (
           <span className="w-4 shrink-0" />
         )}
-        <span className="h-3 w-1 shrink-0 rounded-sm" style={{ background: p.color }} />
+        <span className="h-3 w-1 shrink-0 rounded-sm bg-(--svc) dark:bg-(--svc-dark)" />
         {p.depth > MAX_INDENT_DEPTH && <span className="shrink-0 text-[10px] text-slate-400">L{p.depth}</span>}
         {error && (
           <span className="shrink-0 text-red-600" title="Error status" aria-label="error">
             ●
           </span>
         )}
-        <span className="shrink-0 font-medium" style={{ color: p.color }}>
+        <span className="shrink-0 font-medium text-(color:--svc) dark:text-(color:--svc-dark)">
           {span.service}
         </span>
         <span className="min-w-0 truncate text-slate-700 dark:text-slate-300" title={span.operation}>
@@ -104,12 +105,12 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
             ⚠
           </span>
         )}
-        {p.logCount > 0 && <span className="shrink-0 text-[10px] text-slate-400">{p.logCount} log{p.logCount === 1 ? '' : 's'}</span>}
+        {p.logCount > 0 && <span className="shrink-0 text-[10px] text-slate-500">{p.logCount} log{p.logCount === 1 ? '' : 's'}</span>}
       </div>
-      <div className="relative h-full flex-1">
+      <div role="gridcell" className="relative h-full flex-1">
         <div
-          className={`absolute top-1/2 h-3 -translate-y-1/2 rounded-sm ${span.critical ? 'ring-2 ring-offset-0 ring-slate-900 dark:ring-white' : ''}`}
-          style={{ left: `${bar.left}%`, width: `${bar.width}%`, background: error ? '#dc2626' : p.color, opacity: span.critical ? 1 : 0.75 }}
+          className={`absolute top-1/2 h-3 -translate-y-1/2 rounded-sm ${error ? 'bg-red-600' : 'bg-(--svc) dark:bg-(--svc-dark)'} ${span.critical ? 'ring-2 ring-offset-0 ring-slate-900 dark:ring-white' : ''}`}
+          style={{ left: `${bar.left}%`, width: `${bar.width}%`, opacity: span.critical ? 1 : 0.75 }}
           title={span.critical ? 'On the critical path' : undefined}
         />
         <span

@@ -1,14 +1,49 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import type { ApiSpan } from '@/lib/api/types';
-import { FILTER_PARAMS } from '@/lib/trace-tools/span-filter';
+import { useEffect, useMemo, useState } from 'react';
+import { buildFilterIndex, type SpanFilterIndex } from '@/lib/trace-tools/filter-index';
+import { FILTER_PARAMS, filterIndexed, filterIsActive, parseSpanFilter, type FilterResult, type ParsedFilter } from '@/lib/trace-tools/span-filter';
+import { selfTimesUs, statisticsIndexed, type SpanStatRow } from '@/lib/trace-tools/span-stats';
+import type { WaterfallIndex } from './waterfall-model';
 
 const input = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900';
 const btn = 'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
 
+/** The filter parameters and `fhide`: what the Clear button removes. */
+const TOOL_PARAMS = [...Object.values(FILTER_PARAMS), 'fhide'];
+
+export interface SpanFilterState {
+  parsedFilter: ParsedFilter;
+  filterActive: boolean;
+  /** The match mask and list; null while no filter is set. */
+  filtered: FilterResult | null;
+  filterIndex: SpanFilterIndex;
+}
+
+/**
+ * The span search of the trace page (lib/trace-tools): the filter index is built once per
+ * trace, and the filter re-runs only when its own URL parameters change.
+ */
+export function useSpanFilter(index: WaterfallIndex, params: URLSearchParams, detailsVersion = 0): SpanFilterState {
+  const filterKey = Object.values(FILTER_PARAMS).map((k) => params.get(k) ?? '').join('\u0000');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the filter's parameters only
+  const parsedFilter = useMemo(() => parseSpanFilter(params), [filterKey]);
+  const filterActive = filterIsActive(parsedFilter.filter);
+  const filterIndex = useMemo(() => buildFilterIndex(index.spans), [index.spans]);
+  // Tags land in the spans after the first paint (the stream's detail frames bump detailsVersion).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- detailsVersion marks the spans' tags changing in place
+  const filtered = useMemo(() => (filterActive ? filterIndexed(filterIndex, parsedFilter.filter) : null), [filterIndex, parsedFilter, filterActive, detailsVersion]);
+  return { parsedFilter, filterActive, filtered, filterIndex };
+}
+
+/** The statistics table's rows while it is open; self times are computed once per trace. */
+export function useSpanStats(index: WaterfallIndex, filterIndex: SpanFilterIndex, open: boolean, mask: Uint8Array | null): SpanStatRow[] | null {
+  const self = useMemo(() => (open ? selfTimesUs(index.spans, index.children) : null), [open, index]);
+  return useMemo(() => (self ? statisticsIndexed(filterIndex, self, mask) : null), [self, filterIndex, mask]);
+}
+
 export interface SpanToolsProps {
-  spans: readonly ApiSpan[];
+  filterIndex: SpanFilterIndex;
   params: URLSearchParams;
   setParams: (changes: Record<string, string | null>) => void;
   active: boolean;
@@ -21,15 +56,21 @@ export interface SpanToolsProps {
   onStats: (open: boolean) => void;
 }
 
-const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+/** Keys typed into a field are text; a focused checkbox (just toggled) leaves n / N to the page. */
+const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement && ((t instanceof HTMLInputElement && !NOT_TEXT.has(t.type)) || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 
 /** The span search bar above the waterfall. Text fields apply on Enter; `n` / `N` step through matches. */
-export function SpanTools({ spans, params, setParams, active, matchCount, position, errors, onStep, statsOpen, onStats }: SpanToolsProps) {
+export function SpanTools({ filterIndex, params, setParams, active, matchCount, position, errors, onStep, statsOpen, onStats }: SpanToolsProps) {
   const [tags, setTags] = useState(params.get(FILTER_PARAMS.tags) ?? '');
   const [min, setMin] = useState(params.get(FILTER_PARAMS.minDuration) ?? '');
   const service = params.get(FILTER_PARAMS.service) ?? '';
-  const services = [...new Set(spans.map((s) => s.service))].sort();
-  const operations = [...new Set(spans.filter((s) => !service || s.service === service).map((s) => s.operation))].sort();
+  const { services } = filterIndex;
+  const operations = useMemo(() => {
+    const at = service ? filterIndex.services.indexOf(service) : -1;
+    return at >= 0 ? filterIndex.operationsOfService[at].map((o) => filterIndex.operations[o]) : service ? [] : filterIndex.operations;
+  }, [filterIndex, service]);
   const hide = params.get('fhide') === '1';
 
   useEffect(() => {
@@ -72,7 +113,7 @@ export function SpanTools({ spans, params, setParams, active, matchCount, positi
           <span data-testid="span-match-count">{position !== null ? `${position} of ` : ''}{matchCount.toLocaleString()} match{matchCount === 1 ? '' : 'es'}</span>
           <button type="button" className={btn} onClick={() => onStep(-1)} disabled={matchCount === 0} title="previous match (N)" aria-label="Previous match">↑</button>
           <button type="button" className={btn} onClick={() => onStep(1)} disabled={matchCount === 0} title="next match (n)" aria-label="Next match" data-testid="span-match-next">↓</button>
-          <button type="button" className={btn} onClick={() => { setTags(''); setMin(''); setParams(Object.fromEntries([...Object.values(FILTER_PARAMS), 'fhide'].map((k) => [k, null]))); }}>Clear</button>
+          <button type="button" className={btn} onClick={() => { setTags(''); setMin(''); setParams(Object.fromEntries(TOOL_PARAMS.map((k) => [k, null]))); }}>Clear</button>
         </span>
       ) : null}
       <button type="button" className={`${btn} ml-auto`} onClick={() => onStats(!statsOpen)} aria-expanded={statsOpen} data-testid="span-stats-toggle">

@@ -4,6 +4,9 @@ import { ServiceLink } from '@/components/ui/service-link';
 import type { ApiTrace } from '@/lib/api/types';
 import { serviceColor } from '@/lib/correlate/service-colors';
 import { formatDurationMs } from './span-format';
+import { saveText, traceDownload } from './trace-download';
+import { formatDateTime } from '@/lib/time/format';
+import { useTimeZone } from '@/components/settings/time-zone';
 
 export interface TraceHeaderProps {
   traceId: string;
@@ -14,6 +17,8 @@ export interface TraceHeaderProps {
   onExpandAll: () => void;
   onCollapseDepth: (depth: number) => void;
   onInlineLogs: (on: boolean) => void;
+  /** False while only the waterfall's columns have arrived (no tags yet): nothing to download. */
+  downloadReady?: boolean;
 }
 
 function servicesOf(trace: ApiTrace) {
@@ -31,7 +36,8 @@ function servicesOf(trace: ApiTrace) {
 const btn = 'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** Trace summary, service legend and waterfall controls. */
-export function TraceHeader({ traceId, trace, startUs, endUs, inlineLogs, onExpandAll, onCollapseDepth, onInlineLogs }: TraceHeaderProps) {
+export function TraceHeader({ traceId, trace, startUs, endUs, inlineLogs, onExpandAll, onCollapseDepth, onInlineLogs, downloadReady = true }: TraceHeaderProps) {
+  const zone = useTimeZone();
   const services = servicesOf(trace);
   const errors = services.reduce((n, s) => n + s.errorCount, 0);
   return (
@@ -39,9 +45,9 @@ export function TraceHeader({ traceId, trace, startUs, endUs, inlineLogs, onExpa
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm">
         <span className="font-mono text-xs text-slate-500">{traceId}</span>
         <span>
-          {trace.spans.length.toLocaleString()} spans · {formatDurationMs((endUs - startUs) / 1000)} · started {new Date(startUs / 1000).toISOString().replace('T', ' ').slice(0, 23)}
+          {trace.spans.length.toLocaleString()} spans · {formatDurationMs((endUs - startUs) / 1000)} · started {formatDateTime(startUs / 1000, zone, { precision: 'ms' })}
         </span>
-        {errors > 0 && <span className="text-red-600">{errors} error span{errors === 1 ? '' : 's'}</span>}
+        {errors > 0 && <span className="text-red-600 dark:text-red-400">{errors} error span{errors === 1 ? '' : 's'}</span>}
         {trace.orphanSpanIds.length > 0 && <span className="text-amber-700 dark:text-amber-400">{trace.orphanSpanIds.length} orphan span(s)</span>}
         {trace.rootSpanIds.length > 1 && <span className="text-amber-700 dark:text-amber-400">split into {trace.rootSpanIds.length} roots</span>}
       </div>
@@ -77,6 +83,19 @@ export function TraceHeader({ traceId, trace, startUs, endUs, inlineLogs, onExpa
           <label className="flex items-center gap-1 text-xs">
             <input type="checkbox" checked={inlineLogs} onChange={(e) => onInlineLogs(e.target.checked)} /> logs under spans
           </label>
+          <button
+            type="button"
+            className={`${btn} disabled:opacity-50`}
+            data-testid="download-trace"
+            disabled={!downloadReady}
+            title={downloadReady ? 'The trace as JSON (the normalized model: spans, tags, events, processes)' : 'Available once tags and events have loaded'}
+            onClick={() => {
+              const { filename, json } = traceDownload(traceId, trace);
+              saveText(filename, json);
+            }}
+          >
+            Download JSON
+          </button>
         </span>
       </div>
     </div>

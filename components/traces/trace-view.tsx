@@ -23,9 +23,8 @@ import { ShareButton } from '@/components/views/share-button';
 import { spanNotes } from './trace-notes';
 import { Waterfall } from './waterfall';
 import { SpanStatsTable } from './span-stats-table';
-import { SpanTools } from './span-tools';
-import { FILTER_PARAMS, filterIsActive, filterSpans, parseSpanFilter, stepMatch } from '@/lib/trace-tools/span-filter';
-import { spanStatistics } from '@/lib/trace-tools/span-stats';
+import { SpanTools, useSpanFilter, useSpanStats } from './span-tools';
+import { stepMatch } from '@/lib/trace-tools/span-filter';
 import { ancestorIds, collapseBelow, formatIdList, indexTrace, parseIdList, visibleRows, type WaterfallIndex } from './waterfall-model';
 import { Alert } from '@/components/ui/alert';
 
@@ -75,18 +74,12 @@ export function TraceView({ traceId }: { traceId: string }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- orphan reasons land in the spans with detailsVersion
   const notes = useMemo(() => spanNotes(trace ?? NO_TRACE, anomalies ?? []), [trace, anomalies, detailsVersion]);
 
-  // Span search (lib/trace-tools): re-filtered only when the filter's own parameters change.
-  const filterKey = Object.values(FILTER_PARAMS).map((k) => params.get(k) ?? '').join('\u0000');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the filter's parameters only
-  const parsedFilter = useMemo(() => parseSpanFilter(params), [filterKey]);
-  const filterActive = filterIsActive(parsedFilter.filter);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- span tags land in the spans with detailsVersion
-  const filtered = useMemo(() => (filterActive ? filterSpans(index.spans, parsedFilter.filter) : null), [index, parsedFilter, filterActive, detailsVersion]);
+  // Span search and statistics (components/traces/span-tools.tsx, lib/trace-tools).
+  const { parsedFilter, filterActive, filtered, filterIndex } = useSpanFilter(index, params, detailsVersion);
   const hideOthers = params.get('fhide') === '1';
   const shownRows = useMemo(() => (filtered && hideOthers ? rows.filter((r) => filtered.mask[r.index]) : rows), [rows, filtered, hideOthers]);
   const [statsOpen, setStatsOpen] = useState(false);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- span tags land in the spans with detailsVersion
-  const stats = useMemo(() => (statsOpen ? spanStatistics(index.spans, index.children, filtered?.mask ?? null) : null), [statsOpen, index, filtered, detailsVersion]);
+  const stats = useSpanStats(index, filterIndex, statsOpen, filtered?.mask ?? null);
   const selectedIndex = selectedId !== null ? index.indexById.get(selectedId) ?? null : null;
   const matchPosition = filtered && selectedIndex !== null && filtered.mask[selectedIndex] ? filtered.matches.indexOf(selectedIndex) + 1 : null;
 
@@ -104,12 +97,12 @@ export function TraceView({ traceId }: { traceId: string }) {
   }, []);
   const onSelect = useCallback((spanId: string) => {
     const { setParams: set, collapsed: cur, index: idx, selectedId: sel } = latest.current;
-    if (spanId === sel) return set({ span: null }, 'replace');
+    if (spanId === sel) return set({ span: null }, 'history');
     const at = idx.indexById.get(spanId);
     const hiding = at === undefined ? [] : ancestorIds(idx, at).filter((id) => cur.has(id));
     const changes: Record<string, string | null> = { span: spanId };
     if (hiding.length) changes.collapsed = formatIdList([...cur].filter((id) => !hiding.includes(id)));
-    set(changes, 'replace');
+    set(changes, 'history');
   }, []);
   const onStep = useCallback(
     (direction: 1 | -1) => {
@@ -173,11 +166,12 @@ export function TraceView({ traceId }: { traceId: string }) {
             onExpandAll={() => setParams({ collapsed: null }, 'replace')}
             onCollapseDepth={(d) => setParams({ collapsed: formatIdList(collapseBelow(index, d)) }, 'replace')}
             onInlineLogs={(on) => setParams({ inline: on ? null : 'off' }, 'replace')}
+            downloadReady={snapshot ? !!frozen.data : live.has.details}
           />
           <SpanTools
-            spans={index.spans}
+            filterIndex={filterIndex}
             params={params}
-            setParams={(changes) => setParams(changes, 'replace')}
+            setParams={(changes) => setParams(changes, 'history')}
             active={filterActive}
             matchCount={filtered?.matches.length ?? 0}
             position={matchPosition}
@@ -199,11 +193,19 @@ export function TraceView({ traceId }: { traceId: string }) {
               {data.sources.jaeger.message ? `: ${data.sources.jaeger.message}` : ''}).
             </p>
           )}
-          {missing && <p className="mt-1 break-words">{missing.explanation}</p>}
+          {missing ? (
+            <p className="mt-1 break-words" data-testid="trace-missing-reason">{missing.explanation}</p>
+          ) : (
+            data.sources.jaeger?.status === 'ok' && (
+              <p className="mt-1" data-testid="trace-missing-reason">
+                No log line or exemplar in this time range carries this id: check it for a typo, or widen the time range.
+              </p>
+            )
+          )}
           <p className="mt-1 text-xs">Logs, exemplars and findings that carry its id are shown below.</p>
         </Alert>
       )}
-      <FindingsList anomalies={data.anomalies} />
+      <FindingsList anomalies={data.anomalies} currentTraceId={traceId} />
       <LogPanel
         logs={logs}
         currentTraceId={traceId}
@@ -217,7 +219,7 @@ export function TraceView({ traceId }: { traceId: string }) {
       <ExemplarList exemplars={data.exemplars} currentTraceId={traceId} traceHref={traceHref} />
       <section>
         <h2 className="mb-2 text-sm font-semibold">Metrics of the services involved</h2>
-        {chartRange && (
+        {chartRange && (snapshot || (live.has.metrics && live.has.exemplars)) && (
           <WhenVisible placeholder={<p className="text-xs text-slate-500">Charts load when scrolled into view…</p>}>
             <MetricPanels
               metrics={data.metrics}
@@ -235,12 +237,10 @@ export function TraceView({ traceId }: { traceId: string }) {
         <SpanDrawer
           span={selected}
           processTags={selected.process ? trace?.processes?.[selected.process]?.tags : undefined}
-          traceId={traceId}
           traceStartUs={index.startUs}
           reason={notes.reasonFor(selected)}
           logs={bySpan.get(selected.spanId) ?? []}
           spanHref={spanHref}
-          traceHref={traceHref}
           onSelect={onSelect}
           onClose={() => setParams({ span: null }, 'replace')}
           detailPending={detailPending}

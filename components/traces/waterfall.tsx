@@ -1,9 +1,9 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
-import { serviceColor } from '@/lib/correlate/service-colors';
+import { serviceColor, serviceColorOnDark } from '@/lib/correlate/service-colors';
 import { axisTicks } from './span-format';
 import { SpanLogsRow, spanLogsHeight } from './span-logs-row';
 import { ROW_HEIGHT, SpanRow } from './span-row';
@@ -25,25 +25,27 @@ export interface WaterfallProps {
 
 const EMPTY: LevelledLog[] = [];
 
+const NEUTRAL = { light: '#475569', dark: '#94a3b8' };
+
 /** The virtualized span waterfall: only the rows in view (plus overscan) are in the DOM. */
 export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle, onSelect, height = 560, matchMask = null }: WaterfallProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const durationUs = index.endUs - index.startUs;
   const colors = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const s of index.spans) if (!m.has(s.service)) m.set(s.service, serviceColor(s.service));
+    const m = new Map<string, { light: string; dark: string }>();
+    for (const s of index.spans) if (!m.has(s.service)) m.set(s.service, { light: serviceColor(s.service), dark: serviceColorOnDark(s.service) });
     return m;
   }, [index]);
 
+  // Stable while the rows are: a new getItemKey makes the virtualizer re-measure every row (50,000) on each render.
+  const estimateSize = useCallback((i: number) => {
+    const r = rows[i];
+    return r.kind === 'logs' ? spanLogsHeight(r.count) : ROW_HEIGHT;
+  }, [rows]);
+  // A number, not a string: the virtualizer keys every one of a big trace's rows at once.
+  const getItemKey = useCallback((i: number) => rows[i].index * 2 + (rows[i].kind === 'logs' ? 1 : 0), [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i].kind === 'logs' ? spanLogsHeight(rows[i].count) : ROW_HEIGHT),
-    overscan: 20,
-    // A number, not a string: the virtualizer keys every one of a big trace's rows at once.
-    getItemKey: (i) => rows[i].index * 2 + (rows[i].kind === 'logs' ? 1 : 0),
-  });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize, overscan: 20, getItemKey });
 
   // Bring a span selected by the URL (a shared link) into view once, on arrival.
   const scrolledFor = useRef<string | null>(null);
@@ -78,12 +80,17 @@ export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle
             return (
               <div key={v.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}>
                 {row.kind === 'logs' ? (
-                  <SpanLogsRow spanId={span.spanId} logs={logsBySpan.get(span.spanId) ?? EMPTY} depth={row.depth} onSelect={onSelect} />
+                  // A row of the grid like the span rows, so its buttons sit in a cell (axe: aria-required-children).
+                  <div role="row" className="h-full">
+                    <div role="gridcell" className="h-full">
+                      <SpanLogsRow spanId={span.spanId} logs={logsBySpan.get(span.spanId) ?? EMPTY} depth={row.depth} onSelect={onSelect} />
+                    </div>
+                  </div>
                 ) : (
                   <SpanRow
                     span={span}
                     depth={row.depth}
-                    color={colors.get(span.service) ?? '#64748b'}
+                    color={colors.get(span.service) ?? NEUTRAL}
                     hasChildren={row.hasChildren}
                     collapsed={row.collapsed}
                     hiddenCount={index.descendants[row.index]}

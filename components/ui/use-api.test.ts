@@ -25,3 +25,10 @@ describe('the browser reads API answers through the contract', () => {
     await expect(sendApi('POST', '/api/v1/x', thing, {})).rejects.toMatchObject({ status: 400, code: 'bad_request', message: 'from: not a time' });
   });
 });
+
+describe('errors carry what the retry policy needs', () => {
+  it("keeps the status and the server's Retry-After", async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), { status: 429, headers: { 'retry-after': '3' } })));
+    await expect(fetchApi('/api/v1/x', thing)).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryAfterMs: 3_000 });
+  });
+});

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { z } from 'zod';
+import { parseRetryAfter } from './retry-policy';
 
 /**
  * Frozen API responses of a snapshot share, keyed by the exact API URL the view would
@@ -22,6 +23,8 @@ export class ApiFetchError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From the answer's Retry-After (429, 503): how long to wait before asking again (retry-policy.ts). */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
@@ -46,7 +49,7 @@ async function readApi<T>(res: Response, parser: ApiParser<T>): Promise<T> {
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiFetchError(res.status, err?.code ?? 'http', err?.message ?? `request failed (${res.status})`);
+    throw new ApiFetchError(res.status, err?.code ?? 'http', err?.message ?? `request failed (${res.status})`, parseRetryAfter(res.headers.get('retry-after'), Date.now()));
   }
   return parseBody(parser, body, res.status);
 }

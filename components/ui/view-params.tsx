@@ -32,17 +32,24 @@ export function useViewParams(): URLSearchParams {
   return override?.params ?? (live as unknown as URLSearchParams);
 }
 
-/** Replace some parameters, keeping the rest (null or '' deletes). */
+/**
+ * Replace some parameters, keeping the rest (null or '' deletes). `history` is for state only
+ * the browser reads (the trace page's span filter): the address is replaced without asking
+ * the server for the page again; Next.js keeps useSearchParams in step with
+ * history.replaceState (docs/search-api.md, "Pages").
+ */
 export function useSetViewParams() {
   const override = useContext(ViewParamsOverride);
   const router = useRouter();
   const pathname = usePathname();
   const live = useSearchParams();
   return useCallback(
-    (changes: Record<string, string | null>, mode: 'push' | 'replace' = 'push') => {
+    (changes: Record<string, string | null>, mode: 'push' | 'replace' | 'history' = 'push') => {
       if (override) return override.set(changes);
       const qs = applyParamChanges(live, changes).toString();
-      router[mode](qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+      const href = qs ? `${pathname}?${qs}` : pathname;
+      if (mode === 'history') window.history.replaceState(null, '', href);
+      else router[mode](href, { scroll: false });
     },
     [override, router, pathname, live],
   );

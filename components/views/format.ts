@@ -1,11 +1,21 @@
-/** Display helpers for views and shares. Pure, and stable between server and browser. */
+/** Display helpers for views and shares. Pure: times through lib/time/format.ts in the zone given. */
+import { formatIso } from '@/lib/time/format';
 
-/** `2026-11-23 12:00:05 UTC`: the same text on server and client (no locale, no hydration drift). */
-export function formatUtc(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** A stored time in the chosen zone: `2026-11-23 12:00:05 UTC` (no locale, no hydration drift). */
+export const formatTimestamp = (iso: string | null, zone: string): string => formatIso(iso, zone);
+
+/**
+ * A view's pinned path as a person reads it: `/explore?query=rate(x{job="a"}[5m])&from=now-1h`
+ * rather than percent-escapes. Display only; the link itself stays encoded.
+ */
+export function readablePath(path: string): string {
+  try {
+    const url = new URL(path, 'http://view.invalid');
+    const query = [...url.searchParams].map(([k, v]) => `${k}=${v}`).join('&');
+    return `${decodeURIComponent(url.pathname)}${query ? `?${query}` : ''}`;
+  } catch {
+    return path; // a malformed escape: the path as stored
+  }
 }
 
 /** What an API URL of a view fetched, in words, for "not captured" notes. */
@@ -17,6 +27,6 @@ export function describeApiUrl(url: string): string {
   return url;
 }
 
-export function formatExpiry(expiresAt: string | null): string {
-  return expiresAt ? `expires ${formatUtc(expiresAt)}` : 'never expires';
+export function formatExpiry(expiresAt: string | null, zone: string): string {
+  return expiresAt ? `expires ${formatTimestamp(expiresAt, zone)}` : 'never expires';
 }

@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_EXPIRES_IN, EXPIRY_CHOICES } from '@/lib/api/contract/views';
 import { hasRelativeRange } from '@/lib/views/view-path';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { CopyLink } from './copy-link';
+import { formatExpiry } from './format';
 import { ShareList } from './share-list';
 import { defaultViewName, viewsApi } from './views-api';
 
@@ -17,6 +19,7 @@ export function ShareDialog({ path, onClose }: { path: string; onClose: () => vo
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const client = useQueryClient();
+  const zone = useTimeZone();
   const saved = useQuery({ queryKey: ['view-by-path', path], queryFn: () => viewsApi.findByPath(path) });
   const existing = saved.data?.views[0] ?? null;
 
@@ -128,7 +131,7 @@ export function ShareDialog({ path, onClose }: { path: string; onClose: () => vo
           {create.isPending ? (snapshot ? 'Capturing snapshot…' : 'Creating link…') : 'Create link'}
         </button>
         {create.isError && (
-          <p role="alert" className="text-red-600">
+          <p role="alert" className="text-red-700 dark:text-red-400">
             {create.error.message}
           </p>
         )}
@@ -138,7 +141,7 @@ export function ShareDialog({ path, onClose }: { path: string; onClose: () => vo
         <div className="mt-3 space-y-1" data-testid="share-result">
           <CopyLink url={result.url} />
           <p className="text-xs text-slate-500">
-            {result.share.snapshot ? 'Snapshot' : 'Live link'} · {result.expiresAt ? `expires ${new Date(result.expiresAt).toLocaleString()}` : 'never expires'}
+            {result.share.snapshot ? 'Snapshot' : 'Live link'} · {formatExpiry(result.expiresAt, zone)}
           </p>
           {result.failedParts.length > 0 && <p className="text-xs text-amber-700">Some parts of the view could not be captured; the snapshot says which.</p>}
         </div>

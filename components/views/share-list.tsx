@@ -2,19 +2,21 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatBytes } from '@/lib/views/snapshot-format';
-import { formatExpiry, formatUtc } from './format';
+import { formatExpiry, formatTimestamp } from './format';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { viewsApi } from './views-api';
 
 /** The existing share links of a saved view, with opens, last open, expiry, and revoke. */
 export function ShareList({ viewId }: { viewId: string }) {
   const client = useQueryClient();
+  const zone = useTimeZone();
   const shares = useQuery({ queryKey: ['view-shares', viewId], queryFn: () => viewsApi.shares(viewId) });
   const revoke = useMutation({
     mutationFn: (shareId: string) => viewsApi.revoke(viewId, shareId),
     onSuccess: () => client.invalidateQueries({ queryKey: ['view-shares', viewId] }),
   });
   if (shares.isPending) return <p className="text-sm text-slate-500">Loading share links…</p>;
-  if (shares.isError) return <p role="alert" className="text-sm text-red-600">{shares.error.message}</p>;
+  if (shares.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{shares.error.message}</p>;
   const list = shares.data.shares;
   if (list.length === 0) return <p className="text-sm text-slate-500">No share links of this view yet.</p>;
   return (
@@ -36,10 +38,10 @@ export function ShareList({ viewId }: { viewId: string }) {
               {s.snapshot ? `Snapshot (${formatBytes(s.snapshotBytes)})` : 'Live'}
               {s.status !== 'active' && <span className="ml-1 rounded bg-slate-200 px-1 dark:bg-slate-700">{s.status}</span>}
             </td>
-            <td>{formatUtc(s.createdAt)}</td>
-            <td>{s.status === 'revoked' ? `revoked ${formatUtc(s.revokedAt)}` : formatExpiry(s.expiresAt)}</td>
+            <td>{formatTimestamp(s.createdAt, zone)}</td>
+            <td>{s.status === 'revoked' ? `revoked ${formatTimestamp(s.revokedAt, zone)}` : formatExpiry(s.expiresAt, zone)}</td>
             <td>{s.openCount}</td>
-            <td>{formatUtc(s.lastOpenedAt)}</td>
+            <td>{formatTimestamp(s.lastOpenedAt, zone)}</td>
             <td className="text-right">
               {s.status === 'active' && (
                 <button

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
 import { EmptyState } from '@/components/ui/page-title';
-import { formatUtc } from './format';
+import { formatTimestamp, readablePath } from './format';
+import { useTimeZone } from '@/components/settings/time-zone';
 import { ShareButton } from './share-button';
 import { viewsApi, type ViewRecord } from './views-api';
 
@@ -35,7 +36,7 @@ export function ViewsList({ initialQuery = '' }: { initialQuery?: string }) {
       </div>
       {views.isPending && <p className="text-sm text-slate-500">Loading saved views…</p>}
       {views.isError && (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {views.error.message}
         </p>
       )}
@@ -57,6 +58,7 @@ export function ViewsList({ initialQuery = '' }: { initialQuery?: string }) {
 
 function ViewRow({ view }: { view: ViewRecord }) {
   const client = useQueryClient();
+  const zone = useTimeZone();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(view.name);
   const [description, setDescription] = useState(view.description);
@@ -101,12 +103,12 @@ function ViewRow({ view }: { view: ViewRecord }) {
             {view.description && <p className="text-slate-600 dark:text-slate-400">{view.description}</p>}
           </>
         )}
-        <p className="mt-1 break-all font-mono text-xs text-slate-500">{view.path}</p>
+        <p className="mt-1 break-all font-mono text-xs text-slate-500">{readablePath(view.path)}</p>
         <p className="text-xs text-slate-500">
-          Created {formatUtc(view.createdAt)} · updated {formatUtc(view.updatedAt)}
+          Created {formatTimestamp(view.createdAt, zone)} · updated {formatTimestamp(view.updatedAt, zone)}
         </p>
         {error && (
-          <p role="alert" className="text-red-600">
+          <p role="alert" className="text-red-700 dark:text-red-400">
             {error.message}
           </p>
         )}

@@ -76,5 +76,5 @@ describe('fnv1a64', () => {
     expect(fnv1a64('')).toBe('cbf29ce484222325');
     expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => fnv1a64(s) === reference(s)), { numRuns: 500 });
-  });
+  }, 30_000); // the BigInt reference is slow on a loaded machine; this guards ids, not speed
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logWithoutTraceContextDetector } from './log-context';
-import { missingTraceDetector } from './missing-trace';
+import { missingTraceDetector, stillArriving } from './missing-trace';
 import { deepFreeze, emptyInput, logLine, MIN, span, T0, traceOf } from './test-helpers';
 import { DEFAULT_DETECTOR_OPTIONS as OPTS } from './types';
 
@@ -68,25 +68,26 @@ describe('missing_trace', () => {
     expect(a.explanation).toMatch(/Look again in a minute/);
   });
 
-  it('says Jaeger has no such trace in the range when the id came with no exemplar or log line', () => {
-    const input = emptyInput({ missingTraceIds: [dead] });
-    const [a] = missingTraceDetector.detect(input, OPTS);
-    expect(a.explanation).toBe(
-      `Jaeger has no trace with the id ${dead} in the range 2026-03-02 14:00:00–15:00:00 UTC; it may have been sampled out, expired from retention, or never reported.`,
-    );
-    expect(a.explanation).not.toMatch(/appears in ,/);
-    expect(a.title).toBe('Trace abcdef01… not in Jaeger');
-    expect(a.evidence.cause).toBe('not_found');
-    expect(a.evidence.lastSeen).toBeNull();
-    expect(a.severity).toBe('info');
-    expect(a.start).toBe(new Date(T0).toISOString());
-    const acrossMidnight = emptyInput({ missingTraceIds: [dead], range: { fromMs: T0 - 15 * 3_600_000, toMs: T0 } });
-    expect(missingTraceDetector.detect(acrossMidnight, OPTS)[0].explanation).toContain('in the range 2026-03-01 23:00:00 – 2026-03-02 14:00:00 UTC;');
+  it('makes no finding of an id that nothing in the range names (a lookup, perhaps with a typo, came back empty)', () => {
+    expect(missingTraceDetector.detect(emptyInput({ missingTraceIds: [dead] }), OPTS)).toEqual([]);
+  });
+
+  it('calls an id that exemplars have named for longer than the late-arrival window a dead link, however recently it was named again', () => {
+    const nowMs = T0 + 60 * MIN;
+    const sightings = [{ ...exemplar, tsMs: nowMs - 40 * MIN }, { ...exemplar, tsMs: nowMs - 20_000 }];
+    const [a] = missingTraceDetector.detect(emptyInput({ exemplars: sightings, missingTraceIds: [dead], nowMs }), OPTS);
+    expect(a.evidence.cause).toBe('dead_exemplar_link');
+    expect(a.title).toBe('Dead exemplar link: trace abcdef01… not in Jaeger');
+    expect(a.explanation).toMatch(/dead link/);
+    expect(a.explanation).not.toMatch(/Look again/);
+    expect(stillArriving(nowMs - 40 * MIN, nowMs, OPTS.trace.lateArrivalMs)).toBe(false);
+    expect(stillArriving(nowMs - 30_000, nowMs, OPTS.trace.lateArrivalMs)).toBe(true);
   });
 
   it('canonicalizes and de-duplicates ids (16-hex and 32-hex forms are the same trace)', () => {
     const short = '0123456789abcdef';
-    const found = missingTraceDetector.detect(emptyInput({ missingTraceIds: [short, `0000000000000000${short}`, 'not-an-id'] }), OPTS);
+    const seen = { ...exemplar, traceId: short, labels: { trace_id: short } };
+    const found = missingTraceDetector.detect(emptyInput({ exemplars: [seen], missingTraceIds: [short, `0000000000000000${short}`, 'not-an-id'] }), OPTS);
     expect(found).toHaveLength(1);
     expect(found[0].subject.traceId).toBe(`0000000000000000${short}`);
   });

@@ -2,10 +2,20 @@
 import type { Anomaly } from '../model/anomaly';
 import { canonicalTraceId } from '../model/ids';
 import { toRfc3339 } from '../time/range';
-import { clockTime, duration, exploreLink, plural, rangeText, selector, traceLink } from './format';
-import { conditionId, eventId } from './ids';
+import { clockTime, duration, exploreLink, plural, selector, traceLink } from './format';
+import { eventId } from './ids';
 import { serviceOf } from '../correlate/service-label';
 import type { Detector, DetectorInput, DetectorOptions } from './types';
+
+/**
+ * Late arrival or gone for good, the one rule every page uses (issue 16): spans still on
+ * their way arrive within the late-arrival window of the trace's first sighting. An id that
+ * exemplars or logs have named for longer than that is a dead link, however recently it was
+ * named again (an exporter repeats its exemplar on every scrape).
+ */
+export function stillArriving(firstSeenMs: number, nowMs: number, lateArrivalMs: number): boolean {
+  return nowMs - firstSeenMs < lateArrivalMs;
+}
 
 function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
   const out: Anomaly[] = [];
@@ -17,13 +27,14 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     const exemplars = input.exemplars.filter((e) => e.traceId !== null && canonicalTraceId(e.traceId) === traceId);
     const logs = input.logs.filter((l) => l.traceId !== null && canonicalTraceId(l.traceId) === traceId);
     const times = [...exemplars.map((e) => e.tsMs), ...logs.map((l) => Date.parse(l.ts))].filter(Number.isFinite);
-    // No exemplar or log line carries it (e.g. an id the SRE typed in): nothing says when it was seen.
-    const unseen = times.length === 0;
-    const firstMs = unseen ? input.range.fromMs : Math.min(...times);
-    const lastMs = unseen ? input.range.toMs : Math.max(...times);
-    const recent = !unseen && input.nowMs - lastMs < options.trace.lateArrivalMs;
+    // No exemplar or log line carries it (an id typed or pasted in, perhaps with a typo): a
+    // lookup that came back empty is not lost data; the trace page says so itself.
+    if (times.length === 0) continue;
+    const firstMs = Math.min(...times);
+    const lastMs = Math.max(...times);
+    const recent = stillArriving(firstMs, input.nowMs, options.trace.lateArrivalMs);
     const fromExemplar = exemplars.length > 0;
-    const cause = unseen ? 'not_found' : recent ? 'late_arrival' : fromExemplar ? 'dead_exemplar_link' : 'sampled_out';
+    const cause = recent ? 'late_arrival' : fromExemplar ? 'dead_exemplar_link' : 'sampled_out';
     const service =
       logs.find((l) => l.service)?.service ??
       (fromExemplar ? serviceOf(exemplars[0].seriesLabels, input.serviceLabel) : null) ??
@@ -34,7 +45,7 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
     ].filter(Boolean).join(' and ');
     const reason =
       cause === 'late_arrival'
-        ? `It was last seen at ${clockTime(lastMs)}, less than ${duration(options.trace.lateArrivalMs)} ago: the spans may still be on their way (late arrival). Look again in a minute.`
+        ? `It was first seen at ${clockTime(firstMs)}, less than ${duration(options.trace.lateArrivalMs)} ago: the spans may still be on their way (late arrival). Look again in a minute.`
         : fromExemplar
           ? `The exemplar is a dead link: a metric sample points at a trace that was never stored — usually the trace was sampled out after the exemplar was recorded (head sampling at a downstream service, or tail sampling dropping it), or its spans were dropped by the collector.`
           : `The service logged the trace id but no span was stored: the trace was most likely not sampled (the logger writes ids of unsampled traces too), or the spans were dropped before reaching Jaeger.`;
@@ -47,19 +58,16 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
       if (name) links.push(exploreLink('Series with the exemplar', selector(name, e.seriesLabels), input.range.fromMs, input.range.toMs));
     }
     out.push({
-      // Unseen: no sighting fixes a time, so the lookup itself is the (time-free) finding.
-      id: unseen ? conditionId('missing_trace', { traceId }) : eventId('missing_trace', { traceId }, firstMs),
+      id: eventId('missing_trace', { traceId }, firstMs),
       kind: 'missing_trace',
-      // An id nothing in the range refers to is a lookup that came back empty, not a loss of data.
-      severity: cause === 'late_arrival' || unseen ? 'info' : 'warning',
-      title: unseen
-        ? `Trace ${traceId.slice(0, 8)}… not in Jaeger`
-        : fromExemplar
-          ? `Exemplar links to missing trace ${traceId.slice(0, 8)}…`
-          : `Logged trace ${traceId.slice(0, 8)}… not in Jaeger`,
-      explanation: unseen
-        ? `Jaeger has no trace with the id ${traceId} in the range ${rangeText(input.range.fromMs, input.range.toMs)}; it may have been sampled out, expired from retention, or never reported.`
-        : `Trace ${traceId} appears in ${where}${service ? ` of ${service}` : ''}, but Jaeger does not have it. ${reason}`,
+      severity: cause === 'late_arrival' ? 'info' : 'warning',
+      title:
+        cause === 'late_arrival'
+          ? `Trace ${traceId.slice(0, 8)}… not in Jaeger yet`
+          : fromExemplar
+            ? `Dead exemplar link: trace ${traceId.slice(0, 8)}… not in Jaeger`
+            : `Logged trace ${traceId.slice(0, 8)}… not in Jaeger`,
+      explanation: `Trace ${traceId} appears in ${where}${service ? ` of ${service}` : ''} since ${clockTime(firstMs)}, but Jaeger does not have it. ${reason}`,
       service,
       start: toRfc3339(firstMs),
       subject,
@@ -67,7 +75,8 @@ function detect(input: DetectorInput, options: DetectorOptions): Anomaly[] {
         cause,
         seenIn: { exemplars: exemplars.length, logs: logs.length },
         exemplars: exemplars.slice(0, 5).map((e) => ({ seriesLabels: e.seriesLabels, value: e.value, ts: toRfc3339(e.tsMs) })),
-        lastSeen: unseen ? null : toRfc3339(lastMs),
+        firstSeen: toRfc3339(firstMs),
+        lastSeen: toRfc3339(lastMs),
       },
       links,
     });

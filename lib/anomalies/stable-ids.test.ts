@@ -71,7 +71,7 @@ function inputFor(w: World, fromMs: number, toMs: number, sliced: boolean): Dete
 const about = (a: Anomaly) => canonicalJson({ kind: a.kind, subject: a.subject.series ?? a.subject.traceId ?? null, service: a.service ?? null, aggregate: a.evidence.aggregate === true });
 
 const W = ANCHOR - 5 * MIN;
-const CLIPPED = ['missing_trace', 'log_without_trace_context', 'leak']; // the unseen trace's start is the window's
+const CLIPPED = ['log_without_trace_context', 'leak']; // their start is the window's
 const AGGREGATES = ['orphan_span', 'multiple_roots', 'clock_skew', 'mesh_only_hop'];
 const ON_GRID = ['gc_storm', 'error_burst', 'latency_spike']; // the evaluation grid ends at `now`
 const cases = [

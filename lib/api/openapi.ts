@@ -85,28 +85,44 @@ const digestId = pathParam('id', 'Digest schedule id');
 
 function paths(): Record<string, Record<string, Schema>> {
   const range = queryParameters(c.rangeQuery);
+  const picked = queryParameters(c.sourceQuery);
   return {
     '/api/v1/traces/{traceId}/correlated': {
-      get: op({ summary: 'One trace with its logs, metrics, exemplars and findings; per-source status inside.', parameters: [traceId, ...range], responses: { ...ok(c.correlatedResponse, 'The investigation.'), ...errors('400') } }),
+      get: op({ summary: 'One trace with its logs, metrics, exemplars and findings; per-source status inside.', parameters: [traceId, ...range, ...picked], responses: { ...ok(c.correlatedResponse, 'The investigation.'), ...errors('400') } }),
     },
     '/api/v1/traces/{traceId}/stream': {
       get: op({
         summary: 'The trace page’s one request: the investigation as NDJSON frames (one JSON object per line, schema per line below): trace (waterfall columns) first, details, then logs, exemplars, metrics as each completes, findings last.',
-        parameters: [traceId, ...range],
+        parameters: [traceId, ...range, ...picked],
         responses: { '200': { description: 'One frame per line.', content: { 'application/x-ndjson': { schema: schemaOf(c.streamFrame, 'output') } } }, ...errors('400') },
       }),
     },
     '/api/v1/traces/{traceId}': {
-      get: op({ summary: 'The trace alone, spans as columns (no tags or events).', parameters: [traceId, ...range], responses: { ...ok(c.traceOnlyResponse, 'The trace.'), ...errors('400') } }),
+      get: op({ summary: 'The trace alone, spans as columns (no tags or events).', parameters: [traceId, ...range, ...picked], responses: { ...ok(c.traceOnlyResponse, 'The trace.'), ...errors('400') } }),
     },
     '/api/v1/anomalies': {
       get: op({ summary: 'Every finding in a range, across the three backends.', parameters: queryParameters(c.anomaliesQuery), responses: { ...ok(c.anomaliesResponse, 'Findings and source status.'), ...errors('400') } }),
     },
     '/api/v1/query/metrics': {
-      get: op({ summary: 'A PromQL range query for Explore, with exemplars.', parameters: queryParameters(c.metricsQuery), responses: { ...ok(c.exploreMetricsResponse, 'Series and exemplars.'), ...errors('400', '502', '504') } }),
+      get: op({ summary: 'A PromQL range query for Explore, with exemplars.', parameters: [...queryParameters(c.metricsQuery), ...picked], responses: { ...ok(c.exploreMetricsResponse, 'Series and exemplars.'), ...errors('400', '502', '504') } }),
     },
     '/api/v1/query/logs': {
-      get: op({ summary: 'A LogQL range query for Explore (log or metric query).', parameters: queryParameters(c.logsQuery), responses: { ...ok(c.exploreLogsResponse, 'Log lines or series.'), ...errors('400', '502', '504') } }),
+      get: op({ summary: 'A LogQL range query for Explore (log or metric query).', parameters: [...queryParameters(c.logsQuery), ...picked], responses: { ...ok(c.exploreLogsResponse, 'Log lines or series.'), ...errors('400', '502', '504') } }),
+    },
+    '/api/v1/query/logs/context': {
+      get: op({ summary: 'Lines before and after one log line of the same stream (log context).', parameters: queryParameters(c.logContextQuery), responses: { ...ok(c.logContextResponse, 'The lines around it, oldest first.'), ...errors('400', '502', '504') } }),
+    },
+    '/api/v1/query/logs/volume': {
+      get: op({ summary: 'Lines per level over time for a log query (the log volume histogram).', parameters: queryParameters(c.logVolumeQuery), responses: { ...ok(c.logVolumeResponse, 'One series per level.'), ...errors('400', '502', '504') } }),
+    },
+    '/api/v1/query/promql/labels': {
+      get: op({ summary: 'Label names for PromQL completion (through Triangulate, never Prometheus directly).', parameters: queryParameters(c.promLabelsQuery), responses: { ...ok(c.promNamesResponse, 'Label names.'), ...errors('400', '502', '504') } }),
+    },
+    '/api/v1/query/promql/label-values': {
+      get: op({ summary: "One label's values for PromQL completion (label=__name__ lists metric names).", parameters: queryParameters(c.promLabelValuesQuery), responses: { ...ok(c.promNamesResponse, 'Label values.'), ...errors('400', '502', '504') } }),
+    },
+    '/api/v1/query/promql/metadata': {
+      get: op({ summary: 'Metric metadata (type, help, unit) for PromQL completion.', responses: { ...ok(c.promMetadataResponse, 'Metadata by metric name.'), ...errors('502', '504') } }),
     },
     '/api/v1/views': {
       get: op({ summary: 'Saved views, most recently updated first.', parameters: queryParameters(c.listViewsQuery), responses: { ...ok(c.viewList, 'The views.'), ...errors('400') } }),
@@ -157,7 +173,7 @@ function paths(): Record<string, Record<string, Schema>> {
       get: op({ summary: 'The operations of one service.', parameters: [pathParam('service', 'Service name')], responses: { ...ok(c.operationList, 'The operations.'), ...errors('400', '502', '504') } }),
     },
     '/api/v1/services/{service}/overview': {
-      get: op({ summary: 'A service page: RED and runtime panels, log volume, callers and callees, slowest and failing traces.', parameters: [pathParam('service', 'Service name'), ...range], responses: { ...ok(c.servicePageAnswer, 'The overview.'), ...errors('400') } }),
+      get: op({ summary: 'A service page: RED and runtime panels, log volume, callers and callees, slowest and failing traces.', parameters: [pathParam('service', 'Service name'), ...range, ...picked], responses: { ...ok(c.servicePageAnswer, 'The overview.'), ...errors('400') } }),
     },
     '/api/v1/service-map': {
       get: op({ summary: 'The service dependency graph with error shares and broken-propagation hops.', parameters: range, responses: { ...ok(c.serviceMapAnswer, 'The graph.'), ...errors('400') } }),

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { withRequestBudget } from '../sources/byte-budget';
 import { TimeRangeError } from '../time/range';
 
 /**
@@ -135,7 +136,8 @@ export function errorResponse(err: unknown): Response {
 export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
-      return await handler(...args);
+      // Every backend byte this request reads counts against its budget (lib/sources/byte-budget.ts).
+      return await withRequestBudget(() => handler(...args));
     } catch (err) {
       return errorResponse(err);
     }

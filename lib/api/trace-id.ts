@@ -1,6 +1,8 @@
 import { canonicalTraceId } from '../model/ids';
 import { parseRange, type TimeRange } from '../time/range';
 import { badRequest } from './respond';
+import { sourceSelection } from './source-params';
+import type { SourceSelection } from '../sources/registry';
 
 /** A trace id from a URL segment, canonical, or a 400 that says what a trace id looks like. */
 export function parseTraceIdParam(raw: string): string {
@@ -15,10 +17,10 @@ export function parseTraceIdParam(raw: string): string {
   return id;
 }
 
-/** The trace routes' input: a canonical id from the path and the range from the query. */
-export async function parseTraceRequest(req: Request, ctx: { params: Promise<{ traceId: string }> }): Promise<{ traceId: string; range: TimeRange; nowMs: number }> {
+/** The trace routes' input: a canonical id from the path, the range and the chosen sources from the query. */
+export async function parseTraceRequest(req: Request, ctx: { params: Promise<{ traceId: string }> }): Promise<{ traceId: string; range: TimeRange; nowMs: number; selection: SourceSelection }> {
   const traceId = parseTraceIdParam((await ctx.params).traceId);
   const q = new URL(req.url).searchParams;
   const nowMs = Date.now();
-  return { traceId, range: parseRange(q.get('from'), q.get('to'), nowMs), nowMs };
+  return { traceId, range: parseRange(q.get('from'), q.get('to'), nowMs), nowMs, selection: sourceSelection(q) };
 }

@@ -32,7 +32,13 @@ export interface AuditRecord {
   detail: Record<string, unknown>;
 }
 
-export async function recordAudit(db: Db, user: User, action: AuditAction, target: { type: string; id: string }, detail: Record<string, unknown> = {}, nowMs = Date.now()): Promise<void> {
+/** Who did it: a signed-in user, or the server itself (SCHEDULER for cron digest runs). */
+export type AuditActor = Pick<User, 'id' | 'name'> & { role: string };
+
+/** The actor of what the digest runner does on its own: scheduled, catch-up and resumed runs. */
+export const SCHEDULER: AuditActor = { id: 'scheduler', name: 'scheduler', role: 'system' };
+
+export async function recordAudit(db: Db, user: AuditActor, action: AuditAction, target: { type: string; id: string }, detail: Record<string, unknown> = {}, nowMs = Date.now()): Promise<void> {
   await db.auditEvent.create({
     data: {
       id: newRowId(),

@@ -21,6 +21,8 @@ export interface ProxyAuthConfig {
   userHeader: string;
   groupsHeader: string;
   nameHeader: string | null;
+  /** Where the header's sign-out control sends people (the proxy ends its own session); null: no control. */
+  signOutUrl: string | null;
 }
 
 export interface AuthConfig {
@@ -58,6 +60,11 @@ export const authEnvSchema = z.object({
   AUTH_PROXY_USER_HEADER: z.string().trim().toLowerCase().default('x-forwarded-user'),
   AUTH_PROXY_GROUPS_HEADER: z.string().trim().toLowerCase().default('x-forwarded-groups'),
   AUTH_PROXY_NAME_HEADER: z.string().trim().toLowerCase().optional(),
+  AUTH_PROXY_SIGN_OUT_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^\/(?!\/)/.test(v) || /^https?:\/\//.test(v), 'must be a path of this site (/oauth2/sign_out) or an http(s) URL')
+    .optional(),
 });
 
 export type AuthEnv = z.infer<typeof authEnvSchema>;
@@ -88,7 +95,7 @@ export function authConfigFrom(e: AuthEnv, host: string, publicUrl: string): { a
     if (!e.AUTH_PROXY_TRUSTED.length) problems.push('AUTH_PROXY_TRUSTED: required when AUTH_MODE=proxy (the proxy\'s addresses or CIDR ranges)');
     const bad = e.AUTH_PROXY_TRUSTED.filter((a) => !parseCidr(a));
     if (bad.length) problems.push(`AUTH_PROXY_TRUSTED: not an IP address or CIDR range: ${bad.join(', ')}`);
-    proxy = { trusted: e.AUTH_PROXY_TRUSTED, userHeader: e.AUTH_PROXY_USER_HEADER, groupsHeader: e.AUTH_PROXY_GROUPS_HEADER, nameHeader: e.AUTH_PROXY_NAME_HEADER ?? null };
+    proxy = { trusted: e.AUTH_PROXY_TRUSTED, userHeader: e.AUTH_PROXY_USER_HEADER, groupsHeader: e.AUTH_PROXY_GROUPS_HEADER, nameHeader: e.AUTH_PROXY_NAME_HEADER ?? null, signOutUrl: e.AUTH_PROXY_SIGN_OUT_URL ?? null };
   }
   const auth: AuthConfig = {
     mode: e.AUTH_MODE,

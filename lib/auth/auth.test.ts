@@ -4,6 +4,7 @@ import { addressIn } from './auth-config';
 import { identify } from './identity';
 import { canManage, roleFromGroups, type User } from './roles';
 import { seal, unseal } from './seal';
+import { signOutFor } from './sign-out';
 
 const SECRET = 'x'.repeat(40);
 
@@ -27,6 +28,19 @@ describe('auth config', () => {
     const extra = parseConfig({ HOST: '0.0.0.0', AUTH_MODE: 'proxy', AUTH_PROXY_TRUSTED: '10.0.0.1', PUBLIC_URL: 'https://dash.example.com', ALLOWED_HOSTS: 'triangulate:3000, 10.1.2.3:3000' });
     expect(extra.allowedHosts.sort()).toEqual(['0.0.0.0:3000', '10.1.2.3:3000', 'dash.example.com', 'triangulate:3000']);
     expect(() => parseConfig({ ALLOWED_HOSTS: 'http://x/' })).toThrow(/ALLOWED_HOSTS/);
+  });
+});
+
+describe('sign-out control', () => {
+  it('posts to /auth/logout under OIDC, goes to the proxy\'s sign-out page when configured, and is absent otherwise', () => {
+    const oidc = parseConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'c', SESSION_SECRET: SECRET }).auth;
+    expect(signOutFor(oidc)).toEqual({ method: 'POST', url: '/auth/logout' });
+    const proxy = (extra: Record<string, string>) => parseConfig({ AUTH_MODE: 'proxy', AUTH_PROXY_TRUSTED: '10.0.0.1', ...extra }).auth;
+    expect(signOutFor(proxy({ AUTH_PROXY_SIGN_OUT_URL: '/oauth2/sign_out' }))).toEqual({ method: 'GET', url: '/oauth2/sign_out' });
+    expect(signOutFor(proxy({}))).toBeNull();
+    expect(() => proxy({ AUTH_PROXY_SIGN_OUT_URL: '//evil.example/x' })).toThrow(/AUTH_PROXY_SIGN_OUT_URL/);
+    expect(() => proxy({ AUTH_PROXY_SIGN_OUT_URL: 'javascript:alert(1)' })).toThrow(/AUTH_PROXY_SIGN_OUT_URL/);
+    expect(signOutFor(parseConfig({}).auth)).toBeNull();
   });
 });
 

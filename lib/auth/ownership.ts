@@ -1,4 +1,4 @@
-import { notFound } from '../api/respond';
+import { ApiError, notFound } from '../api/respond';
 import type { Db } from '../db';
 import { hashToken, isWellFormedToken } from '../views/tokens';
 import { assertCanManage } from './guard';
@@ -38,4 +38,19 @@ export async function assertRevokesShare(db: Db, user: User, where: { id: string
   if (!row) throw notFound('no such share link');
   if (row.createdBy !== null && row.createdBy === user.id) assertCanManage(user, user.id, 'this share link');
   else assertCanManage(user, row.view.ownerId, 'this share link');
+}
+
+type RefChannel = { type: string; secretRef?: string };
+const refsOf = (channels: readonly RefChannel[]) => new Set(channels.flatMap((c) => (c.type === 'webhook' && c.secretRef ? [c.secretRef] : [])));
+
+/**
+ * A `secretRef` signs with an operator's shared key (DIGEST_SECRET_<REF>), so only an admin
+ * may bind a schedule to one (docs/security.md, "Digests"). Editors may keep the refs an
+ * admin already put on their schedule (`stored`), but not add new ones. 403 otherwise.
+ */
+export function assertMayBindSecretRefs(user: User, channels: readonly RefChannel[] | undefined, stored: readonly RefChannel[] = []): void {
+  if (user.role === 'admin' || !channels) return;
+  const kept = refsOf(stored);
+  const added = [...refsOf(channels)].filter((r) => !kept.has(r));
+  if (added.length) throw new ApiError(403, 'forbidden', `only an admin can bind a schedule to a shared secret (secretRef ${added.join(', ')})`);
 }

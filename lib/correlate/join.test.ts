@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exemplar, LogLine, Span } from '../model/types';
-import { joinExemplars, joinLogs } from './join';
+import { joinExemplars, joinLogs, servicesOfExemplars } from './join';
 import { analyzeTrace } from './trace-model';
 import { BASE_MS, sid, span, T, trace } from './test-helpers';
 
@@ -119,5 +119,19 @@ describe('joinExemplars', () => {
     const out = joinExemplars([ex(BASE_MS, sid(4)), ex(NaN, null)], null);
     expect(out).toHaveLength(1);
     expect(out[0].spanId).toBeNull();
+  });
+});
+
+describe('servicesOfExemplars', () => {
+  it('names the services whose series carry an exemplar of the trace, by the service-label order', () => {
+    const ex = (traceId: string | null, seriesLabels: Record<string, string>): Exemplar => ({ seriesLabels, labels: {}, traceId, spanId: null, value: 1, tsMs: BASE_MS });
+    const exemplars = [
+      ex(T, { __name__: 'rpc_duration_seconds_bucket', app: 'ledger', job: 'kubernetes-pods' }),
+      ex(T, { __name__: 'x_bucket', service_name: 'ledger' }),
+      ex(T, { __name__: 'x_bucket', job: 'billing' }),
+      ex('00000000000000000000000000000abc', { service_name: 'other' }),
+      ex(null, { service_name: 'none' }),
+    ];
+    expect(servicesOfExemplars(exemplars, T)).toEqual(['ledger', 'billing']);
   });
 });

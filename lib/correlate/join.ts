@@ -24,6 +24,8 @@ export interface JoinConfig {
   serviceLabels?: readonly string[];
   /** Widen every span by this much when joining by time (log shippers' clock offsets). */
   timeToleranceUs?: number;
+  /** Settings of a named logs source, for lines whose `source` names it. */
+  perSource?: ReadonlyMap<string, { extraction?: ExtractionConfig; serviceLabels?: readonly string[] }>;
 }
 
 const NS_DIGITS = /^\d{1,20}$/;
@@ -76,6 +78,7 @@ function entryOf(line: LogLine, ms: number, extraction: ExtractionConfig, order:
     // Present only when found, like the span marks, to keep the per-line payload small.
     ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
     joinedBy: null,
+    ...(line.source !== undefined ? { source: line.source } : {}),
   };
 }
 
@@ -98,7 +101,9 @@ export function joinLogs(lines: readonly LogLine[], view: TraceView | null, trac
   lines.forEach((line, index) => {
     if (!NS_DIGITS.test(line.tsNs)) return;
     const { ms, subNs } = nsParts(line.tsNs);
-    const entry = entryOf(line, ms, extraction, order);
+    // Each logs source may have its own extraction rules and service label (provisioning file).
+    const own = line.source !== undefined ? cfg.perSource?.get(line.source) : undefined;
+    const entry = entryOf(line, ms, own?.extraction ?? extraction, own?.serviceLabels ?? order);
     const ownTrace = traceId !== null && entry.traceId === traceId;
     // A span id alone (no trace id in the line) is still 64 random bits: trust it.
     if (view && entry.spanId && (ownTrace || entry.traceId === null) && view.bySpanId.has(entry.spanId)) entry.joinedBy = 'span_id';
@@ -161,4 +166,18 @@ export function joinExemplars(exemplars: readonly Exemplar[], view: TraceView | 
         spanId,
       };
     });
+}
+
+/**
+ * The services whose series carry an exemplar of `traceId`: when Jaeger lacks the trace,
+ * these still say where it ran, so the page can show their metrics.
+ */
+export function servicesOfExemplars(exemplars: readonly Exemplar[], traceId: string, order: readonly string[] = DEFAULT_SERVICE_LABELS): string[] {
+  const out = new Set<string>();
+  for (const e of exemplars) {
+    if (e.traceId !== traceId) continue;
+    const service = serviceOf(e.seriesLabels, order) ?? serviceOf(e.labels, order);
+    if (service) out.add(service);
+  }
+  return [...out];
 }

@@ -24,7 +24,22 @@ describe('serviceMetricQueries', () => {
     expect(p.errors.query).toBe('sum(rate(http_server_request_duration_seconds_count{service_name="checkout",http_response_status_code=~"5.."}[5m]))');
     expect(p.latency_p99.query).toBe('histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{service_name="checkout"}[5m])))');
     expect(p.restarts.query).toBe('sum by (instance) (changes(process_start_time_seconds{service_name="checkout"}[5m]))');
-    expect(Object.keys(p)).toEqual(['requests', 'errors', 'latency_p50', 'latency_p99', 'restarts']);
+    expect(p.error_rate).toMatchObject({ unit: 'ratio', family: 'http_server_request_duration_seconds_count' });
+    expect(p.error_rate.query).toBe(
+      '(sum(rate(http_server_request_duration_seconds_count{service_name="checkout",http_response_status_code=~"5.."}[5m])) or sum(rate(http_server_request_duration_seconds_count{service_name="checkout"}[5m])) * 0) / sum(rate(http_server_request_duration_seconds_count{service_name="checkout"}[5m]))',
+    );
+    expect(Object.keys(p)).toEqual(['requests', 'errors', 'error_rate', 'latency_p50', 'latency_p99', 'restarts']);
+  });
+
+  it('builds the error-rate panel from the configured RED families, a gRPC or custom counter included', () => {
+    const grpc = panels(serviceMetricQueries('ledger', buildMetricCatalog({ names: ['grpc_server_handled_total'] })));
+    expect(grpc.error_rate.query).toContain('grpc_code=~"Unknown|DeadlineExceeded|Unimplemented|Internal|Unavailable|DataLoss"');
+    const custom = { requests: 'shop_calls_total', errorLabel: 'outcome', errorValues: 'fail|timeout', latency: null };
+    const p = panels(serviceMetricQueries('cart', buildMetricCatalog({ names: ['shop_calls_total'] }), { redFamilies: [custom] }));
+    expect(p.error_rate.query).toBe('(sum(rate(shop_calls_total{service_name="cart",outcome=~"fail|timeout"}[5m])) or sum(rate(shop_calls_total{service_name="cart"}[5m])) * 0) / sum(rate(shop_calls_total{service_name="cart"}[5m]))');
+    // A family whose counter lacks the outcome label cannot tell failures apart: no panel.
+    const without = buildMetricCatalog({ series: [{ __name__: 'shop_calls_total', service_name: 'cart' }] });
+    expect(serviceMetricQueries('cart', without, { redFamilies: [custom] }).map((q) => q.panel)).not.toContain('error_rate');
   });
 
   it('picks the status label the Prometheus client series actually carry', () => {

@@ -1,6 +1,7 @@
 import { hasNativeHistogram, type MetricCatalog } from './metric-catalog';
-import { eqMatcher, promDuration, regexMatcher } from './promql';
+import { eqMatcher, promDuration, promString, regexMatcher } from './promql';
 import { DEFAULT_SERVICE_LABELS } from './service-label';
+import { DEFAULT_RED_FAMILIES, type RedFamily } from '../anomalies/red';
 
 export { buildMetricCatalog, type CatalogInput, type MetricCatalog } from './metric-catalog';
 
@@ -11,7 +12,7 @@ export { buildMetricCatalog, type CatalogInput, type MetricCatalog } from './met
  * Runtime panels cover Go, JVM (client_java, Micrometer, OTel), Node and .NET.
  */
 
-export const METRIC_PANELS = ['requests', 'errors', 'latency_p50', 'latency_p99', 'gc_rate', 'gc_time', 'heap', 'threads', 'restarts'] as const;
+export const METRIC_PANELS = ['requests', 'errors', 'error_rate', 'latency_p50', 'latency_p99', 'gc_rate', 'gc_time', 'heap', 'threads', 'restarts'] as const;
 export type MetricPanel = (typeof METRIC_PANELS)[number];
 export type MetricUnit = 'reqps' | 'ops' | 'ratio' | 'seconds' | 'bytes' | 'count';
 
@@ -31,6 +32,8 @@ export interface ServiceMetricsOptions {
   serviceLabel?: string;
   /** Range for rate()/changes(), e.g. "5m". */
   rateWindow?: string;
+  /** Where the error-rate panel reads failed requests (configuration's RED families, lib/config-detection.ts). */
+  redFamilies?: readonly RedFamily[];
 }
 
 interface HttpFamily {
@@ -177,9 +180,26 @@ function httpPanels(f: HttpFamily, who: ServiceSelection, w: string, c: MetricCa
   return out;
 }
 
-function panelQueries(who: ServiceSelection, catalog: MetricCatalog, rateWindow: string | undefined): ServicePanelQuery[] {
+/**
+ * The E of RED as a share: failed requests / all requests, from the first RED family whose
+ * request counter the service has (the anomaly scan's families, so a configured family gets
+ * the panel too). `or … * 0` keeps the line at 0 % while nothing fails, instead of no data.
+ */
+function errorRatePanel(families: readonly RedFamily[], who: ServiceSelection, w: string, c: MetricCatalog): ServicePanelQuery | null {
+  const f = families.find((fam) => c.names.has(fam.requests) && (c.labelNames.get(fam.requests)?.has(fam.errorLabel) ?? true));
+  if (!f) return null;
+  const s = scopeFor(who, who.label);
+  if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(f.errorLabel)) return null;
+  const all = aggBy('sum', [], s, `rate(${f.requests}{${s.sel}}[${w}])`);
+  const failed = aggBy('sum', [], s, `rate(${f.requests}{${s.sel},${f.errorLabel}=~${promString(f.errorValues)}}[${w}])`);
+  return { panel: 'error_rate', title: 'Error rate', unit: 'ratio', family: f.requests, groupLabel: who.label, query: `(${failed} or ${all} * 0) / ${all}` };
+}
+
+function panelQueries(who: ServiceSelection, catalog: MetricCatalog, rateWindow: string | undefined, families: readonly RedFamily[] = DEFAULT_RED_FAMILIES): ServicePanelQuery[] {
   const w = promDuration(rateWindow ?? '5m');
   const chosen = new Map<MetricPanel, ServicePanelQuery>();
+  const errorRate = errorRatePanel(families, who, w, catalog);
+  if (errorRate) chosen.set('error_rate', errorRate);
   for (const f of HTTP_FAMILIES) {
     for (const p of httpPanels(f, who, w, catalog)) if (!chosen.has(p.panel)) chosen.set(p.panel, p);
   }
@@ -200,14 +220,17 @@ export const TEMPLATE_METRIC_NAMES: readonly string[] = [
   ...new Set([
     ...HTTP_FAMILIES.flatMap((f) => [...(f.histogram ? [f.histogram, `${f.histogram}_count`] : []), ...(f.counter ? [f.counter] : [])]),
     ...RUNTIME.map((t) => t.requires),
+    ...DEFAULT_RED_FAMILIES.map((f) => f.requests),
   ]),
 ];
 export const TEMPLATE_HISTOGRAMS: readonly string[] = HTTP_FAMILIES.flatMap((f) => (f.histogram ? [f.histogram] : []));
-export const TEMPLATE_LABELS: readonly string[] = [...new Set([...HTTP_FAMILIES.flatMap((f) => [...f.statusLabels, ...(f.serviceLabel ? [f.serviceLabel] : [])])])];
+export const TEMPLATE_LABELS: readonly string[] = [
+  ...new Set([...HTTP_FAMILIES.flatMap((f) => [...f.statusLabels, ...(f.serviceLabel ? [f.serviceLabel] : [])]), ...DEFAULT_RED_FAMILIES.map((f) => f.errorLabel)]),
+];
 
 /** Panels for `service`, in METRIC_PANELS order; a panel with no known metric is absent. */
 export function serviceMetricQueries(service: string, catalog: MetricCatalog, opts: ServiceMetricsOptions = {}): ServicePanelQuery[] {
-  return panelQueries({ label: opts.serviceLabel ?? DEFAULT_SERVICE_LABELS[0], services: [service], grouped: false }, catalog, opts.rateWindow);
+  return panelQueries({ label: opts.serviceLabel ?? DEFAULT_SERVICE_LABELS[0], services: [service], grouped: false }, catalog, opts.rateWindow, opts.redFamilies);
 }
 
 /**
@@ -217,5 +240,5 @@ export function serviceMetricQueries(service: string, catalog: MetricCatalog, op
  */
 export function groupedServiceMetricQueries(services: readonly string[], catalog: MetricCatalog, opts: ServiceMetricsOptions = {}): ServicePanelQuery[] {
   if (services.length === 0) return [];
-  return panelQueries({ label: opts.serviceLabel ?? DEFAULT_SERVICE_LABELS[0], services, grouped: true }, catalog, opts.rateWindow);
+  return panelQueries({ label: opts.serviceLabel ?? DEFAULT_SERVICE_LABELS[0], services, grouped: true }, catalog, opts.rateWindow, opts.redFamilies);
 }

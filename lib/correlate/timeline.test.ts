@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Anomaly } from '../model/anomaly';
 import { joinExemplars, joinLogs } from './join';
-import { buildTimeline, MIN_METRIC_WINDOW_MS, traceWindow } from './timeline';
+import { buildTimeline, MAX_METRIC_WINDOW_MS, metricWindow, MIN_METRIC_WINDOW_MS, traceWindow } from './timeline';
 import { analyzeTrace } from './trace-model';
 import { toApiTrace } from './api-shape';
 import { BASE_MS, sid, span, T, trace } from './test-helpers';
@@ -59,5 +59,24 @@ describe('traceWindow', () => {
   it('adds the margin around a long trace', () => {
     const long = analyzeTrace(trace([span(1, null, 0, 3_600_000)]));
     expect(traceWindow(long, 0.1)).toEqual({ fromMs: BASE_MS - 360_000, toMs: BASE_MS + 3_960_000 });
+  });
+});
+
+describe('metricWindow', () => {
+  const H = 3_600_000;
+  it('keeps the window around the trace when the time picker asks for less', () => {
+    expect(metricWindow(view(), { fromMs: BASE_MS - 60_000, toMs: BASE_MS + 60_000 })).toEqual(traceWindow(view()));
+  });
+
+  it('follows a wider time picker range, so what started before the trace is on the charts', () => {
+    expect(metricWindow(view(), { fromMs: BASE_MS - H, toMs: BASE_MS + 5 * 60_000 })).toEqual({ fromMs: BASE_MS - H, toMs: traceWindow(view()).toMs });
+  });
+
+  it('cuts a range wider than the maximum, keeping the trace and more before it than after', () => {
+    const w = metricWindow(view(), { fromMs: BASE_MS - 48 * H, toMs: BASE_MS + 48 * H });
+    expect(w.toMs - w.fromMs).toBe(MAX_METRIC_WINDOW_MS);
+    expect(w.fromMs).toBeLessThan(BASE_MS);
+    expect(w.toMs).toBeGreaterThan(BASE_MS + 100);
+    expect(BASE_MS - w.fromMs).toBeGreaterThan(w.toMs - BASE_MS);
   });
 });

@@ -22,7 +22,7 @@ export type TimelineItem =
   | (Base & { kind: 'log'; index: number; tsNs: string; spanId: string | null; joinedBy: LogEntry['joinedBy'] })
   | (Base & { kind: 'exemplar'; index: number; traceId: string | null; spanId: string | null; value: number })
   | (Base & { kind: 'metric_window'; index: number; name: string })
-  | (Base & { kind: 'anomaly'; id: string; anomalyKind: Anomaly['kind']; severity: Anomaly['severity']; label: string; ongoing: boolean });
+  | (Base & { kind: 'anomaly'; id: string; anomalyKind: Anomaly['kind']; severity: Anomaly['severity']; label: string; ongoing: boolean; spanCount?: number });
 
 export interface TimelineInput {
   spans?: readonly ApiSpan[];
@@ -75,7 +75,8 @@ export function buildTimeline(input: TimelineInput): TimelineItem[] {
   input.anomalies?.forEach((a) => {
     const start = Date.parse(a.start);
     const end = a.end ? Date.parse(a.end) : start;
-    items.push({ kind: 'anomaly', startMs: start, endMs: end, service: a.service ?? null, id: a.id, anomalyKind: a.kind, severity: a.severity, label: a.title, ongoing: !a.end });
+    const spanCount = a.subject.spanIds?.length;
+    items.push({ kind: 'anomaly', startMs: start, endMs: end, service: a.service ?? null, id: a.id, anomalyKind: a.kind, severity: a.severity, label: a.title, ongoing: !a.end, ...(spanCount ? { spanCount } : {}) });
   });
   return items
     .filter((i) => Number.isFinite(i.startMs) && Number.isFinite(i.endMs))
@@ -108,4 +109,23 @@ export function traceWindow(view: TraceView, marginFraction = 0.1, minWidthMs = 
     toMs = mid + minWidthMs / 2;
   }
   return { fromMs: Math.floor(fromMs), toMs: Math.ceil(toMs) };
+}
+
+/** The widest window the metric panels follow: raw series at 15 s stay under Prometheus' 11,000 points. */
+export const MAX_METRIC_WINDOW_MS = 6 * 3_600_000;
+
+/**
+ * The metric panels' window: the window around the trace (traceWindow), or the time picker's
+ * range when that is wider, so a storm that started before the trace has a "before" (issue
+ * 16). Always covers the trace's window; a range wider than MAX_METRIC_WINDOW_MS is cut,
+ * keeping more of what came before the trace than after it.
+ */
+export function metricWindow(view: TraceView, range: TimeWindow, maxWidthMs = MAX_METRIC_WINDOW_MS): TimeWindow {
+  const around = traceWindow(view);
+  if (range.toMs - range.fromMs <= around.toMs - around.fromMs) return around;
+  const fromMs = Math.min(range.fromMs, around.fromMs);
+  const toMs = Math.max(range.toMs, around.toMs);
+  if (toMs - fromMs <= maxWidthMs) return { fromMs, toMs };
+  const end = Math.min(toMs, Math.max(around.toMs, around.toMs + (maxWidthMs - (around.toMs - around.fromMs)) / 4));
+  return { fromMs: Math.max(fromMs, end - Math.max(maxWidthMs, around.toMs - around.fromMs)), toMs: end };
 }

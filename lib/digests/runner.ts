@@ -5,6 +5,7 @@ import { digestWindow, slotsBetween } from './schedule';
 import { getScheduleRow, toRunRecord, type RunRow, type ScheduleRow } from './store';
 import type { RenderedDigest, RunRecord, RunTrigger } from './types';
 import { newRowId } from '../row-id';
+import { recordAudit, SCHEDULER } from '../auth/audit';
 
 /**
  * The digest runner. Every replica ticks; the database decides who runs a slot: a run is
@@ -37,6 +38,15 @@ const tickClock = (nowMs: number) => {
   const t0 = Date.now();
   return () => nowMs + (Date.now() - t0);
 };
+
+/** Runs the runner starts on its own are audited as the scheduler's (docs/security.md, "Audit log"); a failed audit write never stops a digest. */
+async function auditRun(deps: RunnerDeps, run: RunRow, detail: Record<string, unknown>, nowMs: number): Promise<void> {
+  try {
+    await recordAudit(deps.db, SCHEDULER, 'digest.run', { type: 'digest', id: run.scheduleId }, { runId: run.id, scheduledFor: run.scheduledFor.toISOString(), ...detail }, nowMs);
+  } catch (e) {
+    deps.log?.(`audit of digest run ${run.id} failed`, e);
+  }
+}
 
 export const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'P2002';
 
@@ -117,6 +127,7 @@ async function tickSchedule(deps: RunnerDeps, schedule: ScheduleRow, tickMs: num
     out.lost += 1;
     return;
   }
+  await auditRun(deps, run, { trigger: run.trigger }, nowMs);
   await executeRun(deps, run, schedule, nowMs);
   out.ran.push(run.id);
 }
@@ -138,6 +149,7 @@ async function resumeAbandoned(deps: RunnerDeps, tickMs: number, out: TickResult
     const schedule = await getScheduleRow(deps.db, run.scheduleId);
     const fresh = await deps.db.digestRun.findUnique({ where: { id: run.id } });
     if (!schedule || !fresh) continue;
+    await auditRun(deps, fresh, { trigger: 'resume', attempt: fresh.attempts }, nowMs);
     await executeRun(deps, fresh, schedule, nowMs);
     out.resumed.push(run.id);
   }

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { SourceName } from '../model/types';
 import { notConfiguredMessages } from './source-call';
 import type { Sources } from '../sources';
+import { firstClients, singleSourceLists, type SourceLists } from '../sources/registry';
 import type { ExtractionConfig } from '../correlate/extraction-config';
 import type { RedFamily } from '../anomalies/red';
 import type { CounterScanOptions } from './scan/anomalies-counters';
@@ -15,8 +16,14 @@ import type { AnomalyBudgets } from './scan/anomalies-budgets';
  * `investigationContext`.
  */
 export interface InvestigationContext {
-  /** The process's backend clients; null where a source is not configured. */
+  /** The chosen backend client of each kind (the first of `sources`); null where none is configured. */
   clients: Sources;
+  /**
+   * The named sources the request chose per kind, in order: one (the default) or several
+   * (`?logsSource=*`), which the trace investigation fans out to (docs/architecture.md,
+   * "Sources from a provisioning file"). Code that reads one source uses `clients`.
+   */
+  sources: SourceLists;
   config: InvestigationConfig;
   /** The investigation's "now" (epoch ms): every window and detector reads this one instant. */
   nowMs: number;
@@ -45,14 +52,18 @@ const DEFAULT_NOT_CONFIGURED = notConfiguredMessages(false);
 /** A context from its parts; what is left out has its default (no source, "Set X_URL…", performance.now). */
 export function investigationContext(parts: {
   clients: Partial<Sources>;
+  /** Several named sources per kind; default: each client of `clients` as the one source of its kind. */
+  sources?: Partial<SourceLists>;
   nowMs: number;
   signal?: AbortSignal;
   clock?: () => number;
   config?: Omit<InvestigationConfig, 'notConfigured'> & { notConfigured?: Partial<Record<SourceName, string>> };
 }): InvestigationContext {
-  const { prometheus = null, loki = null, jaeger = null, elasticsearch = null } = parts.clients;
+  const single = singleSourceLists(parts.clients);
+  const sources: SourceLists = { ...single, ...parts.sources };
   return {
-    clients: { prometheus, loki, jaeger, elasticsearch },
+    clients: firstClients(sources),
+    sources,
     config: { ...parts.config, notConfigured: { ...DEFAULT_NOT_CONFIGURED, ...parts.config?.notConfigured } },
     nowMs: parts.nowMs,
     clock: parts.clock ?? (() => performance.now()),

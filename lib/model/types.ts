@@ -8,7 +8,7 @@
 // The shapes the public API shares with the model are the contract's (lib/api/contract).
 import type { Labels, SpanKind, SpanStatus, TagValue } from '../api/contract';
 export { SOURCE_NAMES } from '../api/contract/common';
-export type { JoinedBy, Labels, LogEntry, SourceName, SourceReport, SourceState, SpanKind, SpanStatus, TagValue } from '../api/contract';
+export type { JoinedBy, Labels, LogEntry, NamedSourceReport, SourceName, SourceReport, SourceState, SpanKind, SpanStatus, TagValue } from '../api/contract';
 
 /** One time series: points are [unixMs, value]; value may be NaN or ±Infinity. */
 export interface Series {
@@ -28,6 +28,8 @@ export interface LogLine {
   structuredMetadata: Labels;
   /** Labels extracted by parsers in the query (`| json`, `| logfmt`). */
   parsed: Labels;
+  /** The named source it came from, when several logs sources were asked. */
+  source?: string;
 }
 
 export interface SpanReference {

@@ -3,6 +3,7 @@ import { toLogEntry } from '../correlate/join';
 import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../correlate/extraction-config';
 import type { Exemplar, LogEntry, LogLine, Series } from '../model/types';
 import { toRfc3339 } from '../time/range';
+import type { ExploreLogEntry } from '../api/contract/explore';
 
 /** Pure conversions from lib/model to the public API shapes (explore endpoints, metric panels). */
 
@@ -15,6 +16,16 @@ export function toApiMetric(s: Series): ApiMetric {
 
 export function toApiExemplar(e: Exemplar): ApiExemplar {
   return { labels: e.labels, seriesLabels: e.seriesLabels, traceId: e.traceId, spanId: e.spanId, value: e.value, ts: toRfc3339(e.tsMs) };
+}
+
+/** Explore's entries also carry the stream's index labels (log context selects by them). */
+export function toExploreEntries(lines: readonly LogLine[], extraction: ExtractionConfig = DEFAULT_EXTRACTION): ExploreLogEntry[] {
+  const out: ExploreLogEntry[] = [];
+  for (const l of lines) {
+    const e = toLogEntry(l, extraction);
+    if (e) out.push({ ...e, stream: l.stream });
+  }
+  return out;
 }
 
 /** Loki lines in the API shape (the same conversion the trace view uses), malformed ones dropped. */

@@ -4,6 +4,7 @@ import { handleLokiRequest } from '@/demo/loki';
 import { createLokiClient } from '../sources/loki/client';
 import { fakeTransport, sourceConfig } from '../sources/test-helpers';
 import { runLogsQuery } from './logs';
+import { runLogVolume } from './log-volume';
 import { investigationContext } from '../investigate/context';
 import { NOW } from './test-fakes';
 
@@ -47,5 +48,12 @@ describe('logs query against the demo Loki', () => {
     const res = errorResponse(err);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^loki: .*parse error/i);
+  });
+
+  it('draws the log volume of a log query by level', async () => {
+    const r = await runLogVolume({ query: '{service_name="risk-engine"}', from: 'now-1h' }, investigationContext({ clients: { loki: demoLoki() }, nowMs: NOW }));
+    expect(r.series.length).toBeGreaterThan(1);
+    expect(new Set(r.series.map((s) => s.labels.level))).toContain('warn');
+    expect(r.series.some((s) => s.points.some(([, v]) => v !== null && v > 0))).toBe(true);
   });
 });

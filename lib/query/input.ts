@@ -20,7 +20,7 @@ export interface LogsQueryInput extends TimeRange {
   limit: number;
 }
 
-function check<T extends z.ZodType>(schema: T, raw: Record<string, string | undefined>): z.infer<T> {
+export function check<T extends z.ZodType>(schema: T, raw: Record<string, string | undefined>): z.infer<T> {
   const r = schema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];

@@ -7,6 +7,7 @@ import type { LogLine } from '../model/types';
 import { runLogsQuery } from './logs';
 import { investigationContext } from '../investigate/context';
 import type { LokiClient } from '../sources/types';
+import type { ElasticsearchClient } from '../sources/elasticsearch/client';
 import { NOW, fakeLoki } from './test-fakes';
 
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -53,6 +54,7 @@ describe('runLogsQuery', () => {
         traceId: T,
         spanId: '00f067aa0ba902b7',
         joinedBy: null,
+        stream: { service_name: 'checkout' },
       },
       {
         ts: '2024-07-03T06:59:59.000Z',
@@ -63,6 +65,7 @@ describe('runLogsQuery', () => {
         traceId: null,
         spanId: null,
         joinedBy: null,
+        stream: { service_name: 'checkout' },
       },
     ]);
     expect(r.truncated).toBe(false);
@@ -139,7 +142,7 @@ describe('runLogsQuery', () => {
   });
 });
 
-describe('runLogsQuery with LOGS_BACKEND=elasticsearch', () => {
+describe('runLogsQuery on an Elasticsearch logs source', () => {
   it('runs the query as Lucene on Elasticsearch, newest first, and returns the hits as log entries with their ids', async () => {
     const { createElasticsearchClient, ELASTICSEARCH_TRANSPORT } = await import('../sources/elasticsearch/client');
     const hit = { _index: 'logs-app', _id: '1', _source: { '@timestamp': '2024-07-03T07:00:00.123456789Z', message: 'payment failed', service: { name: 'checkout' }, trace: { id: T } }, sort: ['2024-07-03T07:00:00.123456789Z', 1] };
@@ -154,5 +157,45 @@ describe('runLogsQuery with LOGS_BACKEND=elasticsearch', () => {
     expect(r.sources.loki?.status).toBe('ok');
     expect(r.logs).toHaveLength(1);
     expect(r.logs[0]).toMatchObject({ line: 'payment failed', traceId: T, service: 'checkout' });
+  });
+
+  it('speaks the language of the first chosen logs source when a Loki and an Elasticsearch are both chosen', async () => {
+    const asked: string[] = [];
+    const loki = { queryRange: async (q: string) => (asked.push(`logql ${q}`), { lines: [], truncated: false, warnings: [] }) } as unknown as LokiClient;
+    const es = { search: async (q: string) => (asked.push(`lucene ${q}`), { lines: [], truncated: false, warnings: [] }) } as unknown as ElasticsearchClient;
+    const lokiSource = { name: 'eu', type: 'loki' as const, client: loki, serviceLabel: null };
+    const esSource = { name: 'elk', type: 'elasticsearch' as const, client: es, serviceLabel: null };
+    const ctx = (lokiAt: number, esAt: number) =>
+      investigationContext({ clients: {}, sources: { loki: [{ ...lokiSource, position: lokiAt }], elasticsearch: [{ ...esSource, position: esAt }] }, nowMs: NOW, clock: () => 0 });
+    await runLogsQuery({ query: 'level:error' }, ctx(1, 0));
+    await runLogsQuery({ query: '{app="a"}' }, ctx(0, 1));
+    expect(asked).toEqual(['lucene level:error', 'logql {app="a"}']);
+  });
+});
+
+describe('case suggestion', () => {
+  const empty = { status: 'success', data: { resultType: 'streams', result: [] } };
+  const one = { status: 'success', data: { resultType: 'streams', result: [{ stream: { job: 'a' }, values: [['1719990000000000000', 'ERROR boom']] }] } };
+
+  it('suggests the case-insensitive filter when the result is empty and it finds a line (asking for one line only)', async () => {
+    const { transport, requests } = fakeTransport('loki', (req) => jsonBody(req.url.searchParams.get('query')!.includes('(?i)') ? one : empty));
+    const r = await runLogsQuery({ query: '{job="a"} |= "error"', from: '1719989000', to: '1719991000' }, deps(createLokiClient(sourceConfig('loki'), transport)));
+    expect(r.logs).toEqual([]);
+    expect(r.suggestion?.query).toBe('{job="a"} |~ "(?i)error"');
+    expect(requests).toHaveLength(2);
+    expect(requests[1].url.searchParams.get('limit')).toBe('1');
+  });
+
+  it('asks nothing more when lines were found or no filter could differ by case', async () => {
+    const { transport, requests } = fakeTransport('loki', () => jsonBody(empty));
+    const r = await runLogsQuery({ query: '{job="a"} |= "500"' }, deps(createLokiClient(sourceConfig('loki'), transport)));
+    expect(r.suggestion).toBeNull();
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gives no suggestion when the case-insensitive query finds nothing either', async () => {
+    const { transport } = fakeTransport('loki', () => jsonBody(empty));
+    const r = await runLogsQuery({ query: '{job="a"} |= "error"' }, deps(createLokiClient(sourceConfig('loki'), transport)));
+    expect(r.suggestion).toBeNull();
   });
 });

@@ -2,15 +2,18 @@ import { DEFAULT_EXTRACTION } from '../correlate/extraction-config';
 import { chooseStepSec } from '../sources/prometheus/client';
 import type { LokiClient } from '../sources/types';
 import { toRfc3339 } from '../time/range';
-import { MAX_SERIES, capList, toApiMetric, toLogEntries } from './convert';
+import { MAX_SERIES, capList, toApiMetric, toExploreEntries } from './convert';
+import { caseInsensitiveVariant } from './logql-edit';
 import { parseLogsInput, type LogsQueryInput } from './input';
 import { logqlKind, type LogQLKind } from './logql-kind';
 import type { ExploreLogsResponse } from '../api/contract/explore';
 import type { InvestigationContext } from '../investigate/context';
+import { logsSources } from '../sources/registry';
+import type { ElasticsearchClient } from '../sources/elasticsearch/client';
 
 /**
- * GET /api/v1/query/logs: a LogQL range query for the explore page (or, with
- * LOGS_BACKEND=elasticsearch, a Lucene `query_string`, lib/sources/elasticsearch/README.md §2.1). A log query returns
+ * GET /api/v1/query/logs: a LogQL range query for the explore page (or, when the chosen logs
+ * source is an Elasticsearch, a Lucene `query_string`, lib/sources/elasticsearch/README.md §2.1). A log query returns
  * entries (newest first, trace and span ids extracted so the page can link them); a metric
  * query (`count_over_time(…)`, `rate(…)`) returns series instead, which the page draws.
  * Error mapping as in metrics.ts.
@@ -42,7 +45,7 @@ async function ask(loki: LokiClient, kind: LogQLKind, input: LogsQueryInput, dep
   const extraction = deps.config.extraction ?? DEFAULT_EXTRACTION;
   return {
     resultType: 'streams',
-    logs: toLogEntries(r.lines, extraction),
+    logs: toExploreEntries(r.lines, extraction),
     truncated: r.truncated,
     series: [],
     step: null,
@@ -53,11 +56,13 @@ async function ask(loki: LokiClient, kind: LogQLKind, input: LogsQueryInput, dep
 export async function runLogsQuery(raw: Record<string, string | undefined>, deps: InvestigationContext): Promise<ExploreLogsResponse> {
   const input = parseLogsInput(raw, deps.nowMs);
   const common = { range: { from: toRfc3339(input.fromMs), to: toRfc3339(input.toMs) }, limit: input.limit };
-  const es = deps.clients.elasticsearch;
-  if (es) {
+  // The first chosen logs source decides the language: LogQL for a Loki, Lucene for an Elasticsearch.
+  const first = logsSources(deps.sources)[0];
+  if (first?.type === 'elasticsearch') {
+    const es = first.client as ElasticsearchClient;
     const started = deps.clock();
     const r = await es.search(input.query, input.fromMs, input.toMs, { limit: input.limit, direction: 'backward', signal: deps.signal });
-    const logs = toLogEntries(r.lines, deps.config.extraction ?? DEFAULT_EXTRACTION);
+    const logs = toExploreEntries(r.lines, first.extraction ?? deps.config.extraction ?? DEFAULT_EXTRACTION);
     return { ...common, resultType: 'streams', logs, truncated: r.truncated, series: [], step: null, warnings: r.warnings, sources: { loki: { status: 'ok', ms: Math.round(deps.clock() - started) } } };
   }
   const loki = deps.clients.loki;
@@ -86,5 +91,29 @@ export async function runLogsQuery(raw: Record<string, string | undefined>, deps
     if (!actual || actual === guessed) throw err;
     body = await ask(loki, actual, input, deps);
   }
-  return { ...common, ...body, sources: { loki: { status: 'ok', ms: Math.round(clock() - started) } } };
+  const ms = Math.round(clock() - started);
+  const suggestion = body.resultType === 'streams' && body.logs.length === 0 ? await caseSuggestion(loki, input, deps.signal) : null;
+  return { ...common, ...body, suggestion, sources: { loki: { status: 'ok', ms } } };
+}
+
+/** How long the case check may take: it is a hint, never worth holding the answer for. */
+const SUGGESTION_TIMEOUT_MS = 3_000;
+
+/**
+ * An empty result of a query with `|= "Error"`-style filters: ask Loki once more for ONE
+ * line (limit 1, same range) with the filters made case-insensitive, and suggest that query
+ * only if it finds something. Only runs on an empty answer, so it costs nothing otherwise
+ * (docs/api.md, "Case hint"). A failure or timeout just means no suggestion.
+ */
+async function caseSuggestion(loki: LokiClient, input: LogsQueryInput, signal: AbortSignal | undefined): Promise<{ query: string; message: string } | null> {
+  const variant = caseInsensitiveVariant(input.query);
+  if (!variant) return null;
+  const signals = [AbortSignal.timeout(SUGGESTION_TIMEOUT_MS), ...(signal ? [signal] : [])];
+  try {
+    const r = await loki.queryRange(variant, input.fromMs, input.toMs, { limit: 1, direction: 'backward', signal: AbortSignal.any(signals) });
+    if (r.lines.length === 0) return null;
+    return { query: variant, message: 'No line matched, but lines match when the filter ignores case (LogQL line filters are case-sensitive).' };
+  } catch {
+    return null;
+  }
 }

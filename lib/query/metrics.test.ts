@@ -27,6 +27,21 @@ async function statusOf(p: Promise<unknown>) {
 }
 
 describe('runMetricsQuery', () => {
+  it('starts the range on a whole step, so two queries of one chart share timestamps', async () => {
+    const starts: number[] = [];
+    const prom = fakePrometheus({
+      queryRange: async (_q, fromMs, _toMs, stepSec) => {
+        starts.push(fromMs);
+        return { resultType: 'matrix', series: [], warnings: [], infos: [], stepSec };
+      },
+    });
+    await runMetricsQuery({ query: 'a', from: 'now-1h' }, { ...deps(prom), nowMs: NOW + 1_234 });
+    await runMetricsQuery({ query: 'b', from: 'now-1h' }, { ...deps(prom), nowMs: NOW + 2_345 });
+    expect(starts[0]).toBe(starts[1]);
+    expect(starts[0] % 6_000).toBe(0);
+    expect(starts[0]).toBeLessThanOrEqual(NOW + 1_234 - 3_600_000);
+  });
+
   it('returns series with NaN and ±Inf as gaps, the exemplars, the step used and an ok source', async () => {
     const calls: unknown[][] = [];
     const prom = fakePrometheus({

@@ -43,8 +43,14 @@ export async function runMetricsQuery(raw: Record<string, string | undefined>, d
   const started = clock();
   // A user's query: fewer bytes than the investigation may read, and one series past the cap so the cut is reported.
   const opts = { signal: deps.signal, maxBytes: USER_QUERY_MAX_BYTES };
+  // Evaluate on a grid of whole steps (as Grafana does), so queries asked a moment apart
+  // with the same relative range (A, B … of one chart) share timestamps instead of
+  // interleaving into one-point segments.
+  const stepSec = chooseStepSec(input.fromMs, input.toMs, input.stepSec);
+  const stepMs = Math.max(1, Math.round(stepSec * 1000));
+  const alignedFromMs = Math.floor(input.fromMs / stepMs) * stepMs;
   const [result, exemplars] = await Promise.allSettled([
-    prom.queryRange(input.query, input.fromMs, input.toMs, input.stepSec, { ...opts, limit: MAX_SERIES + 1 }),
+    prom.queryRange(input.query, alignedFromMs, input.toMs, stepSec, { ...opts, limit: MAX_SERIES + 1 }),
     prom.exemplars(input.query, input.fromMs, input.toMs, opts),
   ]);
   if (result.status === 'rejected') throw result.reason;

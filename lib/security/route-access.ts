@@ -9,11 +9,12 @@ import type { Role } from '../auth/roles';
 export type Access = { kind: 'public' } | { kind: 'role'; role: Role };
 
 /**
- * Public: health, share links (capability URLs), sign-in and /metrics (scraped by
- * Prometheus; counts only). Everything else needs a signed-in role: reading needs viewer,
+ * Public: health, who am I (null when nobody is signed in), share links and the data of
+ * their pages (capability URLs: the token is the permission), sign-in and /metrics (scraped
+ * by Prometheus; counts only). Everything else needs a signed-in role: reading needs viewer,
  * changing needs editor, the audit log needs admin.
  */
-const PUBLIC = [/^\/api\/health$/, /^\/s\/[^/]+(\/view)?$/, /^\/auth\/(login|callback|logout)$/, /^\/metrics$/];
+const PUBLIC = [/^\/api\/health$/, /^\/api\/v1\/me$/, /^\/s\/[^/]+(\/view(\/data)?)?$/, /^\/auth\/(login|callback|logout)$/, /^\/metrics$/];
 
 export function accessFor(method: string, pathname: string): Access {
   const reading = method === 'GET' || method === 'HEAD';

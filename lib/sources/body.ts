@@ -6,7 +6,11 @@ import { SourceError } from './errors';
  * must not exhaust the server's memory. With `truncate`, the text is cut at the cap instead
  * (used for error bodies, where the first bytes carry the message).
  */
-export async function readCappedText(source: SourceName, res: Response, maxBytes: number, truncate = false): Promise<string> {
+/**
+ * `charge`, when given, is asked before each chunk is kept (lib/sources/byte-budget.ts); a
+ * refusal (its message) stops the read as `too_large`.
+ */
+export async function readCappedText(source: SourceName, res: Response, maxBytes: number, truncate = false, charge?: (bytes: number) => string | null): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
   if (!truncate && Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
@@ -22,6 +26,11 @@ export async function readCappedText(source: SourceName, res: Response, maxBytes
     const { done, value } = await reader.read();
     if (done) break;
     const room = maxBytes - total;
+    const refused = charge?.(value.byteLength);
+    if (refused) {
+      await reader.cancel().catch(() => undefined);
+      throw new SourceError({ source, kind: 'too_large', message: refused });
+    }
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../config';
 import type { SourceName } from '../model/types';
 import { readCappedText } from './body';
+import { ByteBudget, currentRequestBudget, mib, SOURCE_BYTES_IN_FLIGHT } from './byte-budget';
 import { CircuitBreaker, type BreakerOptions, type BreakerSnapshot } from './breaker';
 import { SourceError, badResponse } from './errors';
 import { describeNetworkError, errorFromResponse, isRetryableStatus, parseRetryAfter } from './http-errors';
@@ -28,6 +29,8 @@ export interface TransportOptions {
   maxQueue?: number;
   /** Response size cap in bytes (default 64 MiB). */
   maxBytes?: number;
+  /** Bytes this source's answers may hold at once while read and parsed (default 96 MiB; lib/sources/byte-budget.ts). */
+  maxBytesInFlight?: number;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
   retryBaseMs?: number;
@@ -53,6 +56,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Lowers the response size cap for this call. */
   maxBytes?: number;
+  /** Applied to the body text before JSON.parse: a client's chance to cut what it will not use before it is materialized (Prometheus series caps). */
+  beforeParse?: (text: string) => string;
 }
 
 export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
@@ -130,14 +135,15 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
   const retryBaseMs = options.retryBaseMs ?? 250;
   const retryMaxMs = options.retryMaxMs ?? 2_000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
+  const inFlight = new ByteBudget(Math.max(options.maxBytesInFlight ?? SOURCE_BYTES_IN_FLIGHT, maxBytes));
   const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY[source], options.maxQueue ?? DEFAULT_MAX_QUEUE[source]);
   const breaker = new CircuitBreaker({ now, ...options.breaker });
   const auth = authHeader(cfg);
-  const baseHeaders: Record<string, string> = { 'User-Agent': 'triangulate', ...options.headers };
+  const baseHeaders: Record<string, string> = { 'User-Agent': 'triangulate', ...cfg.headers, ...options.headers };
   if (auth) baseHeaders.Authorization = auth;
 
   const alive = sharedLiveness(async () => {
-    const res = await doFetch(`${cfg.baseUrl}${LIVENESS_PATH[source]}`, { headers: baseHeaders, redirect: 'manual', signal: AbortSignal.timeout(Math.min(2_000, cfg.timeoutMs)) });
+    const res = await doFetch(`${cfg.baseUrl}${options.livenessPath ?? LIVENESS_PATH[source]}`, { headers: baseHeaders, redirect: 'manual', signal: AbortSignal.timeout(Math.min(2_000, cfg.timeoutMs)) });
     await res.body?.cancel().catch(() => undefined);
     return res.status < 500;
   });
@@ -158,7 +164,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
     return Math.round(exp / 2 + (random() * exp) / 2);
   }
 
-  async function attemptAll(url: string, init: RequestInit, signal: AbortSignal, deadline: number, capBytes: number): Promise<string> {
+  async function attemptAll(url: string, init: RequestInit, signal: AbortSignal, deadline: number, capBytes: number, charge: (bytes: number) => string | null): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < maxRetries;
       let res: Response;
@@ -195,11 +201,23 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
         }
         throw err;
       }
-      return readCappedText(source, res, capBytes);
+      return readCappedText(source, res, capBytes, false, charge);
     }
   }
 
   async function call<T>(method: 'GET' | 'POST', path: string, params: QueryParams | undefined, opts: RequestOptions, accept: string, read: (text: string) => T, jsonBody?: string): Promise<T> {
+    const request = currentRequestBudget(source);
+    if (request?.exhausted) throw new SourceError({ source, kind: 'too_large', message: `this request already read ${mib(request.limit)} from ${source}; narrow it (shorter range, fewer services)` });
+    let held = 0;
+    const charge = (bytes: number): string | null => {
+      if (!inFlight.take(bytes)) return `${source}: answers in flight exceed the ${mib(inFlight.limit)} memory budget; narrow the query or try again`;
+      held += bytes;
+      if (request && !request.take(bytes)) {
+        request.used = request.limit; // spent: the request's later calls fail before reaching the backend
+        return `this request read more than ${mib(request.limit)} from ${source}; narrow it (shorter range, fewer services)`;
+      }
+      return null;
+    };
     const ticket = breaker.tryAcquire();
     if (!ticket) {
       const snap = breaker.snapshot();
@@ -236,14 +254,14 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
       const qs = toSearchParams(params).toString();
       if (qs) url += `?${qs}`;
     }
-    const init: RequestInit = { method, headers, body, redirect: auth ? 'manual' : 'follow' };
+    const init: RequestInit = { method, headers, body, redirect: auth || cfg.headers ? 'manual' : 'follow' };
 
     let acquired = false;
     try {
       await limiter.acquire(ctl.signal);
       acquired = true;
-      const text = await attemptAll(url, init, ctl.signal, deadline, Math.min(maxBytes, opts.maxBytes ?? maxBytes));
-      const result = read(text);
+      const text = await attemptAll(url, init, ctl.signal, deadline, Math.min(maxBytes, opts.maxBytes ?? maxBytes), charge);
+      const result = read(opts.beforeParse ? opts.beforeParse(text) : text);
       breaker.onSuccess(ticket);
       return result;
     } catch (raw) {
@@ -266,6 +284,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onCallerAbort);
       if (acquired) limiter.release();
+      inFlight.give(held);
     }
   }
 

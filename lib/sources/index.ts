@@ -1,59 +1,32 @@
 import { getConfig, type AppConfig } from '../config';
 import type { SourceName } from '../model/types';
 import type { BreakerState } from './breaker';
-import { createTransport, type Transport, type TransportHealth } from './http';
-import { createJaegerClient } from './jaeger/client';
-import { createLokiClient } from './loki/client';
-import { createPrometheusClient } from './prometheus/client';
-import { TEMPO_TRANSPORT, createTempoClient } from './tempo/client';
-import { tempoAsTraceClient } from './tempo/as-trace-client';
-import { ELASTICSEARCH_TRANSPORT, createElasticsearchClient, type ElasticsearchClient } from './elasticsearch/client';
-import { instrumentedFetch } from '../telemetry/instrumented-fetch';
-import type { JaegerClient, LokiClient, PrometheusClient } from './types';
+import type { Transport, TransportHealth } from './http';
+import { buildRegistry, firstClients, type FirstClients, type Registry, type SourceLists } from './registry';
 
 /**
  * The process's backend clients, built once from the configuration so that each source's
  * breaker and concurrency limit are shared by every request.
  */
 
-export interface Sources {
-  prometheus: PrometheusClient | null;
-  /** The log source when LOGS_BACKEND=loki (null otherwise). */
-  loki: LokiClient | null;
-  /** The trace source: a Jaeger, or a Tempo behind the same interface (TRACES_BACKEND=tempo). */
-  jaeger: JaegerClient | null;
-  /** The log source when LOGS_BACKEND=elasticsearch; absent or null otherwise. */
-  elasticsearch?: ElasticsearchClient | null;
-}
+/** The first client of each list (a Tempo sits in `jaeger` behind the same interface). */
+export type Sources = FirstClients;
 
 interface Built {
   clients: Sources;
+  /** Every named source per slot, in configuration order. */
+  lists: SourceLists;
   transports: Partial<Record<SourceName, Transport>>;
+  /** Every named source's transport, by name. */
+  named: Registry['transports'];
 }
 
-export function buildSources(cfg: AppConfig): Built {
+export function buildSources(cfg: Pick<AppConfig, 'namedSources'>): Built {
+  const registry = buildRegistry(cfg.namedSources);
   const transports: Partial<Record<SourceName, Transport>> = {};
-  const { prometheus: p, loki: l, jaeger: j } = cfg.sources;
-  if (p) transports.prometheus = createTransport(p, { fetch: instrumentedFetch('prometheus') });
-  const es = cfg.logsBackend === 'elasticsearch';
-  const tempo = cfg.tracesBackend === 'tempo';
-  // Tempo and Elasticsearch stand in the trace and logs roles: same breaker slot, their own names.
-  if (l) transports.loki = createTransport(l, { fetch: instrumentedFetch('loki') }, es ? ELASTICSEARCH_TRANSPORT : {});
-  if (j) {
-    const tenant = tempo && cfg.tempoTenant ? { headers: { 'X-Scope-OrgID': cfg.tempoTenant } } : {};
-    transports.jaeger = createTransport(j, { fetch: instrumentedFetch('jaeger') }, tempo ? { ...TEMPO_TRANSPORT, ...tenant } : {});
-  }
-  const logs = l && transports.loki;
-  const traces = j && transports.jaeger;
-  return {
-    transports,
-    clients: {
-      prometheus: p && transports.prometheus ? createPrometheusClient(p, transports.prometheus) : null,
-      loki: logs && !es ? createLokiClient(l, logs, { tenant: cfg.lokiTenant }) : null,
-      elasticsearch: logs && es ? createElasticsearchClient(l, cfg.elasticsearch, logs) : null,
-      jaeger: traces ? (tempo ? tempoAsTraceClient(createTempoClient(j, traces)) : createJaegerClient(j, traces, cfg.jaegerApi)) : null,
-    },
-  };
+  // The first source of each slot answers for the slot in /api/health's single-source shape.
+  for (const { slot, transport } of registry.transports.values()) transports[slot] ??= transport;
+  return { clients: firstClients(registry.lists), lists: registry.lists, transports, named: registry.transports };
 }
 
 let built: Built | null = null;
@@ -63,9 +36,14 @@ function instance(): Built {
   return built;
 }
 
-/** The configured clients (null when a source is not configured). */
+/** The first configured client of each kind (null when none is configured). */
 export function getSources(): Sources {
   return instance().clients;
+}
+
+/** Every named source of each kind (docs/architecture.md, "Sources from a provisioning file"). */
+export function getSourceLists(): SourceLists {
+  return instance().lists;
 }
 
 /** Breaker and limiter details per configured source (failures, last error, queue). */

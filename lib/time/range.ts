@@ -118,3 +118,9 @@ export function describeRelative(expr: string): string | null {
   const n = Number(m[2]);
   return `Last ${n} ${n === 1 ? unit[m[3]].replace(/s$/, '') : unit[m[3]]}`;
 }
+
+/** Whether a time expression follows the clock (`now`, `now-1h`). */
+export const isRelativeTime = (expr: string): boolean => RELATIVE.test(expr.trim());
+
+/** Whether a view's range follows the clock (`to` absent or relative to now). */
+export const isRelativeRange = (to: string | null): boolean => to === null || to === '' || isRelativeTime(to);

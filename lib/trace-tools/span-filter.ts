@@ -1,11 +1,13 @@
 /**
  * Span search inside one trace (the trace page's filter bar): service, operation, tags,
  * minimum duration, errors only and "only the critical path". One linear pass over the
- * spans into a match mask, so a 50,000-span trace filters within a frame budget.
+ * trace's filter index (filter-index.ts) into a match mask, so a 50,000-span trace filters
+ * within a frame budget.
  */
 import type { ApiSpan } from '../api/types';
 import { parseTagExpression } from '../search/tag-expression';
 import { parseGoDurationUs } from '../time/go-duration';
+import { buildFilterIndex, type SpanFilterIndex } from './filter-index';
 
 export interface SpanFilter {
   service: string | null;
@@ -66,31 +68,43 @@ export interface FilterResult {
   matches: number[];
 }
 
-export function filterSpans(spans: readonly ApiSpan[], f: SpanFilter): FilterResult {
-  const mask = new Uint8Array(spans.length);
+/** The spans matching `f`, over a trace's filter index (built once per trace). */
+export function filterIndexed(ix: SpanFilterIndex, f: SpanFilter): FilterResult {
+  const n = ix.spans.length;
+  const mask = new Uint8Array(n);
   const matches: number[] = [];
+  // A name the trace does not have matches nothing; -1 never equals an id.
+  const service = f.service === null ? null : ix.services.indexOf(f.service);
+  const operation = f.operation === null ? null : ix.operations.indexOf(f.operation);
+  const minMs = f.minDurationMs;
   const tagEntries = Object.entries(f.tags);
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    if (f.service !== null && s.service !== f.service) continue;
-    if (f.operation !== null && s.operation !== f.operation) continue;
-    if (f.errorsOnly && s.status !== 'error') continue;
-    if (f.criticalOnly && !s.critical) continue;
-    if (f.minDurationMs !== null && s.durationMs < f.minDurationMs) continue;
-    let ok = true;
-    for (const [k, v] of tagEntries) {
-      const actual = s.tags[k];
-      if (actual === undefined || String(actual) !== v) {
-        ok = false;
-        break;
+  const { serviceOf, operationOf, error, critical, durationMs, spans } = ix;
+  for (let i = 0; i < n; i++) {
+    if (service !== null && serviceOf[i] !== service) continue;
+    if (operation !== null && operationOf[i] !== operation) continue;
+    if (f.errorsOnly && error[i] === 0) continue;
+    if (f.criticalOnly && critical[i] === 0) continue;
+    if (minMs !== null && durationMs[i] < minMs) continue;
+    if (tagEntries.length > 0) {
+      const tags = spans[i].tags;
+      let ok = true;
+      for (const [k, v] of tagEntries) {
+        const actual = tags[k];
+        if (actual === undefined || String(actual) !== v) {
+          ok = false;
+          break;
+        }
       }
+      if (!ok) continue;
     }
-    if (!ok) continue;
     mask[i] = 1;
     matches.push(i);
   }
   return { mask, matches };
 }
+
+/** The same over a span list (tests, one-off use): builds the index first. */
+export const filterSpans = (spans: readonly ApiSpan[], f: SpanFilter): FilterResult => filterIndexed(buildFilterIndex(spans), f);
 
 /**
  * The match after (or before) the current one, in the order the rows are shown; wraps

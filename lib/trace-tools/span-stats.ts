@@ -5,6 +5,7 @@
  * (parallel) children are not counted twice.
  */
 import type { ApiSpan } from '../api/types';
+import { buildFilterIndex, type SpanFilterIndex } from './filter-index';
 
 export interface SpanStatRow {
   service: string;
@@ -60,30 +61,38 @@ export function selfTimesUs(spans: readonly ApiSpan[], children: readonly (reado
   return out;
 }
 
-/** One row per service and operation over the spans selected by `mask` (all when null). */
-export function spanStatistics(spans: readonly ApiSpan[], children: readonly (readonly number[])[], mask: Uint8Array | null = null): SpanStatRow[] {
-  const self = selfTimesUs(spans, children);
-  // Nested maps: no key string built per span (50k spans).
-  const rows = new Map<string, Map<string, SpanStatRow>>();
+/**
+ * One row per service and operation over the spans selected by `mask` (all when null), from
+ * the trace's filter index and self times (both computed once per trace): the pair of ids
+ * is the row's key, so no string is built or hashed per span.
+ */
+export function statisticsIndexed(ix: SpanFilterIndex, selfUs: Float64Array, mask: Uint8Array | null = null): SpanStatRow[] {
+  const rows = new Map<number, SpanStatRow>();
   const out: SpanStatRow[] = [];
-  for (let i = 0; i < spans.length; i++) {
+  const nOps = ix.operations.length;
+  const { serviceOf, operationOf, error, durationMs } = ix;
+  for (let i = 0; i < ix.spans.length; i++) {
     if (mask && !mask[i]) continue;
-    const s = spans[i];
-    let ops = rows.get(s.service);
-    if (!ops) rows.set(s.service, (ops = new Map()));
-    let r = ops.get(s.operation);
+    const key = serviceOf[i] * nOps + operationOf[i];
+    let r = rows.get(key);
     if (!r) {
-      ops.set(s.operation, (r = { service: s.service, operation: s.operation, count: 0, errors: 0, totalMs: 0, selfMs: 0, maxMs: 0, avgMs: 0 }));
+      rows.set(key, (r = { service: ix.services[serviceOf[i]], operation: ix.operations[operationOf[i]], count: 0, errors: 0, totalMs: 0, selfMs: 0, maxMs: 0, avgMs: 0 }));
       out.push(r);
     }
+    const d = durationMs[i];
     r.count += 1;
-    if (s.status === 'error') r.errors += 1;
-    r.totalMs += s.durationMs;
-    r.selfMs += self[i] / 1000;
-    if (s.durationMs > r.maxMs) r.maxMs = s.durationMs;
+    r.errors += error[i];
+    r.totalMs += d;
+    r.selfMs += selfUs[i] / 1000;
+    if (d > r.maxMs) r.maxMs = d;
   }
   for (const r of out) r.avgMs = r.totalMs / r.count;
   return out;
+}
+
+/** The same from the spans and their children (tests, one-off use). */
+export function spanStatistics(spans: readonly ApiSpan[], children: readonly (readonly number[])[], mask: Uint8Array | null = null): SpanStatRow[] {
+  return statisticsIndexed(buildFilterIndex(spans), selfTimesUs(spans, children), mask);
 }
 
 export function sortStats(rows: readonly SpanStatRow[], column: StatColumn, descending: boolean): SpanStatRow[] {

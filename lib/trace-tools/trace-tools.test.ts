@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiSpan } from '../api/types';
-import { filterIsActive, filterSpans, NO_FILTER, parseSpanFilter, stepMatch } from './span-filter';
+import { buildFilterIndex } from './filter-index';
+import { filterIndexed, filterIsActive, filterSpans, NO_FILTER, parseSpanFilter, stepMatch } from './span-filter';
 import { selfTimesUs, sortStats, spanStatistics } from './span-stats';
 
 function span(i: number, over: Partial<ApiSpan>): ApiSpan {
@@ -38,6 +39,25 @@ describe('span filter', () => {
     [{ service: 'db', criticalOnly: true }, [1]],
   ])('%j matches spans %j', (over, expected) => {
     expect(filterSpans(spans, { ...NO_FILTER, ...over }).matches).toEqual(expected);
+  });
+
+  it('indexes services and operations by name once: sorted pickers, each service\'s own operations', () => {
+    const ix = buildFilterIndex(spans);
+    expect(ix.services).toEqual(['cache', 'db', 'gw']);
+    expect(ix.operations).toEqual(['GET /', 'get', 'query']);
+    expect(ix.operationsOfService.map((ops) => ops.map((o) => ix.operations[o]))).toEqual([['get'], ['query'], ['GET /']]);
+  });
+
+  it('matches nothing for a service or operation the trace does not have (a stale link), and everything for an empty filter', () => {
+    const ix = buildFilterIndex(spans);
+    expect(filterIndexed(ix, { ...NO_FILTER, service: 'gone' }).matches).toEqual([]);
+    expect(filterIndexed(ix, { ...NO_FILTER, operation: 'gone' }).matches).toEqual([]);
+    expect(filterIndexed(ix, NO_FILTER).matches).toEqual([0, 1, 2, 3]);
+  });
+
+  it('compares tag values as text, whatever their type in the span', () => {
+    const typed = [span(0, { tags: { 'http.status_code': 500, error: true } }), span(1, { tags: { 'http.status_code': 200 } })];
+    expect(filterSpans(typed, { ...NO_FILTER, tags: { 'http.status_code': '500', error: 'true' } }).matches).toEqual([0]);
   });
 
   it('steps to the next and previous match in display order, wrapping around', () => {

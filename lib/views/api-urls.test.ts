@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiUrlsForView, viewKind } from './api-urls';
+import { apiUrlsForView, logsQueryUrl, traceSearchUrl, traceStreamUrl, viewKind } from './api-urls';
 
 describe('apiUrlsForView', () => {
   it('maps a trace view to its correlated request, keeping only the range', () => {
@@ -16,12 +16,36 @@ describe('apiUrlsForView', () => {
     expect(urls[2]).toMatch(/^\/api\/v1\/query\/logs\?/);
     expect(new URL(urls[2], 'http://x').searchParams.get('query')).toBe('{job="a"}');
   });
+  it('maps every explore query (A is query, then queryB…) to its own range query', () => {
+    const urls = apiUrlsForView('/explore?query=up&queryC=rate(x[5m])&from=now-1h&to=now&step=30');
+    expect(urls.slice(0, 2).map((u) => new URL(u, 'http://x').searchParams.get('query'))).toEqual(['up', 'rate(x[5m])']);
+    expect(new URL(urls[1], 'http://x').searchParams.get('step')).toBe('30');
+    expect(urls[2]).toMatch(/^\/api\/v1\/anomalies\?/);
+    expect(apiUrlsForView('/explore?queryB=up')).toHaveLength(2);
+  });
   it('maps anomalies and overview to the anomalies request with filters', () => {
     expect(apiUrlsForView('/anomalies?from=now-6h&to=now&kind=gc_storm')).toEqual(['/api/v1/anomalies?from=now-6h&to=now&kind=gc_storm', '/api/v1/incidents?from=now-6h&to=now']);
     expect(apiUrlsForView('/?from=now-1h')).toEqual(['/api/v1/anomalies?from=now-1h', '/api/v1/incidents?from=now-1h']);
   });
+  it('passes the sources a page picked through to the API', () => {
+    const q = new URLSearchParams('from=now-1h&logsSource=*&tracesSource=jaeger-eu&span=ab&logql={a="b"}');
+    expect(traceStreamUrl('abc', q)).toBe('/api/v1/traces/abc/stream?from=now-1h&logsSource=*&tracesSource=jaeger-eu');
+    expect(logsQueryUrl(q)).toBe(`/api/v1/query/logs?from=now-1h&logsSource=*&query=${encodeURIComponent('{a="b"}')}`);
+  });
+
   it('knows no requests for unknown paths', () => {
     expect(apiUrlsForView('/views')).toEqual([]);
     expect(viewKind('/trace/a/b')).toBeNull();
+  });
+});
+
+describe('traceSearchUrl', () => {
+  it('is the same request for the page\'s preload and the view: the range (defaulted) and the search filters, not the sort', () => {
+    const q = new URLSearchParams('service=risk-engine&errors=true&sort=longest&tags=http.status_code%3D500&span=x');
+    expect(traceSearchUrl(q)).toBe('/api/v1/traces?from=now-1h&to=now&service=risk-engine&tags=http.status_code%3D500&errors=true');
+    expect(traceSearchUrl(new URLSearchParams('from=now-15m&to=now&service=a&limit=1500'))).toBe('/api/v1/traces?from=now-15m&to=now&service=a&limit=1500');
+  });
+  it('asks nothing without a service (the page says what Jaeger needs instead)', () => {
+    expect(traceSearchUrl(new URLSearchParams('from=now-1h&operation=GET'))).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import { ApiError, badRequest } from '../api/respond';
+import { INTERNAL_HEADER, internalKey } from '../auth/internal';
 import { getConfig } from '../config';
 import type { CreateShareDeps } from './shares';
-import { captureSnapshot, selfBaseUrl } from './snapshot-capture';
+import { captureSnapshot, selfBaseUrl, type CaptureDeps } from './snapshot-capture';
 import { SnapshotTooLargeError, rawSnapshotBudget, snapshotMaxBytes } from './snapshot-codec';
 import { ViewPathError } from './view-path';
 
@@ -9,13 +10,18 @@ import { ViewPathError } from './view-path';
 
 export function shareDeps(nowMs: number): CreateShareDeps {
   const cfg = getConfig();
-  const baseUrl = selfBaseUrl(cfg.host, cfg.port);
   return {
     nowMs,
     publicUrl: cfg.publicUrl,
     maxSnapshotBytes: snapshotMaxBytes(),
-    capture: (pinnedPath) => captureSnapshot(pinnedPath, { baseUrl, fetch, nowMs, maxRawBytes: rawSnapshotBudget(snapshotMaxBytes()) }),
+    capture: (pinnedPath) => captureSnapshot(pinnedPath, captureDeps(nowMs)),
   };
+}
+
+/** How this process captures a view from itself: over loopback, as the internal capture identity (lib/auth/internal.ts). */
+export function captureDeps(nowMs: number): CaptureDeps {
+  const cfg = getConfig();
+  return { baseUrl: selfBaseUrl(cfg.host, cfg.port), fetch, headers: { [INTERNAL_HEADER]: internalKey() }, nowMs, maxRawBytes: rawSnapshotBudget(snapshotMaxBytes()) };
 }
 
 /** Run a views operation, turning its domain errors into the API's error answers. */

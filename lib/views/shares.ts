@@ -160,19 +160,3 @@ export async function loadSnapshot(db: Db, shareId: string): Promise<StoredSnaps
   const row = await db.share.findUnique({ where: { id: shareId }, select: { snapshotData: true } });
   return row?.snapshotData ? decodeSnapshot(row.snapshotData) : null;
 }
-
-export type SnapshotOpen = { state: 'ok'; data: StoredSnapshot } | { state: 'not_snapshot' | 'missing_data' | Exclude<ShareState, 'ok'> };
-
-/**
- * For the snapshot page: resolves the token, and only for an ok snapshot share loads the
- * frozen data and counts the open (live shares are counted where they redirect).
- */
-export async function openSnapshotShare(db: Db, token: string, nowMs: number = Date.now()): Promise<SnapshotOpen> {
-  const found = await findShare(db, token, nowMs);
-  if (found.state !== 'ok') return { state: found.state };
-  if (!found.snapshot) return { state: 'not_snapshot' };
-  const data = await loadSnapshot(db, found.id);
-  if (!data) return { state: 'missing_data' };
-  await recordOpen(db, found.id, nowMs);
-  return { state: 'ok', data };
-}

@@ -11,6 +11,8 @@ export interface CaptureDeps {
   /** Base URL of this app over loopback, e.g. http://127.0.0.1:3000. */
   baseUrl: string;
   fetch: typeof fetch;
+  /** Sent with every request: the app's internal credential (lib/auth/internal.ts), so capture works under sign-in. */
+  headers?: Record<string, string>;
   nowMs: number;
   timeoutMs?: number;
   /** Raw JSON bytes all parts together may hold (snapshot-codec: 8× the compressed cap); a part past it is recorded as failed, not kept. */
@@ -49,7 +51,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 async function capturePart(url: string, deps: CaptureDeps, budget: Budget): Promise<{ ok: true; body: unknown } | { ok: false; failed: FailedPart }> {
   try {
     const res = await deps.fetch(new URL(url, deps.baseUrl), {
-      headers: { accept: 'application/json' },
+      headers: { ...deps.headers, accept: 'application/json' },
       signal: AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
     let body: unknown = null;

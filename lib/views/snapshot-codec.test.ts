@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  checkedGzip,
+  inflatedStream,
   decodeSnapshot,
   DEFAULT_SNAPSHOT_MAX_BYTES,
   encodeSnapshot,
@@ -54,5 +56,25 @@ describe('snapshot encoding', () => {
     expect(snapshotMaxBytes({ SNAPSHOT_MAX_BYTES: '1048576' })).toBe(1_048_576);
     expect(() => snapshotMaxBytes({ SNAPSHOT_MAX_BYTES: '-5' })).toThrow(/SNAPSHOT_MAX_BYTES/);
     expect(() => snapshotMaxBytes({ SNAPSHOT_MAX_BYTES: '20MB' })).toThrow(/positive integer/);
+  });
+});
+
+describe('streaming a stored snapshot to its page', () => {
+  it('inflates what encodeSnapshot wrote as a stream, and stops past the budget even when the trailer lies', async () => {
+    const s = snapshot({ '/api/v1/anomalies?from=a': { anomalies: Array.from({ length: 2_000 }, (_, i) => ({ id: `a${i}` })) } });
+    const bytes = encodeSnapshot(s, DEFAULT_SNAPSHOT_MAX_BYTES);
+    expect(JSON.parse(await new Response(inflatedStream(bytes)).text())).toEqual(s);
+    const lying = gzipSync(Buffer.alloc(2 * 1024 * 1024));
+    lying.writeUInt32LE(10, lying.length - 4); // claims 10 bytes
+    expect(() => checkedGzip(lying, 1024 * 1024)).not.toThrow();
+    await expect(new Response(inflatedStream(lying, 1024 * 1024)).text()).rejects.toThrow(/inflates past the 1\.0 MiB budget/);
+  });
+  it('passes what encodeSnapshot wrote, and refuses non-gzip or a trailer past the budget', () => {
+    const bytes = encodeSnapshot(snapshot({ '/api/v1/anomalies?from=a': { anomalies: [] } }), DEFAULT_SNAPSHOT_MAX_BYTES);
+    expect(checkedGzip(bytes)).toBe(bytes);
+    expect(() => checkedGzip(new TextEncoder().encode('{"version":1,"plain":"json, not gzip"}'))).toThrow(SnapshotCorruptError);
+    const bomb = gzipSync(Buffer.alloc(2 * 1024 * 1024)); // 2 MiB of zeros in ~2 KiB
+    expect(() => checkedGzip(bomb, 1024 * 1024)).toThrow(/inflates to 2\.0 MiB, over the 1\.0 MiB budget/);
+    expect(checkedGzip(bomb, 4 * 1024 * 1024)).toBe(bomb);
   });
 });

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { z } from 'zod';
+import { sharedViewData } from '../api/contract/views';
 import { formatBytes } from './snapshot-format';
 
 /**
@@ -22,13 +22,8 @@ export interface StoredSnapshot {
   failed: Record<string, FailedPart>;
 }
 
-const storedSnapshotSchema = z.object({
-  version: z.literal(1),
-  takenAt: z.string(),
-  path: z.string(),
-  responses: z.record(z.string(), z.unknown()),
-  failed: z.record(z.string(), z.object({ status: z.number(), message: z.string() })),
-});
+/** The stored JSON is what a share page loads (the contract's SharedViewData). */
+const storedSnapshotSchema = sharedViewData;
 
 export const DEFAULT_SNAPSHOT_MAX_BYTES = 20 * 1024 * 1024;
 /**
@@ -94,4 +89,35 @@ export function decodeSnapshot(bytes: Uint8Array, maxInflatedBytes = rawSnapshot
   const result = storedSnapshotSchema.safeParse(parsed);
   if (!result.success) throw new SnapshotCorruptError('snapshot data has an unknown shape');
   return result.data as StoredSnapshot;
+}
+
+/**
+ * Checks stored snapshot bytes before they are streamed to a page: the gzip magic, and the
+ * inflated size the trailer declares (ISIZE, RFC 1952 §2.3.1) within the raw budget. Every
+ * row is written by encodeSnapshot within that budget; this refuses a corrupted one before
+ * any byte is sent. Throws SnapshotCorruptError.
+ */
+export function checkedGzip(bytes: Uint8Array, maxInflatedBytes = rawSnapshotBudget(snapshotMaxBytes())): Uint8Array {
+  if (bytes.length < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new SnapshotCorruptError('snapshot data is not gzip');
+  const n = bytes.length;
+  const isize = (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
+  if (isize > maxInflatedBytes) throw new SnapshotCorruptError(`snapshot data inflates to ${formatBytes(isize)}, over the ${formatBytes(maxInflatedBytes)} budget`);
+  return bytes;
+}
+
+/**
+ * The snapshot's JSON text as a stream, inflated chunk by chunk from the stored gzip: the
+ * server never holds it whole nor serializes it again. The stream errors past
+ * `maxInflatedBytes` (a trailer can lie), so the budget holds whatever the row says.
+ */
+export function inflatedStream(gzip: Uint8Array, maxInflatedBytes = rawSnapshotBudget(snapshotMaxBytes())): ReadableStream<Uint8Array> {
+  let total = 0;
+  const cap = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, ctl) {
+      total += chunk.byteLength;
+      if (total > maxInflatedBytes) ctl.error(new SnapshotCorruptError(`snapshot data inflates past the ${formatBytes(maxInflatedBytes)} budget`));
+      else ctl.enqueue(chunk);
+    },
+  });
+  return new Blob([gzip as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')).pipeThrough(cap);
 }

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anomaliesResponse, correlatedResponse, exploreLogsResponse, exploreMetricsResponse, traceOnlyResponse } from '@/lib/api/contract';
+import { anomaliesResponse, correlatedResponse, exploreLogsResponse, exploreMetricsResponse, logContextResponse, logVolumeResponse, promMetadataResponse, promNamesResponse, traceOnlyResponse } from '@/lib/api/contract';
 import { findAnomalies } from '@/lib/investigate/scan/anomalies';
 import { correlateTrace } from '@/lib/investigate/trace/correlated';
 import { traceOnly } from '@/lib/investigate/trace/trace-only';
 import { runLogsQuery } from '@/lib/query/logs';
 import { runMetricsQuery } from '@/lib/query/metrics';
+import { runLogContext } from '@/lib/query/log-context';
+import { runLogVolume } from '@/lib/query/log-volume';
+import { runLabelNames, runLabelValues, runMetricMetadata } from '@/lib/query/prom-completion';
 import { prometheusInstalled } from '../../scripts/lib/prometheus-server';
 import { expectContract } from '../helpers/contract';
 import { startDemoStack, type DemoStack } from '../helpers/demo-backends';
@@ -55,5 +58,21 @@ describe.runIf(prometheusInstalled())('public answers match the contract', () =>
     const logs = expectContract(exploreLogsResponse, await runLogsQuery({ query: '{service_name="order-service"}', from: 'now-30m', limit: '50' }, investigationContext({ clients: stack.clients, nowMs })));
     expect(logs.logs.length).toBeGreaterThan(0);
     expectContract(exploreLogsResponse, await runLogsQuery({ query: 'sum(count_over_time({service_name="order-service"}[1m]))', from: 'now-30m' }, investigationContext({ clients: stack.clients, nowMs })));
+  });
+
+  it('GET /api/v1/query/logs/context, /logs/volume and the PromQL completion routes', async () => {
+    const nowMs = Date.now();
+    const logs = await runLogsQuery({ query: '{service_name="order-service"}', from: 'now-30m', limit: '50' }, investigationContext({ clients: stack.clients, nowMs }));
+    const line = logs.logs[10];
+    const ctx = expectContract(logContextResponse, await runLogContext({ stream: JSON.stringify(line.stream), tsNs: line.tsNs, before: '5', after: '5' }, investigationContext({ clients: stack.clients, nowMs })));
+    expect(ctx.line?.tsNs).toBe(line.tsNs);
+    expect(ctx.before.length + ctx.after.length).toBeGreaterThan(0);
+    for (const e of [...ctx.before, ...ctx.after]) expect(e.stream).toEqual(line.stream);
+    const volume = expectContract(logVolumeResponse, await runLogVolume({ query: '{service_name="order-service"}', from: 'now-30m' }, investigationContext({ clients: stack.clients, nowMs })));
+    expect(volume.series.length).toBeGreaterThan(0);
+    const deps = investigationContext({ clients: stack.clients, nowMs });
+    expect(expectContract(promNamesResponse, await runLabelValues({ label: '__name__' }, deps)).data).toContain('http_requests_total');
+    expect(expectContract(promNamesResponse, await runLabelNames({ match: 'http_requests_total' }, deps)).data).toContain('code');
+    expect(Object.keys(expectContract(promMetadataResponse, await runMetricMetadata(deps)).data).length).toBeGreaterThan(0);
   });
 });

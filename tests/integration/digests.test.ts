@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listAudit } from '@/lib/auth/audit';
 import { createDb, type Db } from '@/lib/db';
 import { buildDigest } from '@/lib/digests/execute';
 import { isUniqueViolation, runNow, tick } from '@/lib/digests/runner';
@@ -64,6 +65,17 @@ describe.each(testDatabases())('digest runner on $name', ({ name, url }) => {
     // The same slot ticked again later is not run again.
     await Promise.all([tick(runnerDeps(a, 'runner-a', scan), now + 20_000), tick(runnerDeps(b, 'runner-b', scan), now + 20_000)]);
     expect(hook.received).toHaveLength(1);
+  });
+
+  it('a scheduled run is in the audit log once, as the scheduler', async () => {
+    const s = await schedule([webhook()]);
+    const now = at('2026-11-23T01:00:05Z');
+    await Promise.all([tick(runnerDeps(a, 'runner-a', fakeScan()), now), tick(runnerDeps(b, 'runner-b', fakeScan()), now)]);
+    const [run] = await a.digestRun.findMany({ where: { scheduleId: s.id } });
+    const events = await listAudit(a, { action: 'digest.run', limit: 10 });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor: { id: 'scheduler', name: 'scheduler', role: 'system' }, target: { type: 'digest', id: s.id } });
+    expect(events[0].detail).toEqual({ runId: run.id, scheduledFor: '2026-11-23T01:00:00.000Z', trigger: 'schedule' });
   });
 
   it('the database, not timing, decides: of two INSERTs of one slot exactly one wins, the other is a unique violation', async () => {
@@ -133,6 +145,8 @@ describe.each(testDatabases())('digest runner on $name', ({ name, url }) => {
       expect(run.attempts).toBe(2);
       expect(run.channelResults.map((c) => c.status)).toEqual(['delivered', 'failed', 'delivered']);
       expect(run.error).toMatch(/stopped mid-delivery; not resent/);
+      const audited = await listAudit(a, { action: 'digest.run', limit: 10 });
+      expect(audited.map((e) => [e.actor.id, e.detail.runId, e.detail.trigger, e.detail.attempt])).toEqual([['scheduler', 'crashed-run', 'resume', 2]]);
     } finally {
       await other.close();
       await third.close();

@@ -81,6 +81,24 @@ describe.each(testDatabases())('owners and the audit log on $name', ({ url }) =>
     expect((await digestRoute.PATCH(as(ada, 'PATCH', `/api/v1/digests/${id}`, { enabled: false }), ctx({ id }))).status).toBe(200);
   });
 
+  it('lets only an admin bind a schedule to a shared secret (secretRef); its editor may keep what the admin bound', async () => {
+    const body = (channels: unknown[]) => ({ name: 'Signed', cron: '0 9 * * *', timezone: 'UTC', channels });
+    const refChannel = (ref: string) => ({ type: 'webhook', url: 'https://hooks.example/x', secretRef: ref });
+    const refused = await digestsRoute.POST(as(erin, 'POST', '/api/v1/digests', body([refChannel('OPS')])));
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toMatch(/only an admin can bind a schedule to a shared secret \(secretRef OPS\)/);
+    const created = await digestsRoute.POST(as(erin, 'POST', '/api/v1/digests', body([{ type: 'webhook', url: 'https://hooks.example/x' }])));
+    const { id } = (await created.json()) as { id: string };
+    const patch = (user: User, channels: unknown[]) => digestRoute.PATCH(as(user, 'PATCH', `/api/v1/digests/${id}`, { channels }), ctx({ id }));
+    expect((await patch(erin, [refChannel('OPS')])).status).toBe(403);
+    expect((await patch(ada, [refChannel('OPS')])).status).toBe(200); // the admin binds it
+    const kept = await digestRoute.GET(as(erin, 'GET', `/api/v1/digests/${id}`), ctx({ id }));
+    const { channels } = (await kept.json()) as { channels: unknown[] };
+    expect((await patch(erin, channels)).status).toBe(200); // sent back unchanged (masked URL and all)
+    expect((await patch(erin, [refChannel('OPS'), refChannel('BILLING')])).status).toBe(403);
+    expect((await digestsRoute.POST(as(ada, 'POST', '/api/v1/digests', body([refChannel('OPS')])))).status).toBe(201);
+  });
+
   it('hides snapshot tokens in run history from readers who do not own the schedule', async () => {
     const res = await digestsRoute.POST(as(erin, 'POST', '/api/v1/digests', { name: 'Hourly', cron: '0 * * * *', timezone: 'UTC', channels: [{ type: 'webhook', url: 'https://hooks.example/y' }] }));
     const { id } = (await res.json()) as { id: string };

@@ -13,8 +13,8 @@ import { appRoutes, concrete, MUTATING, send, type AppRoute, type Method } from 
 const BASE = 'http://127.0.0.1:39872';
 const PROXY_PEER = '10.0.0.5';
 
-/** Reachable without signing in: health, share links, sign-in, /metrics. */
-const PUBLIC_READ = new Set(['/api/health', '/s/[token]', '/auth/login', '/auth/callback', '/metrics']);
+/** Reachable without signing in: health, who am I (null when nobody), share links and their data, sign-in, /metrics. */
+const PUBLIC_READ = new Set(['/api/health', '/api/v1/me', '/s/[token]', '/s/[token]/view/data', '/auth/login', '/auth/callback', '/metrics']);
 const PUBLIC_WRITE = new Set(['/auth/logout']);
 const ADMIN_ONLY = new Set(['/api/v1/audit']);
 
@@ -103,7 +103,10 @@ describe('every route × every role (AUTH_MODE=proxy)', () => {
     const me = routes.find((r) => r.pattern === '/api/v1/me')!;
     const forged = Buffer.from(JSON.stringify({ id: 'x', name: 'x', role: 'admin', via: 'oidc' })).toString('base64url');
     const res = await send(me, 'GET', BASE, { ...headersFor('anonymous', 'GET'), 'x-triangulate-user': forged });
-    expect(res).toMatchObject({ by: 'proxy', status: 401 });
+    expect(res).toMatchObject({ by: 'handler', status: 200 });
+    expect(JSON.parse(res.body)).toMatchObject({ user: null, mode: 'proxy' });
+    const views = routes.find((r) => r.pattern === '/api/v1/views')!;
+    expect(await send(views, 'GET', BASE, { ...headersFor('anonymous', 'GET'), 'x-triangulate-user': forged })).toMatchObject({ by: 'proxy', status: 401 });
   });
 });
 

@@ -114,8 +114,10 @@ describe.skipIf(!built)('the trace stream on two replicas behind a round-robin p
         expect(detailRows).toBe(fixture.spans.length);
         expect(findings.sources.jaeger.status).toBe('ok');
       } else {
+        // Jaeger answered "not found" and nothing in the range names the id: no finding (a typo).
         expect(first.trace).toBeNull();
-        expect(findings.anomalies.map((a) => a.kind)).toContain('missing_trace');
+        expect(findings.sources.jaeger.status).toBe('ok');
+        expect(findings.anomalies.map((a) => a.kind)).not.toContain('missing_trace');
       }
       expect(findings.sources.loki.status).toBe('not_configured');
     }

@@ -118,15 +118,19 @@ describe.each(testDatabases())('views API and share links on $name', ({ url }) =
     expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
   });
 
-  it('redirects a live share to the view itself and counts the open', async () => {
+  it('redirects a live share to the view itself for someone signed in, to its read-only page otherwise, and counts the opens', async () => {
     const view = await saveView();
     const { body } = await shareView(view.id, {});
-    const res = await openLink(tokenOf(body.url));
+    const token = tokenOf(body.url);
+    const anonymous = await openLink(token);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe(`/s/${token}/view`);
+    const res = await shareLink.GET(new Request(`${BASE}/s/${token}`, { headers: signedInHeaders() }), ctx({ token }));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(view.path);
     const list = expectContract(shareList, await (await sharesRoute.GET(new Request(`${BASE}/api/v1/views/${view.id}/shares`), ctx({ id: view.id }))).json());
     expect(list.shares).toHaveLength(1);
-    expect(list.shares[0]).toMatchObject({ openCount: 1, status: 'active', snapshot: false });
+    expect(list.shares[0]).toMatchObject({ openCount: 2, status: 'active', snapshot: false });
     expect(JSON.stringify(list)).not.toContain(tokenOf(body.url));
   });
 

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { apiUrlsForView } from '@/lib/views/api-urls';
@@ -8,11 +9,11 @@ import {
   findShare,
   listShares,
   openShare,
-  openSnapshotShare,
   revokeShareById,
   revokeShareByToken,
   type CreateShareDeps,
 } from '@/lib/views/shares';
+import { loadSharedView } from '@/lib/views/shared-view';
 import { captureSnapshot } from '@/lib/views/snapshot-capture';
 import { DEFAULT_SNAPSHOT_MAX_BYTES, rawSnapshotBudget, SnapshotTooLargeError } from '@/lib/views/snapshot-codec';
 import { hashToken } from '@/lib/views/tokens';
@@ -195,15 +196,23 @@ describe.each(testDatabases())('views and shares on $name', ({ url }) => {
     expect((await findShare(db, created.token, NOW)).state).toBe('unknown');
   });
 
-  it('serves the snapshot page only for ok snapshot shares, counting only those opens', async () => {
-    const v = await createView(db, { name: 'page', path: `/trace/${TRACE}` });
+  it('serves a share page\'s data only for ok shares: a snapshot streamed from its stored gzip, a live share captured now', async () => {
+    const v = await createView(db, { name: 'page', path: `/trace/${TRACE}?from=now-1h&to=now` });
     const live = (await share(v.id, {}))!;
     const snap = (await share(v.id, { snapshot: true, expiresIn: '1d' }))!;
-    expect(await openSnapshotShare(db, live.token, NOW)).toEqual({ state: 'not_snapshot' });
-    const ok = await openSnapshotShare(db, snap.token, NOW);
-    expect(ok.state === 'ok' && ok.data.path).toBe(snap.share.path);
-    expect(await openSnapshotShare(db, snap.token, NOW + DAY)).toEqual({ state: 'expired' });
-    const counts = Object.fromEntries((await listShares(db, v.id, NOW))!.map((s) => [s.snapshot ? 'snapshot' : 'live', s.openCount]));
-    expect(counts).toEqual({ live: 0, snapshot: 1 });
+    const captured: string[] = [];
+    const sharedDeps = (nowMs = NOW) => ({ nowMs, capture: async (p: string) => (captured.push(p), deps().capture(p)) });
+    const stored = await db.share.findFirstOrThrow({ where: { id: snap.share.id } });
+    const streamed = await loadSharedView(db, snap.token, sharedDeps());
+    expect(streamed.kind).toBe('snapshot');
+    expect(streamed.kind === 'snapshot' && (await new Response(streamed.json).text())).toBe(gunzipSync(stored.snapshotData!).toString('utf8'));
+    expect(captured).toEqual([]);
+    const now = await loadSharedView(db, live.token, sharedDeps());
+    expect(now.kind === 'live' && Object.keys(now.data.responses)).toEqual(apiUrlsForView(captured[0]));
+    expect(captured).toEqual([`/trace/${TRACE}?from=2026-11-23T11%3A00%3A00.000Z&to=2026-11-23T12%3A00%3A00.000Z`]);
+    expect(await loadSharedView(db, snap.token, sharedDeps(NOW + DAY))).toEqual({ kind: 'gone', state: 'expired' });
+    await revokeShareById(db, v.id, live.share.id, NOW);
+    expect(await loadSharedView(db, live.token, sharedDeps())).toEqual({ kind: 'gone', state: 'revoked' });
+    expect(captured).toHaveLength(1);
   });
 });

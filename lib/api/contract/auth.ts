@@ -6,7 +6,19 @@ import { timestamp } from './common';
 export const role = z.enum(['viewer', 'editor', 'admin']);
 export const user = z.object({ id: z.string(), name: z.string(), role, via: z.enum(['none', 'proxy', 'oidc']) }).meta({ id: 'User' });
 
-export const meAnswer = z.object({ user: user.nullable(), mode: z.enum(['none', 'proxy', 'oidc']) }).meta({ id: 'Me' });
+export const meAnswer = z
+  .object({
+    user: user.nullable(),
+    mode: z.enum(['none', 'proxy', 'oidc']),
+    signOut: z
+      .object({ method: z.enum(['GET', 'POST']), url: z.string() })
+      .nullable()
+      .meta({ description: 'How to end the session: POST /auth/logout (oidc), the proxy\'s own sign-out page (proxy, AUTH_PROXY_SIGN_OUT_URL), or null' }),
+  })
+  .meta({ id: 'Me' });
+export type MeAnswer = z.infer<typeof meAnswer>;
+/** POST /auth/logout. */
+export const logoutAnswer = z.object({ signedOut: z.literal(true) }).meta({ id: 'SignedOut' });
 
 export const auditQuery = z.object({
   actor: z.string().max(300).optional(),

@@ -1,6 +1,17 @@
 /** GET /api/health (docs/api.md, "Operations"): per-source reachability, always 200. */
 import { z } from 'zod';
-import { sourceReport } from './common';
+import { namedSourceReport, sourceReport } from './common';
+
+const BACKENDS = ['prometheus', 'loki', 'elasticsearch', 'jaeger', 'tempo'] as const;
+
+/** One named source's probe (docs/api.md, "Operations"). */
+export const namedSourceHealth = namedSourceReport.extend({
+  /** The source's type: prometheus, loki, elasticsearch, jaeger or tempo. */
+  backend: z.enum(BACKENDS),
+  version: z.string().optional(),
+  api: z.string().optional(),
+});
+export type NamedSourceHealth = z.infer<typeof namedSourceHealth>;
 
 export const sourceHealth = sourceReport.extend({
   version: z.string().optional(),
@@ -9,8 +20,10 @@ export const sourceHealth = sourceReport.extend({
   breaker: z.string().optional(),
   /** The Jaeger API in use (v1 or v3). */
   api: z.string().optional(),
-  /** Which backend serves this role: prometheus; loki or elasticsearch; jaeger or tempo (TRACES_BACKEND, LOGS_BACKEND). */
-  backend: z.enum(['prometheus', 'loki', 'elasticsearch', 'jaeger', 'tempo']).optional(),
+  /** The type of the kind's first source (the default a page uses); when none: the type the environment would configure. */
+  backend: z.enum(BACKENDS).optional(),
+  /** With several sources of the kind: each one's probe, in order. */
+  sources: z.array(namedSourceHealth).optional(),
 });
 export type SourceHealth = z.infer<typeof sourceHealth>;
 
@@ -19,6 +32,8 @@ export const healthResponse = z
     status: z.enum(['ok', 'degraded']),
     demo: z.boolean(),
     sources: z.object({ prometheus: sourceHealth, loki: sourceHealth, jaeger: sourceHealth }),
+    /** The named sources of each kind, in order (the first is the default; docs/api.md, "Choosing sources"). */
+    named: z.object({ prometheus: z.array(z.string()), loki: z.array(z.string()), jaeger: z.array(z.string()) }).optional(),
   })
   .meta({ id: 'HealthResponse' });
 export type HealthResponse = z.infer<typeof healthResponse>;

@@ -156,6 +156,8 @@ export const logEntry = z
     /** x-request-id found in the line (Envoy/Istio access logs, ECS http.request.id), absent when none; not a trace id. */
     requestId: z.string().optional(),
     joinedBy: z.enum(JOINED_BY).nullable(),
+    /** The named logs source the line came from; present when several were asked (`logsSource=*`). */
+    source: z.string().optional(),
   })
   .meta({ id: 'LogEntry' });
 export type LogEntry = z.infer<typeof logEntry>;
@@ -173,6 +175,8 @@ export const apiMetric = z
     title: z.string().optional(),
     unit: z.string().optional(),
     query: z.string().optional(),
+    /** The named metrics source the series came from; present when several were asked (`metricsSource=*`). */
+    source: z.string().optional(),
   })
   .meta({ id: 'Metric' });
 export type ApiMetric = z.infer<typeof apiMetric>;

@@ -109,3 +109,20 @@ export const createdShare = z.object({ url: z.string(), expiresAt: timestamp.nul
 export const revokedShare = z.object({ revoked: z.literal(true), share: shareRecord });
 export const revokedToken = z.object({ revoked: z.literal(true) });
 export const deleted = z.object({ deleted: z.literal(true), id: z.string() });
+
+/**
+ * What a share page loads from `/s/{token}/view/data` (docs/security.md, "Share links"): the
+ * API answers of the view keyed by the URL the view requests, and the parts that failed.
+ * A snapshot share serves its stored data; a live share opened without an account serves
+ * the view captured at that moment.
+ */
+export const sharedViewData = z
+  .object({
+    version: z.literal(1),
+    takenAt: z.string(),
+    path: z.string(),
+    responses: z.record(z.string(), z.unknown()),
+    failed: z.record(z.string(), z.object({ status: z.number(), message: z.string() })),
+  })
+  .meta({ id: 'SharedViewData' });
+export type SharedViewData = z.infer<typeof sharedViewData>;

@@ -35,6 +35,14 @@ describe('correlateTrace', () => {
     expect(r.anomalies.map((a) => a.kind)).toContain('missing_trace');
   });
 
+  it('shows the metrics of the service an exemplar names when Jaeger lacks the trace and no log line carries it', async () => {
+    const r = await correlateTrace(deps({ jaeger: jaeger(null), loki: loki([]), prometheus: prom }), T, range);
+    expect(r.trace).toBeNull();
+    expect(r.metrics.length).toBeGreaterThan(0);
+    expect(new Set(r.metrics.map((m) => m.service))).toEqual(new Set(['payments']));
+    expect(r.anomalies.find((a) => a.kind === 'missing_trace')?.evidence.cause).toBe('dead_exemplar_link');
+  });
+
   it('degrades only the source that failed', async () => {
     const r = await correlateTrace(deps({ jaeger: jaeger('down'), loki: loki('down'), prometheus: prom }), T, range);
     expect(r.sources.jaeger).toMatchObject({ status: 'error', kind: 'unreachable', message: 'connect ECONNREFUSED' });

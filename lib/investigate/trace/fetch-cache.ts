@@ -41,7 +41,7 @@ export function fetchTraceShared(
  */
 const investigations = createSharedScanCache<CorrelatedResponse>({ ttlMs: 5_000, maxEntries: 64, maxInFlight: 16 });
 
-export function sharedInvestigation(traceId: string, range: { fromMs: number; toMs: number }, signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<CorrelatedResponse>): Promise<CorrelatedResponse> {
-  const key = JSON.stringify([traceId, Math.floor(range.fromMs / SCAN_KEY_STEP_MS), Math.floor(range.toMs / SCAN_KEY_STEP_MS)]);
+export function sharedInvestigation(traceId: string, range: { fromMs: number; toMs: number }, signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<CorrelatedResponse>, sources = ''): Promise<CorrelatedResponse> {
+  const key = JSON.stringify([sources, traceId, Math.floor(range.fromMs / SCAN_KEY_STEP_MS), Math.floor(range.toMs / SCAN_KEY_STEP_MS)]);
   return investigations.run(key, signal, run);
 }

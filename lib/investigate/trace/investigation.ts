@@ -2,15 +2,16 @@ import type { ApiExemplar, ApiMetric, LogEntry } from '../../api/contract/trace'
 import type { Anomaly } from '../../model/anomaly';
 import type { Exemplar, LogLine, SourceName, SourceReport, Trace } from '../../model/types';
 import { analyzeTrace, type TraceView } from '../../correlate/trace-model';
-import { displayLabels, joinExemplars, joinLogs } from '../../correlate/join';
-import { traceWindow } from '../../correlate/timeline';
+import { displayLabels, joinExemplars, joinLogs, servicesOfExemplars } from '../../correlate/join';
+import { metricWindow, traceWindow } from '../../correlate/timeline';
 import { serviceOf } from '../../correlate/service-label';
 import { mergeDetectorRuns, OTHER_DETECTOR_KINDS, runDetectors, SERIES_DETECTOR_KINDS } from '../../anomalies';
 import type { MetricMetadata } from '../../sources/types';
 import { callSource, mergeReports, type SourceOutcome } from '../source-call';
 import type { InvestigationContext } from '../context';
-import { traceLogsSource, type TraceLogsResult } from './trace-logs';
-import { fetchTraceShared } from './fetch-cache';
+import type { TraceLogsResult } from './trace-logs';
+import { logsSources } from '../../sources/registry';
+import { exemplarsFromSources, joinConfigOf, serviceMetricsFromSources, traceFromSources, traceLogsFromSources } from '../fan-out';
 import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
 import { cachedMetadata } from '../metadata-cache';
 import { prefetchServiceMetrics } from './metrics-prefetch';
@@ -40,12 +41,17 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
   const { clients: c, signal } = ctx;
   const nc = (n: SourceName) => ctx.config.notConfigured[n];
 
-  const tracePart = callSource(c.jaeger, () => fetchTraceShared(c.jaeger!, traceId, range, ctx.nowMs, signal), nc('jaeger'), ctx.clock);
-  const traceLogs = traceLogsSource(c);
-  const logsPart = callSource(traceLogs, () => traceLogs!(traceId, range, signal), nc('loki'), ctx.clock);
-  const exemplarPart = callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'), ctx.clock);
+  // Several chosen sources of a kind are asked at once (fan-out.ts); one keeps the single-source path.
+  const tracePart = traceFromSources(ctx.sources.jaeger, traceId, range, ctx.nowMs, signal, nc('jaeger'), ctx.clock);
+  const logsPart = traceLogsFromSources(logsSources(ctx.sources), traceId, range, signal, nc('loki'), ctx.clock);
+  const fanMetrics = ctx.sources.prometheus.length > 1;
+  const exemplarPart = fanMetrics
+    ? exemplarsFromSources(ctx.sources.prometheus, EXEMPLAR_SELECTOR, range, signal, ctx.clock)
+    : callSource(c.prometheus, () => c.prometheus!.exemplars(EXEMPLAR_SELECTOR, range.fromMs, range.toMs, { signal }), nc('prometheus'), ctx.clock);
+  // The metric detectors read the first source's metadata (type and unit of a name).
   const metadataPart = callSource(c.prometheus, () => cachedMetadata(c.prometheus!, ctx.nowMs, signal), nc('prometheus'), ctx.clock);
-  const prefetch = c.prometheus && prefetchServiceMetrics(c.prometheus, range, ctx.nowMs);
+  const redFamilies = ctx.config.redFamilies;
+  const prefetch = fanMetrics ? null : c.prometheus && prefetchServiceMetrics(c.prometheus, range, ctx.nowMs, redFamilies);
   // Observed below in their turn; a part abandoned with the stream must not go unhandled.
   for (const p of [logsPart, exemplarPart, metadataPart]) p.catch(() => undefined);
 
@@ -56,19 +62,27 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
 
   // Metrics start as soon as the trace names its services (and metadata is known), unless the
   // prefetch of every service's metrics already covers them (metrics-prefetch.ts).
-  const logsFirst = view ? null : await logsPart; // without a trace, services come from the logs
-  const services = view ? view.services.map((s) => s.name) : servicesOfLines(logsFirst?.value?.lines ?? []);
-  const window = view ? endByNow(traceWindow(view), ctx.nowMs) : range;
+  // Without a trace, services come from the logs and the exemplars that carry its id.
+  const [logsFirst, exemplarsFirst] = view ? [null, null] : await Promise.all([logsPart, exemplarPart]);
+  const services = view
+    ? view.services.map((s) => s.name)
+    : [...new Set([...servicesOfLines(logsFirst?.value?.lines ?? []), ...servicesOfExemplars(exemplarsFirst?.value ?? [], traceId)])];
+  // The panels follow a wider time picker (metricWindow); the detectors read raw series over
+  // the trace's own window, whatever the panels show.
+  const window = view ? endByNow(metricWindow(view, range), ctx.nowMs) : range;
+  const rawWindow = view ? endByNow(traceWindow(view), ctx.nowMs) : range;
   const metadata = ((await metadataPart).value ?? {}) as Record<string, MetricMetadata[]>;
-  const metricsPart = callSource<ServiceMetricsResult>(
-    c.prometheus,
-    async () => (await prefetch?.serve(services, window)) ?? fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, ctx.nowMs),
-    nc('prometheus'),
-    ctx.clock,
-  );
+  const metricsPart = fanMetrics
+    ? serviceMetricsFromSources(ctx.sources.prometheus, services, window, signal, ctx.nowMs, ctx.clock, rawWindow)
+    : callSource<ServiceMetricsResult>(
+        c.prometheus,
+        async () => (await prefetch?.serve(services, window)) ?? fetchServiceMetrics(c.prometheus!, services, window, metadata, signal, ctx.nowMs, redFamilies, rawWindow),
+        nc('prometheus'),
+        ctx.clock,
+      );
   // The metric detectors need only the series: they run while the slowest source is still out.
   const seriesFindings = metricsPart.then((m) =>
-    runDetectors({ range: window, nowMs: ctx.nowMs, series: m.value?.raw ?? [], metadata, traces: [], logs: [], exemplars: [], missingTraceIds: [] }, {}, { kinds: SERIES_DETECTOR_KINDS }),
+    runDetectors({ range: rawWindow, nowMs: ctx.nowMs, series: m.value?.raw ?? [], metadata, traces: [], logs: [], exemplars: [], missingTraceIds: [] }, {}, { kinds: SERIES_DETECTOR_KINDS }),
   );
 
   let logs: SourceOutcome<TraceLogsResult> | null = null;
@@ -87,7 +101,7 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
     if (name === 'logs') {
       logs = await logsPart;
       const lines = logs.value?.lines ?? [];
-      joined = joinLogs(lines, view, traceId);
+      joined = joinLogs(lines, view, traceId, joinConfigOf(logsSources(ctx.sources)));
       yield { part: 'logs', logs: joined, report: withWarnings(logs.report, logs.value?.truncated ? [`showing the first ${lines.length} lines`] : []) };
     } else if (name === 'exemplars') {
       exemplars = await exemplarPart;
@@ -102,7 +116,7 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
 
   const rest = runDetectors(
     {
-      range: window,
+      range: rawWindow,
       nowMs: ctx.nowMs,
       series: [],
       metadata,
@@ -152,5 +166,6 @@ function servicesOfLines(lines: LogLine[]): string[] {
 /** A partial answer is still ok; the note says what is missing. */
 function withWarnings(report: SourceReport, warnings: string[]): SourceReport {
   if (report.status !== 'ok' || warnings.length === 0) return report;
-  return { ...report, message: warnings.join('; ') };
+  // A fanned-out report's message already names the sources that failed: keep it first.
+  return { ...report, message: [report.message, ...warnings].filter(Boolean).join('; ') };
 }

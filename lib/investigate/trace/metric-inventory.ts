@@ -5,6 +5,7 @@ import { promString } from '../../correlate/promql';
 import type { PrometheusClient } from '../../sources/types';
 import { keyedClientCache } from '../client-cache';
 import { RAW_NAMES } from './service-series-plan';
+import { DEFAULT_RED_FAMILIES, type RedFamily } from '../../anomalies/red';
 
 /**
  * Which services have which of the metrics the panels use, for every service at once: one
@@ -14,10 +15,14 @@ import { RAW_NAMES } from './service-series-plan';
  * `_count`. Only series alive in the last lookback (5 min) are seen.
  */
 
-const NAMES = [...new Set([...TEMPLATE_METRIC_NAMES, ...RAW_NAMES.filter((n) => !n.endsWith('_bucket'))])];
-const BY = [...new Set(['__name__', ...DEFAULT_SERVICE_LABELS, ...TEMPLATE_LABELS])];
+/** The grouped count over every panel metric, the RED families' request counters and outcome labels included. */
+export function inventoryQuery(families: readonly RedFamily[] = DEFAULT_RED_FAMILIES): string {
+  const names = [...new Set([...TEMPLATE_METRIC_NAMES, ...RAW_NAMES.filter((n) => !n.endsWith('_bucket')), ...families.map((f) => f.requests)])];
+  const by = [...new Set(['__name__', ...DEFAULT_SERVICE_LABELS, ...TEMPLATE_LABELS, ...families.map((f) => f.errorLabel)])];
+  return `count by (${by.join(', ')}) ({__name__=~${promString(names.join('|'))}})`;
+}
 
-export const INVENTORY_QUERY = `count by (${BY.join(', ')}) ({__name__=~${promString(NAMES.join('|'))}})`;
+export const INVENTORY_QUERY = inventoryQuery();
 
 /** The rows as series label sets, with each classic histogram's `_bucket` name added. */
 export function inventoryRows(rows: readonly Labels[]): Labels[] {
@@ -45,9 +50,10 @@ export function inventoryServices(rows: readonly Labels[], labels: readonly stri
 const cache = keyedClientCache<PrometheusClient, Labels[]>(60_000, 4);
 
 /** The inventory at `atMs`, kept a minute per client: which metrics a service has changes rarely. */
-export function cachedInventory(prom: PrometheusClient, atMs: number, nowMs: number): Promise<Labels[]> {
-  return cache(prom, '', nowMs, async () => {
-    const { series } = await prom.query(INVENTORY_QUERY, atMs);
+export function cachedInventory(prom: PrometheusClient, atMs: number, nowMs: number, families?: readonly RedFamily[]): Promise<Labels[]> {
+  const query = families ? inventoryQuery(families) : INVENTORY_QUERY;
+  return cache(prom, query, nowMs, async () => {
+    const { series } = await prom.query(query, atMs);
     return inventoryRows(series.map((s) => ({ ...s.labels, __name__: s.name })));
   });
 }

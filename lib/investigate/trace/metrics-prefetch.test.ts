@@ -39,7 +39,7 @@ function fakeProm(services: string[]) {
         return out;
       };
       // Values depend on the query without its service list, the service and the instant only.
-      const template = q.replace(/service_name=~"[^"]*"/, '').length;
+      const template = q.replace(/service_name=~"[^"]*"/g, '').length;
       const series = named.map((s): Series => ({ name: raw ? 'go_goroutines' : '', labels: { service_name: s, ...(raw ? { instance: `${s}:1` } : {}) }, points: points(template + s.charCodeAt(0)) }));
       return { resultType: 'matrix', series, warnings: [], infos: [], stepSec };
     },

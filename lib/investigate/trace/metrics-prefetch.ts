@@ -1,6 +1,7 @@
 import type { PrometheusClient } from '../../sources/types';
 import { MIN_METRIC_WINDOW_MS } from '../../correlate/timeline';
 import { keyedClientCache } from '../client-cache';
+import type { RedFamily } from '../../anomalies/red';
 import { cachedInventory, inventoryServices } from './metric-inventory';
 import { planServiceMetrics } from './service-series-plan';
 import { alignWindow, cappedServices, panelStepSec, RAW_STEP_SEC, runMetricPlan, serviceMetricsFrom, type PlanAnswer, type ServiceMetricsResult } from './service-series';
@@ -46,16 +47,17 @@ export function prefetchServiceMetrics(
   prom: PrometheusClient,
   range: { fromMs: number; toMs: number },
   nowMs: number,
+  redFamilies?: readonly RedFamily[],
 ): MetricsPrefetch | null {
   const toMs = Math.min(range.toMs, nowMs);
   if (range.fromMs >= toMs) return null;
   const window = alignWindow({ fromMs: Math.max(range.fromMs - MIN_METRIC_WINDOW_MS, toMs - PREFETCH_SPAN_MS), toMs }, RAW_STEP_SEC);
   const prefetched = prefetches(prom, `${window.fromMs}-${window.toMs}`, nowMs, async () => {
-    const rows = await cachedInventory(prom, window.toMs, nowMs);
+    const rows = await cachedInventory(prom, window.toMs, nowMs, redFamilies);
     // Every service here has inventory rows, so its catalog comes from them, never from metadata.
     const services = inventoryServices(rows);
     if (services.length === 0 || services.length > PREFETCH_MAX_SERVICES) return null;
-    const answer = runMetricPlan(prom, planServiceMetrics(services, rows, {}), window, undefined, RAW_STEP_SEC).catch(() => null);
+    const answer = runMetricPlan(prom, planServiceMetrics(services, rows, {}, redFamilies), window, undefined, RAW_STEP_SEC).catch(() => null);
     return { services, answer };
   }).catch(() => null); // the usual path reports Prometheus' errors
 

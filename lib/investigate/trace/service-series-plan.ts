@@ -6,6 +6,7 @@ import { promString, regexMatcher } from '../../correlate/promql';
 import type { MetricMetadata } from '../../sources/types';
 import { GC_METRICS } from '../../anomalies/gc-metrics';
 import { toApiPoints } from '../../query/convert';
+import type { RedFamily } from '../../anomalies/red';
 
 /**
  * Which Prometheus queries an investigation runs, batched: per panel, the services whose own
@@ -82,7 +83,7 @@ export const RAW_SERVICES_PER_QUERY = 3;
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-export function planServiceMetrics(services: readonly string[], seriesSets: readonly Labels[], metadata: Record<string, MetricMetadata[]>): MetricPlan {
+export function planServiceMetrics(services: readonly string[], seriesSets: readonly Labels[], metadata: Record<string, MetricMetadata[]>, redFamilies?: readonly RedFamily[]): MetricPlan {
   const plans: (ServicePlan & { template: Map<string, string> })[] = [];
   const missing: string[] = [];
   for (const service of services) {
@@ -93,15 +94,15 @@ export function planServiceMetrics(services: readonly string[], seriesSets: read
     }
     const own = seriesSets.filter((l) => l[label] === service);
     const catalog = own.length > 0 ? buildMetricCatalog({ series: own }) : buildMetricCatalog({ metadata });
-    const template = new Map(serviceMetricQueries(TEMPLATE_SERVICE, catalog, { serviceLabel: label }).map((q) => [q.panel, `${q.groupLabel}\n${q.query}`]));
+    const template = new Map(serviceMetricQueries(TEMPLATE_SERVICE, catalog, { serviceLabel: label, redFamilies }).map((q) => [q.panel, `${q.groupLabel}\n${q.query}`]));
     const rawNames = RAW_NAMES.filter((n) => catalog.names.has(n));
-    plans.push({ service, label, catalog, own: serviceMetricQueries(service, catalog, { serviceLabel: label }), rawNames: new Set(rawNames.length > 0 ? rawNames : ['process_start_time_seconds']), template });
+    plans.push({ service, label, catalog, own: serviceMetricQueries(service, catalog, { serviceLabel: label, redFamilies }), rawNames: new Set(rawNames.length > 0 ? rawNames : ['process_start_time_seconds']), template });
   }
   // Per panel, services whose own query differs only by the service name share one query.
   const panels = METRIC_PANELS.flatMap((panel) =>
     groupBy(plans, (p) => p.template.get(panel) ?? null).map((group) => {
       const [first] = group;
-      const query = groupedServiceMetricQueries(group.map((p) => p.service), first.catalog, { serviceLabel: first.label }).find((q) => q.panel === panel)!;
+      const query = groupedServiceMetricQueries(group.map((p) => p.service), first.catalog, { serviceLabel: first.label, redFamilies }).find((q) => q.panel === panel)!;
       return { query, services: group };
     }),
   );

@@ -12,14 +12,15 @@ const series = (labels: Labels): Series => ({ name: labels.__name__ ?? '', label
 
 /** Answers a grouped query with one series per service named in its regex, labelled like Prometheus would. */
 function fakeProm(seriesSets: Labels[]) {
-  const calls = { series: 0, queryRange: [] as string[] };
+  const calls = { series: 0, queryRange: [] as string[], ranges: [] as { query: string; fromMs: number; toMs: number; stepSec: number }[] };
   const prom = {
     series: async () => {
       calls.series++;
       return seriesSets;
     },
-    queryRange: async (query: string) => {
+    queryRange: async (query: string, fromMs: number, toMs: number, stepSec: number) => {
       calls.queryRange.push(query);
+      calls.ranges.push({ query, fromMs, toMs, stepSec });
       const m = /service_name=~"([^"]*)"/.exec(query);
       const services = m ? m[1].split('|') : [];
       const byInstance = query.includes('instance');
@@ -70,14 +71,14 @@ describe('fetchServiceMetrics', () => {
   it('runs one query per panel and group, and splits results into per-service panels with per-service queries', async () => {
     const { prom, calls } = fakeProm([...go('a'), ...go('b'), ...jvm('j'), ...http('a'), ...http('b')]);
     const r = await fetchServiceMetrics(prom, ['a', 'b', 'j'], { fromMs: 0, toMs: 3_600_000 }, {}, undefined, 10_000_000);
-    // {a,b}: requests, errors, gc_rate, threads, restarts; {j}: gc_rate, threads; one raw query.
-    expect(calls.queryRange).toHaveLength(8);
+    // {a,b}: requests, errors, error_rate, gc_rate, threads, restarts; {j}: gc_rate, threads; one raw query.
+    expect(calls.queryRange).toHaveLength(9);
     const aGc = r.panels.find((m) => m.service === 'a' && m.panel === 'gc_rate');
     expect(aGc).toMatchObject({ labels: { instance: 'a:1' }, query: 'sum by (instance) (rate(go_gc_duration_seconds_count{service_name="a"}[5m]))' });
     expect(aGc?.points).toEqual([[1_000, 1], [16_000, null]]);
     expect(r.panels.find((m) => m.service === 'b' && m.panel === 'requests')?.query).toBe('sum(rate(http_requests_total{service_name="b"}[5m]))');
     expect(r.panels.filter((m) => m.service === 'j').map((m) => m.panel)).toEqual(['gc_rate', 'threads']);
-    expect(r.panels.map((m) => m.service)).toEqual(['a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'j', 'j']);
+    expect(r.panels.map((m) => m.service)).toEqual(['a', 'a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'b', 'j', 'j']);
     expect(r.raw.map((s) => s.labels.service_name)).toEqual(['a', 'b', 'j']);
   });
 
@@ -91,5 +92,16 @@ describe('fetchServiceMetrics', () => {
     expect(calls.series).toBe(2);
     await fetchServiceMetrics(prom, ['a', 'b'], w, {}, undefined, 10_062_000);
     expect(calls.series).toBe(3);
+  });
+
+  it('reads the raw series over the detectors\' window when the panels show a wider one', async () => {
+    const { prom, calls } = fakeProm(go('a'));
+    const wide = { fromMs: 0, toMs: 3_600_000 };
+    const trace = { fromMs: 2_700_000, toMs: 3_600_000 };
+    await fetchServiceMetrics(prom, ['a'], wide, {}, undefined, 20_000_000, undefined, trace);
+    const raw = calls.ranges.filter((c) => c.query.startsWith('{'));
+    const panels = calls.ranges.filter((c) => !c.query.startsWith('{'));
+    expect(raw.map((c) => [c.fromMs, c.toMs, c.stepSec])).toEqual([[2_700_000, 3_600_000, 15]]);
+    expect(panels.every((c) => c.fromMs === 0 && c.toMs === 3_600_000 && c.stepSec === 18)).toBe(true);
   });
 });

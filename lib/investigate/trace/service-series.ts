@@ -5,6 +5,7 @@ import { DEFAULT_SERVICE_LABELS } from '../../correlate/service-label';
 import { regexMatcher } from '../../correlate/promql';
 import type { MetricMetadata, PrometheusClient } from '../../sources/types';
 import { keyedClientCache } from '../client-cache';
+import type { RedFamily } from '../../anomalies/red';
 import { planServiceMetrics, splitPanelSeries, splitRawSeries, type MetricPlan } from './service-series-plan';
 
 /**
@@ -68,10 +69,20 @@ export interface PlanAnswer {
 
 /**
  * Runs a plan's queries over `window` (aligned to the panel step, by default the one for the
- * window). A failed panel query is a warning; a failed raw query fails the whole.
+ * window); the raw series over `rawWindow` when given (the detectors need the trace's own
+ * window, while the panels may show a wider range). A failed panel query is a warning; a
+ * failed raw query fails the whole.
  */
-export async function runMetricPlan(prom: PrometheusClient, plan: MetricPlan, window: { fromMs: number; toMs: number }, signal?: AbortSignal, step = panelStepSec(window.fromMs, window.toMs)): Promise<PlanAnswer> {
+export async function runMetricPlan(
+  prom: PrometheusClient,
+  plan: MetricPlan,
+  window: { fromMs: number; toMs: number },
+  signal?: AbortSignal,
+  step = panelStepSec(window.fromMs, window.toMs),
+  rawWindow?: { fromMs: number; toMs: number },
+): Promise<PlanAnswer> {
   const w = alignWindow(window, step);
+  const rw = rawWindow ? alignWindow(rawWindow, RAW_STEP_SEC) : w;
   const answer: PlanAnswer = { panelsOf: new Map(), rawOf: new Map(), failures: [], missing: plan.missing };
   await Promise.all([
     ...plan.panels.map((batch) =>
@@ -88,7 +99,7 @@ export async function runMetricPlan(prom: PrometheusClient, plan: MetricPlan, wi
       ),
     ),
     ...plan.raw.map((batch) =>
-      prom.queryRange(batch.query, w.fromMs, w.toMs, RAW_STEP_SEC, { signal }).then((r) => {
+      prom.queryRange(batch.query, rw.fromMs, rw.toMs, RAW_STEP_SEC, { signal }).then((r) => {
         for (const [service, series] of splitRawSeries(r.series, batch)) answer.rawOf.set(service, series);
       }),
     ),
@@ -132,10 +143,14 @@ export async function fetchServiceMetrics(
   metadata: Record<string, MetricMetadata[]>,
   signal?: AbortSignal,
   nowMs: number = Date.now(),
+  /** The error-rate panel's families (configuration's RED_FAMILIES); the built-in ones by default. */
+  redFamilies?: readonly RedFamily[],
+  /** The detectors' window when the panels cover a wider one (runMetricPlan). */
+  rawWindow?: { fromMs: number; toMs: number },
 ): Promise<ServiceMetricsResult> {
   const { wanted, warnings } = cappedServices(services);
   if (wanted.length === 0) return { panels: [], raw: [], warnings };
   const seriesSets = await cachedServiceSeries(prom, wanted, window, nowMs, signal);
-  const answer = await runMetricPlan(prom, planServiceMetrics(wanted, seriesSets, metadata), window, signal);
+  const answer = await runMetricPlan(prom, planServiceMetrics(wanted, seriesSets, metadata, redFamilies), window, signal, undefined, rawWindow);
   return serviceMetricsFrom(answer, wanted, warnings);
 }

@@ -40,7 +40,7 @@ export const prom = {
   ],
   metadata: async () => ({}),
   series: async () => [{ __name__: 'http_requests_total', service_name: 'payments', code: '200' }],
-  queryRange: async () => ({ resultType: 'matrix', series: [{ name: 'x', labels: {}, points: [[BASE_MS, 1], [BASE_MS + 15_000, Number.NaN]] }], warnings: [], infos: [] }),
+  queryRange: async () => ({ resultType: 'matrix', series: [{ name: 'x', labels: { service_name: 'payments' }, points: [[BASE_MS, 1], [BASE_MS + 15_000, Number.NaN]] }], warnings: [], infos: [] }),
 } as unknown as PrometheusClient;
 
 export const range = { fromMs: BASE_MS - 3_600_000, toMs: BASE_MS + 3_600_000 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogLine } from '../../model/types';
 import type { LokiClient } from '../../sources/types';
 import { T } from '../../correlate/test-helpers';
-import { fetchTraceLogs, traceLogQueries, traceLogsSource, TRACE_LOG_LIMIT } from './trace-logs';
+import { fetchTraceLogs, fetchTraceLogsFrom, traceLogQueries, TRACE_LOG_LIMIT } from './trace-logs';
 import type { ElasticsearchClient, EsQueryOptions } from '../../sources/elasticsearch/client';
 
 const line = (ns: string, text: string, stream: Record<string, string>): LogLine => ({ tsNs: ns, line: text, stream, structuredMetadata: {}, parsed: {} });
@@ -66,18 +66,21 @@ describe('fetchTraceLogs', () => {
   });
 });
 
-describe('traceLogsSource', () => {
-  it('asks Elasticsearch for the trace, oldest first and capped, when it is the log source', async () => {
+describe('fetchTraceLogsFrom', () => {
+  it('asks an Elasticsearch source for the trace, oldest first and capped', async () => {
     const calls: [string, number, number, EsQueryOptions | undefined][] = [];
     const line: LogLine = { tsNs: '1000', line: 'hello', stream: { service_name: 'api' }, structuredMetadata: {}, parsed: {} } as unknown as LogLine;
     const es = { logsForTrace: async (id: string, from: number, to: number, o?: EsQueryOptions) => (calls.push([id, from, to, o]), { lines: [line], truncated: false, warnings: [] }) } as unknown as ElasticsearchClient;
-    const fetch = traceLogsSource({ prometheus: null, loki: null, jaeger: null, elasticsearch: es })!;
-    const r = await fetch('abc', { fromMs: 1, toMs: 2 });
+    const r = await fetchTraceLogsFrom({ name: 'eu-logs', type: 'elasticsearch', client: es, serviceLabel: null }, 'abc', { fromMs: 1, toMs: 2 });
     expect(r.lines).toEqual([line]);
     expect(calls).toEqual([['abc', 1, 2, { signal: undefined, limit: TRACE_LOG_LIMIT, direction: 'forward' }]]);
   });
 
-  it('is null without a log source', () => {
-    expect(traceLogsSource({ prometheus: null, loki: null, jaeger: null })).toBeNull();
+  it('asks a Loki source with its LogQL searches and its service label', async () => {
+    const queries: string[] = [];
+    const loki = { labels: async () => ['app', 'service_name'], queryRange: async (q: string) => (queries.push(q), { lines: [], truncated: false, warnings: [] }) } as unknown as LokiClient;
+    await fetchTraceLogsFrom({ name: 'eu', type: 'loki', client: loki, serviceLabel: 'app' }, T, range);
+    expect(queries.length).toBe(2);
+    expect(queries.every((q) => q.startsWith('{app=~".+"}'))).toBe(true);
   });
 });

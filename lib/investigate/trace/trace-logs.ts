@@ -1,7 +1,8 @@
 import type { LogLine } from '../../model/types';
 import { labelFilter, logQuery, streamSelector, traceIdLineFilter } from '../../sources/loki/logql';
 import type { LokiClient } from '../../sources/types';
-import type { Sources } from '../../sources';
+import type { NamedClient } from '../../sources/registry';
+import type { ElasticsearchClient } from '../../sources/elasticsearch/client';
 import { DEFAULT_SERVICE_LABELS } from '../../correlate/service-label';
 import { perClientCache } from '../client-cache';
 import { compareNs } from '../../time/range';
@@ -31,7 +32,7 @@ export function traceLogQueries(traceId: string, serviceLabel: string): { byMeta
   };
 }
 
-const lineKey = (l: LogLine) => `${l.tsNs}\u0000${l.line}\u0000${JSON.stringify(l.stream)}`;
+const lineKey = (l: LogLine) => `${l.tsNs}\u0000${l.line}\u0000${JSON.stringify(l.stream)}\u0000${l.source ?? ''}`;
 
 export function mergeLines(...groups: LogLine[][]): LogLine[] {
   const seen = new Map<string, LogLine>();
@@ -65,7 +66,10 @@ export async function fetchTraceLogs(
   traceId: string,
   range: { fromMs: number; toMs: number },
   signal?: AbortSignal,
+  /** The source's configured service label (provisioning file): no need to look it up. */
+  configuredLabel?: string | null,
 ): Promise<TraceLogsResult> {
+  if (configuredLabel) return searchTraceLogs(loki, traceId, configuredLabel, range, signal);
   const labels = labelCache(loki, Date.now(), (own) => loki.labels(range.fromMs, range.toMs, { signal: own }), signal);
   const guess = lastServiceLabel.get(loki) ?? DEFAULT_SERVICE_LABELS[0];
   const abandon = new AbortController();
@@ -101,14 +105,11 @@ async function searchTraceLogs(loki: LokiClient, traceId: string, serviceLabel: 
 }
 
 /**
- * The configured log source's search for one trace: Loki's two LogQL searches above, or
- * Elasticsearch's `terms` query on its trace-id field (lib/sources/elasticsearch/README.md §2.1).
- * Null when no log source is configured.
+ * One logs source's search for one trace, by its type: Loki's two LogQL searches above, or
+ * Elasticsearch's `terms` query on its trace-id field (lib/sources/elasticsearch/README.md §2.1),
+ * oldest first and capped like Loki's.
  */
-export function traceLogsSource(clients: Sources): ((traceId: string, range: { fromMs: number; toMs: number }, signal?: AbortSignal) => Promise<TraceLogsResult>) | null {
-  const es = clients.elasticsearch;
-  if (es) return (traceId, range, signal) => es.logsForTrace(traceId, range.fromMs, range.toMs, { signal, limit: TRACE_LOG_LIMIT, direction: 'forward' });
-  const loki = clients.loki;
-  if (loki) return (traceId, range, signal) => fetchTraceLogs(loki, traceId, range, signal);
-  return null;
+export function fetchTraceLogsFrom(source: NamedClient<LokiClient | ElasticsearchClient>, traceId: string, range: { fromMs: number; toMs: number }, signal?: AbortSignal): Promise<TraceLogsResult> {
+  if (source.type === 'elasticsearch') return (source.client as ElasticsearchClient).logsForTrace(traceId, range.fromMs, range.toMs, { signal, limit: TRACE_LOG_LIMIT, direction: 'forward' });
+  return fetchTraceLogs(source.client as LokiClient, traceId, range, signal, source.serviceLabel);
 }

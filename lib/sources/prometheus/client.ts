@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cutSeriesText } from './series-cap';
 import type { SourceConfig } from '../../config';
 import type { Labels } from '../../model/types';
 import { SourceError, badResponse, parseAnswer } from '../errors';
@@ -17,9 +18,11 @@ import {
   stringListSchema,
 } from './schemas';
 
+import { MAX_POINTS_PER_SERIES } from './limits';
+
 /** Prometheus HTTP API client (lib/sources/prometheus/README.md §1). Thin: transport + zod + normalize. */
 
-export const MAX_POINTS_PER_SERIES = 11_000;
+export { MAX_POINTS_PER_SERIES };
 const DEFAULT_POINTS = 600;
 
 /**
@@ -63,8 +66,8 @@ const t = msToSecondsParam;
 
 /**
  * `limit` is sent to Prometheus (3.x honours it on query and query_range; older versions
- * ignore it) and enforced here too, before the series are converted and copied: the cut
- * happens on the parsed JSON, before validation and conversion copy every series.
+ * ignore it) and enforced here too: on the body text before it is parsed (series-cap.ts),
+ * and on the parsed JSON before validation and conversion copy every series.
  */
 function capResult(raw: unknown, limit: number | undefined): unknown {
   const data = (raw as { data?: { result?: unknown } } | null)?.data;
@@ -74,10 +77,12 @@ function capResult(raw: unknown, limit: number | undefined): unknown {
 
 export function createPrometheusClient(cfg: SourceConfig, transport: Transport = createTransport(cfg)): PrometheusClient {
   const req = (o?: CallOptions) => ({ signal: o?.signal, maxBytes: o?.maxBytes });
+  /** Query answers with a `limit`: cut to it before parsing (series-cap.ts), and again after for layouts the text cut leaves whole. */
+  const limited = (o?: CallOptions & { limit?: number }) => ({ ...req(o), ...(o?.limit ? { beforeParse: (text: string) => cutSeriesText(text, o.limit!) } : {}) });
 
   return {
     async query(query, timeMs, opts) {
-      const raw = await transport.postForm('/api/v1/query', { query, time: t(timeMs), limit: opts?.limit }, req(opts));
+      const raw = await transport.postForm('/api/v1/query', { query, time: t(timeMs), limit: opts?.limit }, limited(opts));
       const env = unwrap(capResult(raw, opts?.limit), queryDataSchema, 'query');
       return normalizeQueryData(required(env.data, 'query'), env.warnings, env.infos);
     },
@@ -85,7 +90,7 @@ export function createPrometheusClient(cfg: SourceConfig, transport: Transport =
     async queryRange(query, fromMs, toMs, stepSec, opts) {
       if (toMs < fromMs) throw new SourceError({ source: 'prometheus', kind: 'bad_query', message: 'end of the range is before its start' });
       const step = chooseStepSec(fromMs, toMs, stepSec);
-      const raw = await transport.postForm('/api/v1/query_range', { query, start: t(fromMs), end: t(toMs), step: String(step), limit: opts?.limit }, req(opts));
+      const raw = await transport.postForm('/api/v1/query_range', { query, start: t(fromMs), end: t(toMs), step: String(step), limit: opts?.limit }, limited(opts));
       const env = unwrap(capResult(raw, opts?.limit), queryDataSchema, 'query_range');
       return { ...normalizeQueryData(required(env.data, 'query_range'), env.warnings, env.infos), stepSec: step };
     },

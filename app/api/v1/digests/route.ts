@@ -3,6 +3,7 @@ import { json, route } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config';
 import { recordAudit } from '@/lib/auth/audit';
 import { requireRole } from '@/lib/auth/guard';
+import { assertMayBindSecretRefs } from '@/lib/auth/ownership';
 import { db } from '@/lib/db';
 import { CRON_PRESETS } from '@/lib/digests/schedule';
 import { createSchedule, listSchedules } from '@/lib/digests/store';
@@ -17,6 +18,7 @@ export const GET = route(async () => json({ schedules: await listSchedules(db(),
 export const POST = route(async (req: Request) => {
   const user = requireRole(req, 'editor');
   const input = createScheduleInput.parse(await readJsonBody(req));
+  assertMayBindSecretRefs(user, input.channels);
   const schedule = await createSchedule(db(), input, Date.now(), getConfig().digests, user.id);
   await recordAudit(db(), user, 'digest.create', { type: 'digest', id: schedule.id }, { name: schedule.name, cron: schedule.cron });
   return json(schedule, { status: 201 });

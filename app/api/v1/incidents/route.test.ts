@@ -5,7 +5,10 @@ import { fakePrometheus } from '@/lib/query/test-fakes';
 
 const sources: { prometheus: PrometheusClient | null; loki: null; jaeger: null } = { prometheus: null, loki: null, jaeger: null };
 
-vi.mock('@/lib/sources', () => ({ getSources: () => sources }));
+vi.mock('@/lib/sources', async () => {
+  const { singleSourceLists } = await import('@/lib/sources/registry');
+  return { getSources: () => sources, getSourceLists: () => singleSourceLists(sources) };
+});
 vi.mock('@/lib/config', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/config')>();
   // The default configuration, as with no environment: not the demo.

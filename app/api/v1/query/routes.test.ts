@@ -5,7 +5,10 @@ import { fakeLoki, fakePrometheus } from '@/lib/query/test-fakes';
 
 const sources: { prometheus: PrometheusClient | null; loki: LokiClient | null; jaeger: null } = { prometheus: null, loki: null, jaeger: null };
 
-vi.mock('@/lib/sources', () => ({ getSources: () => sources }));
+vi.mock('@/lib/sources', async () => {
+  const { singleSourceLists } = await import('@/lib/sources/registry');
+  return { getSources: () => sources, getSourceLists: () => singleSourceLists(sources) };
+});
 vi.mock('@/lib/config', () => ({ getConfig: () => ({ demo: false }) }));
 
 const { GET: metricsGET } = await import('./metrics/route');

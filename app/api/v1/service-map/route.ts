@@ -12,5 +12,5 @@ export const GET = route(async (req: Request) => {
   const q = new URL(req.url).searchParams;
   const range = parseRange(q.get('from'), q.get('to'), Date.now());
   const { jaeger } = getSources();
-  return json(await serviceMap({ jaeger, notConfigured: notConfiguredMessage('jaeger', getConfig().demo), signal: req.signal }, range));
+  return json(await serviceMap({ jaeger, notConfigured: notConfiguredMessage('jaeger', getConfig().demo, getConfig() /* TRACES_BACKEND names the variable */), signal: req.signal }, range));
 });

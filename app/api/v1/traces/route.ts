@@ -1,9 +1,7 @@
 import { badRequest, json, route } from '@/lib/api/respond';
-import { getConfig } from '@/lib/config';
-import { notConfiguredMessages } from '@/lib/investigate/source-call';
+import { requestContext } from '@/lib/investigate/request-context';
 import { searchTraces } from '@/lib/investigate/trace/trace-search';
 import { parseSearchQuery, SearchQueryError } from '@/lib/search/search-query';
-import { getSources } from '@/lib/sources';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +14,7 @@ export const GET = route(async (req: Request) => {
     if (e instanceof SearchQueryError) throw badRequest(e.message, e.missingService ? 'service_required' : 'bad_search');
     throw e;
   }
-  const { jaeger, loki } = getSources();
-  const notConfigured = notConfiguredMessages(getConfig().demo);
-  return json(await searchTraces({ jaeger, loki, notConfigured, signal: req.signal }, query));
+  // The default source of each kind, and what a missing one says (an Elasticsearch-only logs kind: no "logged" marks).
+  const { clients, config } = requestContext({ signal: req.signal });
+  return json(await searchTraces({ jaeger: clients.jaeger, loki: clients.loki, notConfigured: config.notConfigured, signal: req.signal }, query));
 });

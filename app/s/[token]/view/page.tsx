@@ -1,27 +1,27 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
-import { SnapshotPage } from '@/components/views/snapshot-page';
+import { redirect } from 'next/navigation';
+import { SharedView } from '@/components/views/shared-view';
 import { db } from '@/lib/db';
-import { openSnapshotShare } from '@/lib/views/shares';
+import { openSharedViewPage } from '@/lib/views/shared-view';
 import { sharePath } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
-  title: 'Shared snapshot',
+  title: 'Shared view',
   robots: { index: false, follow: false },
   referrer: 'no-referrer',
 };
 
 /**
- * The frozen view of a snapshot share. Anything that is not an ok snapshot goes back to
- * `/s/{token}`, which answers with the right status page (410/404) or the live view.
+ * The read-only page of a share: a snapshot's frozen data, or (for someone without an
+ * account) a live share's view as of now. The HTML carries no data: the page loads it from
+ * `/s/{token}/view/data` (lib/views/shared-view.ts). A link that is not ok goes back to
+ * `/s/{token}`, which answers with the right status page (410/404).
  */
-export default async function SharedSnapshotPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function SharedViewPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const opened = await openSnapshotShare(db(), token);
-  if (opened.state === 'missing_data') notFound(); // a snapshot row without data: nothing to show, and no redirect loop
-  if (opened.state !== 'ok') redirect(sharePath(token));
-  const { takenAt, path, responses, failed } = opened.data;
-  return <SnapshotPage snapshot={{ takenAt, path, responses }} failed={failed} />;
+  const share = await openSharedViewPage(db(), token);
+  if (share.state !== 'ok') redirect(sharePath(token));
+  return <SharedView token={token} live={share.live} />;
 }

@@ -3,7 +3,7 @@ import { json, notFound, route } from '@/lib/api/respond';
 import { getConfig } from '@/lib/config';
 import { recordAudit } from '@/lib/auth/audit';
 import { requestUser } from '@/lib/auth/guard';
-import { assertManagesSchedule } from '@/lib/auth/ownership';
+import { assertManagesSchedule, assertMayBindSecretRefs } from '@/lib/auth/ownership';
 import { db } from '@/lib/db';
 import { deleteSchedule, getSchedule, updateSchedule } from '@/lib/digests/store';
 import { updateScheduleInput } from '@/lib/digests/types';
@@ -25,6 +25,7 @@ export const PATCH = route(async (req: Request, { params }: Ctx) => {
   const user = requestUser(req);
   const patch = updateScheduleInput.parse(await readJsonBody(req));
   await assertManagesSchedule(db(), user, id);
+  if (patch.channels) assertMayBindSecretRefs(user, patch.channels, (await getSchedule(db(), id, Date.now(), getConfig().digests.keyring))?.channels);
   const schedule = await updateSchedule(db(), id, patch, Date.now(), getConfig().digests);
   if (!schedule) throw notFound(`no digest schedule ${id}`);
   await recordAudit(db(), user, 'digest.update', { type: 'digest', id }, { fields: Object.keys(patch) });

@@ -12,7 +12,10 @@ const jaeger = {
   },
 } as unknown as JaegerClient;
 
-vi.mock('@/lib/sources', () => ({ getSources: () => ({ prometheus: null, loki: null, jaeger }) }));
+vi.mock('@/lib/sources', async () => {
+  const { singleSourceLists } = await import('@/lib/sources/registry');
+  return { getSources: () => ({ prometheus: null, loki: null, jaeger }), getSourceLists: () => singleSourceLists(({ prometheus: null, loki: null, jaeger })) };
+});
 vi.mock('@/lib/config', () => ({ getConfig: () => ({ demo: false }) }));
 
 const { GET } = await import('./route');
@@ -47,5 +50,13 @@ describe('GET /api/v1/traces/{traceId} (the trace alone)', () => {
   });
   it('rejects a malformed id with a 400', async () => {
     expect((await call('zzz')).status).toBe(400);
+  });
+  it('picks a traces source by name, and answers 400 naming the known ones for an unknown name', async () => {
+    mode = 'found';
+    const ask = (q: string) => GET(new Request(`http://x/api/v1/traces/${T}?${q}`), { params: Promise.resolve({ traceId: T }) });
+    expect((await ask('tracesSource=jaeger')).status).toBe(200);
+    const res = await ask('tracesSource=jaeger-eu');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'unknown_source', message: 'tracesSource: no traces source is named "jaeger-eu" (known: jaeger)' } });
   });
 });

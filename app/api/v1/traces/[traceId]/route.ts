@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 
 /** The trace alone (Jaeger only), spans as columns; the trace page itself reads the stream (`/stream`). */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ traceId: string }> }) => {
-  const { traceId, range, nowMs } = await parseTraceRequest(req, ctx);
-  return jsonStream(await traceOnly(requestContext({ nowMs, signal: req.signal }), traceId, range));
+  const { traceId, range, nowMs, selection } = await parseTraceRequest(req, ctx);
+  return jsonStream(await traceOnly(requestContext({ nowMs, signal: req.signal, selection }), traceId, range));
 });

@@ -20,6 +20,6 @@ function errorFrame(err: unknown): ErrorFrame {
  * Bad input is a plain JSON 400 before the stream starts.
  */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ traceId: string }> }) => {
-  const { traceId, range, nowMs } = await parseTraceRequest(req, ctx);
-  return ndjson(traceStreamFrames(requestContext({ nowMs, signal: req.signal }), traceId, range), errorFrame);
+  const { traceId, range, nowMs, selection } = await parseTraceRequest(req, ctx);
+  return ndjson(traceStreamFrames(requestContext({ nowMs, signal: req.signal, selection }), traceId, range), errorFrame);
 });

@@ -1,0 +1,36 @@
+'use client';
+
+import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
+import { SOURCE_DISPLAY_NAMES } from '@/lib/model/source-names';
+import type { SourceName } from '@/lib/model/types';
+import { SOURCE_PARAM_OF } from '@/lib/views/api-urls';
+
+/** All sources of a kind at once (docs/api.md, "Choosing sources"). */
+const ALL = '*';
+
+/**
+ * Which named source of a kind the page asks (`?logsSource=` etc.), shown only when the
+ * provisioning file lists several; the first is the default and leaves the URL clean.
+ */
+export function SourcePicker({ slot, names }: { slot: SourceName; names: string[] }) {
+  const params = useViewParams();
+  const setParams = useSetViewParams();
+  const param = SOURCE_PARAM_OF[slot];
+  const value = params.get(param) ?? names[0];
+  return (
+    <select
+      aria-label={`${SOURCE_DISPLAY_NAMES[slot]} source`}
+      data-testid={`source-picker-${slot}`}
+      className="rounded border border-slate-300 bg-transparent text-xs dark:border-slate-700"
+      value={value}
+      onChange={(e) => setParams({ [param]: e.target.value === names[0] ? null : e.target.value }, 'replace')}
+    >
+      {names.map((n) => (
+        <option key={n} value={n}>
+          {n}
+        </option>
+      ))}
+      <option value={ALL}>all ({names.length})</option>
+    </select>
+  );
+}
