@@ -65,7 +65,7 @@ export function LogsPanel({ logql, language = 'logql', limit, data, error, fetch
   const streams = ok && data.resultType === 'streams';
   // Asked alongside the lines (not after them); a metric query's 400 is never shown.
   const volume = useApi(logql && liveLogql ? logVolumeUrl(params) : null, logVolumeResponse);
-  const live = useLiveTail(logql, tail && liveLogql && !!streams, streams ? data.logs : []);
+  const live = useLiveTail(logql, params.get('logsSource'), tail && liveLogql && !!streams, streams ? data.logs : []);
   // Until the first poll answers, the lines already listed stay.
   const shown = streams ? (tail && live.polls > 0 ? live.lines : data.logs) : [];
   const filter = (key: string, value: string, exclude: boolean) => onRun(withLabelFilter(logql, key, value, exclude));
