@@ -59,7 +59,7 @@ export function SourcePills() {
             {(data?.named?.[name].length ?? 0) > 1 ? (
               // The picker reads the URL: its own Suspense boundary keeps the header static.
               <Suspense fallback={null}>
-                <SourcePicker slot={name} names={data!.named![name]} />
+                <SourcePicker slot={name} names={data!.named![name]} backends={s?.sources?.map((n) => n.backend)} />
               </Suspense>
             ) : null}
           </li>
