@@ -9,11 +9,11 @@ export async function register(): Promise<void> {
   const { getConfig, ConfigError } = await import('./lib/config');
   try {
     getConfig();
-    // The clients too: a provisioned source whose type this build cannot speak stops start-up.
+    // The clients too, once, so each source's breaker and limiter exist before the first request.
     const { getSources } = await import('./lib/sources');
     getSources();
   } catch (err) {
-    if (err instanceof ConfigError || (err instanceof Error && err.name === 'UnsupportedSourceType')) {
+    if (err instanceof ConfigError) {
       console.error(`[triangulate] ${err.message}`);
       process.exit(1);
     }

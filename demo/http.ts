@@ -9,6 +9,8 @@ export interface DemoRequest {
   /** Query parameters, with a form-encoded POST body's fields appended. */
   params: URLSearchParams;
   headers?: Record<string, string | undefined>;
+  /** The raw body of a POST that is not form-encoded (Elasticsearch's JSON `_search`). */
+  body?: string;
 }
 
 export interface DemoResponse {
@@ -27,6 +29,8 @@ export interface DemoClock {
 export interface DemoBackend {
   name: string;
   mount: string;
+  /** Accepts JSON POST bodies (DemoRequest.body); the others take only GET and form-encoded POST. */
+  jsonBody?: boolean;
   handle(req: DemoRequest, clock: DemoClock): DemoResponse;
 }
 

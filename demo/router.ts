@@ -78,7 +78,8 @@ export function createDemoRouter(opts: DemoRouterOptions): DemoRouter {
       for (const [k, v] of new URLSearchParams(req.body)) params.append(k, v);
     }
     const clock: DemoClock = { anchorMs: opts.anchorMs, nowMs: now(), seed: opts.seed };
-    return backend.handle({ path: req.pathname.slice(backend.mount.length), params, headers: req.headers }, clock);
+    const body = backend.jsonBody && req.method === 'POST' ? req.body : undefined;
+    return backend.handle({ path: req.pathname.slice(backend.mount.length), params, headers: req.headers, body }, clock);
   }
 
   return { handle, backendsEnabled: () => enabled };

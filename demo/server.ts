@@ -3,6 +3,8 @@ import type { DemoBackend } from './http';
 import { jaegerBackend } from './jaeger';
 import { lokiBackend } from './loki';
 import { metricsBackend } from './metrics';
+import { tempoBackend } from './tempo';
+import { elasticsearchBackend } from './elasticsearch';
 import { createDemoRouter, type DemoRouter, type RawRequest } from './router';
 
 /**
@@ -11,8 +13,8 @@ import { createDemoRouter, type DemoRouter, type RawRequest } from './router';
  * tests and the bench start it in theirs.
  */
 
-/** What the demo serves: one module per emulated backend (issue 17 adds Tempo and Elasticsearch here). */
-export const DEMO_BACKENDS: readonly DemoBackend[] = [lokiBackend, jaegerBackend, metricsBackend];
+/** What the demo serves: one module per emulated backend; `--stack` picks which the app reads (scripts/run-demo.ts). */
+export const DEMO_BACKENDS: readonly DemoBackend[] = [lokiBackend, jaegerBackend, tempoBackend, elasticsearchBackend, metricsBackend];
 
 /** Largest request body read: Loki's form-encoded queries are small. */
 const MAX_BODY_BYTES = 1024 * 1024;

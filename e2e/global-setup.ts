@@ -10,7 +10,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   await Promise.all([waitForScrape(config.projects[0].use.baseURL!), waitForScrape(LATER_URL)]);
 }
 
-async function waitForScrape(base: string): Promise<void> {
+export async function waitForScrape(base: string): Promise<void> {
   const q = new URLSearchParams({ query: 'up{job="triangulate-demo"} == 1', from: 'now-5m', to: 'now', step: '5' });
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {

@@ -12,8 +12,11 @@ interface LogsBody {
 }
 
 test('walks the demo incident from an error log to its trace, its GC storm and an exemplar', async ({ page, request }) => {
-  // A risk-engine error log line and the trace id it carries (structured metadata).
-  const q = new URLSearchParams({ query: '{service_name="risk-engine"} |= "scoring failed"', from: 'now-30m', to: 'now', limit: '20' });
+  // A risk-engine error log line and the trace id it carries (structured metadata), asked in
+  // the log source's language (LogQL, or Lucene on the tempo-elastic stack).
+  const health = (await (await request.get('/api/health')).json()) as { sources: { loki: { backend?: string } } };
+  const query = health.sources.loki.backend === 'elasticsearch' ? 'service.name:"risk-engine" AND "scoring failed"' : '{service_name="risk-engine"} |= "scoring failed"';
+  const q = new URLSearchParams({ query, from: 'now-30m', to: 'now', limit: '20' });
   const res = await request.get(`/api/v1/query/logs?${q}`);
   expect(res.ok()).toBe(true);
   const withTrace = ((await res.json()) as LogsBody).logs.find((l) => l.traceId);

@@ -2,15 +2,19 @@ import type { SourceName } from './model/types';
 import type { RedFamily } from './anomalies/red';
 import type { ExtractionConfigInput } from './correlate/extraction-config';
 import { readProvisioning, ProvisioningError } from './sources/provisioning';
-import { SLOT_OF_KIND, type SourceType } from './sources/provisioning-schema';
+import { KIND_OF_TYPE, SLOT_OF_KIND, type SourceType } from './sources/provisioning-schema';
+import type { SourceAuth } from './config-schemas';
+import { roleMismatches, type BackendEnv } from './config-backends';
+
+export type { SourceAuth } from './config-schemas';
 
 /**
  * The named sources of this process (docs/architecture.md, "Sources from a provisioning
- * file"): from TRIANGULATE_CONFIG when it is set, else one per kind from the *_URL
- * variables (named after their backend: "prometheus", "loki", "jaeger").
+ * file"): from TRIANGULATE_CONFIG when it is set, else one per kind from the environment,
+ * the simple case of the same model: PROMETHEUS_URL, then LOKI_URL or ELASTICSEARCH_URL
+ * (LOGS_BACKEND), then JAEGER_URL or TEMPO_URL (TRACES_BACKEND), each named after its type
+ * and with the options a file entry of that type would have.
  */
-
-export type SourceAuth = { type: 'basic'; user: string; password: string } | { type: 'bearer'; token: string };
 
 export interface SourceConfig {
   /** The investigation slot this source fills (metrics: prometheus, logs: loki, traces: jaeger). */
@@ -40,7 +44,7 @@ export interface NamedSourceConfig extends SourceConfig {
   options: Record<string, unknown>;
 }
 
-export interface EnvSources {
+export interface EnvSources extends BackendEnv {
   PROMETHEUS_URL?: string;
   LOKI_URL?: string;
   JAEGER_URL?: string;
@@ -59,29 +63,46 @@ export interface EnvSources {
 }
 
 const strip = (u: string) => u.replace(/\/+$/, '');
-const TYPE_OF_SLOT: Record<SourceName, SourceType> = { prometheus: 'prometheus', loki: 'loki', jaeger: 'jaeger' };
 
-/** The env-var form: at most one source per kind. */
-function fromEnv(e: EnvSources, demo: boolean): NamedSourceConfig[] {
-  const one = (slot: SourceName, url: string | undefined, auth: SourceAuth | undefined, timeoutMs: number): NamedSourceConfig | null =>
-    url
+interface EnvEntry {
+  type: SourceType;
+  url: string | undefined;
+  demoUrl: string | undefined;
+  auth: SourceAuth | undefined;
+  timeoutMs: number;
+  tenant?: string;
+  options: Record<string, unknown>;
+}
+
+/** What each environment variable family says, as the file entry it stands for. */
+function envEntries(e: EnvSources): EnvEntry[] {
+  const metrics: EnvEntry = { type: 'prometheus', url: e.PROMETHEUS_URL, demoUrl: e.DEMO_PROMETHEUS_URL, auth: e.PROMETHEUS_AUTH, timeoutMs: e.PROMETHEUS_TIMEOUT_MS, options: {} };
+  const logs: EnvEntry =
+    e.LOGS_BACKEND === 'elasticsearch'
       ? {
-          name: slot,
-          label: slot,
-          type: TYPE_OF_SLOT[slot],
-          baseUrl: strip(url),
-          auth: demo ? null : (auth ?? null),
-          timeoutMs,
-          demo,
-          tenant: slot === 'loki' ? (e.LOKI_TENANT ?? null) : null,
-          serviceLabel: null,
-          options: slot === 'jaeger' ? { api: e.JAEGER_API } : {},
+          type: 'elasticsearch',
+          url: e.ELASTICSEARCH_URL,
+          demoUrl: e.DEMO_ELASTICSEARCH_URL,
+          auth: e.ELASTICSEARCH_AUTH,
+          timeoutMs: e.ELASTICSEARCH_TIMEOUT_MS,
+          options: { index: e.ELASTICSEARCH_INDEX, traceIdField: e.ELASTICSEARCH_TRACE_FIELD, timestampField: e.ELASTICSEARCH_TIME_FIELD },
         }
-      : null;
-  const list = demo
-    ? [one('prometheus', e.DEMO_PROMETHEUS_URL, undefined, e.PROMETHEUS_TIMEOUT_MS), one('loki', e.DEMO_LOKI_URL, undefined, e.LOKI_TIMEOUT_MS), one('jaeger', e.DEMO_JAEGER_URL, undefined, e.JAEGER_TIMEOUT_MS)]
-    : [one('prometheus', e.PROMETHEUS_URL, e.PROMETHEUS_AUTH, e.PROMETHEUS_TIMEOUT_MS), one('loki', e.LOKI_URL, e.LOKI_AUTH, e.LOKI_TIMEOUT_MS), one('jaeger', e.JAEGER_URL, e.JAEGER_AUTH, e.JAEGER_TIMEOUT_MS)];
-  return list.filter((s): s is NamedSourceConfig => s !== null);
+      : { type: 'loki', url: e.LOKI_URL, demoUrl: e.DEMO_LOKI_URL, auth: e.LOKI_AUTH, timeoutMs: e.LOKI_TIMEOUT_MS, tenant: e.LOKI_TENANT, options: {} };
+  const traces: EnvEntry =
+    e.TRACES_BACKEND === 'tempo'
+      ? { type: 'tempo', url: e.TEMPO_URL, demoUrl: e.DEMO_TEMPO_URL, auth: e.TEMPO_AUTH, timeoutMs: e.TEMPO_TIMEOUT_MS, tenant: e.TEMPO_TENANT, options: {} }
+      : { type: 'jaeger', url: e.JAEGER_URL, demoUrl: e.DEMO_JAEGER_URL, auth: e.JAEGER_AUTH, timeoutMs: e.JAEGER_TIMEOUT_MS, options: { api: e.JAEGER_API } };
+  return [metrics, logs, traces];
+}
+
+/** The env-var form: at most one source per kind, named after its type (demo sources get no auth). */
+function fromEnv(e: EnvSources, demo: boolean): NamedSourceConfig[] {
+  return envEntries(e).flatMap((x): NamedSourceConfig[] => {
+    const url = demo ? x.demoUrl : x.url;
+    if (!url) return [];
+    const slot = SLOT_OF_KIND[KIND_OF_TYPE[x.type]];
+    return [{ name: slot, label: x.type, type: x.type, baseUrl: strip(url), auth: demo ? null : (x.auth ?? null), timeoutMs: x.timeoutMs, demo, tenant: x.tenant ?? null, serviceLabel: null, options: x.options }];
+  });
 }
 
 /** The file form; a bad file is a list of problems, each naming file, line and field. */
@@ -106,10 +127,14 @@ function fromFile(path: string, env: Record<string, string | undefined>): NamedS
   });
 }
 
+/** The variables that only the environment form reads. */
+const ENV_FORM_ONLY = ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'TEMPO_URL', 'ELASTICSEARCH_URL', 'TRACES_BACKEND', 'LOGS_BACKEND'] as const;
+
 /** Named sources and the demo flag, or the problems. */
 export function namedSources(e: EnvSources, env: Record<string, string | undefined>): { sources: NamedSourceConfig[]; demo: boolean; problems: string[] } {
   if (e.TRIANGULATE_CONFIG) {
-    const both = (['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL'] as const).filter((v) => e[v]);
+    // The file says each source's type and settings: the environment's would be silently ignored.
+    const both = ENV_FORM_ONLY.filter((v) => env[v] !== undefined && env[v] !== '');
     if (both.length) return { sources: [], demo: false, problems: [`${both.join(', ')}: not used when TRIANGULATE_CONFIG is set; list the source in ${e.TRIANGULATE_CONFIG} instead`] };
     try {
       return { sources: fromFile(e.TRIANGULATE_CONFIG, env), demo: false, problems: [] };
@@ -118,7 +143,9 @@ export function namedSources(e: EnvSources, env: Record<string, string | undefin
       throw err;
     }
   }
-  const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL;
+  const mismatches = roleMismatches(e);
+  if (mismatches.length) return { sources: [], demo: false, problems: mismatches };
+  const demo = !e.PROMETHEUS_URL && !e.LOKI_URL && !e.JAEGER_URL && !e.TEMPO_URL && !e.ELASTICSEARCH_URL;
   return { sources: fromEnv(e, demo), demo, problems: [] };
 }
 

@@ -6,7 +6,11 @@ import { egressPolicy, secretBindings } from './net/egress-config';
 import { snapshotMaxBytes } from './views/snapshot-codec';
 import { authConfigFrom, authEnvSchema, isLoopbackHost, type AuthConfig } from './auth/auth-config';
 import { detection, type DetectionConfig } from './config-detection';
-import { firstOfEachSlot, namedSources, type NamedSourceConfig, type SourceAuth, type SourceConfig } from './config-sources';
+import { authSchema, httpUrl, positiveInt } from './config-schemas';
+import { backendEnvSchema, type LogsBackend, type TracesBackend } from './config-backends';
+import { firstOfEachSlot, namedSources, type NamedSourceConfig, type SourceConfig } from './config-sources';
+
+export type { LogsBackend, TracesBackend } from './config-backends';
 
 export type { DetectionConfig };
 
@@ -44,10 +48,16 @@ export interface DigestConfig {
 }
 
 export interface AppConfig {
-  /** The first source of each kind: what a page uses when it picks none. */
+  /** The first source of each kind: what a page uses when it picks none (`jaeger`: traces, `loki`: logs, whatever their type). */
   sources: Record<SourceName, SourceConfig | null>;
-  /** Every named source, in file order (one per kind from the *_URL variables). */
+  /**
+   * Every named source, in file order: from TRIANGULATE_CONFIG, or one per kind from the
+   * environment (TRACES_BACKEND / LOGS_BACKEND choose the type; lib/config-sources.ts).
+   */
   namedSources: NamedSourceConfig[];
+  /** TRACES_BACKEND / LOGS_BACKEND: the type the environment form configures, for "not configured" messages. */
+  tracesBackend: TracesBackend;
+  logsBackend: LogsBackend;
   detection: DetectionConfig;
   /** No source configured: the built-in demo incident is served. */
   demo: boolean;
@@ -73,26 +83,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-const httpUrl = z
-  .string()
-  .trim()
-  .url()
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
-
-const authSchema = z
-  .string()
-  .trim()
-  .transform((v, ctx): SourceAuth => {
-    const basic = /^basic:([^:]+):(.*)$/.exec(v);
-    if (basic) return { type: 'basic', user: basic[1], password: basic[2] };
-    const bearer = /^bearer:(.+)$/.exec(v);
-    if (bearer) return { type: 'bearer', token: bearer[1] };
-    ctx.addIssue({ code: 'custom', message: 'must be basic:user:pass or bearer:token' });
-    return z.NEVER;
-  });
-
-const positiveInt = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
 
 const envSchema = z.object({
   PROMETHEUS_URL: httpUrl.optional(),
@@ -146,7 +136,7 @@ const envSchema = z.object({
   COUNTER_SCAN_INCLUDE: z.string().optional(),
   COUNTER_SCAN_EXCLUDE: z.string().optional(),
   RED_FAMILIES: z.string().optional(),
-}).extend(authEnvSchema.shape);
+}).extend(authEnvSchema.shape).extend(backendEnvSchema.shape);
 
 
 const SECRET_PREFIX = 'DIGEST_SECRET_';
@@ -212,6 +202,8 @@ export function parseConfig(env: Env): AppConfig {
     namedSources: named.sources,
     detection: detect.value!,
     demo,
+    tracesBackend: e.TRACES_BACKEND,
+    logsBackend: e.LOGS_BACKEND,
     jaegerApi: e.JAEGER_API,
     lokiTenant: e.LOKI_TENANT ?? null,
     databaseUrl: e.DATABASE_URL,

@@ -1,43 +1,53 @@
 import type { AppConfig } from './config';
-import type { HealthResponse, SourceHealth } from './api/contract/health';
+import type { HealthResponse, NamedSourceHealth, SourceHealth } from './api/contract/health';
 import type { SourceName } from './model/types';
-import type { JaegerClient, LokiClient, PrometheusClient } from './sources/types';
+import { logsSources, singleSourceLists, type FirstClients, type NamedClient, type SourceLists } from './sources/registry';
 import { callSource, notConfiguredMessage, withDeadline } from './investigate/source-call';
 
 export type { HealthResponse, SourceHealth } from './api/contract/health';
 
 export interface HealthDeps {
   config: AppConfig;
-  clients: { prometheus: PrometheusClient | null; loki: LokiClient | null; jaeger: JaegerClient | null };
+  /** Every named source (lib/sources/registry.ts); each is probed by its type (lib/sources/probes.ts). */
+  sources?: SourceLists;
+  /** Or one client per kind (tests): probed as the backend its slot names. */
+  clients?: Partial<FirstClients>;
+  /** Breaker state by slot (the first source of each). */
   breakers?: Partial<Record<SourceName, string>>;
   timeoutMs?: number;
 }
 
-/** Probe every source in parallel with a short timeout. Never throws. */
-export async function checkHealth({ config, clients, breakers = {}, timeoutMs = 3_000 }: HealthDeps): Promise<HealthResponse> {
+/** Probe one source within the shared signal. Never throws. */
+async function probe(s: NamedClient<unknown>, signal: AbortSignal): Promise<NamedSourceHealth> {
+  const { value, report } = await callSource(s.probe ?? null, () => withDeadline(s.probe!({ signal }), signal), `${s.name} has no health probe`);
+  return { name: s.name, backend: s.type, ...report, ...(value?.version ? { version: value.version } : {}), ...(value?.api ? { api: value.api } : {}) };
+}
+
+/**
+ * Probe every configured source in parallel with a short timeout (docs/api.md,
+ * "Operations"). Each slot reports its first source (the default a page uses); with several
+ * sources of a kind, `sources` lists each one's own status. Never throws.
+ */
+export async function checkHealth({ config, sources, clients = {}, breakers = {}, timeoutMs = 3_000 }: HealthDeps): Promise<HealthResponse> {
   const signal = AbortSignal.timeout(timeoutMs);
-  const msg = (n: SourceName) => notConfiguredMessage(n, config.demo);
-  const [prom, loki, jaeger] = await Promise.all([
-    callSource(clients.prometheus, () => withDeadline(clients.prometheus!.buildinfo({ signal }), signal), msg('prometheus')),
-    callSource(clients.loki, () => withDeadline(clients.loki!.buildinfo({ signal }), signal), msg('loki')),
-    callSource(
-      clients.jaeger,
-      () =>
-        withDeadline(
-          Promise.all([clients.jaeger!.services({ signal }), clients.jaeger!.apiVersion({ signal })]).then(([services, api]) => ({ services: services.length, api })),
-          signal,
-        ),
-      msg('jaeger'),
-    ),
-  ]);
-  const demo = (n: SourceName) => config.sources[n]?.demo ?? config.demo;
-  const sources: Record<SourceName, SourceHealth> = {
-    prometheus: { ...prom.report, version: prom.value?.version, demo: demo('prometheus'), breaker: breakers.prometheus },
-    loki: { ...loki.report, version: loki.value?.version, demo: demo('loki'), breaker: breakers.loki },
-    jaeger: { ...jaeger.report, api: jaeger.value?.api, demo: demo('jaeger'), breaker: breakers.jaeger },
+  const lists = sources ?? singleSourceLists(clients);
+  const bySlot: Record<SourceName, NamedClient<unknown>[]> = { prometheus: lists.prometheus, loki: logsSources(lists), jaeger: lists.jaeger };
+  const probed = await Promise.all(
+    (Object.entries(bySlot) as [SourceName, NamedClient<unknown>[]][]).map(async ([slot, list]) => [slot, await Promise.all(list.map((s) => probe(s, signal)))] as const),
+  );
+  const backends = { tracesBackend: config.tracesBackend ?? 'jaeger', logsBackend: config.logsBackend ?? 'loki' } as const;
+  const slotHealth = (slot: SourceName, all: readonly NamedSourceHealth[]): SourceHealth => {
+    const demo = config.sources[slot]?.demo ?? config.demo;
+    const first = all[0];
+    if (!first) {
+      const backend = slot === 'jaeger' ? backends.tracesBackend : slot === 'loki' ? backends.logsBackend : 'prometheus';
+      return { status: 'not_configured', ms: 0, message: notConfiguredMessage(slot, config.demo, backends), demo, backend };
+    }
+    const { name: _name, ...report } = first;
+    return { ...report, demo, breaker: breakers[slot], ...(all.length > 1 ? { sources: [...all] } : {}) };
   };
-  const degraded = Object.values(sources).some((s) => s.status === 'error' || s.status === 'timeout');
-  const all = config.namedSources ?? [];
-  const namesOf = (n: SourceName) => all.filter((s) => s.name === n).map((s) => s.label);
-  return { status: degraded ? 'degraded' : 'ok', demo: config.demo, sources, named: { prometheus: namesOf('prometheus'), loki: namesOf('loki'), jaeger: namesOf('jaeger') } };
+  const out = Object.fromEntries(probed.map(([slot, all]) => [slot, slotHealth(slot, all)])) as Record<SourceName, SourceHealth>;
+  const failed = probed.some(([, all]) => all.some((s) => s.status === 'error' || s.status === 'timeout'));
+  const named = Object.fromEntries(probed.map(([slot, all]) => [slot, all.map((s) => s.name)])) as Record<SourceName, string[]>;
+  return { status: failed ? 'degraded' : 'ok', demo: config.demo, sources: out, named };
 }

@@ -4,7 +4,10 @@
  * Prometheus backfilled with the demo's history and scraping that exporter, and
  * `scripts/serve.mjs` serving the app with DEMO_LOKI_URL / DEMO_JAEGER_URL /
  * DEMO_PROMETHEUS_URL pointing at them.
- * Usage: tsx scripts/run-demo.ts [--port 3000] [--demo-port 0]. Stops what it started on exit.
+ * Usage: tsx scripts/run-demo.ts [--port 3000] [--demo-port 0] [--stack default|tempo-elastic].
+ * `--stack tempo-elastic` has the app read traces from the demo Tempo and logs from the demo
+ * Elasticsearch (TRACES_BACKEND=tempo, LOGS_BACKEND=elasticsearch) instead of the demo Jaeger
+ * and Loki; the demo process serves all four either way. Stops what it started on exit.
  * DEMO_ANCHOR_MS (unix ms) says when the demo "started": an anchor two hours back serves
  * the demo as it looks after running two hours (how the e2e tests move the clock).
  */
@@ -17,6 +20,12 @@ const arg = (name: string, def: string) => {
   return i > 0 ? process.argv[i + 1] : def;
 };
 const port = Number(arg('port', process.env.PORT || '3000'));
+const STACKS = ['default', 'tempo-elastic'] as const;
+const stack = arg('stack', 'default') as (typeof STACKS)[number];
+if (!STACKS.includes(stack)) {
+  console.error(`--stack must be one of ${STACKS.join(', ')}, got ${JSON.stringify(stack)}`);
+  process.exit(2);
+}
 const host = '127.0.0.1';
 const anchorMs = resolveAnchorMs(process.env.DEMO_ANCHOR_MS, Date.now());
 const SCRAPE_INTERVAL_MS = 5_000;
@@ -61,11 +70,17 @@ async function startDemoProcess(demoPort: number): Promise<string> {
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, DEMO_ANCHOR_MS: String(anchorMs), NEXT_TELEMETRY_DISABLED: '1', HOST: host, PORT: String(port) };
-  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL']) delete env[k];
+  // The demo's sources replace any configured ones (a provisioning file included).
+  for (const k of ['PROMETHEUS_URL', 'LOKI_URL', 'JAEGER_URL', 'TEMPO_URL', 'ELASTICSEARCH_URL', 'TRACES_BACKEND', 'LOGS_BACKEND', 'TRIANGULATE_CONFIG']) delete env[k];
   execFileSync('node', ['scripts/db-deploy.mjs'], { stdio: 'inherit', env });
   const demoUrl = await startDemoProcess(Number(arg('demo-port', process.env.DEMO_PORT || '0')) || (await freePort()));
-  log(`demo Loki ${demoUrl}/loki, demo Jaeger ${demoUrl}/jaeger, exporter ${demoUrl}/metrics`);
-  Object.assign(env, { DEMO_LOKI_URL: `${demoUrl}/loki`, DEMO_JAEGER_URL: `${demoUrl}/jaeger` });
+  if (stack === 'tempo-elastic') {
+    log(`demo Tempo ${demoUrl}/tempo, demo Elasticsearch ${demoUrl}/elasticsearch, exporter ${demoUrl}/metrics`);
+    Object.assign(env, { TRACES_BACKEND: 'tempo', LOGS_BACKEND: 'elasticsearch', DEMO_TEMPO_URL: `${demoUrl}/tempo`, DEMO_ELASTICSEARCH_URL: `${demoUrl}/elasticsearch` });
+  } else {
+    log(`demo Loki ${demoUrl}/loki, demo Jaeger ${demoUrl}/jaeger, exporter ${demoUrl}/metrics`);
+    Object.assign(env, { DEMO_LOKI_URL: `${demoUrl}/loki`, DEMO_JAEGER_URL: `${demoUrl}/jaeger` });
+  }
   const withProm = ensurePrometheus(log);
   const promPort = withProm ? await freePort() : null;
   if (promPort) env.DEMO_PROMETHEUS_URL = `http://127.0.0.1:${promPort}`;

@@ -31,4 +31,14 @@ describe('query languages', () => {
     const cls = Object.fromEntries(pieces);
     expect(cls['"checkout"']).not.toBe(cls['count_over_time']);
   });
+
+  it('highlights Lucene field names, phrases and boolean operators apart', () => {
+    const pieces = highlighted('lucene', 'service.name:checkout AND NOT "payment failed"');
+    const cls = (text: string) => pieces.find(([t]) => t === text)?.[1];
+    expect(cls('service.name')).toBeTruthy();
+    expect(cls('"payment failed"')).toBeTruthy();
+    expect(cls('AND')).toBeTruthy();
+    expect(new Set([cls('service.name'), cls('"payment failed"'), cls('AND')]).size).toBe(3);
+    expect(cls('checkout')).toBeUndefined();
+  });
 });

@@ -1,4 +1,4 @@
-import { HighlightStyle, LRLanguage, LanguageSupport } from '@codemirror/language';
+import { HighlightStyle, LRLanguage, LanguageSupport, StreamLanguage } from '@codemirror/language';
 import { linter, type Diagnostic } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
 import { parser as logqlParser } from '@grafana/lezer-logql';
@@ -14,7 +14,27 @@ import { ApiPrometheusClient } from './promql-completion';
  * backend's URL. LogQL gets Grafana's grammar with highlighting and a parse-tree linter.
  */
 
-export type QueryLanguage = 'promql' | 'logql';
+export type QueryLanguage = 'promql' | 'logql' | 'lucene';
+
+/**
+ * Elasticsearch's query_string (Lucene) syntax, for LOGS_BACKEND=elasticsearch: highlighting
+ * only (field names, phrases, AND/OR/NOT, wildcards); Elasticsearch itself says what does not parse.
+ */
+export const luceneLanguage = StreamLanguage.define<null>({
+  name: 'lucene',
+  startState: () => null,
+  token(stream) {
+    if (stream.eatSpace()) return null;
+    if (stream.match(/^"(?:[^"\\]|\\.)*"?/)) return 'string';
+    if (stream.match(/^(?:AND|OR|NOT|TO)\b/) || stream.match(/^(?:&&|\|\||!|[+-](?=\S))/)) return 'operator';
+    if (stream.match(/^[^\s():"]+(?=:)/)) return 'propertyName';
+    if (stream.match(/^\d+(?:\.\d+)?\b/)) return 'number';
+    if (stream.match(/^[()[\]{}]/)) return 'bracket';
+    if (!stream.match(/^[^\s()"]+/)) stream.next();
+    return null;
+  },
+  languageData: { closeBrackets: { brackets: ['(', '"'] } },
+});
 
 const LOGQL_KEYWORDS =
   'Json Logfmt Unpack Pattern Regexp Unwrap LabelFormat LineFormat LabelReplace Vector Offset Bool On Ignoring GroupLeft GroupRight Decolorize Drop Keep By Without And Or Unless';
@@ -62,6 +82,7 @@ export const queryHighlightStyle = HighlightStyle.define([
 
 /** A fresh extension per editor: PromQLExtension holds per-editor completion state. */
 export function languageExtension(language: QueryLanguage): { extension: Extension; destroy: () => void } {
+  if (language === 'lucene') return { extension: luceneLanguage, destroy: () => undefined };
   if (language === 'logql') return { extension: [new LanguageSupport(logqlLanguage), logqlLinter], destroy: () => undefined };
   const promql = new PromQLExtension().setComplete({ remote: new ApiPrometheusClient() }).activateLinter(true);
   return { extension: promql.asExtension(LanguageType.PromQL), destroy: () => promql.destroy() };

@@ -12,6 +12,8 @@ import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
 import { parseCursor } from './log-cursor';
 import { LogsPanel } from './logs-panel';
 import { MetricsPanel, type MetricRow } from './metrics-panel';
+import { useHealth } from '@/components/shell/source-pills';
+import { logsLanguage } from './logs-language';
 
 /**
  * /explore: PromQL queries (A…E) on one chart and a LogQL log list over the same range,
@@ -34,6 +36,8 @@ export function ExploreView() {
   // Counter resets and GC storms of the range, marked on the chart.
   const markers = useApi(exploreMarkersUrl(params), anomaliesResponse);
   const logs = useApi(logsUrl, exploreLogsResponse);
+  // The logs query route speaks the chosen logs source's language (lib/query/logs.ts).
+  const language = logsLanguage(useHealth().data, params.get('logsSource'));
 
   const [opened, setOpened] = useState<ReadonlySet<QueryRef>>(() => new Set());
   const shownRefs = QUERY_REFS.filter((r) => r === 'A' || params.get(queryParamOf(r)) || opened.has(r));
@@ -93,6 +97,7 @@ export function ExploreView() {
       />
       <LogsPanel
         logql={logql}
+        language={language}
         limit={params.get('limit') ?? String(DEFAULT_LIMIT)}
         data={logsUrl ? logs.data : undefined}
         error={logsUrl ? logs.error : null}

@@ -5,12 +5,18 @@ import { LogLineHead } from '@/components/logs/log-line-head';
 import { detectLevel } from '@/components/logs/log-level';
 import { Alert } from '@/components/ui/alert';
 import { useApi } from '@/components/ui/use-api';
+import { useViewParams } from '@/components/ui/view-params';
 
 /** How many lines each side (the API allows up to 200). */
 const CONTEXT_LINES = 25;
 
-export const logContextUrl = (e: ExploreLogEntry): string | null =>
-  e.stream ? `/api/v1/query/logs/context?${new URLSearchParams({ stream: JSON.stringify(e.stream), tsNs: e.tsNs, before: String(CONTEXT_LINES), after: String(CONTEXT_LINES) })}` : null;
+/** The context of one line, from the logs source the page chose (absent: the default). */
+export function logContextUrl(e: ExploreLogEntry, logsSource: string | null): string | null {
+  if (!e.stream) return null;
+  const q = new URLSearchParams({ stream: JSON.stringify(e.stream), tsNs: e.tsNs, before: String(CONTEXT_LINES), after: String(CONTEXT_LINES) });
+  if (logsSource) q.set('logsSource', logsSource);
+  return `/api/v1/query/logs/context?${q}`;
+}
 
 function Row({ entry, anchor }: { entry: ExploreLogEntry; anchor?: boolean }) {
   return (
@@ -23,7 +29,8 @@ function Row({ entry, anchor }: { entry: ExploreLogEntry; anchor?: boolean }) {
 
 /** The lines just before and after one line, from its own stream only (log-context.ts). */
 export function LogContextPanel({ entry, onClose }: { entry: ExploreLogEntry; onClose: () => void }) {
-  const ctx = useApi(logContextUrl(entry), logContextResponse);
+  const logsSource = useViewParams().get('logsSource');
+  const ctx = useApi(logContextUrl(entry, logsSource), logContextResponse);
   return (
     <div data-testid="log-context" className="rounded border border-amber-300 dark:border-amber-800" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="flex items-baseline justify-between gap-2 border-b border-amber-200 px-2 py-1 text-xs dark:border-amber-900">

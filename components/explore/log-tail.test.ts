@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExploreLogEntry } from '@/lib/api/contract/explore';
-import { mergeTail, tailFromMs } from './log-tail';
+import { mergeTail, tailFromMs, tailPollUrl } from './log-tail';
 
 const e = (tsNs: string, line: string, job = 'a'): ExploreLogEntry => ({
   ts: new Date(Number(BigInt(tsNs) / 1_000_000n)).toISOString(),
@@ -33,5 +33,13 @@ describe('tailFromMs', () => {
   it("starts at the newest line's millisecond so lines sharing it are re-read", () => {
     expect(tailFromMs([e('1719990000123456789', 'x')], 0)).toBe(1719990000123);
     expect(tailFromMs([], 42)).toBe(42);
+  });
+});
+
+describe('tailPollUrl', () => {
+  it('asks the logs source the page chose, so a tail never polls another source in another language', () => {
+    const url = new URL(tailPollUrl('{app="a"}', '2026-01-01T00:00:00.000Z', 'loki-eu', 500), 'http://x');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ query: '{app="a"}', from: '2026-01-01T00:00:00.000Z', to: 'now', limit: '500', logsSource: 'loki-eu' });
+    expect(new URL(tailPollUrl('{app="a"}', 'f', null, 500), 'http://x').searchParams.has('logsSource')).toBe(false);
   });
 });

@@ -33,3 +33,10 @@ export function mergeTail(buffer: readonly ExploreLogEntry[], fresh: readonly Ex
 export function tailFromMs(buffer: readonly ExploreLogEntry[], fallbackMs: number): number {
   return buffer.length ? Number(BigInt(buffer[0].tsNs) / 1_000_000n) : fallbackMs;
 }
+
+/** One poll's URL: the query since `fromIso`, from the logs source the page chose (absent: the default). */
+export function tailPollUrl(query: string, fromIso: string, logsSource: string | null, limit: number): string {
+  const q = new URLSearchParams({ query, from: fromIso, to: 'now', limit: String(limit) });
+  if (logsSource) q.set('logsSource', logsSource);
+  return `/api/v1/query/logs?${q}`;
+}

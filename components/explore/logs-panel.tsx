@@ -24,6 +24,8 @@ export const LIMIT_CHOICES = ['100', '500', '1000', '5000'];
 
 export interface LogsPanelProps {
   logql: string;
+  /** The log source's query language: LogQL for Loki, Lucene for Elasticsearch (LOGS_BACKEND). */
+  language?: 'logql' | 'lucene';
   limit: string;
   data: ExploreLogsResponse | undefined;
   error: ApiFetchError | null;
@@ -39,23 +41,32 @@ export interface LogsPanelProps {
   onZoom: (fromMs: number, toMs: number) => void;
 }
 
+const LANGUAGES = {
+  logql: { name: 'LogQL', placeholder: 'e.g. {service_name="checkout"} |= "error"' },
+  lucene: { name: 'Lucene', placeholder: 'e.g. service.name:checkout AND "payment failed"' },
+} as const;
+
 /**
- * LogQL editor and, for a log query, the volume histogram, the log list (wrap, live tail,
- * context, filters from a row, CSV); for a metric LogQL query, its chart.
+ * The log query editor (LogQL, or Lucene for an Elasticsearch source) and, for a log query,
+ * the log list (wrap, CSV; with LogQL also the volume histogram, live tail, context and
+ * filters from a row, which Loki's API serves); for a metric LogQL query, its chart.
  */
-export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chartStepSec, onRun, onLimit, onHover, onPin, onSelectTime, onZoom }: LogsPanelProps) {
+export function LogsPanel({ logql, language = 'logql', limit, data, error, fetching, cursorMs, chartStepSec, onRun, onLimit, onHover, onPin, onSelectTime, onZoom }: LogsPanelProps) {
   const params = useViewParams();
   const readOnly = useIsReadOnlyView();
   const [wrap, setWrap] = useState(false);
   const [tail, setTail] = useState(false);
   const [context, setContext] = useState<ExploreLogEntry | null>(null);
+  const lang = LANGUAGES[language];
+  // Volume, tail, context and row filters are LogQL (lib/query/log-volume.ts, log-context.ts, logql-edit.ts), and not for a read-only view.
+  const liveLogql = language === 'logql' && !readOnly;
   const fromMs = data ? Date.parse(data.range.from) : 0;
   const toMs = data ? Date.parse(data.range.to) : 0;
   const ok = data && data.sources.loki?.status === 'ok';
   const streams = ok && data.resultType === 'streams';
   // Asked alongside the lines (not after them); a metric query's 400 is never shown.
-  const volume = useApi(logql && !readOnly ? logVolumeUrl(params) : null, logVolumeResponse);
-  const live = useLiveTail(logql, tail && !!streams, streams ? data.logs : []);
+  const volume = useApi(logql && liveLogql ? logVolumeUrl(params) : null, logVolumeResponse);
+  const live = useLiveTail(logql, params.get('logsSource'), tail && liveLogql && !!streams, streams ? data.logs : []);
   // Until the first poll answers, the lines already listed stay.
   const shown = streams ? (tail && live.polls > 0 ? live.lines : data.logs) : [];
   const filter = (key: string, value: string, exclude: boolean) => onRun(withLabelFilter(logql, key, value, exclude));
@@ -65,7 +76,7 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
       testId="explore-logs"
       titleId="explore-logs-title"
       title="Logs"
-      language="LogQL"
+      language={lang.name}
       aside={
         ok && (
           <span data-testid="explore-logs-summary" className="text-xs text-slate-500">
@@ -77,7 +88,7 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
         )
       }
     >
-      <QueryBar language="logql" value={logql} label="LogQL query" placeholder='e.g. {service_name="checkout"} |= "error"' running={fetching} onRun={onRun}>
+      <QueryBar language={language} value={logql} label={`${lang.name} query`} placeholder={lang.placeholder} running={fetching} onRun={onRun}>
         <label className="flex h-[34px] items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
           limit
           <select
@@ -104,7 +115,7 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
         </p>
       )}
       {!logql ? (
-        <p className="py-6 text-center text-xs text-slate-500">Write a LogQL query and press Run (Ctrl/Cmd+Enter). Trace ids in the lines link to their traces.</p>
+        <p className="py-6 text-center text-xs text-slate-500">Write a {lang.name} query and press Run (Ctrl/Cmd+Enter). Trace ids in the lines link to their traces.</p>
       ) : ok && data.resultType === 'matrix' ? (
         <div onClick={onPin} className="cursor-crosshair">
           <TimeSeriesChart series={data.series.map((s) => ({ ...s, query: logql }))} unit={inferLogqlUnit(logql)} fromMs={fromMs} toMs={toMs} height={200} cursorMs={cursorMs} onCursor={onHover} onZoom={onZoom} />
@@ -117,7 +128,7 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
             wrap={wrap}
             onWrap={setWrap}
             tail={tail}
-            onTail={readOnly ? undefined : setTail}
+            onTail={liveLogql ? setTail : undefined}
             tailInfo={tail ? (live.error ? `tail paused: ${live.error}` : `live: ${live.lines.length} lines, polling every 2 s`) : null}
             onCsv={shown.length ? () => downloadText(csvName('logs', Date.now()), logsCsv(shown)) : undefined}
           />
@@ -128,8 +139,8 @@ export function LogsPanel({ logql, limit, data, error, fetching, cursorMs, chart
             toleranceMs={cursorTolerance(fromMs, toMs, chartStepSec)}
             onSelectTime={onSelectTime}
             wrap={wrap}
-            onContext={readOnly ? undefined : setContext}
-            onFilter={readOnly ? undefined : filter}
+            onContext={liveLogql ? setContext : undefined}
+            onFilter={liveLogql ? filter : undefined}
           />
         </>
       ) : null}

@@ -15,6 +15,12 @@ describe('query history', () => {
     expect(h.filter((e) => e.kind === 'promql')[0].query).toBe('q60');
     expect(h.some((e) => e.kind === 'logql')).toBe(true);
   });
+  it('keeps Lucene queries (an Elasticsearch logs source) apart from LogQL, and reads them back', () => {
+    const h = addToHistory(addToHistory([], 'logql', '{a="b"}', 1), 'lucene', 'service.name:checkout', 2);
+    expect(searchHistory(h, 'lucene', '').map((e) => e.query)).toEqual(['service.name:checkout']);
+    expect(searchHistory(h, 'logql', '').map((e) => e.query)).toEqual(['{a="b"}']);
+    expect(parseHistory(JSON.stringify(h))).toEqual(h);
+  });
   it('ignores blank queries', () => {
     expect(addToHistory([], 'promql', '   ', 1)).toEqual([]);
   });

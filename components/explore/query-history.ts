@@ -2,15 +2,16 @@ import { z } from 'zod';
 
 /**
  * Query history of the explore page, kept in the browser (localStorage): per kind (PromQL,
- * LogQL), newest first, a query run again moves to the top, at most 50 per kind, searchable.
+ * LogQL, Lucene for an Elasticsearch logs source), newest first, a query run again moves to the top, at most 50 per kind, searchable.
  * What is stored is parsed on read, so a damaged or foreign value is an empty history.
  */
 
-export type HistoryKind = 'promql' | 'logql';
+const HISTORY_KINDS = ['promql', 'logql', 'lucene'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
 export const HISTORY_MAX = 50;
 export const HISTORY_STORAGE_KEY = 'triangulate.explore.history.v1';
 
-const entry = z.object({ kind: z.enum(['promql', 'logql']), query: z.string(), atMs: z.number() });
+const entry = z.object({ kind: z.enum(HISTORY_KINDS), query: z.string(), atMs: z.number() });
 export type HistoryEntry = z.infer<typeof entry>;
 const stored = z.array(entry);
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
-import { SOURCE_DISPLAY_NAMES } from '@/lib/model/source-names';
+import { BACKEND_DISPLAY_NAMES, SOURCE_DISPLAY_NAMES } from '@/lib/model/source-names';
 import type { SourceName } from '@/lib/model/types';
 import { SOURCE_PARAM_OF } from '@/lib/views/api-urls';
 
@@ -10,9 +10,11 @@ const ALL = '*';
 
 /**
  * Which named source of a kind the page asks (`?logsSource=` etc.), shown only when the
- * provisioning file lists several; the first is the default and leaves the URL clean.
+ * provisioning file lists several; the first is the default and leaves the URL clean. When the
+ * kind mixes types (a Loki and an Elasticsearch), each option names its type.
  */
-export function SourcePicker({ slot, names }: { slot: SourceName; names: string[] }) {
+export function SourcePicker({ slot, names, backends }: { slot: SourceName; names: string[]; backends?: readonly string[] }) {
+  const mixed = new Set(backends).size > 1;
   const params = useViewParams();
   const setParams = useSetViewParams();
   const param = SOURCE_PARAM_OF[slot];
@@ -25,9 +27,9 @@ export function SourcePicker({ slot, names }: { slot: SourceName; names: string[
       value={value}
       onChange={(e) => setParams({ [param]: e.target.value === names[0] ? null : e.target.value }, 'replace')}
     >
-      {names.map((n) => (
+      {names.map((n, i) => (
         <option key={n} value={n}>
-          {n}
+          {mixed && backends?.[i] ? `${n} (${BACKEND_DISPLAY_NAMES[backends[i]] ?? backends[i]})` : n}
         </option>
       ))}
       <option value={ALL}>all ({names.length})</option>

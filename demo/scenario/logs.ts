@@ -20,6 +20,8 @@ export interface DemoLogLine {
   structuredMetadata: Labels;
   /** The trace id the line refers to (in its text or metadata), for tests. */
   traceId: string | null;
+  /** The span the line was logged in (what an ECS shipper writes as `span.id`). */
+  spanId: string | null;
 }
 
 const FORMAT = new Map(SERVICES.map((s) => [s.name, s.logFormat]));
@@ -30,7 +32,7 @@ function streamOf(service: string, level: Level): Labels {
 
 function toLine(e: LogEvent): DemoLogLine {
   const f = formatLine(e, FORMAT.get(e.service) ?? 'logfmt');
-  return { tsNs: e.tsNs, service: e.service, line: f.line, stream: streamOf(e.service, e.level), structuredMetadata: f.structuredMetadata, traceId: e.traceId };
+  return { tsNs: e.tsNs, service: e.service, line: f.line, stream: streamOf(e.service, e.level), structuredMetadata: f.structuredMetadata, traceId: e.traceId, spanId: e.traceId ? e.spanId : null };
 }
 
 const ns = (us: number, i: number) => BigInt(Math.round(us)) * 1000n + BigInt(i);

@@ -110,10 +110,10 @@ function paths(): Record<string, Record<string, Schema>> {
       get: op({ summary: 'A LogQL range query for Explore (log or metric query).', parameters: [...queryParameters(c.logsQuery), ...picked], responses: { ...ok(c.exploreLogsResponse, 'Log lines or series.'), ...errors('400', '502', '504') } }),
     },
     '/api/v1/query/logs/context': {
-      get: op({ summary: 'Lines before and after one log line of the same stream (log context).', parameters: queryParameters(c.logContextQuery), responses: { ...ok(c.logContextResponse, 'The lines around it, oldest first.'), ...errors('400', '502', '504') } }),
+      get: op({ summary: 'Lines before and after one log line of the same stream (log context).', parameters: [...queryParameters(c.logContextQuery), ...picked], responses: { ...ok(c.logContextResponse, 'The lines around it, oldest first.'), ...errors('400', '502', '504') } }),
     },
     '/api/v1/query/logs/volume': {
-      get: op({ summary: 'Lines per level over time for a log query (the log volume histogram).', parameters: queryParameters(c.logVolumeQuery), responses: { ...ok(c.logVolumeResponse, 'One series per level.'), ...errors('400', '502', '504') } }),
+      get: op({ summary: 'Lines per level over time for a log query (the log volume histogram).', parameters: [...queryParameters(c.logVolumeQuery), ...picked], responses: { ...ok(c.logVolumeResponse, 'One series per level.'), ...errors('400', '502', '504') } }),
     },
     '/api/v1/query/promql/labels': {
       get: op({ summary: 'Label names for PromQL completion (through Triangulate, never Prometheus directly).', parameters: queryParameters(c.promLabelsQuery), responses: { ...ok(c.promNamesResponse, 'Label names.'), ...errors('400', '502', '504') } }),

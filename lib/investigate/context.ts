@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { SourceName } from '../model/types';
 import { notConfiguredMessages } from './source-call';
 import type { Sources } from '../sources';
-import { singleSourceLists, type SourceLists } from '../sources/registry';
+import { firstClients, singleSourceLists, type SourceLists } from '../sources/registry';
 import type { ExtractionConfig } from '../correlate/extraction-config';
 import type { RedFamily } from '../anomalies/red';
 import type { CounterScanOptions } from './scan/anomalies-counters';
@@ -59,11 +59,10 @@ export function investigationContext(parts: {
   clock?: () => number;
   config?: Omit<InvestigationConfig, 'notConfigured'> & { notConfigured?: Partial<Record<SourceName, string>> };
 }): InvestigationContext {
-  const { prometheus = null, loki = null, jaeger = null } = parts.clients;
-  const single = singleSourceLists({ prometheus, loki, jaeger });
+  const single = singleSourceLists(parts.clients);
   const sources: SourceLists = { ...single, ...parts.sources };
   return {
-    clients: { prometheus: sources.prometheus[0]?.client ?? null, loki: sources.loki[0]?.client ?? null, jaeger: sources.jaeger[0]?.client ?? null },
+    clients: firstClients(sources),
     sources,
     config: { ...parts.config, notConfigured: { ...DEFAULT_NOT_CONFIGURED, ...parts.config?.notConfigured } },
     nowMs: parts.nowMs,

@@ -4,7 +4,8 @@ import type { JaegerClient, LokiClient, MetricMetadata, PrometheusClient } from 
 import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
 import type { JoinConfig } from '../correlate/join';
 import { callSource, mergeReports, type SourceOutcome } from './source-call';
-import { fetchTraceLogs, mergeLines, type TraceLogsResult } from './trace/trace-logs';
+import { fetchTraceLogsFrom, mergeLines, type TraceLogsResult } from './trace/trace-logs';
+import type { ElasticsearchClient } from '../sources/elasticsearch/client';
 import { fetchTraceShared } from './trace/fetch-cache';
 import { fetchServiceMetrics, type ServiceMetricsResult } from './trace/service-series';
 import { cachedMetadata } from './metadata-cache';
@@ -34,9 +35,9 @@ async function eachSource<C, T>(list: NamedClient<C>[], fn: (s: NamedClient<C>) 
 
 const named = (name: string, r: SourceReport): NamedSourceReport => ({ name, ...r });
 
-/** A trace's log lines from every chosen logs source, each line saying which one it came from. */
+/** A trace's log lines from every chosen logs source (Loki or Elasticsearch), each line saying which one it came from. */
 export async function traceLogsFromSources(
-  list: NamedClient<LokiClient>[],
+  list: NamedClient<LokiClient | ElasticsearchClient>[],
   traceId: string,
   range: { fromMs: number; toMs: number },
   signal: AbortSignal | undefined,
@@ -45,9 +46,9 @@ export async function traceLogsFromSources(
 ): Promise<SourceOutcome<TraceLogsResult>> {
   if (list.length <= 1) {
     const one = list[0];
-    return callSource(one?.client ?? null, () => fetchTraceLogs(one.client, traceId, range, signal, one.serviceLabel), notConfigured, clock);
+    return callSource(one?.client ?? null, () => fetchTraceLogsFrom(one, traceId, range, signal), notConfigured, clock);
   }
-  const results = await eachSource(list, (s) => fetchTraceLogs(s.client, traceId, range, signal, s.serviceLabel), clock);
+  const results = await eachSource(list, (s) => fetchTraceLogsFrom(s, traceId, range, signal), clock);
   const answered = results.filter((r) => r.outcome.value);
   const report = fannedReport(results.map((r) => named(r.source.name, r.outcome.report)));
   if (!answered.length) return { value: null, report };
@@ -86,7 +87,7 @@ export async function traceFromSources(
 }
 
 /** Per-source extraction rules and service labels of the chosen logs sources, for the join. */
-export function joinConfigOf(list: NamedClient<LokiClient>[]): JoinConfig {
+export function joinConfigOf(list: NamedClient<unknown>[]): JoinConfig {
   const perSource = new Map<string, { extraction?: JoinConfig['extraction']; serviceLabels?: readonly string[] }>();
   for (const s of list) if (s.extraction || s.serviceLabel) perSource.set(s.name, { extraction: s.extraction, serviceLabels: s.serviceLabel ? [s.serviceLabel, ...DEFAULT_SERVICE_LABELS] : undefined });
   if (list.length === 1 && perSource.size) {

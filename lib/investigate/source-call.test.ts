@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callSource, mergeReports, notConfiguredMessage, withDeadline } from './source-call';
+import { callSource, logsNotLokiMessage, mergeReports, notConfiguredMessage, withDeadline } from './source-call';
 
 let t = 0;
 const clock = () => (t += 5);
@@ -40,6 +40,19 @@ it('tells the demo user how to get the demo Prometheus and the demo process', ()
   expect(notConfiguredMessage('prometheus', true)).toMatch(/apt-get install -y prometheus/);
   expect(notConfiguredMessage('jaeger', true)).toBe('The demo Jaeger is not running. `npm run demo` starts it.');
   expect(notConfiguredMessage('loki', false)).toBe('Set LOKI_URL to connect Loki.');
+});
+
+it('names the variable and the backend TRACES_BACKEND / LOGS_BACKEND choose', () => {
+  const backends = { tracesBackend: 'tempo', logsBackend: 'elasticsearch' } as const;
+  expect(notConfiguredMessage('jaeger', false, backends)).toBe('Set TEMPO_URL to connect Tempo.');
+  expect(notConfiguredMessage('loki', false, backends)).toBe('Set ELASTICSEARCH_URL to connect Elasticsearch.');
+  expect(notConfiguredMessage('jaeger', true, backends)).toBe('The demo Tempo is not running. `npm run demo` starts it.');
+  expect(notConfiguredMessage('prometheus', false, backends)).toBe('Set PROMETHEUS_URL to connect Prometheus.');
+});
+
+it('says a LogQL-only view has no Loki when the chosen logs sources are Elasticsearch', () => {
+  expect(logsNotLokiMessage(['elk'])).toBe('The chosen logs source (elk) is Elasticsearch; this view reads Loki (LogQL) only.');
+  expect(logsNotLokiMessage(['a', 'b'])).toBe('The chosen logs sources (a, b) are Elasticsearch; this view reads Loki (LogQL) only.');
 });
 
 describe('withDeadline', () => {

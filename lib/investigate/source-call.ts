@@ -1,5 +1,5 @@
 import { SOURCE_NAMES, type SourceName, type SourceReport } from '../model/types';
-import { SOURCE_DISPLAY_NAMES, sourceUrlVar } from '../model/source-names';
+import { BACKEND_DISPLAY_NAMES } from '../model/source-names';
 
 /**
  * Run one backend call and turn its outcome into a per-source status, so a failing or
@@ -47,15 +47,27 @@ export function mergeReports(reports: SourceReport[]): SourceReport {
   return { ...worst, ms: Math.max(...reports.map((r) => r.ms)) };
 }
 
-/** The not-configured message of every source, for the scans that ask all three. */
-export const notConfiguredMessages = (demo: boolean): Record<SourceName, string> =>
-  Object.fromEntries(SOURCE_NAMES.map((n) => [n, notConfiguredMessage(n, demo)])) as Record<SourceName, string>;
+/** The types the environment form configures for traces and logs (TRACES_BACKEND, LOGS_BACKEND): the variable a missing source needs. */
+export interface EnvBackends {
+  tracesBackend: 'jaeger' | 'tempo';
+  logsBackend: 'loki' | 'elasticsearch';
+}
 
-export const notConfiguredMessage = (name: SourceName, demo: boolean): string => {
-  if (!demo) return `Set ${sourceUrlVar(name)} to connect ${SOURCE_DISPLAY_NAMES[name]}.`;
-  const what = `The demo ${SOURCE_DISPLAY_NAMES[name]} is not running. \`npm run demo\` starts it`;
+/** The not-configured message of every source, for the scans that ask all three. */
+export const notConfiguredMessages = (demo: boolean, backends?: EnvBackends): Record<SourceName, string> =>
+  Object.fromEntries(SOURCE_NAMES.map((n) => [n, notConfiguredMessage(n, demo, backends)])) as Record<SourceName, string>;
+
+export const notConfiguredMessage = (name: SourceName, demo: boolean, backends?: EnvBackends): string => {
+  const type = name === 'jaeger' ? (backends?.tracesBackend ?? 'jaeger') : name === 'loki' ? (backends?.logsBackend ?? 'loki') : name;
+  const display = BACKEND_DISPLAY_NAMES[type];
+  if (!demo) return `Set ${type.toUpperCase()}_URL to connect ${display}.`;
+  const what = `The demo ${display} is not running. \`npm run demo\` starts it`;
   return name === 'prometheus' ? `${what} (it needs Debian's prometheus package: apt-get install -y prometheus).` : `${what}.`;
 };
+
+/** What a LogQL-only view (log volume, context, the service page, the scan) says when the chosen logs sources are all Elasticsearch. */
+export const logsNotLokiMessage = (names: readonly string[]): string =>
+  `The chosen logs source${names.length > 1 ? 's' : ''} (${names.join(', ')}) ${names.length > 1 ? 'are' : 'is'} Elasticsearch; this view reads Loki (LogQL) only.`;
 
 /**
  * Settle with the signal's reason when it aborts, even if `work` ignores the signal: a

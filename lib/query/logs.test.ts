@@ -7,6 +7,7 @@ import type { LogLine } from '../model/types';
 import { runLogsQuery } from './logs';
 import { investigationContext } from '../investigate/context';
 import type { LokiClient } from '../sources/types';
+import type { ElasticsearchClient } from '../sources/elasticsearch/client';
 import { NOW, fakeLoki } from './test-fakes';
 
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -138,6 +139,37 @@ describe('runLogsQuery', () => {
     const loki = fakeLoki({});
     expect((await failure(runLogsQuery({ query: '{app="a"}', to: 'later' }, deps(loki)))).body.error.code).toBe('bad_time_range');
     expect((await failure(runLogsQuery({ query: '{app="a"}', limit: '9999' }, deps(loki)))).status).toBe(400);
+  });
+});
+
+describe('runLogsQuery on an Elasticsearch logs source', () => {
+  it('runs the query as Lucene on Elasticsearch, newest first, and returns the hits as log entries with their ids', async () => {
+    const { createElasticsearchClient, ELASTICSEARCH_TRANSPORT } = await import('../sources/elasticsearch/client');
+    const hit = { _index: 'logs-app', _id: '1', _source: { '@timestamp': '2024-07-03T07:00:00.123456789Z', message: 'payment failed', service: { name: 'checkout' }, trace: { id: T } }, sort: ['2024-07-03T07:00:00.123456789Z', 1] };
+    const { transport, requests } = fakeTransport('loki', () => jsonBody({ hits: { total: { value: 1, relation: 'eq' }, hits: [hit] } }), {}, ELASTICSEARCH_TRANSPORT);
+    const es = createElasticsearchClient(sourceConfig('loki'), { index: 'logs-*' }, transport);
+    const ctx = investigationContext({ clients: { elasticsearch: es }, nowMs: NOW, clock: () => 0 });
+    const r = await runLogsQuery({ query: 'service.name:checkout AND failed', from: 'now-1h', to: 'now', limit: '50' }, ctx);
+    const body = JSON.parse(requests[0].body);
+    expect(body.query.bool.filter[0].query_string.query).toBe('service.name:checkout AND failed');
+    expect(body.sort[0]['@timestamp'].order).toBe('desc');
+    expect(body.size).toBe(50);
+    expect(r.sources.loki?.status).toBe('ok');
+    expect(r.logs).toHaveLength(1);
+    expect(r.logs[0]).toMatchObject({ line: 'payment failed', traceId: T, service: 'checkout' });
+  });
+
+  it('speaks the language of the first chosen logs source when a Loki and an Elasticsearch are both chosen', async () => {
+    const asked: string[] = [];
+    const loki = { queryRange: async (q: string) => (asked.push(`logql ${q}`), { lines: [], truncated: false, warnings: [] }) } as unknown as LokiClient;
+    const es = { search: async (q: string) => (asked.push(`lucene ${q}`), { lines: [], truncated: false, warnings: [] }) } as unknown as ElasticsearchClient;
+    const lokiSource = { name: 'eu', type: 'loki' as const, client: loki, serviceLabel: null };
+    const esSource = { name: 'elk', type: 'elasticsearch' as const, client: es, serviceLabel: null };
+    const ctx = (lokiAt: number, esAt: number) =>
+      investigationContext({ clients: {}, sources: { loki: [{ ...lokiSource, position: lokiAt }], elasticsearch: [{ ...esSource, position: esAt }] }, nowMs: NOW, clock: () => 0 });
+    await runLogsQuery({ query: 'level:error' }, ctx(1, 0));
+    await runLogsQuery({ query: '{app="a"}' }, ctx(0, 1));
+    expect(asked).toEqual(['lucene level:error', 'logql {app="a"}']);
   });
 });
 

@@ -8,9 +8,12 @@ import { parseLogsInput, type LogsQueryInput } from './input';
 import { logqlKind, type LogQLKind } from './logql-kind';
 import type { ExploreLogsResponse } from '../api/contract/explore';
 import { withBudget, type InvestigationContext } from '../investigate/context';
+import { logsSources } from '../sources/registry';
+import type { ElasticsearchClient } from '../sources/elasticsearch/client';
 
 /**
- * GET /api/v1/query/logs: a LogQL range query for the explore page. A log query returns
+ * GET /api/v1/query/logs: a LogQL range query for the explore page (or, when the chosen logs
+ * source is an Elasticsearch, a Lucene `query_string`, lib/sources/elasticsearch/README.md §2.1). A log query returns
  * entries (newest first, trace and span ids extracted so the page can link them); a metric
  * query (`count_over_time(…)`, `rate(…)`) returns series instead, which the page draws.
  * Error mapping as in metrics.ts.
@@ -53,6 +56,15 @@ async function ask(loki: LokiClient, kind: LogQLKind, input: LogsQueryInput, dep
 export async function runLogsQuery(raw: Record<string, string | undefined>, deps: InvestigationContext): Promise<ExploreLogsResponse> {
   const input = parseLogsInput(raw, deps.nowMs);
   const common = { range: { from: toRfc3339(input.fromMs), to: toRfc3339(input.toMs) }, limit: input.limit };
+  // The first chosen logs source decides the language: LogQL for a Loki, Lucene for an Elasticsearch.
+  const first = logsSources(deps.sources)[0];
+  if (first?.type === 'elasticsearch') {
+    const es = first.client as ElasticsearchClient;
+    const started = deps.clock();
+    const r = await es.search(input.query, input.fromMs, input.toMs, { limit: input.limit, direction: 'backward', signal: deps.signal });
+    const logs = toExploreEntries(r.lines, first.extraction ?? deps.config.extraction ?? DEFAULT_EXTRACTION);
+    return { ...common, resultType: 'streams', logs, truncated: r.truncated, series: [], step: null, warnings: r.warnings, sources: { loki: { status: 'ok', ms: Math.round(deps.clock() - started) } } };
+  }
   const loki = deps.clients.loki;
   if (!loki) {
     return {

@@ -131,7 +131,7 @@ export function createTransport(cfg: SourceConfig, deps: TransportDeps = {}, opt
   if (auth) baseHeaders.Authorization = auth;
 
   const alive = sharedLiveness(async () => {
-    const res = await doFetch(`${cfg.baseUrl}${LIVENESS_PATH[source]}`, { headers: baseHeaders, redirect: 'manual', signal: AbortSignal.timeout(Math.min(2_000, cfg.timeoutMs)) });
+    const res = await doFetch(`${cfg.baseUrl}${options.livenessPath ?? LIVENESS_PATH[source]}`, { headers: baseHeaders, redirect: 'manual', signal: AbortSignal.timeout(Math.min(2_000, cfg.timeoutMs)) });
     await res.body?.cancel().catch(() => undefined);
     return res.status < 500;
   });

@@ -2,19 +2,15 @@ import { getConfig, type AppConfig } from '../config';
 import type { SourceName } from '../model/types';
 import type { BreakerState } from './breaker';
 import type { Transport, TransportHealth } from './http';
-import { buildRegistry, firstClients, type Registry, type SourceLists } from './registry';
-import type { JaegerClient, LokiClient, PrometheusClient } from './types';
+import { buildRegistry, firstClients, type FirstClients, type Registry, type SourceLists } from './registry';
 
 /**
  * The process's backend clients, built once from the configuration so that each source's
  * breaker and concurrency limit are shared by every request.
  */
 
-export interface Sources {
-  prometheus: PrometheusClient | null;
-  loki: LokiClient | null;
-  jaeger: JaegerClient | null;
-}
+/** The first client of each list (a Tempo sits in `jaeger` behind the same interface). */
+export type Sources = FirstClients;
 
 interface Built {
   clients: Sources;

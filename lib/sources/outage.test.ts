@@ -76,6 +76,23 @@ describe('circuit breaker counts outages only', () => {
   });
 });
 
+describe('liveness path of a backend in another role', () => {
+  it('asks the transport\'s livenessPath (a Tempo in the trace role: /ready), not the role\'s usual one', async () => {
+    const asked: string[] = [];
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input));
+      asked.push(url.pathname);
+      if (url.pathname === '/ready') return text('ready');
+      return hang(url, init!.signal!);
+    }) as typeof fetch;
+    const transport = createTransport(sourceConfig('jaeger', { timeoutMs: 30 }), { fetch: fetchImpl, sleep: async () => undefined }, { maxRetries: 0, livenessPath: '/ready', breaker: { failureThreshold: 1, cooldownMs: 60_000 } });
+    await fail(transport.getJson('/api/search'));
+    await settle();
+    expect(asked).toContain('/ready');
+    expect(transport.health().state).toBe('closed');
+  });
+});
+
 describe('bounded limiter queue', () => {
   it('refuses calls past the queue bound at once with busy and a Retry-After', async () => {
     let release: () => void = () => undefined;

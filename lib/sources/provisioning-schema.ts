@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { redFamiliesSchema } from '../config-detection';
 import { EXTRACTION_STEPS } from '../correlate/extraction-config';
+import { elasticsearchOptions, jaegerOptions, tempoOptions } from './source-options';
 import type { SourceName } from '../model/types';
 
 /**
@@ -59,7 +60,7 @@ export const provisionedSource = z
     url: httpUrl,
     auth: provisionedAuth.optional(),
     timeoutMs: z.number().int().min(1).max(600_000).default(15_000),
-    /** X-Scope-OrgID (Loki, Tempo, Mimir-style Prometheus). */
+    /** X-Scope-OrgID (Loki, Tempo, Mimir-style Prometheus). Elasticsearch has no tenant header: use `auth`. */
     tenant: z.string().trim().min(1).optional(),
     /** The label that names services on this source (default: the built-in order). */
     serviceLabel: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_.]*$/, 'must be a label name').optional(),
@@ -74,18 +75,19 @@ export const provisionedSource = z
   .superRefine((s, ctx) => {
     if (KIND_OF_TYPE[s.type] !== s.kind) ctx.addIssue({ code: 'custom', path: ['kind'], message: `type ${s.type} serves ${KIND_OF_TYPE[s.type]}, not ${s.kind}` });
     if (s.traceIds && s.kind !== 'logs') ctx.addIssue({ code: 'custom', path: ['traceIds'], message: 'only a logs source has trace-id extraction rules' });
+    if (s.tenant && s.type === 'elasticsearch') ctx.addIssue({ code: 'custom', path: ['tenant'], message: 'Elasticsearch has no tenant header; send what your proxy needs with auth (type: headers)' });
     if (s.redFamilies && s.kind !== 'metrics') ctx.addIssue({ code: 'custom', path: ['redFamilies'], message: 'only a metrics source has RED families' });
     const opts = OPTIONS_OF_TYPE[s.type].safeParse(s.options);
     if (!opts.success) for (const i of opts.error.issues) ctx.addIssue({ code: 'custom', path: ['options', ...i.path.map(String)], message: i.message });
   });
 
-/** Per-type `options`; a type another module wires adds its schema here. */
+/** Per-type `options` (lib/sources/source-options.ts). */
 export const OPTIONS_OF_TYPE: Record<SourceType, z.ZodType> = {
   prometheus: z.object({}).strict(),
   loki: z.object({}).strict(),
-  jaeger: z.object({ api: z.enum(['auto', 'v1', 'v3']).optional() }).strict(),
-  tempo: z.record(z.string(), z.unknown()),
-  elasticsearch: z.record(z.string(), z.unknown()),
+  jaeger: jaegerOptions,
+  tempo: tempoOptions,
+  elasticsearch: elasticsearchOptions,
 };
 
 export const provisioningFile = z

@@ -106,6 +106,60 @@ describe('provisioning file', () => {
     const problems = problemsOf('sources:\n  - { name: j, kind: traces, type: jaeger, url: http://j, options: { api: v9 } }\n');
     expect(problems).toEqual([expect.stringMatching(/sources\[0\]\.options\.api: /)]);
   });
+
+  it('reads Tempo and Elasticsearch sources with their options, secrets from the environment', () => {
+    const f = parseProvisioning(
+      `sources:
+  - name: elk
+    kind: logs
+    type: elasticsearch
+    url: https://es:9200
+    auth: { type: basic, user: reader, password: "\${ES_PASSWORD}" }
+    options: { index: "filebeat-*,logs-*", traceIdField: traceId, labelFields: [service.name, host.name], pageSize: 1000 }
+  - name: tempo-eu
+    kind: traces
+    type: tempo
+    url: http://tempo:3200
+    tenant: team-a
+    options: { api: v2 }
+`,
+      'sources.yaml',
+      { ES_PASSWORD: 'pw' },
+    );
+    expect(f.sources[0]).toMatchObject({ type: 'elasticsearch', auth: { type: 'basic', user: 'reader', password: 'pw' }, options: { index: 'filebeat-*,logs-*', traceIdField: 'traceId', pageSize: 1000 } });
+    expect(f.sources[1]).toMatchObject({ type: 'tempo', tenant: 'team-a', options: { api: 'v2' } });
+  });
+
+  it('names the file, line and field of bad Tempo and Elasticsearch settings', () => {
+    const text = `sources:
+  - name: elk
+    kind: logs
+    type: elasticsearch
+    url: https://es:9200
+    tenant: team-a
+    options:
+      index: ../_cluster
+      traceIdField: "trace id"
+      pageSize: 50000
+      shards: 3
+  - name: tempo
+    kind: logs
+    type: tempo
+    url: http://tempo:3200
+    options: { api: v3 }
+`;
+    expect(problemsOf(text)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^sources\.yaml:6:\d+: sources\[0\]\.tenant: Elasticsearch has no tenant header/),
+        expect.stringMatching(/^sources\.yaml:8:\d+: sources\[0\]\.options\.index: must be index names or patterns/),
+        expect.stringMatching(/^sources\.yaml:9:\d+: sources\[0\]\.options\.traceIdField: must be a field name/),
+        expect.stringMatching(/^sources\.yaml:10:\d+: sources\[0\]\.options\.pageSize: /),
+        expect.stringMatching(/^sources\.yaml:8:\d+: sources\[0\]\.options: .*shards/), // the block mapping starts at its first key
+        expect.stringMatching(/^sources\.yaml:13:\d+: sources\[1\]\.kind: type tempo serves traces, not logs/),
+        expect.stringMatching(/^sources\.yaml:16:\d+: sources\[1\]\.options\.api: /),
+      ]),
+    );
+  });
 });
 
 describe('the README example', () => {
@@ -114,7 +168,7 @@ describe('the README example', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const block = /### Several sources of each kind[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeTruthy();
-    const f = parseProvisioning(block!, 'README.md', { PROM_EU_PASSWORD: 'p', LOKI_EU_TOKEN: 't', LOKI_US_KEY: 'k' });
-    expect(f.sources.map((s) => s.name)).toEqual(['prom-eu', 'loki-eu', 'loki-us', 'jaeger']);
+    const f = parseProvisioning(block!, 'README.md', { PROM_EU_PASSWORD: 'p', LOKI_EU_TOKEN: 't', LOKI_US_KEY: 'k', ES_PASSWORD: 'e' });
+    expect(f.sources.map((s) => s.name)).toEqual(['prom-eu', 'loki-eu', 'loki-us', 'elk', 'jaeger', 'tempo-eu']);
   });
 });

@@ -130,4 +130,6 @@ export interface TempoClient {
   searchTags(opts?: TempoTagOptions & { scope?: TempoTagScope }): Promise<{ scope: string; tags: string[] }[]>;
   /** Values of a TraceQL identifier such as `resource.service.name` or `span.http.route`. */
   tagValues(tag: string, opts?: TempoTagOptions): Promise<{ type: string; value: string }[]>;
+  /** `GET /ready`, Tempo's readiness probe ("Readiness probe | All services", README §1): resolves when it answers 200. */
+  ready(opts?: CallOptions): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiUrlsForView, logsQueryUrl, traceSearchUrl, traceStreamUrl, viewKind } from './api-urls';
+import { apiUrlsForView, logsQueryUrl, logVolumeUrl, traceSearchUrl, traceStreamUrl, viewKind } from './api-urls';
 
 describe('apiUrlsForView', () => {
   it('maps a trace view to its correlated request, keeping only the range', () => {
@@ -31,6 +31,8 @@ describe('apiUrlsForView', () => {
     const q = new URLSearchParams('from=now-1h&logsSource=*&tracesSource=jaeger-eu&span=ab&logql={a="b"}');
     expect(traceStreamUrl('abc', q)).toBe('/api/v1/traces/abc/stream?from=now-1h&logsSource=*&tracesSource=jaeger-eu');
     expect(logsQueryUrl(q)).toBe(`/api/v1/query/logs?from=now-1h&logsSource=*&query=${encodeURIComponent('{a="b"}')}`);
+    // The volume histogram asks the same logs source as the lines.
+    expect(logVolumeUrl(q)).toBe(`/api/v1/query/logs/volume?from=now-1h&logsSource=*&query=${encodeURIComponent('{a="b"}')}`);
   });
 
   it('knows no requests for unknown paths', () => {

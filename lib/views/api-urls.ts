@@ -95,7 +95,7 @@ export const logsQueryUrl = (q: URLSearchParams): string | null => {
 export const logVolumeUrl = (q: URLSearchParams): string | null => {
   const logql = q.get('logql');
   if (!logql) return null;
-  const p = new URLSearchParams(pick(q, ['from', 'to']));
+  const p = new URLSearchParams(pick(q, ['from', 'to', 'logsSource']));
   p.set('query', logql);
   return `/api/v1/query/logs/volume?${p.toString()}`;
 };

@@ -7,7 +7,7 @@ import { compileRegex } from './literals';
 import { parseQuery } from './parse';
 
 const line = (text: string, sm: Record<string, string> = {}, tsNs = 1n): DemoLogLine => ({
-  tsNs, service: 'api-gateway', line: text, stream: { service_name: 'api-gateway', level: 'info' }, structuredMetadata: sm, traceId: null,
+  tsNs, service: 'api-gateway', line: text, stream: { service_name: 'api-gateway', level: 'info' }, structuredMetadata: sm, traceId: null, spanId: null,
 });
 
 function logQ(src: string): LogQuery {

@@ -1,6 +1,17 @@
 /** GET /api/health (docs/api.md, "Operations"): per-source reachability, always 200. */
 import { z } from 'zod';
-import { sourceReport } from './common';
+import { namedSourceReport, sourceReport } from './common';
+
+const BACKENDS = ['prometheus', 'loki', 'elasticsearch', 'jaeger', 'tempo'] as const;
+
+/** One named source's probe (docs/api.md, "Operations"). */
+export const namedSourceHealth = namedSourceReport.extend({
+  /** The source's type: prometheus, loki, elasticsearch, jaeger or tempo. */
+  backend: z.enum(BACKENDS),
+  version: z.string().optional(),
+  api: z.string().optional(),
+});
+export type NamedSourceHealth = z.infer<typeof namedSourceHealth>;
 
 export const sourceHealth = sourceReport.extend({
   version: z.string().optional(),
@@ -9,6 +20,10 @@ export const sourceHealth = sourceReport.extend({
   breaker: z.string().optional(),
   /** The Jaeger API in use (v1 or v3). */
   api: z.string().optional(),
+  /** The type of the kind's first source (the default a page uses); when none: the type the environment would configure. */
+  backend: z.enum(BACKENDS).optional(),
+  /** With several sources of the kind: each one's probe, in order. */
+  sources: z.array(namedSourceHealth).optional(),
 });
 export type SourceHealth = z.infer<typeof sourceHealth>;
 

@@ -10,6 +10,7 @@ import type { MetricMetadata } from '../../sources/types';
 import { callSource, mergeReports, type SourceOutcome } from '../source-call';
 import type { InvestigationContext } from '../context';
 import type { TraceLogsResult } from './trace-logs';
+import { logsSources } from '../../sources/registry';
 import { exemplarsFromSources, joinConfigOf, serviceMetricsFromSources, traceFromSources, traceLogsFromSources } from '../fan-out';
 import { fetchServiceMetrics, type ServiceMetricsResult } from './service-series';
 import { cachedMetadata } from '../metadata-cache';
@@ -44,7 +45,7 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
 
   // Several chosen sources of a kind are asked at once (fan-out.ts); one keeps the single-source path.
   const tracePart = traceFromSources(ctx.sources.jaeger, traceId, range, ctx.nowMs, signal, nc('jaeger'), ctx.clock);
-  const logsPart = traceLogsFromSources(ctx.sources.loki, traceId, range, signal, nc('loki'), ctx.clock);
+  const logsPart = traceLogsFromSources(logsSources(ctx.sources), traceId, range, signal, nc('loki'), ctx.clock);
   const fanMetrics = ctx.sources.prometheus.length > 1;
   const exemplarPart = fanMetrics
     ? exemplarsFromSources(ctx.sources.prometheus, EXEMPLAR_SELECTOR, range, signal, ctx.clock)
@@ -102,7 +103,7 @@ export async function* investigateTrace(ctx: InvestigationContext, traceId: stri
     if (name === 'logs') {
       logs = await logsPart;
       const lines = logs.value?.lines ?? [];
-      joined = joinLogs(lines, view, traceId, joinConfigOf(ctx.sources.loki));
+      joined = joinLogs(lines, view, traceId, joinConfigOf(logsSources(ctx.sources)));
       yield { part: 'logs', logs: joined, report: withWarnings(logs.report, logs.value?.truncated ? [`showing the first ${lines.length} lines`] : []) };
     } else if (name === 'exemplars') {
       exemplars = await exemplarPart;

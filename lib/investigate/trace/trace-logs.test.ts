@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LogLine } from '../../model/types';
 import type { LokiClient } from '../../sources/types';
 import { T } from '../../correlate/test-helpers';
-import { fetchTraceLogs, traceLogQueries } from './trace-logs';
+import { fetchTraceLogs, fetchTraceLogsFrom, traceLogQueries, TRACE_LOG_LIMIT } from './trace-logs';
+import type { ElasticsearchClient, EsQueryOptions } from '../../sources/elasticsearch/client';
 
 const line = (ns: string, text: string, stream: Record<string, string>): LogLine => ({ tsNs: ns, line: text, stream, structuredMetadata: {}, parsed: {} });
 const range = { fromMs: 0, toMs: 3_600_000 };
@@ -62,5 +63,24 @@ describe('fetchTraceLogs', () => {
     await expect(fetchTraceLogs(down, T, range)).rejects.toThrow('ECONNREFUSED');
     const empty = { labels: async () => [], queryRange: async () => ({ lines: [], truncated: false, warnings: [] }) } as unknown as LokiClient;
     expect(await fetchTraceLogs(empty, T, range)).toEqual({ lines: [], truncated: false, warnings: ['Loki has no stream labels in this range'] });
+  });
+});
+
+describe('fetchTraceLogsFrom', () => {
+  it('asks an Elasticsearch source for the trace, oldest first and capped', async () => {
+    const calls: [string, number, number, EsQueryOptions | undefined][] = [];
+    const line: LogLine = { tsNs: '1000', line: 'hello', stream: { service_name: 'api' }, structuredMetadata: {}, parsed: {} } as unknown as LogLine;
+    const es = { logsForTrace: async (id: string, from: number, to: number, o?: EsQueryOptions) => (calls.push([id, from, to, o]), { lines: [line], truncated: false, warnings: [] }) } as unknown as ElasticsearchClient;
+    const r = await fetchTraceLogsFrom({ name: 'eu-logs', type: 'elasticsearch', client: es, serviceLabel: null }, 'abc', { fromMs: 1, toMs: 2 });
+    expect(r.lines).toEqual([line]);
+    expect(calls).toEqual([['abc', 1, 2, { signal: undefined, limit: TRACE_LOG_LIMIT, direction: 'forward' }]]);
+  });
+
+  it('asks a Loki source with its LogQL searches and its service label', async () => {
+    const queries: string[] = [];
+    const loki = { labels: async () => ['app', 'service_name'], queryRange: async (q: string) => (queries.push(q), { lines: [], truncated: false, warnings: [] }) } as unknown as LokiClient;
+    await fetchTraceLogsFrom({ name: 'eu', type: 'loki', client: loki, serviceLabel: 'app' }, T, range);
+    expect(queries.length).toBe(2);
+    expect(queries.every((q) => q.startsWith('{app=~".+"}'))).toBe(true);
   });
 });

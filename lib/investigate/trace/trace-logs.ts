@@ -1,6 +1,8 @@
 import type { LogLine } from '../../model/types';
 import { labelFilter, logQuery, streamSelector, traceIdLineFilter } from '../../sources/loki/logql';
 import type { LokiClient } from '../../sources/types';
+import type { NamedClient } from '../../sources/registry';
+import type { ElasticsearchClient } from '../../sources/elasticsearch/client';
 import { DEFAULT_SERVICE_LABELS } from '../../correlate/service-label';
 import { perClientCache } from '../client-cache';
 import { compareNs } from '../../time/range';
@@ -100,4 +102,14 @@ async function searchTraceLogs(loki: LokiClient, traceId: string, serviceLabel: 
   const warnings = ok.flatMap((r) => r.warnings);
   if (line.status === 'rejected') warnings.push(`line-filter search failed: ${(line.reason as Error).message}`);
   return { lines: mergeLines(...ok.map((r) => r.lines)), truncated: ok.some((r) => r.truncated), warnings };
+}
+
+/**
+ * One logs source's search for one trace, by its type: Loki's two LogQL searches above, or
+ * Elasticsearch's `terms` query on its trace-id field (lib/sources/elasticsearch/README.md §2.1),
+ * oldest first and capped like Loki's.
+ */
+export function fetchTraceLogsFrom(source: NamedClient<LokiClient | ElasticsearchClient>, traceId: string, range: { fromMs: number; toMs: number }, signal?: AbortSignal): Promise<TraceLogsResult> {
+  if (source.type === 'elasticsearch') return (source.client as ElasticsearchClient).logsForTrace(traceId, range.fromMs, range.toMs, { signal, limit: TRACE_LOG_LIMIT, direction: 'forward' });
+  return fetchTraceLogs(source.client as LokiClient, traceId, range, signal, source.serviceLabel);
 }

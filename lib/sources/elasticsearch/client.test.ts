@@ -157,3 +157,19 @@ describe('elasticsearch errors', () => {
     expect(e).toMatchObject({ kind: 'timeout', message: 'elasticsearch did not answer within 20 ms' });
   });
 });
+
+describe('elasticsearch cluster info', () => {
+  // The root API's documented answer shape (ES rest-api-spec info.json; OpenSearch adds distribution).
+  it('reads the version from GET /, naming OpenSearch when the cluster is one', async () => {
+    const es1 = client(() => json({ name: 'n1', cluster_name: 'c', version: { number: '8.15.0', build_flavor: 'default' }, tagline: 'You Know, for Search' }));
+    expect(await es1.es.info()).toEqual({ version: '8.15.0' });
+    expect(es1.requests[0].url.pathname).toBe('/');
+    const os = client(() => json({ name: 'n1', version: { distribution: 'opensearch', number: '2.19.0' } }));
+    expect(await os.es.info()).toEqual({ version: 'opensearch 2.19.0' });
+  });
+
+  it('treats an answer without a version as a wrong shape', async () => {
+    const { es } = client(() => json({ ok: true }));
+    expect((await errorOf(es.info())).kind).toBe('bad_response');
+  });
+});

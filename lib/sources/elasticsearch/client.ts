@@ -6,7 +6,7 @@ import { createTransport, type Transport } from '../http';
 import type { CallOptions } from '../types';
 import { hitToLogLine, type HitFields } from './hits';
 import { luceneQuery, traceQuery, type PageRequest, type SortOrder } from './query';
-import { searchResponseSchema, type EsSearchResponse } from './schemas';
+import { rootInfoSchema, searchResponseSchema, type EsSearchResponse } from './schemas';
 
 /**
  * Elasticsearch / OpenSearch log client (lib/sources/elasticsearch/README.md): `_search` with a
@@ -60,6 +60,8 @@ export interface ElasticsearchClient {
   logsForTrace(traceId: string, fromMs: number, toMs: number, opts?: EsQueryOptions): Promise<EsLogsResult>;
   /** Explore: a Lucene query string in [fromMs, toMs]. */
   search(query: string, fromMs: number, toMs: number, opts?: EsQueryOptions): Promise<EsLogsResult>;
+  /** `GET /`: the cluster's version (OpenSearch says so in `version.distribution`), for /api/health. */
+  info(opts?: CallOptions): Promise<{ version: string }>;
 }
 
 const NAME = 'elasticsearch';
@@ -145,6 +147,10 @@ export function createElasticsearchClient(cfg: SourceConfig, logs: Partial<Elast
       if (q === '') return Promise.reject(badQuery('the query is empty (use * for every line)'));
       if (q.length > MAX_QUERY_CHARS) return Promise.reject(badQuery(`the query is longer than ${MAX_QUERY_CHARS} characters`));
       return run((p) => luceneQuery(q, c.defaultField, p), fromMs, toMs, opts, 'desc');
+    },
+    async info(opts) {
+      const v = parseAnswer('loki', rootInfoSchema, await transport.getJson('/', {}, { signal: opts?.signal, maxBytes: opts?.maxBytes }), 'info', NAME).version;
+      return { version: v.distribution && v.distribution !== 'elasticsearch' ? `${v.distribution} ${v.number}` : v.number };
     },
   };
 }

@@ -22,3 +22,6 @@ export const searchResponseSchema = z.object({
   hits: z.object({ total: total.nullish(), hits: z.array(hitSchema) }),
 });
 export type EsSearchResponse = z.infer<typeof searchResponseSchema>;
+
+/** `GET /` (the root "info" API): `{"name","cluster_name","version":{"number","distribution"?},"tagline"}`; OpenSearch adds `distribution: "opensearch"`. */
+export const rootInfoSchema = z.object({ version: z.object({ number: z.string(), distribution: z.string().optional() }) });

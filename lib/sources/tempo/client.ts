@@ -144,5 +144,10 @@ export function createTempoClient(cfg: SourceConfig, transport: Transport = crea
       const raw = await transport.getJson(`/api/v2/search/tag/${encodeURIComponent(tag)}/values`, tagParams(opts), req(opts));
       return parse(tagValuesV2Schema, raw, 'tag values').tagValues ?? [];
     },
+
+    async ready(opts) {
+      // Any non-2xx is a SourceError from the transport; the body ("ready") carries nothing more.
+      await transport.getText('/ready', {}, req(opts));
+    },
   };
 }

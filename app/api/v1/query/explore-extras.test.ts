@@ -60,6 +60,18 @@ describe('GET /api/v1/query/logs/context', () => {
   });
 });
 
+describe('the logs source of volume and context', () => {
+  it('is the one the page chose: an unknown logsSource is a 400 naming the known ones, as for the lines', async () => {
+    sources.loki = fakeLoki({});
+    const volume = await volumeGET(get('/api/v1/query/logs/volume', { query: '{job="api"}', logsSource: 'elk' }));
+    const context = await contextGET(get('/api/v1/query/logs/context', { stream: '{"job":"api"}', tsNs: '1', logsSource: 'elk' }));
+    for (const res of [volume, context]) {
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatchObject({ code: 'unknown_source', message: expect.stringContaining('known: loki') });
+    }
+  });
+});
+
 describe('GET /api/v1/query/logs/volume', () => {
   it('counts lines per level label with a step of about 80 bars', async () => {
     const asked: { q: string; step?: string }[] = [];

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const GET = route(async (req: Request, ctx: { params: Promise<{ service: string }> }) => {
   const service = parseServiceParam((await ctx.params).service);
   const { jaeger } = getSources();
-  if (!jaeger) throw new ApiError(503, 'not_configured', notConfiguredMessage('jaeger', getConfig().demo));
+  if (!jaeger) throw new ApiError(503, 'not_configured', notConfiguredMessage('jaeger', getConfig().demo, getConfig() /* TRACES_BACKEND names the variable */));
   const ops = await jaeger.operations(service, { signal: req.signal });
   const names = [...new Set(ops.map((o) => o.name))].sort();
   return json({ service, operations: names });
