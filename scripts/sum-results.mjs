@@ -38,6 +38,7 @@ function playwright(name) {
 vitest('unit');
 vitest('integration');
 playwright('e2e');
+playwright('e2e-tempo-elastic');
 for (const p of problems) console.log(p);
 const stepFailures = Number(failedSteps) || 0;
 // A failed static check or set-up step counts as a failure too.

@@ -51,6 +51,8 @@ fi
 if [ "$BUILT" = 1 ]; then
   step "end-to-end tests (Chromium)"
   node_modules/.bin/playwright test --config e2e/playwright.config.ts || failures+=("e2e")
+  step "end-to-end: the trace-page walk on the Tempo + Elasticsearch demo stack"
+  node_modules/.bin/playwright test --config e2e/playwright.tempo-elastic.config.ts || failures+=("e2e tempo-elastic")
 fi
 
 step "summary"
