@@ -14,7 +14,7 @@ export function DisplaySettings() {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  useEscapeToClose(open, () => setOpen(false));
+  useEscapeToClose(open, () => setOpen(false), box);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);

@@ -55,7 +55,7 @@ export function TimeRangePicker() {
   useShortcut('t', 'Open the time range picker', () => {
     if (!open) toggle();
   });
-  useEscapeToClose(open, () => setOpen(false));
+  useEscapeToClose(open, () => setOpen(false), box);
   // Opened from the keyboard or not, the focus goes to the presets so arrows and Tab work at once.
   useEffect(() => {
     const presets = popover.current;
