@@ -40,7 +40,7 @@ test('groups the timeline findings by kind and service in a box that does not pu
   expect(rowBox!.y + rowBox!.height).toBeLessThan(900);
 });
 
-test('the span drawer shows log messages, closes on Escape and leaves the header search usable', async ({ page, request }) => {
+test('the span drawer shows log messages, closes on Escape (not on an Escape typed in the header search) and leaves the header search usable', async ({ page, request }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const q = new URLSearchParams({ query: '{service_name="risk-engine"} |= "scoring failed"', from: 'now-30m', to: 'now', limit: '20' });
@@ -68,7 +68,17 @@ test('the span drawer shows log messages, closes on Escape and leaves the header
   await search.click();
   await expect(search).toBeFocused();
 
-  await page.locator('body').press('Escape');
+  // Escape typed in the search box is the search box's: it clears it, the drawer stays.
+  await page.keyboard.type('not a trace');
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(search).toBeFocused();
+  await expect(drawer).toBeVisible();
+
+  // Outside a field Escape closes the drawer.
+  await search.blur();
+  await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await expect(page).not.toHaveURL(/[?&]span=/);
 });

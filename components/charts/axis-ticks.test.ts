@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allIntegers, niceStep, niceTicks, tickLabels } from './axis-ticks';
+import { allIntegers, niceStep, niceTicks, tickLabels, valueAxis } from './axis-ticks';
+
+const NBSP = '\u00a0';
+const spaced = (labels: string[]) => labels.map((l) => l.replace(NBSP, ' '));
 
 describe('niceTicks', () => {
   it('uses 1-2-5 steps and widens the domain to whole steps, so the top label is a tick', () => {
@@ -41,14 +44,32 @@ describe('niceStep', () => {
 describe('tickLabels', () => {
   it('never repeats a label: decimals grow until the labels differ', () => {
     const labels = tickLabels([0, 0.00001, 0.00002, 0.00003], 'ratio');
-    expect(labels).toEqual(['0.000 %', '0.001 %', '0.002 %', '0.003 %']);
+    expect(spaced(labels)).toEqual(['0.000 %', '0.001 %', '0.002 %', '0.003 %']);
     expect(new Set(labels).size).toBe(labels.length);
   });
   it('scales seconds below one to ms and bytes to binary prefixes, one scale per axis', () => {
-    expect(tickLabels([0, 0.1, 0.2, 0.3], 's')).toEqual(['0 ms', '100 ms', '200 ms', '300 ms']);
-    expect(tickLabels([0, 512 * 1024 * 1024, 1024 * 1024 * 1024], 'bytes')).toEqual(['0.0 GiB', '0.5 GiB', '1.0 GiB']);
+    expect(spaced(tickLabels([0, 0.1, 0.2, 0.3], 's'))).toEqual(['0 ms', '100 ms', '200 ms', '300 ms']);
+    expect(spaced(tickLabels([0, 512 * 1024 * 1024, 1024 * 1024 * 1024], 'bytes'))).toEqual(['0.0 GiB', '0.5 GiB', '1.0 GiB']);
     expect(tickLabels([0, 5, 10, 15, 20], '/s')).toEqual(['0/s', '5/s', '10/s', '15/s', '20/s']);
     expect(tickLabels([0, 5000, 10000], undefined)).toEqual(['0k', '5k', '10k']);
+  });
+  it('keeps a number and its unit together (the chart wraps SVG text at spaces: "600" over "ms")', () => {
+    expect(tickLabels([0, 0.2, 0.4, 0.6], 's')[3]).toBe(`600${NBSP}ms`);
+    expect(tickLabels([0, 5, 10], 'reqps')[2]).toBe(`10${NBSP}req/s`);
+  });
+});
+
+describe('valueAxis', () => {
+  it('steps bytes in the binary unit it shows, so the labels are even (not 0.0/0.5/0.9/1.4 GiB)', () => {
+    const axis = valueAxis(0, 1.3 * 1024 ** 3, 4, false, 'bytes');
+    expect(spaced(axis.labels)).toEqual(['0.0 GiB', '0.5 GiB', '1.0 GiB', '1.5 GiB']);
+    expect(axis.domain).toEqual([0, 1.5 * 1024 ** 3]);
+    expect(axis.step).toBe(0.5 * 1024 ** 3);
+  });
+  it('matches the plain ticks for decimal units and keeps integer series on whole numbers', () => {
+    expect(spaced(valueAxis(0, 0.58, 4, false, 's').labels)).toEqual(['0 ms', '200 ms', '400 ms', '600 ms']);
+    expect(spaced(valueAxis(0, 17.2, 5, false, 'reqps').labels)).toEqual(['0 req/s', '5 req/s', '10 req/s', '15 req/s', '20 req/s']);
+    expect(valueAxis(0, 1, 5, true).ticks).toEqual([0, 1]);
   });
 });
 

@@ -98,12 +98,14 @@ function scaleFor(unit: string | undefined, maxAbs: number): { div: number; suff
 
 /**
  * Labels for a set of ticks: one scale and one number of decimals for the whole axis, the
- * fewest decimals that keep every label distinct (so "0.002 %" never appears twice).
+ * fewest decimals that keep every label distinct (so "0.002 %" never appears twice). The
+ * unit follows a no-break space: the chart's SVG text wraps at spaces ("600" over "ms").
  */
-export function tickLabels(ticks: readonly number[], unit?: string): string[] {
+export function tickLabels(ticks: readonly number[], unit?: string, scale?: { div: number; suffix: string }): string[] {
   if (ticks.length === 0) return [];
   const maxAbs = Math.max(...ticks.map(Math.abs));
-  const { div, suffix } = scaleFor(unit, maxAbs);
+  const { div, suffix: spaced } = scale ?? scaleFor(unit, maxAbs);
+  const suffix = spaced.replace(/^ /, '\u00a0');
   const scaled = ticks.map((t) => t / div);
   const step = ticks.length > 1 ? Math.abs(scaled[1] - scaled[0]) : Math.abs(scaled[0]) || 1;
   let decimals = Math.max(0, Math.min(10, Math.ceil(-Math.log10(step) - 1e-9)));
@@ -113,4 +115,15 @@ export function tickLabels(ticks: readonly number[], unit?: string): string[] {
     if (new Set(labels).size === labels.length) break;
   }
   return labels.map((l) => `${l}${suffix}`);
+}
+
+/**
+ * A value axis: ticks in 1-2-5 steps of the unit the labels show (GiB, not bytes: byte
+ * ticks 500 MB apart read 0.0/0.5/0.9/1.4 GiB), and their labels on that one scale.
+ */
+export function valueAxis(lo: number, hi: number, count: number, integer: boolean, unit?: string): AxisTicks & { labels: string[] } {
+  const scale = scaleFor(unit, Math.max(Math.abs(lo), Math.abs(hi)));
+  const shown = niceTicks(lo / scale.div, hi / scale.div, count, integer && scale.div === 1);
+  const ticks = shown.ticks.map((t) => t * scale.div);
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks, step: shown.step * scale.div, labels: tickLabels(ticks, unit, scale) };
 }

@@ -7,7 +7,7 @@ import type { ApiExemplar, ApiMetric } from '@/lib/api/types';
 import type { Anomaly } from '@/lib/model/anomaly';
 import { serviceOf } from '@/lib/correlate/service-label';
 import { traceHref } from '@/lib/routes';
-import { niceTicks, tickLabels } from './axis-ticks';
+import { valueAxis } from './axis-ticks';
 import { formatValue, toChartData, valueExtent, type ChartRow } from './chart-data';
 import { formatAxisTick } from '@/lib/time/format';
 import { useTimeZone } from '@/components/settings/time-zone';
@@ -98,8 +98,7 @@ export function TimeSeriesChart({
     const ext = valueExtent(series, fromMs, toMs, visible);
     let hi = ext?.max ?? 1;
     for (const d of dots) hi = Math.max(hi, d.value);
-    const ticks = niceTicks(Math.min(0, ext?.min ?? 0), hi, Math.max(2, Math.min(6, Math.floor(height / 36))), (integerTicks || (ext?.integers ?? false)) && dots.length === 0);
-    const labels = tickLabels(ticks.ticks, unit);
+    const { labels, ...ticks } = valueAxis(Math.min(0, ext?.min ?? 0), hi, Math.max(2, Math.min(6, Math.floor(height / 36))), (integerTicks || (ext?.integers ?? false)) && dots.length === 0, unit);
     return { ...ticks, label: new Map(ticks.ticks.map((t, i) => [t, labels[i]])), widthPx: Math.max(40, 8 + 6 * Math.max(...labels.map((l) => l.length))) };
   }, [series, fromMs, toMs, visible, dots, height, unit, integerTicks]);
   const zoom = useDragZoom(onZoom);

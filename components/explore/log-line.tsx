@@ -6,6 +6,7 @@ import type { ExploreLogEntry } from '@/lib/api/contract/explore';
 import { LEVEL_STYLE, type LogLevel } from '@/components/logs/log-level';
 import { LogLineHead } from '@/components/logs/log-line-head';
 import { traceHref } from '@/lib/routes';
+import { LIST_ITEM_ATTR } from '@/components/ui/use-shortcut';
 import { labelLink, lineSegments, type Segment } from './log-segments';
 
 /**
@@ -13,7 +14,7 @@ import { labelLink, lineSegments, type Segment } from './log-segments';
  * ids inside them become links (to /trace/<id>), so hostile text stays inert. A line whose
  * trace id is only in its labels or structured metadata gets a trace chip after the text.
  * Opened, it lists its labels with "filter for / filter out" buttons and offers the lines
- * around it (log context).
+ * around it (log context). A row is a list item for j/k, like every list (use-shortcut.ts).
  */
 
 const stop = (e: MouseEvent) => e.stopPropagation();
@@ -58,6 +59,7 @@ export const LogLineRow = memo(function LogLineRow({ entry, level, expanded, sel
   return (
     <div
       data-testid="explore-log-row"
+      {...{ [LIST_ITEM_ATTR]: '' }}
       data-level={level}
       data-trace-id={entry.traceId ?? ''}
       role="button"

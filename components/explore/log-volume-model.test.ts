@@ -21,5 +21,6 @@ describe('volumeByLevel', () => {
     expect(v.rows).toEqual([{ t: 0, info: 5 }, { t: 60, error: 1 }]);
     expect(v.levels).toEqual(['error', 'info']);
     expect(v.total).toBe(6);
+    expect(v.peak).toBe(5);
   });
 });

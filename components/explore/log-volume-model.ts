@@ -20,7 +20,8 @@ export function levelOfSeries(labels: Record<string, string>): LogLevel {
   return 'unknown';
 }
 
-export function volumeByLevel(series: readonly Pick<ApiMetric, 'labels' | 'points'>[]): { rows: VolumeRow[]; levels: LogLevel[]; total: number } {
+/** Bars by time with their levels stacked, the levels present, all lines, and the tallest bar (the axis top). */
+export function volumeByLevel(series: readonly Pick<ApiMetric, 'labels' | 'points'>[]): { rows: VolumeRow[]; levels: LogLevel[]; total: number; peak: number } {
   const byTime = new Map<number, VolumeRow>();
   const seen = new Set<LogLevel>();
   let total = 0;
@@ -35,5 +36,7 @@ export function volumeByLevel(series: readonly Pick<ApiMetric, 'labels' | 'point
       total += v;
     }
   }
-  return { rows: [...byTime.values()].sort((a, b) => a.t - b.t), levels: LOG_LEVELS.filter((l) => seen.has(l)), total };
+  const rows = [...byTime.values()].sort((a, b) => a.t - b.t);
+  const peak = rows.reduce((max, row) => Math.max(max, LOG_LEVELS.reduce((sum, l) => sum + (row[l] ?? 0), 0)), 0);
+  return { rows, levels: LOG_LEVELS.filter((l) => seen.has(l)), total, peak };
 }

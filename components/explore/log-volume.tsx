@@ -7,6 +7,7 @@ import type { LogLevel } from '@/components/logs/log-level';
 import { formatAxisTick, formatDateTime } from '@/lib/time/format';
 import { useTimeZone } from '@/components/settings/time-zone';
 import { useElementWidth } from '@/components/charts/use-element-width';
+import { valueAxis } from '@/components/charts/axis-ticks';
 import { volumeByLevel } from './log-volume-model';
 
 /** Bar colours per level (the badge colours of log-level.ts as hex, for SVG). */
@@ -26,6 +27,8 @@ export function LogVolume({ data }: { data: LogVolumeResponse }) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
   const model = useMemo(() => volumeByLevel(data.series), [data.series]);
+  // About three whole-number steps: the plot is some 48 px tall, and recharts' five labels overlap there.
+  const axis = useMemo(() => valueAxis(0, model.peak, 3, true), [model.peak]);
   const fromMs = Date.parse(data.range.from);
   const toMs = Date.parse(data.range.to);
   const slots = Math.max(1, (toMs - fromMs) / 1000 / data.step);
@@ -53,7 +56,7 @@ export function LogVolume({ data }: { data: LogVolumeResponse }) {
             <BarChart data={model.rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.2} vertical={false} />
               <XAxis dataKey="t" type="number" domain={[fromMs, toMs]} tickFormatter={(v: number) => formatAxisTick(v, toMs - fromMs, zone)} tick={{ fontSize: 9 }} minTickGap={32} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 9 }} width={40} />
+              <YAxis domain={axis.domain} ticks={axis.ticks} interval={0} tickFormatter={(v: number) => axis.labels[axis.ticks.indexOf(v)] ?? String(v)} tick={{ fontSize: 9 }} width={40} />
               <Tooltip
                 isAnimationActive={false}
                 labelFormatter={(v) => formatDateTime(Number(v), zone)}

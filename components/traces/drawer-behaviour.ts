@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 /**
  * Where a side drawer starts so it does not cover the app header (search, time picker): the
@@ -24,24 +24,4 @@ export function useBelowHeader(): number {
     };
   }, []);
   return top;
-}
-
-/**
- * Escape closes the drawer, unless something above it took the key first (an open dialog or
- * menu calls preventDefault, or a modal dialog is open).
- */
-export function useEscapeToClose(onClose: () => void): void {
-  const latest = useRef(onClose);
-  useLayoutEffect(() => {
-    latest.current = onClose;
-  });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      if (document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]')) return;
-      latest.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 }

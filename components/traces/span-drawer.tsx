@@ -1,13 +1,14 @@
 'use client';
 
 import { ServiceLink } from '@/components/ui/service-link';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
 import type { ApiSpan } from '@/lib/api/types';
 import type { TagValue } from '@/lib/model/types';
 import { formatDurationMs, tagText } from './span-format';
 import { SpanDrawerLog } from './span-drawer-log';
-import { useBelowHeader, useEscapeToClose } from './drawer-behaviour';
+import { useEscapeToClose } from '@/components/ui/use-shortcut';
+import { useBelowHeader } from './drawer-behaviour';
 
 const MAX_DRAWER_LOGS = 300;
 
@@ -53,11 +54,14 @@ function TagTable({ tags }: { tags: Record<string, TagValue> }) {
 
 /** Everything about one span: times, tags, events, warnings and the log lines joined to it. */
 export function SpanDrawer({ span, processTags, traceStartUs, reason, logs, spanHref, onSelect, onClose, detailPending = false }: SpanDrawerProps) {
-  // Below the app header (its search and time picker stay usable); Escape closes it.
+  // Below the app header (its search and time picker stay usable); Escape closes it, except
+  // an Escape typed in a field outside the drawer (the header's search): that is the field's.
   const top = useBelowHeader();
-  useEscapeToClose(onClose);
+  const drawer = useRef<HTMLElement>(null);
+  useEscapeToClose(true, onClose, drawer);
   return (
     <aside
+      ref={drawer}
       data-testid="span-drawer"
       data-span-id={span.spanId}
       aria-label="Span details"

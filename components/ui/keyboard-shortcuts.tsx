@@ -26,7 +26,7 @@ export function KeyboardShortcuts() {
   useShortcut('j', 'Next row in a list', () => stepListFocus(1));
   useShortcut('k', 'Previous row in a list', () => stepListFocus(-1));
   useShortcut('?', 'Show these shortcuts', () => setOpen(true));
-  useEscapeToClose(open, () => setOpen(false));
+  useEscapeToClose(open, () => setOpen(false), dialog);
 
   useEffect(() => {
     const d = dialog.current;

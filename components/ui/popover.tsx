@@ -30,7 +30,8 @@ export function Popover({ open, onClose, trigger, className = '', panelRef, pane
   useEffect(() => {
     close.current = onClose;
   });
-  useEscapeToClose(open, onClose);
+  // Esc typed in a field inside the panel closes the panel (the field is within `box`).
+  useEscapeToClose(open, onClose, box);
   useEffect(() => {
     if (!open) return;
     const outside = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && close.current();

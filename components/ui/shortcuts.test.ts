@@ -30,6 +30,20 @@ describe('the shortcut registry', () => {
     expect(r.handle({ key: '/', target: el('BUTTON') })).toBe(true);
   });
 
+  it('gives Escape typed in a field only to what holds that field, so the field keeps it otherwise', () => {
+    const r = createShortcutRegistry();
+    const calls: string[] = [];
+    const inPicker = el('INPUT', { type: 'datetime-local' });
+    const headerSearch = el('INPUT', { type: 'search' });
+    r.register({ key: 'Escape', description: 'Close drawer', run: () => void calls.push('drawer'), inFields: (field) => field === 'a field of the drawer' });
+    r.register({ key: 'Escape', description: 'Close picker', run: () => void calls.push('picker'), inFields: (field) => field === inPicker });
+    expect(r.handle({ key: 'Escape', target: headerSearch })).toBe(false);
+    expect(calls).toEqual([]);
+    expect(r.handle({ key: 'Escape', target: inPicker })).toBe(true);
+    expect(r.handle({ key: 'Escape', target: el('BUTTON') })).toBe(true);
+    expect(calls).toEqual(['picker', 'picker']);
+  });
+
   it('leaves keys with modifiers, during composition or already handled to the browser', () => {
     const r = createShortcutRegistry();
     const run = vi.fn();

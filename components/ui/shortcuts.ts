@@ -11,8 +11,12 @@ export interface Shortcut {
   description: string;
   /** Return false to let the key through (nothing to do right now). */
   run: () => boolean | void;
-  /** Also while typing in a field (Escape leaves a field by closing what holds it). */
-  inFields?: boolean;
+  /**
+   * Also while typing in a field: true for any field, or a test of the field (Escape closes
+   * the popover or drawer that holds the field, never something else: a field's Escape is
+   * the field's own, docs/architecture.md "Keyboard").
+   */
+  inFields?: boolean | ((field: unknown) => boolean);
 }
 
 export interface KeyLike {
@@ -44,6 +48,8 @@ export function isTypingTarget(target: unknown): boolean {
   if (el.isContentEditable) return true;
   return typeof el.closest === 'function' && el.closest('[contenteditable=""], [contenteditable="true"], .cm-editor') !== null;
 }
+
+const takesFieldKey = (s: Shortcut, field: unknown) => (typeof s.inFields === 'function' ? s.inFields(field) : s.inFields === true);
 
 export interface ShortcutRegistry {
   /** Add a shortcut; the latest registration of a key wins (an open dialog's Escape before the page's). Returns its removal. */
@@ -79,7 +85,7 @@ export function createShortcutRegistry(): ShortcutRegistry {
       const typing = isTypingTarget(e.target);
       for (let i = entries.length - 1; i >= 0; i--) {
         const s = entries[i];
-        if (s.key !== e.key || (typing && !s.inFields)) continue;
+        if (s.key !== e.key || (typing && !takesFieldKey(s, e.target))) continue;
         if (s.run() !== false) return true;
       }
       return false;

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_EXPIRES_IN, EXPIRY_CHOICES } from '@/lib/api/contract/views';
 import { hasRelativeRange } from '@/lib/views/view-path';
 import { useTimeZone } from '@/components/settings/time-zone';
+import { useEscapeToClose } from '@/components/ui/use-shortcut';
 import { CopyLink } from './copy-link';
 import { formatExpiry } from './format';
 import { ShareList } from './share-list';
@@ -33,6 +34,8 @@ export function ShareDialog({ path, onClose }: { path: string; onClose: () => vo
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);
+  // Escape through the app's registry, so it closes this dialog and not a drawer opened before it.
+  useEscapeToClose(true, () => dialog.current?.close(), dialog);
 
   const create = useMutation({
     mutationFn: async () => {
