@@ -1,7 +1,7 @@
 'use client';
 
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
-import { BACKEND_DISPLAY_NAMES, SOURCE_DISPLAY_NAMES } from '@/lib/model/source-names';
+import { BACKEND_DISPLAY_NAMES, SOURCE_DISPLAY_NAMES, SOURCE_SIGNALS } from '@/lib/model/source-names';
 import type { SourceName } from '@/lib/model/types';
 import { SOURCE_PARAM_OF } from '@/lib/views/api-urls';
 
@@ -21,7 +21,8 @@ export function SourcePicker({ slot, names, backends }: { slot: SourceName; name
   const value = params.get(param) ?? names[0];
   return (
     <select
-      aria-label={`${SOURCE_DISPLAY_NAMES[slot]} source`}
+      // Named by the signal, not the backend: a logs kind may mix Loki and Elasticsearch.
+      aria-label={mixed ? `Source of ${SOURCE_SIGNALS[slot]}` : `${SOURCE_DISPLAY_NAMES[slot]} source`}
       data-testid={`source-picker-${slot}`}
       className="rounded border border-slate-300 bg-transparent text-xs dark:border-slate-700"
       value={value}
