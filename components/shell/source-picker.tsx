@@ -1,7 +1,7 @@
 'use client';
 
 import { useSetViewParams, useViewParams } from '@/components/ui/view-params';
-import { BACKEND_DISPLAY_NAMES, SOURCE_DISPLAY_NAMES, SOURCE_SIGNALS } from '@/lib/model/source-names';
+import { BACKEND_DISPLAY_NAMES, roleDisplayName, SOURCE_SIGNALS } from '@/lib/model/source-names';
 import type { SourceName } from '@/lib/model/types';
 import { SOURCE_PARAM_OF } from '@/lib/views/api-urls';
 
@@ -22,7 +22,7 @@ export function SourcePicker({ slot, names, backends }: { slot: SourceName; name
   return (
     <select
       // Named by the signal, not the backend: a logs kind may mix Loki and Elasticsearch.
-      aria-label={mixed ? `Source of ${SOURCE_SIGNALS[slot]}` : `${SOURCE_DISPLAY_NAMES[slot]} source`}
+      aria-label={mixed ? `Source of ${SOURCE_SIGNALS[slot]}` : `${roleDisplayName(slot, backends?.[0])} source`}
       data-testid={`source-picker-${slot}`}
       className="rounded border border-slate-300 bg-transparent text-xs dark:border-slate-700"
       value={value}
