@@ -175,7 +175,7 @@ test('j and k step through the log rows like every list, and Enter opens the foc
   await page.keyboard.press('k');
   await expect(rows.nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(rows.nth(1)).toHaveAttribute('aria-expanded', 'true');
+  await expect(rows.nth(1).getByTestId('log-row-toggle')).toHaveAttribute('aria-expanded', 'true');
 });
 
 test('an empty |= "gc pause" suggests the case-insensitive filter that finds lines', async ({ page }) => {

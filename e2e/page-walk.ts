@@ -42,7 +42,12 @@ export function walkPages(traceId: string, sharePath: string): WalkPage[] {
     { name: 'overview', path: `/?${range}`, ready: (p) => p.getByTestId('incidents-heading') },
     { name: 'anomalies', path: `/anomalies?${range}`, ready: (p) => p.getByTestId('anomaly-row').first() },
     { name: 'incidents', path: `/anomalies?${range}&group=incident`, ready: (p) => p.getByTestId('anomalies-summary') },
-    { name: 'explore', path: `/explore?${range}&query=${encodeURIComponent('rate(process_cpu_seconds_total[5m])')}`, ready: (p) => p.locator('.recharts-surface, [role="alert"]').first() },
+    // A query and a log search with answers, so the picture shows a chart and log lines, not two empty panels.
+    {
+      name: 'explore',
+      path: `/explore?${range}&query=${encodeURIComponent('sum by (code) (rate(http_requests_total[5m]))')}&logql=${encodeURIComponent('{service_name="risk-engine"}')}`,
+      ready: (p) => p.getByTestId('explore-logs-summary').or(p.locator('[role="alert"]')).first(),
+    },
     { name: 'trace', path: `/trace/${traceId}?${range}`, ready: (p) => p.getByTestId('span-row').first() },
     { name: 'missing-trace', path: `/trace/${missing}?${range}`, ready: (p) => p.getByTestId('trace-missing') },
     { name: 'traces-search', path: `/traces?${range}&service=risk-engine`, ready: (p) => p.getByTestId('search-result').first() },

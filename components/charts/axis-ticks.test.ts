@@ -80,3 +80,14 @@ describe('allIntegers', () => {
     expect(allIntegers([null])).toBe(false);
   });
 });
+
+describe('valueAxis for a short chart (the log volume histogram asks for two steps)', () => {
+  it('gives at most three whole-number labels whatever the tallest bar', () => {
+    for (const peak of [1, 2, 7, 17, 20, 99, 950, 12_345]) {
+      const axis = valueAxis(0, peak, 2, true);
+      expect(axis.ticks.length, `peak ${peak}`).toBeLessThanOrEqual(3);
+      expect(axis.ticks[axis.ticks.length - 1]).toBeGreaterThanOrEqual(peak);
+      for (const t of axis.ticks) expect(Number.isInteger(t)).toBe(true);
+    }
+  });
+});

@@ -14,7 +14,8 @@ import { labelLink, lineSegments, type Segment } from './log-segments';
  * ids inside them become links (to /trace/<id>), so hostile text stays inert. A line whose
  * trace id is only in its labels or structured metadata gets a trace chip after the text.
  * Opened, it lists its labels with "filter for / filter out" buttons and offers the lines
- * around it (log context). A row is a list item for j/k, like every list (use-shortcut.ts).
+ * around it (log context). A row is a list item for j/k, like every list (use-shortcut.ts);
+ * its toggle button is what Tab and screen readers reach.
  */
 
 const stop = (e: MouseEvent) => e.stopPropagation();
@@ -62,9 +63,10 @@ export const LogLineRow = memo(function LogLineRow({ entry, level, expanded, sel
       {...{ [LIST_ITEM_ATTR]: '' }}
       data-level={level}
       data-trace-id={entry.traceId ?? ''}
-      role="button"
-      tabIndex={0}
-      aria-expanded={expanded}
+      data-expanded={expanded}
+      // Not a button itself: it holds links and buttons (axe nested-interactive). j/k focus
+      // the row and Enter opens it; Tab reaches its toggle below.
+      tabIndex={-1}
       onClick={() => onSelect(entry)}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
@@ -76,6 +78,19 @@ export const LogLineRow = memo(function LogLineRow({ entry, level, expanded, sel
       className={`cursor-pointer border-b border-l-2 border-b-slate-100 px-2 py-0.5 text-xs hover:bg-slate-50 dark:border-b-slate-800 dark:hover:bg-slate-800/50 ${style.border} ${selected ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
     >
       <div className="flex items-start gap-2">
+        <button
+          type="button"
+          aria-expanded={expanded}
+          aria-label={expanded ? 'Hide the details of this line' : 'Show the details of this line'}
+          data-testid="log-row-toggle"
+          onClick={(e) => {
+            stop(e);
+            onSelect(entry);
+          }}
+          className="w-3 shrink-0 text-slate-500 hover:text-slate-900 dark:hover:text-slate-100"
+        >
+          {expanded ? '▾' : '▸'}
+        </button>
         <LogLineHead entry={entry} level={level} />
         <span className={`min-w-0 flex-1 font-mono ${expanded || wrap ? 'whitespace-pre-wrap break-all' : 'truncate whitespace-pre'}`} data-testid="explore-log-text">
           {segments.map((s, i) => (
@@ -89,7 +104,7 @@ export const LogLineRow = memo(function LogLineRow({ entry, level, expanded, sel
         )}
       </div>
       {expanded && (
-        <div className="mt-1 mb-1 ml-[9.5rem] space-y-1" onClick={stop}>
+        <div className="mt-1 mb-1 ml-[10.75rem] space-y-1" onClick={stop}>
           {onContext && entry.stream && (
             <button type="button" data-testid="log-show-context" className={ACTION} onClick={() => onContext(entry)}>
               Show context

@@ -28,7 +28,7 @@ export function LogVolume({ data }: { data: LogVolumeResponse }) {
   const width = useElementWidth(box);
   const model = useMemo(() => volumeByLevel(data.series), [data.series]);
   // About three whole-number steps: the plot is some 48 px tall, and recharts' five labels overlap there.
-  const axis = useMemo(() => valueAxis(0, model.peak, 3, true), [model.peak]);
+  const axis = useMemo(() => valueAxis(0, model.peak, 2, true), [model.peak]);
   const fromMs = Date.parse(data.range.from);
   const toMs = Date.parse(data.range.to);
   const slots = Math.max(1, (toMs - fromMs) / 1000 / data.step);
