@@ -7,6 +7,7 @@ import { decodeSpanColumns } from '@/lib/correlate/span-columns';
 import { applySpanDetails } from '@/lib/correlate/span-details';
 import { ApiFetchError, fetchApiStream } from '@/components/ui/use-api';
 import { readFrames } from './read-frames';
+import { takeTraceStream } from './early-stream';
 
 /**
  * The trace page's investigation as its stream's frames land (docs/architecture.md, "Data
@@ -73,7 +74,8 @@ export function useTraceStream(url: string | null): TraceStreamState {
       current = s;
       if (!ctl.signal.aborted) setState({ url, s });
     };
-    fetchApiStream(url, ctl.signal)
+    // The stream instrumentation-client.ts started for this page, if it is this one (early-stream.ts).
+    (takeTraceStream(url, ctl.signal) ?? fetchApiStream(url, ctl.signal))
       .then((res) => readFrames(res, (f) => publish(applyFrame(current, f))))
       .then(() => {
         if (!current.has.findings && !current.error) publish({ ...current, error: new ApiFetchError(200, 'incomplete', 'the answer ended before the findings') });

@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { preload } from 'react-dom';
 import { TraceView } from '@/components/traces/trace-view';
 import { EmptyState, PageTitle } from '@/components/ui/page-title';
 import { canonicalTraceId } from '@/lib/model/ids';
-import { traceStreamUrl } from '@/lib/views/api-urls';
 
 type Params = Promise<{ traceId: string }>;
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The raw segment, decoded when it is valid percent-encoding (a malformed one is shown as is). */
 function segment(value: string): string {
@@ -23,16 +20,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: id ? `Trace ${id.slice(0, 12)}…` : 'Not a trace id' };
 }
 
-export default async function Page({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+/**
+ * The trace page. Its one request, the investigation's stream, is not preloaded here: it starts
+ * once the page's scripts have loaded (components/traces/early-stream.ts), so the server's work
+ * on it does not hold back those scripts.
+ */
+export default async function Page({ params }: { params: Params }) {
   const raw = segment((await params).traceId);
   const canonical = canonicalTraceId(raw);
-  if (canonical) {
-    // Start the investigation's stream while the page's JavaScript loads; the view's own
-    // fetch of the same URL then takes the preloaded response, frames and all.
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(await searchParams)) if (typeof v === 'string') q.set(k, v);
-    preload(traceStreamUrl(canonical, q), { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'high' });
-  }
   if (!canonical) {
     return (
       <div>
