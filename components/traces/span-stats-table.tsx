@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { sortStats, STAT_COLUMNS, type SpanStatRow, type StatColumn } from '@/lib/trace-tools/span-stats';
 import { formatDurationMs } from './span-format';
 
@@ -11,12 +11,10 @@ const ROW_PX = 22;
 
 /**
  * Jaeger's trace statistics: per service and operation, sortable by any column. A trace with
- * many operation names has thousands of rows: only those in view are drawn, and new rows
- * render after the filter's own change is on screen (a deferred value: the waterfall and the
- * match count never wait for the table).
+ * many operation names has thousands of rows: only those in view are drawn. The rows follow
+ * the filter in a deferred render (useSpanStats), so the waterfall never waits for the table.
  */
-export function SpanStatsTable({ rows: latestRows, filtered }: { rows: SpanStatRow[]; filtered: boolean }) {
-  const rows = useDeferredValue(latestRows);
+export function SpanStatsTable({ rows, filtered }: { rows: SpanStatRow[]; filtered: boolean }) {
   const [sort, setSort] = useState<{ column: StatColumn; desc: boolean }>({ column: 'selfMs', desc: true });
   const sorted = useMemo(() => sortStats(rows, sort.column, sort.desc), [rows, sort]);
   const scroller = useRef<HTMLDivElement>(null);

@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { buildFilterIndex, type SpanFilterIndex } from '@/lib/trace-tools/filter-index';
 import { FILTER_PARAMS, filterIndexed, filterIsActive, parseSpanFilter, type FilterResult, type ParsedFilter } from '@/lib/trace-tools/span-filter';
-import { selfTimesUs, statisticsIndexed, type SpanStatRow } from '@/lib/trace-tools/span-stats';
+import { selfTimesUs, traceStatistics, type SpanStatRow } from '@/lib/trace-tools/span-stats';
 import type { WaterfallIndex } from './waterfall-model';
 
 const input = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900';
@@ -36,10 +36,15 @@ export function useSpanFilter(index: WaterfallIndex, params: URLSearchParams, de
   return { parsedFilter, filterActive, filtered, filterIndex };
 }
 
-/** The statistics table's rows while it is open; self times are computed once per trace. */
-export function useSpanStats(index: WaterfallIndex, filterIndex: SpanFilterIndex, open: boolean, mask: Uint8Array | null): SpanStatRow[] | null {
-  const self = useMemo(() => (open ? selfTimesUs(index.spans, index.children) : null), [open, index]);
-  return useMemo(() => (self ? statisticsIndexed(filterIndex, self, mask) : null), [self, filterIndex, mask]);
+/**
+ * The statistics table's rows while it is open. Self times and the rows of all spans are
+ * computed once per trace; the rows follow the filter in a deferred render, so a filter's
+ * change to the waterfall is painted before the table is counted and sorted.
+ */
+export function useSpanStats(index: WaterfallIndex, filterIndex: SpanFilterIndex, open: boolean, mask: Uint8Array | null): { rows: SpanStatRow[]; filtered: boolean } | null {
+  const shownMask = useDeferredValue(mask);
+  const stats = useMemo(() => (open ? traceStatistics(filterIndex, selfTimesUs(index.spans, index.children)) : null), [open, index, filterIndex]);
+  return useMemo(() => (stats ? { rows: stats.of(shownMask), filtered: shownMask !== null } : null), [stats, shownMask]);
 }
 
 export interface SpanToolsProps {

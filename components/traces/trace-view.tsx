@@ -180,7 +180,7 @@ export function TraceView({ traceId }: { traceId: string }) {
             statsOpen={statsOpen}
             onStats={setStatsOpen}
           />
-          {stats && <SpanStatsTable rows={stats} filtered={filterActive} />}
+          {stats && <SpanStatsTable rows={stats.rows} filtered={stats.filtered} />}
           <Waterfall index={index} rows={shownRows} notes={notes} logsBySpan={bySpan} selectedId={selectedId} onToggle={onToggle} onSelect={onSelect} matchMask={filtered?.mask ?? null} />
         </>
       ) : (

@@ -90,6 +90,20 @@ export function statisticsIndexed(ix: SpanFilterIndex, selfUs: Float64Array, mas
   return out;
 }
 
+/**
+ * One trace's statistics while the table is open: the rows of all spans are counted once and
+ * kept, so clearing a filter shows them without recounting every span; a filter's rows are
+ * counted when asked for.
+ */
+export interface TraceStatistics {
+  of(mask: Uint8Array | null): SpanStatRow[];
+}
+
+export function traceStatistics(ix: SpanFilterIndex, selfUs: Float64Array): TraceStatistics {
+  let all: SpanStatRow[] | null = null;
+  return { of: (mask) => (mask ? statisticsIndexed(ix, selfUs, mask) : (all ??= statisticsIndexed(ix, selfUs, null))) };
+}
+
 /** The same from the spans and their children (tests, one-off use). */
 export function spanStatistics(spans: readonly ApiSpan[], children: readonly (readonly number[])[], mask: Uint8Array | null = null): SpanStatRow[] {
   return statisticsIndexed(buildFilterIndex(spans), selfTimesUs(spans, children), mask);

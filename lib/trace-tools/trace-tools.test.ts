@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiSpan } from '../api/types';
 import { buildFilterIndex } from './filter-index';
 import { filterIndexed, filterIsActive, filterSpans, NO_FILTER, parseSpanFilter, stepMatch } from './span-filter';
-import { selfTimesUs, sortStats, spanStatistics } from './span-stats';
+import { selfTimesUs, sortStats, spanStatistics, traceStatistics } from './span-stats';
 
 function span(i: number, over: Partial<ApiSpan>): ApiSpan {
   return {
@@ -89,5 +89,14 @@ describe('span statistics', () => {
     const rows = spanStatistics(spans, children);
     expect(sortStats(rows, 'selfMs', true).map((r) => r.service)).toEqual(['db', 'gw', 'cache']);
     expect(sortStats(rows, 'service', false).map((r) => r.service)).toEqual(['cache', 'db', 'gw']);
+  });
+
+  it('keeps the rows of all spans per trace: clearing a filter shows them again without recounting', () => {
+    const stats = traceStatistics(buildFilterIndex(spans), selfTimesUs(spans, children));
+    const all = stats.of(null);
+    expect(all.reduce((n, r) => n + r.count, 0)).toBe(4);
+    const { mask } = filterSpans(spans, { ...NO_FILTER, service: 'db' });
+    expect(stats.of(mask)).toEqual([expect.objectContaining({ service: 'db', count: 2 })]);
+    expect(stats.of(null)).toBe(all);
   });
 });
