@@ -1,19 +1,23 @@
 /**
  * Safe PromQL construction. A label value becomes a double-quoted PromQL string with
  * Go escaping (lib/sources/loki/README.md §3.5): backslash and quote escaped, control characters
- * encoded, so a hostile service name cannot break out of its matcher.
+ * encoded, so a hostile service name cannot break out of its matcher. LogQL strings are the
+ * same Go literals: the Loki query builders use this function too.
  */
 export function promString(value: string): string {
   let out = '"';
   for (const ch of value) {
-    const c = ch.codePointAt(0)!;
+    const code = ch.codePointAt(0)!;
     if (ch === '\\') out += '\\\\';
     else if (ch === '"') out += '\\"';
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
+    else if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0x2028 || code === 0x2029) {
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      out += '\\ufffd'; // a lone surrogate cannot be encoded as UTF-8 (nor put in a URL)
+    } else out += ch;
   }
   return `${out}"`;
 }

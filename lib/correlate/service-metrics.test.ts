@@ -6,8 +6,14 @@ const panels = (qs: ReturnType<typeof serviceMetricQueries>) => Object.fromEntri
 
 describe('promString', () => {
   it('escapes backslash, quote, newline and other control characters', () => {
-    expect(promString('a"b\\c\nd\te\u0001')).toBe('"a\\"b\\\\c\\nd\\te\\x01"');
+    expect(promString('a"b\\c\nd\te\u0001')).toBe('"a\\"b\\\\c\\nd\\te\\u0001"');
     expect(promString('checkout')).toBe('"checkout"');
+  });
+
+  it('replaces a lone surrogate, so a hostile label value still makes a query that can go in a URL', () => {
+    const q = promString('a\ud800b');
+    expect(q).toBe('"a\\ufffdb"');
+    expect(() => encodeURIComponent(q)).not.toThrow();
   });
 });
 

@@ -3,7 +3,7 @@ import { caseInsensitiveVariant, quoteLogQL, streamSelector, volumeQuery, withLa
 
 describe('quoteLogQL', () => {
   it('escapes quotes, backslashes and control characters', () => {
-    expect(quoteLogQL('a"b\\c\nd\u0001')).toBe('"a\\"b\\\\c\\nd\\x01"');
+    expect(quoteLogQL('a"b\\c\nd\u0001')).toBe('"a\\"b\\\\c\\nd\\u0001"');
   });
 });
 

@@ -1,4 +1,4 @@
-import { LABEL_NAME } from '../../correlate/promql';
+import { LABEL_NAME, promString } from '../../correlate/promql';
 import { traceIdForms } from '../../model/ids';
 
 /**
@@ -24,24 +24,8 @@ export interface Matcher {
   value: string;
 }
 
-/** A double-quoted LogQL string literal holding exactly `value`. */
-export function logqlString(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '"') out += '\\"';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0x2028 || code === 0x2029) {
-      out += `\\u${code.toString(16).padStart(4, '0')}`;
-    } else if (code >= 0xd800 && code <= 0xdfff) {
-      out += '\\ufffd'; // a lone surrogate cannot be encoded as UTF-8
-    } else out += ch;
-  }
-  return `${out}"`;
-}
+/** A double-quoted LogQL string literal holding exactly `value` (a Go literal, as in PromQL). */
+export const logqlString = promString;
 
 /** Escapes RE2 metacharacters so `value` matches literally inside a regex. */
 export function regexEscape(value: string): string {
