@@ -1,6 +1,6 @@
 'use client';
 
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, syntaxHighlighting } from '@codemirror/language';
 import { lintKeymap } from '@codemirror/lint';
@@ -60,8 +60,8 @@ export function QueryEditor({ language, value, onChange, onRun, label, placehold
           history(),
           closeBrackets(),
           bracketMatching(),
-          autocompletion(),
-          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
+          autocompletion(), // brings its own completion keymap
+          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap]),
           syntaxHighlighting(queryHighlightStyle),
           placeholderExt(placeholder ?? ''),
           EditorView.lineWrapping,
