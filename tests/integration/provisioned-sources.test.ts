@@ -32,7 +32,10 @@ function startEdgeLoki(lineFor: (traceId: string) => { tsNs: string; line: strin
       const query = url.searchParams.get('query') ?? '';
       queries.push(query);
       auth.push(req.headers.authorization);
-      const id = /([0-9a-f]{16,32})/i.exec(query)?.[1] ?? '';
+      // Like Loki: the edge stream carries no trace_id label or metadata, so only the line
+      // filter finds its line, and the line holds the id's full form (the longest form asked).
+      const byLabel = /\|\s*trace_id\s*=~/.test(query);
+      const id = byLabel ? '' : (query.match(/[0-9a-f]{16,32}/gi) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
       const hit = id ? lineFor(id) : null;
       return send({ status: 'success', data: { resultType: 'streams', result: hit ? [{ stream: { service_name: 'edge-proxy' }, values: [[hit.tsNs, hit.line]] }] : [], stats: {} } });
     }
