@@ -59,9 +59,13 @@ describe.skipIf(!pg)('two replicas racing 1,000 digest slots on PostgreSQL', () 
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/digest`;
     const rules = { egress: makeEgressPolicy({ allow: ['127.0.0.1'] }), maxSchedules: SLOTS + 1, keyring: EMPTY_KEYRING };
-    // Hourly schedules made half an hour before the last full hour: each has exactly one due slot, that hour.
-    const created = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 30 * 60_000;
-    for (let i = 0; i < SLOTS; i++) await createSchedule(db, createScheduleInput.parse({ name: `s${i}`, cron: '0 * * * *', channels: [{ type: 'webhook', url: hook }] }), created, rules);
+    // Daily schedules (UTC) whose slot was 20 minutes ago, made half an hour before it: each has
+    // exactly one due slot however long the test runs (an hourly one gained a second slot when
+    // the run crossed the hour: 2,000 runs).
+    const slot = new Date(Math.floor((Date.now() - 20 * 60_000) / 60_000) * 60_000);
+    const cron = `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
+    const created = slot.getTime() - 30 * 60_000;
+    for (let i = 0; i < SLOTS; i++) await createSchedule(db, createScheduleInput.parse({ name: `s${i}`, cron, timezone: 'UTC', channels: [{ type: 'webhook', url: hook }] }), created, rules);
   }, 120_000);
 
   afterAll(async () => {
