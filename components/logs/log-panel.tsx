@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { filterLogs, parseLevels, type LevelledLog } from './log-filter';
 import { LEVEL_STYLE, LOG_LEVELS, type LogLevel } from './log-level';
 import { LogRow } from './log-row';
@@ -22,7 +22,7 @@ export interface LogPanelProps {
 const FILTER_LEVELS: LogLevel[] = LOG_LEVELS.filter((l) => l !== 'unknown');
 
 /** All log lines of the trace: filterable, level-coloured, virtualized. */
-export function LogPanel({ logs, currentTraceId, logq, level, onFilterChange, spanHref, traceHref, onSelectSpan, height = 420 }: LogPanelProps) {
+export const LogPanel = memo(function LogPanel({ logs, currentTraceId, logq, level, onFilterChange, spanHref, traceHref, onSelectSpan, height = 420 }: LogPanelProps) {
   const [text, setText] = useState(logq);
   const levels = useMemo(() => parseLevels(level), [level]);
   const shown = useMemo(() => filterLogs(logs, logq, levels), [logs, logq, levels]);
@@ -40,7 +40,6 @@ export function LogPanel({ logs, currentTraceId, logq, level, onFilterChange, sp
   }, [text, logq, onFilterChange]);
 
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scroller.current,
@@ -103,4 +102,4 @@ export function LogPanel({ logs, currentTraceId, logq, level, onFilterChange, sp
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ApiExemplar } from '@/lib/api/types';
 import { exemplarRows } from './exemplar-list-model';
 import { ClockTime } from '@/components/ui/clock-time';
@@ -10,7 +10,7 @@ const MAX_LISTED = 50;
  * rows apart), the value, and the trace as a link; this page's trace is highlighted, and a
  * trace Jaeger lacks is called a dead link. Label values are text.
  */
-export function ExemplarList({ exemplars, currentTraceId, traceHref }: { exemplars: ApiExemplar[]; currentTraceId: string; traceHref: (id: string) => string }) {
+export const ExemplarList = memo(function ExemplarList({ exemplars, currentTraceId, traceHref }: { exemplars: ApiExemplar[]; currentTraceId: string; traceHref: (id: string) => string }) {
   const rows = useMemo(() => exemplarRows(exemplars, currentTraceId), [exemplars, currentTraceId]);
   if (rows.length === 0) return null;
   const here = rows.filter((r) => r.current).length;
@@ -54,4 +54,4 @@ export function ExemplarList({ exemplars, currentTraceId, traceHref }: { exempla
       {rows.length > MAX_LISTED && <p className="mt-1 text-slate-500">{rows.length - MAX_LISTED} more on the latency charts.</p>}
     </details>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { findingLinks, linksAwayFrom } from '@/components/anomalies/links';
 import { severityRank, type Anomaly } from '@/lib/model/anomaly';
 
@@ -8,7 +9,7 @@ const SEVERITY_STYLE: Record<Anomaly['severity'], string> = {
 };
 
 /** What the detectors found around this trace, worst first; explanations are plain text. */
-export function FindingsList({ anomalies, currentTraceId }: { anomalies: Anomaly[]; currentTraceId: string }) {
+export const FindingsList = memo(function FindingsList({ anomalies, currentTraceId }: { anomalies: Anomaly[]; currentTraceId: string }) {
   if (anomalies.length === 0) return null;
   const sorted = [...anomalies].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   return (
@@ -39,4 +40,4 @@ export function FindingsList({ anomalies, currentTraceId }: { anomalies: Anomaly
       </ul>
     </section>
   );
-}
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { LevelledLog } from '@/components/logs/log-filter';
 import type { CorrelatedResponse } from '@/lib/api/types';
 import { buildTimeline } from '@/lib/correlate/timeline';
@@ -35,7 +35,7 @@ const TONE: Record<MarkTone, string> = {
  * log lines and exemplars, so "the trace ran inside the GC storm" is one glance. Titles are
  * plain text (React escapes them); an exemplar of another trace opens it.
  */
-export function IncidentTimeline({
+export const IncidentTimeline = memo(function IncidentTimeline({
   data,
   logs,
   axis,
@@ -109,4 +109,4 @@ export function IncidentTimeline({
       ))}
     </section>
   );
-}
+});

@@ -114,7 +114,10 @@ export function TraceView({ traceId }: { traceId: string }) {
   );
   const onFilterChange = useCallback((changes: { logq?: string | null; level?: string | null }) => latest.current.setParams(changes, 'replace'), []);
 
-  const keep = useMemo(() => rangeParams(params), [params]);
+  // Links keep only the range: a filter or selection change must not make new link builders,
+  // or every memoized row, log line and panel below would draw again on each key press.
+  const keepKey = rangeParams(params).toString();
+  const keep = useMemo(() => new URLSearchParams(keepKey), [keepKey]);
   const spanHref = useCallback((spanId: string) => {
     const q = new URLSearchParams(keep);
     q.set('span', spanId);
