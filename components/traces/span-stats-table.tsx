@@ -11,8 +11,9 @@ const ROW_PX = 22;
 
 /**
  * Jaeger's trace statistics: per service and operation, sortable by any column. A trace with
- * many operation names has thousands of rows: only those in view are drawn. The rows follow
- * the filter in a deferred render (useSpanStats), so the waterfall never waits for the table.
+ * many operation names has thousands of rows: only those in view are drawn. The span filter's
+ * URL change is already a transition (React renders it in slices), so the table is not
+ * deferred on its own.
  */
 export function SpanStatsTable({ rows, filtered }: { rows: SpanStatRow[]; filtered: boolean }) {
   const [sort, setSort] = useState<{ column: StatColumn; desc: boolean }>({ column: 'selfMs', desc: true });

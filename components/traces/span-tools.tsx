@@ -1,6 +1,6 @@
 'use client';
 
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { buildFilterIndex, type SpanFilterIndex } from '@/lib/trace-tools/filter-index';
 import { FILTER_PARAMS, filterIndexed, filterIsActive, parseSpanFilter, type FilterResult, type ParsedFilter } from '@/lib/trace-tools/span-filter';
 import { selfTimesUs, traceStatistics, type SpanStatRow } from '@/lib/trace-tools/span-stats';
@@ -38,13 +38,11 @@ export function useSpanFilter(index: WaterfallIndex, params: URLSearchParams, de
 
 /**
  * The statistics table's rows while it is open. Self times and the rows of all spans are
- * computed once per trace; the rows follow the filter in a deferred render, so a filter's
- * change to the waterfall is painted before the table is counted and sorted.
+ * computed once per trace when it opens (traceStatistics); a filter's rows follow the filter.
  */
 export function useSpanStats(index: WaterfallIndex, filterIndex: SpanFilterIndex, open: boolean, mask: Uint8Array | null): { rows: SpanStatRow[]; filtered: boolean } | null {
-  const shownMask = useDeferredValue(mask);
   const stats = useMemo(() => (open ? traceStatistics(filterIndex, selfTimesUs(index.spans, index.children)) : null), [open, index, filterIndex]);
-  return useMemo(() => (stats ? { rows: stats.of(shownMask), filtered: shownMask !== null } : null), [stats, shownMask]);
+  return useMemo(() => (stats ? { rows: stats.of(mask), filtered: mask !== null } : null), [stats, mask]);
 }
 
 export interface SpanToolsProps {

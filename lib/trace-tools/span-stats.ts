@@ -91,17 +91,17 @@ export function statisticsIndexed(ix: SpanFilterIndex, selfUs: Float64Array, mas
 }
 
 /**
- * One trace's statistics while the table is open: the rows of all spans are counted once and
- * kept, so clearing a filter shows them without recounting every span; a filter's rows are
- * counted when asked for.
+ * One trace's statistics while the table is open: the rows of all spans are counted when it
+ * opens and kept, so clearing a filter shows them without recounting every span in the same
+ * render as the waterfall's redraw; a filter's rows are counted when asked for.
  */
 export interface TraceStatistics {
   of(mask: Uint8Array | null): SpanStatRow[];
 }
 
 export function traceStatistics(ix: SpanFilterIndex, selfUs: Float64Array): TraceStatistics {
-  let all: SpanStatRow[] | null = null;
-  return { of: (mask) => (mask ? statisticsIndexed(ix, selfUs, mask) : (all ??= statisticsIndexed(ix, selfUs, null))) };
+  const all = statisticsIndexed(ix, selfUs, null);
+  return { of: (mask) => (mask ? statisticsIndexed(ix, selfUs, mask) : all) };
 }
 
 /** The same from the spans and their children (tests, one-off use). */
