@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { stepThroughWithJK } from './list-keys';
 
 /**
  * Explore at the level SREs know from Grafana (issue 16): PromQL completion from the
@@ -167,13 +168,7 @@ test('j and k step through the log rows like every list, and Enter opens the foc
   const rows = page.locator('[data-testid="explore-log-row"][data-list-item]');
   await expect(rows.nth(2)).toBeVisible();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press('j');
-  await expect(rows.nth(0)).toBeFocused();
-  await page.keyboard.press('j');
-  await page.keyboard.press('j');
-  await expect(rows.nth(2)).toBeFocused();
-  await page.keyboard.press('k');
-  await expect(rows.nth(1)).toBeFocused();
+  await stepThroughWithJK(page, rows);
   await page.keyboard.press('Enter');
   await expect(rows.nth(1).getByTestId('log-row-toggle')).toHaveAttribute('aria-expanded', 'true');
 });

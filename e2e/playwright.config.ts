@@ -10,6 +10,23 @@ export const DEMO_URL = `http://127.0.0.1:${PORT + 1}`;
 export const LATER_DEMO_URL = `http://127.0.0.1:${LATER_PORT + 1}`;
 const LATER_ANCHOR_MS = Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000;
 
+/**
+ * `npm run demo` on `port` (the demo process one above) as a Playwright web server, with its
+ * own database; `args` pick the demo's flavour (e.g. `--stack tempo-elastic`).
+ */
+export function demoServer(port: number, args: string[] = [], env: Record<string, string> = {}, dbName = `e2e-${port}`) {
+  return {
+    command: ['node_modules/.bin/tsx scripts/run-demo.ts', ...args, `--port ${port} --demo-port ${port + 1}`].join(' '),
+    cwd: '..',
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: { DATABASE_URL: `file:./data/${dbName}.db`, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  };
+}
+
 // Debian's Chromium; Playwright never downloads a browser here.
 export default defineConfig({
   testDir: '.',
@@ -31,28 +48,10 @@ export default defineConfig({
     },
   },
   webServer: [
-    {
-      // The demo exactly as `npm run demo` runs it: real Prometheus + the demo process + the app.
-      command: `node_modules/.bin/tsx scripts/run-demo.ts --port ${PORT} --demo-port ${PORT + 1}`,
-      cwd: '..',
-      url: `${BASE_URL}/api/health`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      // The digest test's receiver listens on 127.0.0.1, which the egress policy denies unless listed.
-      env: { DATABASE_URL: `file:./data/e2e-${PORT}.db`, NEXT_TELEMETRY_DISABLED: '1', DIGEST_EGRESS_ALLOW: '127.0.0.1' },
-    },
-    {
-      // The same demo with the clock two hours on (incidents.spec.ts).
-      command: `node_modules/.bin/tsx scripts/run-demo.ts --port ${LATER_PORT} --demo-port ${LATER_PORT + 1}`,
-      cwd: '..',
-      url: `${LATER_URL}/api/health`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      env: { DATABASE_URL: `file:./data/e2e-${LATER_PORT}.db`, NEXT_TELEMETRY_DISABLED: '1', DEMO_ANCHOR_MS: String(LATER_ANCHOR_MS) },
-    },
+    // The demo exactly as `npm run demo` runs it: real Prometheus + the demo process + the app.
+    // The digest test's receiver listens on 127.0.0.1, which the egress policy denies unless listed.
+    demoServer(PORT, [], { DIGEST_EGRESS_ALLOW: '127.0.0.1' }),
+    // The same demo with the clock two hours on (incidents.spec.ts).
+    demoServer(LATER_PORT, [], { DEMO_ANCHOR_MS: String(LATER_ANCHOR_MS) }),
   ],
 });

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import base, { BASE_URL } from './playwright.config';
+import base, { BASE_URL, demoServer } from './playwright.config';
 
 /**
  * The trace-page walk (investigate*.spec.ts) on the second demo flavour (issue 17):
@@ -8,7 +8,7 @@ import base, { BASE_URL } from './playwright.config';
  * specs' DEMO_URL holds; run it on its own:
  *   E2E_PORT=… playwright test --config e2e/playwright.tempo-elastic.config.ts
  */
-const PORT = new URL(BASE_URL).port;
+const PORT = Number(new URL(BASE_URL).port);
 
 export default defineConfig({
   ...base,
@@ -16,16 +16,5 @@ export default defineConfig({
   outputDir: '../test-results/e2e-tempo-elastic-artifacts',
   reporter: [['list'], ['json', { outputFile: '../test-results/e2e-tempo-elastic.json' }]],
   globalSetup: './global-setup-one.ts',
-  webServer: [
-    {
-      command: `node_modules/.bin/tsx scripts/run-demo.ts --stack tempo-elastic --port ${PORT} --demo-port ${Number(PORT) + 1}`,
-      cwd: '..',
-      url: `${BASE_URL}/api/health`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      env: { DATABASE_URL: `file:./data/e2e-tempo-elastic-${PORT}.db`, NEXT_TELEMETRY_DISABLED: '1' },
-    },
-  ],
+  webServer: [demoServer(PORT, ['--stack tempo-elastic'], {}, `e2e-tempo-elastic-${PORT}`)],
 });

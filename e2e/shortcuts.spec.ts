@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { stepThroughWithJK } from './list-keys';
 
 /** Issue 16, "Add – everywhere": keyboard shortcuts from one registry (components/ui/shortcuts.ts). */
 
@@ -39,13 +40,7 @@ test('j and k move through the findings, the search results and the incidents', 
   await page.goto('/anomalies?from=now-1h&to=now');
   const rows = page.locator('[data-testid="anomaly-row"][data-list-item]');
   await expect(rows.nth(2)).toBeVisible({ timeout: 60_000 });
-  await page.keyboard.press('j');
-  await expect(rows.nth(0)).toBeFocused();
-  await page.keyboard.press('j');
-  await page.keyboard.press('j');
-  await expect(rows.nth(2)).toBeFocused();
-  await page.keyboard.press('k');
-  await expect(rows.nth(1)).toBeFocused();
+  await stepThroughWithJK(page, rows);
 
   await page.goto('/traces?from=now-1h&to=now&service=risk-engine');
   const results = page.getByTestId('search-result');

@@ -78,22 +78,17 @@ export function parseSpanFilter(q: string): SpanFilter {
     if (!['=', '!=', '>', '>=', '<', '<='].includes(op)) throw new TraceQLError(`parse error: expected a comparison, got ${JSON.stringify(op)}`);
     return { field: f, op: op as Op, value: literal(next()) };
   }
-  function and(): SpanFilter {
-    const parts = [primary()];
-    while (peek() === '&&') {
+  /** `part (sep part)*`, one operand kept as it is. */
+  function chain(sep: '&&' | '||', part: () => SpanFilter): SpanFilter {
+    const parts = [part()];
+    while (peek() === sep) {
       next();
-      parts.push(primary());
+      parts.push(part());
     }
-    return parts.length === 1 ? parts[0] : { and: parts };
+    return parts.length === 1 ? parts[0] : sep === '&&' ? { and: parts } : { or: parts };
   }
-  function or(): SpanFilter {
-    const parts = [and()];
-    while (peek() === '||') {
-      next();
-      parts.push(and());
-    }
-    return parts.length === 1 ? parts[0] : { or: parts };
-  }
+  const and = (): SpanFilter => chain('&&', primary);
+  const or = (): SpanFilter => chain('||', and);
   expect('{');
   const filter: SpanFilter = peek() === '}' ? { and: [] } : or();
   expect('}');
