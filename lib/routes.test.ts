@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anomaliesHref, anomaliesPath, exploreHref, linkRange, rangeParams, sharePath, shareUrl, snapshotPagePath, traceHref, tracePath, withLinkRange } from './routes';
+import { anomaliesHref, anomaliesPath, exploreHref, linkRange, rangeParams, sharePath, shareUrl, snapshotPagePath, traceHref, traceIdOfPath, tracePath, withLinkRange } from './routes';
 
 describe('links to the app pages', () => {
   it('encodes a trace id that is not plain hex, so it stays one path segment', () => {
@@ -53,5 +53,15 @@ describe('links keep a relative range (issue 16)', () => {
     expect(fixed.searchParams.get('from')).toBe('2026-12-04T11:00:00.000Z');
     expect(withLinkRange('/trace/ab', { ...checked, relative: false })).toBe(`/trace/ab?from=${encodeURIComponent(checked.from)}&to=${encodeURIComponent(checked.to)}`);
     expect(withLinkRange('/trace/ab?span=1#x', null)).toBe('/trace/ab?span=1#x');
+  });
+});
+
+describe('traceIdOfPath', () => {
+  it('reads back the id tracePath encoded, and names no trace for other or malformed paths', () => {
+    expect(traceIdOfPath(tracePath('ab/../x?y'))).toBe('ab/../x?y');
+    expect(traceIdOfPath('/trace/4bf92f35/')).toBe('4bf92f35');
+    expect(traceIdOfPath('/trace/%E0%A4%A')).toBeNull();
+    expect(traceIdOfPath('/trace/a/b')).toBeNull();
+    expect(traceIdOfPath('/explore')).toBeNull();
   });
 });

@@ -66,6 +66,17 @@ export function withLinkRange(href: string, range: LinkRange | null): string {
 export const tracePath = (traceId: string, query: URLSearchParams | string = ''): string =>
   withQuery(`/trace/${encodeURIComponent(traceId)}`, query);
 
+/** The trace id a trace page's path names (decoded, as given), or null for any other path. */
+export function traceIdOfPath(pathname: string): string | null {
+  const m = /^\/trace\/([^/]+)\/?$/.exec(pathname);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null; // a malformed escape names no trace
+  }
+}
+
 /** Half the window a trace link opens around the event's time, so the trace page looks in the right place. */
 const AROUND_MS = 15 * 60_000;
 

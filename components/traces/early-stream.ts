@@ -1,4 +1,5 @@
 import { canonicalTraceId } from '@/lib/model/ids';
+import { traceIdOfPath } from '@/lib/routes';
 import { traceStreamUrl } from '@/lib/views/api-urls';
 import { fetchApiStream } from '@/components/ui/use-api';
 
@@ -21,15 +22,8 @@ let started: Started | null = null;
 
 /** The stream URL of a trace page's address (as the page and the view build it), or null for any other page. */
 export function traceStreamUrlOf(pathname: string, search: string): string | null {
-  const m = /^\/trace\/([^/]+)\/?$/.exec(pathname);
-  if (!m) return null;
-  let raw: string;
-  try {
-    raw = decodeURIComponent(m[1]);
-  } catch {
-    return null;
-  }
-  const id = canonicalTraceId(raw);
+  const raw = traceIdOfPath(pathname);
+  const id = raw === null ? null : canonicalTraceId(raw);
   return id ? traceStreamUrl(id, new URLSearchParams(search)) : null;
 }
 

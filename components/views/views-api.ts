@@ -2,6 +2,7 @@
 
 import { fetchApi, sendApi } from '@/components/ui/use-api';
 import { createdShare, deleted, revokedShare, shareList, viewList, viewRecord } from '@/lib/api/contract/views';
+import { traceIdOfPath } from '@/lib/routes';
 import type { ViewRecord } from '@/lib/views/saved-views';
 import type { ShareRecord } from '@/lib/views/shares';
 
@@ -32,8 +33,8 @@ export const viewsApi = {
 /** A readable default name for a view path, e.g. "Trace 4bf92f35…" or "Anomalies". */
 export function defaultViewName(path: string): string {
   const url = new URL(path, 'http://view.invalid');
-  const trace = /^\/trace\/([^/]+)$/.exec(url.pathname);
-  if (trace) return `Trace ${decodeURIComponent(trace[1]).slice(0, 8)}…`;
+  const trace = traceIdOfPath(url.pathname);
+  if (trace !== null) return `Trace ${trace.slice(0, 8)}…`;
   if (url.pathname === '/explore') return `Explore ${url.searchParams.get('query') ?? url.searchParams.get('logql') ?? ''}`.trim().slice(0, 80);
   if (url.pathname === '/anomalies') return 'Anomalies';
   return 'Overview';
