@@ -6,6 +6,7 @@ import { THEME_SCRIPT } from '@/components/settings/theme-script';
 import { AppHeader } from '@/components/shell/header';
 import { KeyboardShortcuts } from '@/components/ui/keyboard-shortcuts';
 import { Providers } from '@/components/ui/providers';
+import { LiveViewParamsProvider } from '@/components/ui/view-params';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -29,11 +30,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen antialiased">
         <Providers>
-          <KeyboardShortcuts />
-          <Suspense fallback={<div className="h-12 border-b border-slate-200 dark:border-slate-800" />}>
-            <AppHeader />
-          </Suspense>
-          <main className="px-4 py-4">{children}</main>
+          <LiveViewParamsProvider>
+            <KeyboardShortcuts />
+            <Suspense fallback={<div className="h-12 border-b border-slate-200 dark:border-slate-800" />}>
+              <AppHeader />
+            </Suspense>
+            <main className="px-4 py-4">{children}</main>
+          </LiveViewParamsProvider>
         </Providers>
       </body>
     </html>

@@ -103,6 +103,40 @@ test('inside a trace: filter spans, step through matches with n, and read span s
   for (const critical of await undimmed.evaluateAll((els) => els.map((e) => e.getAttribute('data-critical')))) expect(critical).toBe('true');
 });
 
+test('a span filter shows before the address follows; the address stays the truth for reload, a new range and Back', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const res = await request.get('/api/v1/traces?service=risk-engine&from=now-1h&to=now&limit=5');
+  const { results } = (await res.json()) as { results: { traceId: string }[] };
+  await page.goto(`/trace/${results[0].traceId}?from=now-1h&to=now`);
+  await expect(page.getByTestId('span-row').first()).toBeVisible({ timeout: 30_000 });
+
+  await page.getByTestId('span-filter-service').selectOption('inventory-service');
+  await expect(page.getByTestId('span-match-count')).toContainText('2 matches');
+  await expect(page).toHaveURL(/fsvc=inventory-service/);
+  await page.getByTestId('span-filter-errors').click();
+  await expect(page).toHaveURL(/ferr=1/);
+  await expect(page.getByTestId('span-filter-errors')).toBeChecked();
+
+  await page.reload();
+  await expect(page.getByTestId('span-filter-service')).toHaveValue('inventory-service', { timeout: 30_000 });
+  await expect(page.getByTestId('span-filter-errors')).toBeChecked();
+
+  // A navigation (a new range) carries the filter; Back returns to the address before it.
+  await page.getByTestId('span-filter-errors').click();
+  await expect(page.getByTestId('span-filter-errors')).not.toBeChecked();
+  await page.getByTestId('time-range-button').click();
+  await page.getByRole('button', { name: 'Last 6 hours' }).click();
+  await expect(page).toHaveURL(/from=now-6h/);
+  await expect(page).toHaveURL(/fsvc=inventory-service/);
+  await expect(page).not.toHaveURL(/ferr=/);
+  await expect(page.getByTestId('span-filter-errors')).not.toBeChecked();
+  await page.goBack();
+  await expect(page).toHaveURL(/from=now-1h/);
+  await expect(page.getByTestId('span-filter-service')).toHaveValue('inventory-service');
+  await expect(page.getByTestId('span-filter-errors')).not.toBeChecked();
+  await expect(page.getByTestId('span-match-count')).toContainText('2 matches');
+});
+
 test('a service name links to its page wherever it is shown: overview, anomalies, incidents, search results, a trace, explore legends', async ({ page }) => {
   test.setTimeout(120_000); // six pages, each waiting on a scan or a search
   const toRiskEngine = 'a[href^="/services/risk-engine?"]';

@@ -1,7 +1,10 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { applyParamChanges, overlaid, reconcile, withChanges, withWritten, type ParamOverlay } from './view-params-overlay';
+
+export { applyParamChanges };
 
 /**
  * A view's state (range, query, selected span, filters) lives in the URL, so copying the
@@ -14,44 +17,110 @@ interface Override {
 }
 const ViewParamsOverride = createContext<Override | null>(null);
 
-/** `base` with `changes` applied: null or '' deletes a parameter, anything else sets it. */
-export function applyParamChanges(base: URLSearchParams | string, changes: Record<string, string | null>): URLSearchParams {
-  const next = new URLSearchParams(base.toString());
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === null || v === '') next.delete(k);
-    else next.set(k, v);
-  }
-  return next;
-}
-
 export const useIsReadOnlyView = () => useContext(ViewParamsOverride) !== null;
+
+type Mode = 'push' | 'replace' | 'history';
+
+/** The address's parameters with browser-only changes not yet in it (view-params-overlay.ts). */
+interface Live {
+  params: URLSearchParams;
+  set: (changes: Record<string, string | null>, mode: Mode) => void;
+}
+const LiveViewParams = createContext<Live | null>(null);
+
+/**
+ * Above every page: holds the overlay of `history` changes and writes them to the address
+ * after the next paint, so a filter or selection shows without waiting for Next.js to
+ * re-render every reader of the address.
+ */
+export function LiveViewParamsProvider({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const [stored, setStored] = useState<ParamOverlay | null>(null);
+  // Derived from the address during render: the overlay ends the moment the address catches up or moves on.
+  const overlay = reconcile(stored, pathname, search);
+  if (overlay !== stored) setStored(overlay);
+  const params = useMemo(() => overlaid(overlay, search), [overlay, search]);
+
+  const latest = useRef({ overlay, params, pathname });
+  useEffect(() => {
+    latest.current = { overlay, params, pathname };
+  });
+  const pending = useRef<{ frame: number; timer: ReturnType<typeof setTimeout> | undefined } | null>(null);
+  const cancelWrite = useCallback(() => {
+    if (!pending.current) return;
+    cancelAnimationFrame(pending.current.frame);
+    clearTimeout(pending.current.timer);
+    pending.current = null;
+  }, []);
+  useEffect(() => cancelWrite, [cancelWrite]);
+
+  const set = useCallback(
+    (changes: Record<string, string | null>, mode: Mode) => {
+      const { overlay: cur, params: shown, pathname: path } = latest.current;
+      const href = (q: URLSearchParams) => (q.size ? `${path}?${q}` : path);
+      if (mode !== 'history') {
+        // A navigation carries the overlay's changes too; a write still queued would undo it.
+        cancelWrite();
+        router[mode](href(applyParamChanges(shown, changes)), { scroll: false });
+        return;
+      }
+      const next = withChanges(cur, path, window.location.search, changes);
+      latest.current = { ...latest.current, overlay: next };
+      setStored(next);
+      cancelWrite();
+      // After the frame that shows the change: the address (and Next.js's re-render) follow.
+      const frame = requestAnimationFrame(() => {
+        if (pending.current) pending.current.timer = setTimeout(() => {
+          pending.current = null;
+          const o = latest.current.overlay;
+          if (!o || o.path !== latest.current.pathname) return;
+          const q = applyParamChanges(window.location.search, o.changes);
+          const written = withWritten(o, q);
+          latest.current = { ...latest.current, overlay: written };
+          setStored(written);
+          window.history.replaceState(null, '', href(q));
+        });
+      });
+      pending.current = { frame, timer: undefined };
+    },
+    [router, cancelWrite],
+  );
+  const value = useMemo(() => ({ params, set }), [params, set]);
+  return <LiveViewParams.Provider value={value}>{children}</LiveViewParams.Provider>;
+}
 
 export function useViewParams(): URLSearchParams {
   const override = useContext(ViewParamsOverride);
-  const live = useSearchParams();
-  return override?.params ?? (live as unknown as URLSearchParams);
+  const live = useContext(LiveViewParams);
+  const search = useSearchParams();
+  return override?.params ?? live?.params ?? (search as unknown as URLSearchParams);
 }
 
 /**
  * Replace some parameters, keeping the rest (null or '' deletes). `history` is for state only
- * the browser reads (the trace page's span filter): the address is replaced without asking
- * the server for the page again; Next.js keeps useSearchParams in step with
- * history.replaceState (docs/search-api.md, "Pages").
+ * the browser reads (the trace page's span filter and selection): the page shows it at once
+ * and the address follows after the next paint, without asking the server for the page again
+ * (docs/search-api.md, "Inside a trace"). `push` and `replace` navigate.
  */
 export function useSetViewParams() {
   const override = useContext(ViewParamsOverride);
+  const liveSet = useContext(LiveViewParams)?.set;
   const router = useRouter();
   const pathname = usePathname();
-  const live = useSearchParams();
+  const search = useSearchParams();
   return useCallback(
-    (changes: Record<string, string | null>, mode: 'push' | 'replace' | 'history' = 'push') => {
+    (changes: Record<string, string | null>, mode: Mode = 'push') => {
       if (override) return override.set(changes);
-      const qs = applyParamChanges(live, changes).toString();
+      if (liveSet) return liveSet(changes, mode);
+      // Outside the provider (a component rendered on its own): the address directly.
+      const qs = applyParamChanges(search, changes).toString();
       const href = qs ? `${pathname}?${qs}` : pathname;
       if (mode === 'history') window.history.replaceState(null, '', href);
       else router[mode](href, { scroll: false });
     },
-    [override, router, pathname, live],
+    [override, liveSet, router, pathname, search],
   );
 }
 

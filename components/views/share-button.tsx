@@ -1,8 +1,8 @@
 'use client';
 
-import { usePathname, useSearchParams } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import { useState } from 'react';
-import { useIsReadOnlyView } from '@/components/ui/view-params';
+import { useIsReadOnlyView, useViewParams } from '@/components/ui/view-params';
 import dynamic from 'next/dynamic';
 
 // The dialog (and the validation it shares with the server) loads on the first click.
@@ -15,7 +15,7 @@ const ShareDialog = dynamic(() => import('./share-dialog').then((m) => m.ShareDi
 export function ShareButton({ path, className }: { path?: string; className?: string }) {
   const readOnly = useIsReadOnlyView();
   const pathname = usePathname();
-  const search = useSearchParams();
+  const search = useViewParams();
   const [open, setOpen] = useState(false);
   if (readOnly) return null;
   const qs = search.toString();
