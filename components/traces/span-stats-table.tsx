@@ -8,6 +8,8 @@ import { formatDurationMs } from './span-format';
 const HEADERS: Record<StatColumn, string> = { service: 'Service', operation: 'Operation', count: 'Count', errors: 'Errors', totalMs: 'Total', avgMs: 'Avg', maxMs: 'Max', selfMs: 'Self time' };
 const TEXT: ReadonlySet<StatColumn> = new Set(['service', 'operation']);
 const ROW_PX = 22;
+/** Fixed column widths: the columns do not move as a filter changes the rows, and the browser lays out a new row without measuring the others. */
+const WIDTH: Record<StatColumn, string> = { service: '17%', operation: '31%', count: '8%', errors: '8%', totalMs: '9%', avgMs: '9%', maxMs: '9%', selfMs: '9%' };
 
 /**
  * Jaeger's trace statistics: per service and operation, sortable by any column. A trace with
@@ -28,7 +30,10 @@ export function SpanStatsTable({ rows, filtered }: { rows: SpanStatRow[]; filter
   return (
     <div ref={scroller} className="max-h-96 overflow-auto rounded border border-slate-200 dark:border-slate-800" data-testid="span-stats" data-rows={sorted.length}>
       <p className="px-2 py-1 text-xs text-slate-500">{filtered ? 'Statistics of the matching spans.' : 'Statistics of all spans.'} Self time excludes the time covered by the span’s own children.</p>
-      <table className="w-full text-xs">
+      <table className="w-full table-fixed text-xs">
+        <colgroup>
+          {STAT_COLUMNS.map((c) => <col key={c} style={{ width: WIDTH[c] }} />)}
+        </colgroup>
         <thead className="sticky top-0 bg-white dark:bg-slate-900">
           <tr>
             {STAT_COLUMNS.map((c) => (
@@ -45,7 +50,7 @@ export function SpanStatsTable({ rows, filtered }: { rows: SpanStatRow[]; filter
           {items.map(({ index }) => sorted[index]).map((r) => (
             <tr key={`${r.service}\u0000${r.operation}`} style={{ height: ROW_PX }} className="border-t border-slate-100 dark:border-slate-800" data-testid="span-stats-row">
               {STAT_COLUMNS.map((c) => (
-                <td key={c} className={`px-2 py-0.5 ${TEXT.has(c) ? 'max-w-64 truncate' : 'text-right tabular-nums'} ${c === 'errors' && r.errors > 0 ? 'text-red-600' : ''}`}>
+                <td key={c} title={TEXT.has(c) ? String(r[c]) : undefined} className={`px-2 py-0.5 ${TEXT.has(c) ? 'truncate' : 'text-right tabular-nums'} ${c === 'errors' && r.errors > 0 ? 'text-red-600' : ''}`}>
                   {cell(r, c)}
                 </td>
               ))}

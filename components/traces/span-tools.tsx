@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { buildFilterIndex, type SpanFilterIndex } from '@/lib/trace-tools/filter-index';
 import { FILTER_PARAMS, filterIndexed, filterIsActive, parseSpanFilter, type FilterResult, type ParsedFilter } from '@/lib/trace-tools/span-filter';
-import { selfTimesUs, traceStatistics, type SpanStatRow } from '@/lib/trace-tools/span-stats';
+import { selfTimesUs, traceStatistics, type SpanStatRow, type TraceStatistics } from '@/lib/trace-tools/span-stats';
+import { whenIdle } from '@/components/ui/when-idle';
 import type { WaterfallIndex } from './waterfall-model';
 
 const input = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900';
@@ -36,12 +37,29 @@ export function useSpanFilter(index: WaterfallIndex, params: URLSearchParams, de
   return { parsedFilter, filterActive, filtered, filterIndex };
 }
 
+/** Per trace (its filter index): self times and the rows of all spans, computed once. */
+const statisticsOfTrace = new WeakMap<SpanFilterIndex, TraceStatistics>();
+function statisticsOf(index: WaterfallIndex, filterIndex: SpanFilterIndex): TraceStatistics {
+  let stats = statisticsOfTrace.get(filterIndex);
+  if (!stats) {
+    stats = traceStatistics(filterIndex, selfTimesUs(index.spans, index.children));
+    statisticsOfTrace.set(filterIndex, stats);
+  }
+  return stats;
+}
+
 /**
  * The statistics table's rows while it is open. Self times and the rows of all spans are
- * computed once per trace when it opens (traceStatistics); a filter's rows follow the filter.
+ * computed once per trace (traceStatistics): in idle time once the page has settled, or when
+ * the table opens if that is sooner, so opening it draws rows instead of computing them. A
+ * filter's rows follow the filter.
  */
-export function useSpanStats(index: WaterfallIndex, filterIndex: SpanFilterIndex, open: boolean, mask: Uint8Array | null): { rows: SpanStatRow[]; filtered: boolean } | null {
-  const stats = useMemo(() => (open ? traceStatistics(filterIndex, selfTimesUs(index.spans, index.children)) : null), [open, index, filterIndex]);
+export function useSpanStats(index: WaterfallIndex, filterIndex: SpanFilterIndex, open: boolean, mask: Uint8Array | null, settled: boolean): { rows: SpanStatRow[]; filtered: boolean } | null {
+  useEffect(() => {
+    if (!settled || index.spans.length === 0) return;
+    return whenIdle(() => statisticsOf(index, filterIndex));
+  }, [settled, index, filterIndex]);
+  const stats = useMemo(() => (open ? statisticsOf(index, filterIndex) : null), [open, index, filterIndex]);
   return useMemo(() => (stats ? { rows: stats.of(mask), filtered: mask !== null } : null), [stats, mask]);
 }
 

@@ -79,7 +79,7 @@ export function TraceView({ traceId }: { traceId: string }) {
   const hideOthers = params.get('fhide') === '1';
   const shownRows = useMemo(() => (filtered && hideOthers ? rows.filter((r) => filtered.mask[r.index]) : rows), [rows, filtered, hideOthers]);
   const [statsOpen, setStatsOpen] = useState(false);
-  const stats = useSpanStats(index, filterIndex, statsOpen, filtered?.mask ?? null);
+  const stats = useSpanStats(index, filterIndex, statsOpen, filtered?.mask ?? null, complete);
   const selectedIndex = selectedId !== null ? index.indexById.get(selectedId) ?? null : null;
   const matchPosition = filtered && selectedIndex !== null && filtered.mask[selectedIndex] ? filtered.matches.indexOf(selectedIndex) + 1 : null;
 

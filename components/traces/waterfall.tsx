@@ -45,7 +45,7 @@ export function Waterfall({ index, rows, notes, logsBySpan, selectedId, onToggle
   // A number, not a string: the virtualizer keys every one of a big trace's rows at once.
   const getItemKey = useCallback((i: number) => rows[i].index * 2 + (rows[i].kind === 'logs' ? 1 : 0), [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize, overscan: 20, getItemKey });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize, overscan: 8, getItemKey });
 
   // Bring a span selected by the URL (a shared link) into view once, on arrival.
   const scrolledFor = useRef<string | null>(null);
