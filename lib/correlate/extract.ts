@@ -48,33 +48,89 @@ function spanIdFrom(key: string, value: string): string | null {
 /** Loki sanitizes label names to [a-zA-Z0-9_:], so `dd.trace_id` arrives as `dd_trace_id`. */
 const sanitized = (key: string) => key.replace(/[^a-zA-Z0-9_:]/g, '_');
 
-function fromLabels(labels: Labels, cfg: ExtractionConfig): Found {
-  const pick = (keys: readonly string[], convert: (k: string, v: string) => string | null) => {
-    for (const key of keys) {
-      for (const k of key === sanitized(key) ? [key] : [key, sanitized(key)]) {
-        const v = labels[k];
-        if (typeof v === 'string') {
-          const id = convert(k, v);
-          if (id) return id;
-        }
-      }
-    }
-    return null;
-  };
-  return { traceId: pick(cfg.traceKeys, traceIdFrom), spanId: pick(cfg.spanKeys, spanIdFrom) };
+/** Label names to try for each configured key: the key, then its Loki-sanitized form. Per config, not per line. */
+interface LabelNames {
+  trace: readonly string[];
+  span: readonly string[];
+  request: readonly string[];
+}
+const labelNamesOf = new WeakMap<ExtractionConfig, LabelNames>();
+function namesWithSanitized(keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const key of keys) {
+    const s = sanitized(key);
+    if (!out.includes(key)) out.push(key);
+    if (s !== key && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+function labelNames(cfg: ExtractionConfig): LabelNames {
+  let names = labelNamesOf.get(cfg);
+  if (!names) {
+    names = { trace: namesWithSanitized(cfg.traceKeys), span: namesWithSanitized(cfg.spanKeys), request: namesWithSanitized(cfg.requestIdKeys) };
+    labelNamesOf.set(cfg, names);
+  }
+  return names;
 }
 
-function fromFields(get: (keys: readonly string[]) => { key: string; value: string } | null, cfg: ExtractionConfig): Found {
-  const pick = (keys: readonly string[], convert: (k: string, v: string) => string | null) => {
-    // Try keys one by one so an unusable value under one name does not hide another.
-    for (const key of keys) {
-      const f = get([key]);
-      const id = f ? convert(f.key, f.value) : null;
+type Convert = (key: string, value: string) => string | null;
+
+function pickLabel(labels: Labels, names: readonly string[], convert: Convert): string | null {
+  for (const k of names) {
+    const v = labels[k];
+    if (typeof v === 'string') {
+      const id = convert(k, v);
       if (id) return id;
     }
-    return null;
-  };
-  return { traceId: pick(cfg.traceKeys, traceIdFrom), spanId: pick(cfg.spanKeys, spanIdFrom) };
+  }
+  return null;
+}
+
+function fromLabels(labels: Labels, cfg: ExtractionConfig): Found {
+  const names = labelNames(cfg);
+  return { traceId: pickLabel(labels, names.trace, traceIdFrom), spanId: pickLabel(labels, names.span, spanIdFrom) };
+}
+
+/**
+ * One line's structured fields, parsed at most once and shared by the trace-id, span-id and
+ * request-id lookups (no closures per line: this runs for every line of a range).
+ */
+interface LineFields {
+  line: string;
+  json: ReturnType<typeof parseJsonObject> | undefined;
+  logfmt: Map<string, string> | null | undefined;
+}
+function jsonOf(f: LineFields): ReturnType<typeof parseJsonObject> {
+  if (f.json === undefined) f.json = parseJsonObject(f.line);
+  return f.json;
+}
+function logfmtOf(f: LineFields): Map<string, string> | null {
+  if (f.logfmt === undefined) f.logfmt = f.line.includes('=') ? parseLogfmt(f.line) : null;
+  return f.logfmt;
+}
+
+/** `[key]` per key, for findJsonField's one-key lookups without an array per line. */
+const ONE_KEY = new Map<string, readonly string[]>();
+const oneKey = (key: string) => ONE_KEY.get(key) ?? (ONE_KEY.set(key, [key]), ONE_KEY.get(key)!);
+
+/** Keys tried one by one, so an unusable value under one name does not hide another. */
+function pickField(f: LineFields, kind: 'json' | 'logfmt', keys: readonly string[], convert: Convert): string | null {
+  for (const key of keys) {
+    let id: string | null = null;
+    if (kind === 'json') {
+      const found = findJsonField(f.json!, oneKey(key), f.line);
+      if (found) id = convert(found.key, found.value);
+    } else {
+      const v = f.logfmt!.get(key);
+      if (v !== undefined) id = convert(key, v);
+    }
+    if (id) return id;
+  }
+  return null;
+}
+
+function fromFields(f: LineFields, kind: 'json' | 'logfmt', cfg: ExtractionConfig): Found {
+  return { traceId: pickField(f, kind, cfg.traceKeys, traceIdFrom), spanId: pickField(f, kind, cfg.spanKeys, spanIdFrom) };
 }
 
 const TRACEPARENT_IN_LINE = /(?<![0-9a-zA-Z-])[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}(?![0-9a-zA-Z-])/g;
@@ -108,48 +164,35 @@ function firstRegexMatch(line: string, regexes: readonly CompiledRegex[], kind: 
   return null;
 }
 
-export function extractTraceContext(entry: LogLine, cfg: ExtractionConfig = DEFAULT_EXTRACTION): TraceContext {
-  const line = entry.line;
-  // Parsed once, shared by the trace-id and the request-id lookups.
-  let json: ReturnType<typeof parseJsonObject> | undefined;
-  let logfmt: Map<string, string> | null | undefined;
-  const jsonObj = () => (json === undefined ? (json = parseJsonObject(line)) : json);
-  const logfmtFields = () => (logfmt === undefined ? (logfmt = line.includes('=') ? parseLogfmt(line) : null) : logfmt);
-  const run = (step: ExtractionStep): Found => {
-    switch (step) {
-      case 'metadata':
-        return fromLabels(entry.structuredMetadata, cfg);
-      case 'label':
-        return mergeFound(fromLabels(entry.stream, cfg), fromLabels(entry.parsed, cfg));
-      case 'json': {
-        const obj = jsonObj();
-        return obj ? fromFields((keys) => findJsonField(obj, keys, line), cfg) : NOTHING;
-      }
-      case 'logfmt': {
-        const fields = logfmtFields();
-        if (!fields) return NOTHING;
-        return fromFields((keys) => {
-          const v = fields.get(keys[0]);
-          return v === undefined ? null : { key: keys[0], value: v };
-        }, cfg);
-      }
-      case 'traceparent':
-        return fromTraceparent(line);
-      case 'b3':
-        return b3FromLine(line);
-      case 'uber':
-        return uberFromLine(line);
-      case 'regex':
-        return { traceId: firstRegexMatch(line, cfg.traceRegexes, 'trace'), spanId: firstRegexMatch(line, cfg.spanRegexes, 'span') };
-    }
-  };
+function runStep(step: ExtractionStep, entry: LogLine, cfg: ExtractionConfig, f: LineFields): Found {
+  switch (step) {
+    case 'metadata':
+      return fromLabels(entry.structuredMetadata, cfg);
+    case 'label':
+      return mergeFound(fromLabels(entry.stream, cfg), fromLabels(entry.parsed, cfg));
+    case 'json':
+      return jsonOf(f) ? fromFields(f, 'json', cfg) : NOTHING;
+    case 'logfmt':
+      return logfmtOf(f) ? fromFields(f, 'logfmt', cfg) : NOTHING;
+    case 'traceparent':
+      return fromTraceparent(f.line);
+    case 'b3':
+      return b3FromLine(f.line);
+    case 'uber':
+      return uberFromLine(f.line);
+    case 'regex':
+      return { traceId: firstRegexMatch(f.line, cfg.traceRegexes, 'trace'), spanId: firstRegexMatch(f.line, cfg.spanRegexes, 'span') };
+  }
+}
 
+export function extractTraceContext(entry: LogLine, cfg: ExtractionConfig = DEFAULT_EXTRACTION): TraceContext {
+  const f: LineFields = { line: entry.line, json: undefined, logfmt: undefined };
   let traceId: string | null = null;
   let spanId: string | null = null;
   let via: ExtractedVia = null;
   let spanVia: ExtractedVia = null;
   for (const step of cfg.steps) {
-    const found = run(step);
+    const found = runStep(step, entry, cfg, f);
     if (!traceId && found.traceId) {
       traceId = found.traceId;
       via = step;
@@ -161,36 +204,33 @@ export function extractTraceContext(entry: LogLine, cfg: ExtractionConfig = DEFA
     }
     if (traceId && spanId) break;
   }
-  return { traceId, spanId, via: via ?? (spanId ? spanVia : null), requestId: requestIdOf(entry, cfg, jsonObj, logfmtFields) };
+  return { traceId, spanId, via: via ?? (spanId ? spanVia : null), requestId: requestIdOf(entry, cfg, f) };
 }
 
-/** Each request-id key with its Loki-sanitized form, per config (computed once, not per line). */
-const labelKeysOf = new WeakMap<ExtractionConfig, string[]>();
+function requestIdFromLabels(labels: Labels, names: readonly string[]): string | null {
+  for (const key of names) {
+    const v = labels[key];
+    if (v === undefined) continue;
+    const id = canonicalRequestId(v);
+    if (id) return id;
+  }
+  return null;
+}
 
 /** Structured fields first, in the configured step order; then Envoy's text access log and header-style text. */
-function requestIdOf(entry: LogLine, cfg: ExtractionConfig, jsonObj: () => ReturnType<typeof parseJsonObject>, logfmtFields: () => Map<string, string> | null): string | null {
+function requestIdOf(entry: LogLine, cfg: ExtractionConfig, f: LineFields): string | null {
   const keys = cfg.requestIdKeys;
   if (keys.length === 0) return null;
-  let labelKeys = labelKeysOf.get(cfg);
-  if (!labelKeys) labelKeysOf.set(cfg, (labelKeys = [...new Set(keys.flatMap((k) => [k, sanitized(k)]))]));
-  const fromMap = (labels: Record<string, string>) => {
-    for (const key of labelKeys) {
-      const v = labels[key];
-      if (v === undefined) continue;
-      const id = canonicalRequestId(v);
-      if (id) return id;
-    }
-    return null;
-  };
+  const names = labelNames(cfg).request;
   for (const step of cfg.steps) {
     let id: string | null = null;
-    if (step === 'metadata') id = fromMap(entry.structuredMetadata);
-    else if (step === 'label') id = fromMap(entry.stream) ?? fromMap(entry.parsed);
+    if (step === 'metadata') id = requestIdFromLabels(entry.structuredMetadata, names);
+    else if (step === 'label') id = requestIdFromLabels(entry.stream, names) ?? requestIdFromLabels(entry.parsed, names);
     else if (step === 'json') {
-      const obj = jsonObj();
+      const obj = jsonOf(f);
       if (obj) id = canonicalRequestId(findJsonField(obj, keys, entry.line)?.value); // one walk: shallowest, then key order
     } else if (step === 'logfmt') {
-      const fields = logfmtFields();
+      const fields = logfmtOf(f);
       if (fields) for (const key of keys) if ((id = canonicalRequestId(fields.get(key)))) break;
     }
     if (id) return id;
