@@ -13,9 +13,8 @@ const WIDTH: Record<StatColumn, string> = { service: '17%', operation: '31%', co
 
 /**
  * Jaeger's trace statistics: per service and operation, sortable by any column. A trace with
- * many operation names has thousands of rows: only those in view are drawn. The span filter's
- * URL change is already a transition (React renders it in slices), so the table is not
- * deferred on its own.
+ * many operation names has thousands of rows: only those in view are drawn, so the table
+ * follows a filter change in the same render as the waterfall.
  */
 export function SpanStatsTable({ rows, filtered }: { rows: SpanStatRow[]; filtered: boolean }) {
   const [sort, setSort] = useState<{ column: StatColumn; desc: boolean }>({ column: 'selfMs', desc: true });
