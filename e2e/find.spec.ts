@@ -135,6 +135,14 @@ test('a span filter shows before the address follows; the address stays the trut
   await expect(page.getByTestId('span-filter-service')).toHaveValue('inventory-service');
   await expect(page.getByTestId('span-filter-errors')).not.toBeChecked();
   await expect(page.getByTestId('span-match-count')).toContainText('2 matches');
+
+  // The other state of the page goes the same way: a collapsed span is in the address and survives a reload.
+  const toggle = page.getByTestId('span-toggle').first();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page).toHaveURL(/collapsed=/);
+  await page.reload();
+  await expect(page.getByTestId('span-toggle').first()).toHaveAttribute('aria-expanded', 'false', { timeout: 30_000 });
 });
 
 test('a service name links to its page wherever it is shown: overview, anomalies, incidents, search results, a trace, explore legends', async ({ page }) => {

@@ -93,7 +93,7 @@ export function TraceView({ traceId }: { traceId: string }) {
     const next = new Set(cur);
     if (next.has(spanId)) next.delete(spanId);
     else next.add(spanId);
-    set({ collapsed: formatIdList(next) }, 'replace');
+    set({ collapsed: formatIdList(next) }, 'history');
   }, []);
   const onSelect = useCallback((spanId: string) => {
     const { setParams: set, collapsed: cur, index: idx, selectedId: sel } = latest.current;
@@ -112,7 +112,7 @@ export function TraceView({ traceId }: { traceId: string }) {
     },
     [filtered, selectedIndex, index, onSelect],
   );
-  const onFilterChange = useCallback((changes: { logq?: string | null; level?: string | null }) => latest.current.setParams(changes, 'replace'), []);
+  const onFilterChange = useCallback((changes: { logq?: string | null; level?: string | null }) => latest.current.setParams(changes, 'history'), []);
 
   // Links keep only the range: a filter or selection change must not make new link builders,
   // or every memoized row, log line and panel below would draw again on each key press.
@@ -166,9 +166,9 @@ export function TraceView({ traceId }: { traceId: string }) {
             startUs={index.startUs}
             endUs={index.endUs}
             inlineLogs={inlineLogs}
-            onExpandAll={() => setParams({ collapsed: null }, 'replace')}
-            onCollapseDepth={(d) => setParams({ collapsed: formatIdList(collapseBelow(index, d)) }, 'replace')}
-            onInlineLogs={(on) => setParams({ inline: on ? null : 'off' }, 'replace')}
+            onExpandAll={() => setParams({ collapsed: null }, 'history')}
+            onCollapseDepth={(d) => setParams({ collapsed: formatIdList(collapseBelow(index, d)) }, 'history')}
+            onInlineLogs={(on) => setParams({ inline: on ? null : 'off' }, 'history')}
             downloadReady={snapshot ? !!frozen.data : live.has.details}
           />
           <SpanTools
@@ -245,7 +245,7 @@ export function TraceView({ traceId }: { traceId: string }) {
           logs={bySpan.get(selected.spanId) ?? []}
           spanHref={spanHref}
           onSelect={onSelect}
-          onClose={() => setParams({ span: null }, 'replace')}
+          onClose={() => setParams({ span: null }, 'history')}
           detailPending={detailPending}
         />
       )}

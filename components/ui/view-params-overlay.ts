@@ -9,7 +9,7 @@ export function applyParamChanges(base: URLSearchParams | string, changes: Recor
 }
 
 /**
- * Browser-only view state (the trace page's span filter and selection) is shown before the
+ * Browser-only view state (the trace page's span filter, selection, collapsed rows, log filter) is shown before the
  * address says it: a change goes into this overlay and the page renders it at once, as an
  * urgent update; the address follows after the next paint (`history.replaceState`, which
  * Next.js turns into a re-render of every reader of `useSearchParams`, a transition of tens

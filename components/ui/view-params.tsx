@@ -100,7 +100,7 @@ export function useViewParams(): URLSearchParams {
 
 /**
  * Replace some parameters, keeping the rest (null or '' deletes). `history` is for state only
- * the browser reads (the trace page's span filter and selection): the page shows it at once
+ * the browser reads (the trace page's span filter, selection, collapsed rows, log filter): the page shows it at once
  * and the address follows after the next paint, without asking the server for the page again
  * (docs/search-api.md, "Inside a trace"). `push` and `replace` navigate.
  */
