@@ -5,7 +5,7 @@ import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { ensureBuild, startApp, type RunningApp } from '../scripts/lib/next-server';
 import { INIT_SCRIPT, type ProbeState } from './page-probe';
 import { SERVICES } from './payloads';
-import { round } from './pipeline';
+import { median, round } from './pipeline';
 
 /**
  * The trace page's span tools in Chromium on the bench's 50k-span trace (issue 15: "filtering
@@ -115,11 +115,6 @@ async function interactions(page: Page): Promise<{ steps: Step[]; typingMs: numb
   await page.waitForTimeout(400);
   return { steps, typingMs };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Each step over the rounds: its median (the figure), the first round's (a cold start) and the slowest. */
 function summarize(rounds: Step[][]) {

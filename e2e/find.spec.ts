@@ -1,9 +1,18 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 /**
  * Finding the trace (issue 15) on the demo: trace search, the service page, the service map
  * and the span tools inside a trace.
  */
+
+/** Opens the most recent risk-engine trace of the last hour (found through the search API) and waits for its rows. */
+async function openRiskEngineTrace(page: Page, request: APIRequestContext): Promise<void> {
+  const res = await request.get('/api/v1/traces?service=risk-engine&from=now-1h&to=now&limit=5');
+  const { results } = (await res.json()) as { results: { traceId: string }[] };
+  expect(results.length).toBeGreaterThan(0);
+  await page.goto(`/trace/${results[0].traceId}?from=now-1h&to=now`);
+  await expect(page.getByTestId('span-row').first()).toBeVisible({ timeout: 30_000 });
+}
 
 test('searches risk-engine for failing traces: every result has an error span, plot and list agree, a result opens its trace', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -73,11 +82,7 @@ test('the map shows risk-engine with its caller and marks where order-service lo
 
 test('inside a trace: filter spans, step through matches with n, and read span statistics', async ({ page, request }) => {
   test.setTimeout(120_000); // a dozen steps, each a render of the whole trace page
-  const res = await request.get('/api/v1/traces?service=risk-engine&from=now-1h&to=now&limit=5');
-  const { results } = (await res.json()) as { results: { traceId: string }[] };
-  expect(results.length).toBeGreaterThan(0);
-  await page.goto(`/trace/${results[0].traceId}?from=now-1h&to=now`);
-  await expect(page.getByTestId('span-row').first()).toBeVisible({ timeout: 30_000 });
+  await openRiskEngineTrace(page, request);
 
   await page.getByTestId('span-filter-service').selectOption('inventory-service');
   await expect(page.getByTestId('span-match-count')).toContainText('2 matches');
@@ -105,10 +110,7 @@ test('inside a trace: filter spans, step through matches with n, and read span s
 
 test('a span filter shows before the address follows; the address stays the truth for reload, a new range and Back', async ({ page, request }) => {
   test.setTimeout(120_000);
-  const res = await request.get('/api/v1/traces?service=risk-engine&from=now-1h&to=now&limit=5');
-  const { results } = (await res.json()) as { results: { traceId: string }[] };
-  await page.goto(`/trace/${results[0].traceId}?from=now-1h&to=now`);
-  await expect(page.getByTestId('span-row').first()).toBeVisible({ timeout: 30_000 });
+  await openRiskEngineTrace(page, request);
 
   await page.getByTestId('span-filter-service').selectOption('inventory-service');
   await expect(page.getByTestId('span-match-count')).toContainText('2 matches');
