@@ -4,8 +4,6 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { applyParamChanges, overlaid, reconcile, withChanges, withWritten, type ParamOverlay } from './view-params-overlay';
 
-export { applyParamChanges };
-
 /**
  * A view's state (range, query, selected span, filters) lives in the URL, so copying the
  * address reproduces the view. A snapshot page has no such URL: it provides the pinned
@@ -21,12 +19,17 @@ export const useIsReadOnlyView = () => useContext(ViewParamsOverride) !== null;
 
 type Mode = 'push' | 'replace' | 'history';
 
-/** The address's parameters with browser-only changes not yet in it (view-params-overlay.ts). */
-interface Live {
-  params: URLSearchParams;
-  set: (changes: Record<string, string | null>, mode: Mode) => void;
-}
-const LiveViewParams = createContext<Live | null>(null);
+type SetParams = (changes: Record<string, string | null>, mode: Mode) => void;
+
+/**
+ * The address's parameters with browser-only changes not yet in it (view-params-overlay.ts),
+ * and, apart, the function that changes them: a control that only sets parameters (the time
+ * picker) does not re-render when they change.
+ */
+const LiveParams = createContext<URLSearchParams | null>(null);
+const LiveSetParams = createContext<SetParams | null>(null);
+
+const OUTSIDE = 'view parameters are read inside LiveViewParamsProvider (app/layout.tsx) or FixedViewParams';
 
 /**
  * Above every page: holds the overlay of `history` changes and writes them to the address
@@ -87,40 +90,38 @@ export function LiveViewParamsProvider({ children }: { children: ReactNode }) {
     },
     [router, cancelWrite],
   );
-  const value = useMemo(() => ({ params, set }), [params, set]);
-  return <LiveViewParams.Provider value={value}>{children}</LiveViewParams.Provider>;
+  return (
+    <LiveSetParams.Provider value={set}>
+      <LiveParams.Provider value={params}>{children}</LiveParams.Provider>
+    </LiveSetParams.Provider>
+  );
 }
 
 export function useViewParams(): URLSearchParams {
   const override = useContext(ViewParamsOverride);
-  const live = useContext(LiveViewParams);
-  const search = useSearchParams();
-  return override?.params ?? live?.params ?? (search as unknown as URLSearchParams);
+  const live = useContext(LiveParams);
+  const params = override?.params ?? live;
+  if (!params) throw new Error(OUTSIDE);
+  return params;
 }
 
 /**
  * Replace some parameters, keeping the rest (null or '' deletes). `history` is for state only
- * the browser reads (the trace page's span filter, selection, collapsed rows, log filter): the page shows it at once
- * and the address follows after the next paint, without asking the server for the page again
- * (docs/search-api.md, "Inside a trace"). `push` and `replace` navigate.
+ * the browser reads (the trace page's span filter, selection, collapsed rows, log filter): the
+ * page shows it at once and the address follows after the next paint, without asking the
+ * server for the page again (docs/search-api.md, "Inside a trace"). `push` and `replace`
+ * navigate. Inside a snapshot every change stays local to the page.
  */
-export function useSetViewParams() {
+export function useSetViewParams(): (changes: Record<string, string | null>, mode?: Mode) => void {
   const override = useContext(ViewParamsOverride);
-  const liveSet = useContext(LiveViewParams)?.set;
-  const router = useRouter();
-  const pathname = usePathname();
-  const search = useSearchParams();
+  const live = useContext(LiveSetParams);
   return useCallback(
     (changes: Record<string, string | null>, mode: Mode = 'push') => {
       if (override) return override.set(changes);
-      if (liveSet) return liveSet(changes, mode);
-      // Outside the provider (a component rendered on its own): the address directly.
-      const qs = applyParamChanges(search, changes).toString();
-      const href = qs ? `${pathname}?${qs}` : pathname;
-      if (mode === 'history') window.history.replaceState(null, '', href);
-      else router[mode](href, { scroll: false });
+      if (!live) throw new Error(OUTSIDE);
+      live(changes, mode);
     },
-    [override, liveSet, router, pathname, search],
+    [override, live],
   );
 }
 
