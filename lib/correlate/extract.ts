@@ -111,7 +111,11 @@ function logfmtOf(f: LineFields): Map<string, string> | null {
 
 /** `[key]` per key, for findJsonField's one-key lookups without an array per line. */
 const ONE_KEY = new Map<string, readonly string[]>();
-const oneKey = (key: string) => ONE_KEY.get(key) ?? (ONE_KEY.set(key, [key]), ONE_KEY.get(key)!);
+function oneKey(key: string): readonly string[] {
+  let keys = ONE_KEY.get(key);
+  if (!keys) ONE_KEY.set(key, (keys = [key]));
+  return keys;
+}
 
 /** Keys tried one by one, so an unusable value under one name does not hide another. */
 function pickField(f: LineFields, kind: 'json' | 'logfmt', keys: readonly string[], convert: Convert): string | null {
