@@ -8,7 +8,9 @@ export const LATER_URL = `http://127.0.0.1:${LATER_PORT}`;
 /** Each demo's own process (demo/main.ts: the demo Loki at /loki, Jaeger at /jaeger, /control), one port above its app. */
 export const DEMO_URL = `http://127.0.0.1:${PORT + 1}`;
 export const LATER_DEMO_URL = `http://127.0.0.1:${LATER_PORT + 1}`;
-const LATER_ANCHOR_MS = Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000;
+/** E2E_LATER_SHIFT_MIN moves it further on, to try another phase of its 30-minute story cycle. */
+const LATER_SHIFT_MS = Number(process.env.E2E_LATER_SHIFT_MIN ?? 0) * 60_000;
+const LATER_ANCHOR_MS = Math.floor((Date.now() - 2 * 3_600_000 - LATER_SHIFT_MS) / 60_000) * 60_000;
 
 /**
  * `npm run demo` on `port` (the demo process one above) as a Playwright web server, with its

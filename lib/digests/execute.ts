@@ -3,6 +3,7 @@ import type { Keyring } from '../crypto/secret-box';
 import type { ScanResult } from '../investigate/scan/anomalies';
 import { serviceGraph } from '../incidents';
 import { incidentsOf } from '../investigate/scan/incidents';
+import type { TraceBriefSearch } from '../investigate/scan/incident-traces';
 import { activeMutes } from '../mutes/mutes';
 import { listActiveMutes } from '../mutes/store';
 import type { Db } from '../db';
@@ -36,6 +37,8 @@ export interface RunnerDeps {
   owner: string;
   /** The anomaly scan over the configured sources, with the traces it sampled (for incidents). */
   scan: (q: ScanQuery, nowMs: number) => Promise<ScanResult>;
+  /** Finds each leading incident's trace where it hurt (lib/investigate/scan/incident-traces.ts); absent, the scan's sample serves. */
+  traceSearch?: TraceBriefSearch;
   snapshot: SnapshotMaker | null;
   channels: ChannelDeps;
   publicUrl: string;
@@ -116,7 +119,7 @@ export async function buildDigest(deps: RunnerDeps, schedule: ScheduleRow, windo
     const unfiltered = query.service === undefined && query.kinds === undefined && !filters.minSeverity;
     // The snapshot holds what the digest shows and nothing more: a digest filtered to one
     // service does not attach the others; an unfiltered one freezes the page with its incidents.
-    const whole = unfiltered ? { response: publicResponse(scan.response), incidents: incidentsOf(scan, window) } : { response: { ...response, anomalies: shown } };
+    const whole = unfiltered ? { response: publicResponse(scan.response), incidents: await incidentsOf(scan, window, deps.traceSearch ?? null) } : { response: { ...response, anomalies: shown } };
     const snaps = await makeDigestSnapshots(deps.snapshot, { scheduleName: schedule.name, window, ...whole, findings });
     for (const p of snaps.problems) deps.log?.(`digest ${schedule.id}: ${p}`);
     digest = composeDigest({ ...base, snapshots: snaps });

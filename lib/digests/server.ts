@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { getConfig, type AppConfig } from '../config';
 import { db } from '../db';
 import { scanAnomalies } from '../investigate/scan/anomalies';
+import { traceBriefSearch } from '../investigate/scan/incident-traces';
 import { requestContext } from '../investigate/request-context';
 import { apiUrlsForView } from '../views/api-urls';
 import { createView } from '../views/saved-views';
@@ -50,6 +51,10 @@ export function serverRunnerDeps(cfg: AppConfig = getConfig()): RunnerDeps {
     owner: OWNER,
     scan: (q, nowMs) =>
       scanAnomalies(requestContext({ nowMs, config: cfg }), q),
+    traceSearch: (q) => {
+      const { jaeger } = requestContext({ config: cfg }).clients;
+      return jaeger ? traceBriefSearch(jaeger)(q) : Promise.resolve([]);
+    },
     snapshot: snapshotMaker(),
     channels: channelDepsFromConfig(cfg.digests),
     keyring: cfg.digests.keyring,

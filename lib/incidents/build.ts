@@ -3,13 +3,14 @@
  * user-facing incidents first, worst symptom first, then the most services, then the
  * earliest; internal incidents (no symptom) after them. Hygiene is never an incident.
  */
-import { severityRank, type Anomaly, type AnomalyLink, type Severity } from '../model/anomaly';
+import { severityRank, type Anomaly, type Severity } from '../model/anomaly';
 import { SOURCE_NAMES, type SourceName, type SourceReport } from '../model/types';
 import type { FindingMute } from '../mutes/mutes';
 import { toRfc3339 } from '../time/range';
+import { bestTraceLink, incidentLinks, traceFocus } from './best-trace';
 import { type ServiceGraph } from './graph';
 import { groupFindings } from './group';
-import { assignRoles, type RoleOf } from './roles';
+import { assignRoles } from './roles';
 import { interval, isOngoing } from './rules';
 import { incidentSentence } from './sentence';
 import type { Incident, IncidentFinding, IncidentReport, SourceGap } from './types';
@@ -39,19 +40,6 @@ function brief(a: Anomaly): Omit<IncidentFinding, 'role' | 'reason'> {
   return { id: a.id, kind: a.kind, service: a.service ?? null, title: a.title, severity: a.severity, start: a.start, end: a.end ?? null };
 }
 
-/** The sampled trace that shows the incident best: through its lead service (and a symptom's), inside its window, slowest. */
-function bestTrace(roles: readonly RoleOf[], graph: ServiceGraph, fromMs: number, toMs: number): AnomalyLink | null {
-  const lead = roles.find((r) => r.role === 'cause_candidate')?.finding.service ?? roles[0]?.finding.service;
-  if (!lead) return null;
-  const symptom = roles.find((r) => r.role === 'symptom' && r.finding.service !== lead)?.finding.service;
-  const inWindow = graph.traces.filter((t) => t.startMs >= fromMs && t.startMs <= toMs && t.services.includes(lead));
-  const both = symptom ? inWindow.filter((t) => t.services.includes(symptom)) : [];
-  const pick = (both.length ? both : inWindow).reduce<(typeof inWindow)[number] | null>((b, t) => (!b || t.durationMs > b.durationMs ? t : b), null);
-  if (!pick) return null;
-  const q = new URLSearchParams({ from: toRfc3339(pick.startMs - 15 * 60_000), to: toRfc3339(pick.startMs + 15 * 60_000) });
-  return { label: `Slowest sampled trace through ${lead}`, href: `/trace/${encodeURIComponent(pick.traceId)}?${q.toString()}` };
-}
-
 function toIncident(group: Anomaly[], input: BuildInput): Incident {
   const roles = assignRoles(group, input.graph);
   const spans = group.map((a) => interval(a, input.range.toMs));
@@ -59,12 +47,12 @@ function toIncident(group: Anomaly[], input: BuildInput): Incident {
   const ongoing = group.some(isOngoing);
   const endMs = Math.max(...spans.map((s) => s[1]));
   const seedIds = group.filter((a) => a.kind !== 'counter_reset').sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1));
-  const trace = bestTrace(roles, input.graph, startMs, ongoing ? input.range.toMs : endMs);
+  const findings = roles.map((r) => ({ ...brief(r.finding), role: r.role, reason: r.reason }));
   // One chart per cause and symptom, named with its service (several services have a "p99 latency").
   const charts = roles
     .filter((r) => r.role !== 'context')
     .flatMap((r) => r.finding.links.filter((l) => l.href.startsWith('/explore')).slice(0, 1).map((l) => ({ ...l, label: r.finding.service ? `${l.label} · ${r.finding.service}` : l.label })));
-  const links = [...(trace ? [trace] : []), ...charts].filter((l, i, all) => all.findIndex((m) => m.href === l.href) === i).slice(0, 5);
+  const links = incidentLinks(bestTraceLink(traceFocus(findings, input.range.toMs), input.graph.traces), charts);
   return {
     id: `inc-${(seedIds[0] ?? group[0]).id}`,
     sentence: incidentSentence(roles),
@@ -74,7 +62,7 @@ function toIncident(group: Anomaly[], input: BuildInput): Incident {
     end: ongoing ? null : toRfc3339(endMs),
     ongoing,
     services: [...new Set(roles.flatMap((r) => (r.finding.service ? [r.finding.service] : [])))],
-    findings: roles.map((r) => ({ ...brief(r.finding), role: r.role, reason: r.reason })),
+    findings,
     links,
     partial: (input.gaps ?? []).filter((g) => INCIDENT_NEEDS.includes(g.source)),
   };

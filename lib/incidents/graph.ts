@@ -27,6 +27,26 @@ export interface ServiceGraph {
 
 export const EMPTY_GRAPH: ServiceGraph = { edges: [], traces: [] };
 
+/** What the incident model reads of a trace (non-empty). */
+export function traceBrief(t: Trace): TraceBrief {
+  const byId = new Set(t.spans.map((s) => s.spanId));
+  const root = t.spans.find((s) => !s.parentSpanId || !byId.has(s.parentSpanId)) ?? null;
+  let startUs = Infinity;
+  let endUs = -Infinity;
+  for (const s of t.spans) {
+    startUs = Math.min(startUs, s.startUs);
+    endUs = Math.max(endUs, s.startUs + s.durationUs);
+  }
+  return {
+    traceId: t.traceId,
+    startMs: startUs / 1000,
+    durationMs: (endUs - startUs) / 1000,
+    rootService: root?.service ?? null,
+    rootOperation: root?.operation ?? null,
+    services: [...new Set(t.spans.map((s) => s.service))].sort(),
+  };
+}
+
 export function serviceGraph(traces: readonly Trace[]): ServiceGraph {
   const edgeCount = new Map<string, ServiceEdge>();
   const briefs: TraceBrief[] = [];
@@ -44,17 +64,7 @@ export function serviceGraph(traces: readonly Trace[]): ServiceGraph {
       if (e) e.traces += 1;
       else edgeCount.set(key, { caller: parent.service, callee: s.service, traces: 1 });
     }
-    const root = t.spans.find((s) => !s.parentSpanId || !byId.has(s.parentSpanId)) ?? null;
-    const startUs = Math.min(...t.spans.map((s) => s.startUs));
-    const endUs = Math.max(...t.spans.map((s) => s.startUs + s.durationUs));
-    briefs.push({
-      traceId: t.traceId,
-      startMs: startUs / 1000,
-      durationMs: (endUs - startUs) / 1000,
-      rootService: root?.service ?? null,
-      rootOperation: root?.operation ?? null,
-      services: [...new Set(t.spans.map((s) => s.service))].sort(),
-    });
+    briefs.push(traceBrief(t));
   }
   const edges = [...edgeCount.values()].sort((a, b) => (a.caller + a.callee < b.caller + b.callee ? -1 : 1));
   return { edges, traces: briefs };

@@ -10,6 +10,7 @@ import { HEALTHY_SERVICES, MISSING_TRACE_ID, PAYMENT_RESTART_OFFSET_MS, PLANTED,
 import { startDemoServer, type RunningDemo } from '@/demo/server';
 import { findAnomalies, scanAnomalies } from '@/lib/investigate/scan/anomalies';
 import { incidentsOf, type IncidentsResponse } from '@/lib/investigate/scan/incidents';
+import { traceBriefSearch } from '@/lib/investigate/scan/incident-traces';
 import { latencyScans } from '@/lib/investigate/scan/anomalies-plan';
 import { DEFAULT_DETECTOR_OPTIONS } from '@/lib/anomalies/types';
 import type { SourceConfig } from '@/lib/config';
@@ -70,7 +71,7 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
       range,
     );
     result = scan.response;
-    incidents = incidentsOf(scan, range);
+    incidents = await incidentsOf(scan, range, traceBriefSearch(createJaegerClient(cfg('jaeger', demo.jaegerUrl))));
   });
 
   afterAll(async () => {
@@ -137,6 +138,11 @@ describe.runIf(prometheusInstalled())('anomalies on the demo incident', () => {
     expect(first.findings.some((f) => f.role === 'symptom' && f.service === PLANTED.checkoutSlowdown.service)).toBe(true);
     expect(Math.abs(Date.parse(first.start) - (ANCHOR + PAYMENT_RESTART_OFFSET_MS))).toBeLessThanOrEqual(MIN);
     expect(first.links[0].href).toMatch(/^\/trace\//);
+    // The linked trace ran during the storm (its link is ±15 min around its start), not in the quiet minutes after the restart.
+    const storm = first.findings[0];
+    const traceStart = Date.parse(new URL(first.links[0].href, 'http://x').searchParams.get('from')!) + 15 * MIN;
+    expect(traceStart).toBeGreaterThanOrEqual(Date.parse(storm.start) - MIN);
+    expect(traceStart).toBeLessThanOrEqual(storm.end ? Date.parse(storm.end) : demoNowMs!);
     expect(incidents.telemetryHealth.findings.some((f) => f.kind === 'orphan_span' && f.service === PLANTED.orphanSpans.service)).toBe(true);
     expect(incidents.incidents.flatMap((i) => i.findings).some((f) => f.kind === 'orphan_span')).toBe(false);
   });

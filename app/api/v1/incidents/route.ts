@@ -2,7 +2,9 @@ import { json, route, searchParams } from '@/lib/api/respond';
 import { db } from '@/lib/db';
 import { withMutes } from '@/lib/incidents';
 import { parseIncidentsInput } from '@/lib/investigate/scan/anomalies-input';
+import { traceBriefSearch } from '@/lib/investigate/scan/incident-traces';
 import { incidentsOf } from '@/lib/investigate/scan/incidents';
+import { requestContext } from '@/lib/investigate/request-context';
 import { sharedScan } from '@/lib/investigate/scan/shared-scan';
 import { activeMutes } from '@/lib/mutes/mutes';
 import { listActiveMutes } from '@/lib/mutes/store';
@@ -20,7 +22,8 @@ export const GET = route(async (req: Request) => {
     // The database only adds who acknowledged what: when it fails, the incidents still answer.
     listActiveMutes(db(), nowMs).catch((err: Error) => err),
   ]);
-  const body = incidentsOf(scan, query);
+  const { jaeger } = requestContext({ nowMs, signal: req.signal }).clients;
+  const body = await incidentsOf(scan, query, jaeger ? traceBriefSearch(jaeger, req.signal) : null);
   if (mutes instanceof Error) return json({ ...body, skipped: [...(body.skipped ?? []), `Acknowledgements and mutes could not be read (${mutes.message}).`] });
   return json(withMutes(body, activeMutes(mutes, nowMs)));
 });
