@@ -8,6 +8,8 @@ import { checkHealth } from '@/lib/health';
 import { buildRegistry, firstClients, selectSources, type Registry } from '@/lib/sources/registry';
 import { investigationContext } from '@/lib/investigate/context';
 import { correlateTrace } from '@/lib/investigate/trace/correlated';
+import { scanAnomalies } from '@/lib/investigate/scan/anomalies';
+import { PLANTED } from '@/demo/scenario/story';
 import { startDemoBackends, type DemoBackends } from '../helpers/demo-backends';
 
 /**
@@ -84,6 +86,21 @@ sources:
     ]);
     expect(new Set(r.logs.map((l) => l.source))).toEqual(new Set(['elk', 'loki-app']));
     for (const l of r.logs) expect(l.traceId).toBe(trace.traceId);
+  });
+
+  it('samples the Elasticsearch logs in the anomaly scan: order-service\'s lines without trace context are found there too', async () => {
+    const sources = selectSources(registry.lists, {});
+    const nowMs = Date.now();
+    const { response } = await scanAnomalies(investigationContext({ clients: firstClients(sources), sources, nowMs }), {
+      fromMs: nowMs - 3_600_000,
+      toMs: nowMs,
+      kinds: ['log_without_trace_context'],
+    });
+    expect(response.sources.loki.status).toBe('ok');
+    expect(response.sources.jaeger.status).toBe('ok');
+    expect(response.skipped ?? []).toEqual([]);
+    const found = response.anomalies.filter((a) => a.kind === 'log_without_trace_context');
+    expect(found.map((a) => a.service)).toEqual([PLANTED.logWithoutTraceContext.service]);
   });
 
   it('probes each source by its type in /api/health', async () => {

@@ -1,14 +1,19 @@
 /**
- * The Loki side of an anomaly scan: for each service that has spans, a bounded sample of
+ * The logs side of an anomaly scan: for each service that has spans, a bounded sample of
  * its log lines spread over the window, with the trace context extracted, so the share of
- * lines without a trace id can be measured. The stream label naming a service differs
- * between setups (service_name, service, app, job…): Loki is asked which it has.
+ * lines without a trace id can be measured. The first chosen logs source is sampled, Loki
+ * or Elasticsearch. What names a service differs between setups (service_name, service,
+ * app, job…): Loki is asked which stream label it has; an Elasticsearch source uses the
+ * first of its label fields that names services.
  */
 import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../../correlate/extraction-config';
-import type { LogEntry } from '../../model/types';
+import type { LogEntry, LogLine } from '../../model/types';
 import { toLogEntry } from '../../correlate/join';
 import { DEFAULT_SERVICE_LABELS } from '../../correlate/service-label';
+import type { ElasticsearchClient } from '../../sources/elasticsearch/client';
+import { labelName } from '../../sources/elasticsearch/hits';
 import { logQuery, streamSelector } from '../../sources/loki/logql';
+import type { NamedClient } from '../../sources/registry';
 import type { LokiClient } from '../../sources/types';
 import { mapBounded, type AnomalyBudgets, type SourceCalls } from './anomalies-budgets';
 import { sliceWindow, type TimeWindow } from './anomalies-plan';
@@ -16,15 +21,16 @@ import { sliceWindow, type TimeWindow } from './anomalies-plan';
 /** Candidate labels whose values are listed before giving up on a service. */
 const MAX_LABELS_ASKED = 3;
 
-/** Which stream label carries each service (first candidate label that has it as a value). */
+/** Which stream label carries each service (the source's own label when set, else the first candidate label that has it as a value). */
 export async function resolveLogServiceLabels(
   calls: SourceCalls,
   loki: LokiClient,
   services: readonly string[],
   range: TimeWindow,
+  serviceLabel: string | null = null,
 ): Promise<Map<string, string>> {
   const present = new Set((await calls.call((signal) => loki.labels(range.fromMs, range.toMs, { signal }))) ?? []);
-  const candidates = DEFAULT_SERVICE_LABELS.filter((l) => present.has(l)).slice(0, MAX_LABELS_ASKED);
+  const candidates = (serviceLabel ? [serviceLabel] : DEFAULT_SERVICE_LABELS).filter((l) => present.has(l)).slice(0, MAX_LABELS_ASKED);
   const values = await Promise.all(
     candidates.map(async (label) => new Set((await calls.call((signal) => loki.labelValues(label, range.fromMs, range.toMs, { signal }))) ?? [])),
   );
@@ -36,19 +42,73 @@ export async function resolveLogServiceLabels(
   return out;
 }
 
+/**
+ * The label field of an Elasticsearch source that names services: the one whose label name is
+ * the source's service label, else the first in the built-in order (`service.name` →
+ * `service_name` first). Null when no label field names services.
+ */
+export function serviceFieldOf(labelFields: readonly string[], serviceLabel: string | null = null): string | null {
+  const order = serviceLabel ? [serviceLabel] : DEFAULT_SERVICE_LABELS;
+  for (const label of order) {
+    const field = labelFields.find((f) => labelName(f) === label);
+    if (field) return field;
+  }
+  return null;
+}
+
+/** One logs source as the scan samples it: the services it has lines of, and one service's newest lines in a window. */
+interface LogSampler {
+  servicesWithLines(services: readonly string[]): Promise<readonly string[]>;
+  newest(service: string, w: TimeWindow, limit: number): Promise<readonly LogLine[]>;
+}
+
+function lokiSampler(calls: SourceCalls, source: NamedClient<LokiClient>, range: TimeWindow): LogSampler {
+  let labelOf = new Map<string, string>();
+  return {
+    async servicesWithLines(services) {
+      labelOf = await resolveLogServiceLabels(calls, source.client, services, range, source.serviceLabel);
+      return services.filter((s) => labelOf.has(s));
+    },
+    async newest(svc, w, limit) {
+      const query = logQuery(streamSelector({ [labelOf.get(svc)!]: svc }));
+      return (await calls.call((signal) => source.client.queryRange(query, w.fromMs, w.toMs, { limit, direction: 'backward', signal })))?.lines ?? [];
+    },
+  };
+}
+
+function elasticsearchSampler(calls: SourceCalls, source: NamedClient<ElasticsearchClient>): LogSampler {
+  const field = serviceFieldOf(source.client.labelFields, source.serviceLabel);
+  return {
+    // Elasticsearch lists no values cheaply: a service without lines answers none.
+    servicesWithLines: async (services) => (field ? services : []),
+    async newest(svc, w, limit) {
+      return (await calls.call((signal) => source.client.linesWhere(field!, svc, w.fromMs, w.toMs, { limit, direction: 'backward', signal })))?.lines ?? [];
+    },
+  };
+}
+
 export async function sampleLogs(
   calls: SourceCalls,
-  loki: LokiClient,
+  source: NamedClient<LokiClient | ElasticsearchClient>,
   services: readonly string[],
   range: TimeWindow,
   budgets: AnomalyBudgets,
   extraction: ExtractionConfig = DEFAULT_EXTRACTION,
 ): Promise<LogEntry[]> {
   if (services.length === 0) return [];
-  const labelOf = await resolveLogServiceLabels(calls, loki, services, range);
-  let wanted = services.filter((s) => labelOf.has(s));
+  const sampler =
+    source.type === 'elasticsearch'
+      ? elasticsearchSampler(calls, source as NamedClient<ElasticsearchClient>)
+      : lokiSampler(calls, source as NamedClient<LokiClient>, range);
+  let wanted = await sampler.servicesWithLines(services);
   const absent = services.length - wanted.length;
-  if (absent > 0) calls.skip(`no log streams were found for ${absent} of ${services.length} services with spans; their log context was not checked.`);
+  if (absent > 0) {
+    calls.skip(
+      wanted.length === 0 && source.type === 'elasticsearch'
+        ? `none of the label fields of ${source.name} names services (${(source.client as ElasticsearchClient).labelFields.join(', ') || 'none configured'}); log context was not checked.`
+        : `no log streams were found for ${absent} of ${services.length} services with spans; their log context was not checked.`,
+    );
+  }
   if (wanted.length > budgets.maxLogServices) {
     calls.skip(`log lines were sampled for ${budgets.maxLogServices} of ${wanted.length} services (filter by service to see the others).`);
     wanted = wanted.slice(0, budgets.maxLogServices);
@@ -57,11 +117,9 @@ export async function sampleLogs(
   const perSlice = Math.max(1, Math.ceil(budgets.logLinesPerService / slices.length));
   const jobs = wanted.flatMap((svc) => slices.map((w) => ({ svc, w })));
   const pages = await mapBounded(jobs, budgets.concurrency, async ({ svc, w }) => {
-    const query = logQuery(streamSelector({ [labelOf.get(svc)!]: svc }));
-    const r = await calls.call((signal) => loki.queryRange(query, w.fromMs, w.toMs, { limit: perSlice, direction: 'backward', signal }));
     // The line belongs to the service it was selected by, whatever other labels say.
     const entries: LogEntry[] = [];
-    for (const line of r?.lines ?? []) {
+    for (const line of await sampler.newest(svc, w, perSlice)) {
       const entry = toLogEntry(line, extraction);
       if (entry) entries.push({ ...entry, service: svc });
     }

@@ -20,6 +20,7 @@ import { DEFAULT_SERVICE_LABELS } from '../../correlate/service-label';
 import { escapeLabelValue } from '../../model/prom-text';
 import { exemplarTraceIds, loggedTraceIds, sourcesNeeded } from './anomalies-plan';
 import { sampleLogs } from './anomalies-logs';
+import { logsSources } from '../../sources/registry';
 import { findMissingTraces, sampleTraces } from './anomalies-traces';
 
 export interface AnomaliesQuery {
@@ -56,9 +57,11 @@ export async function scanAnomalies(outer: InvestigationContext, query: Anomalie
   const { clients } = outer;
   const deadline = withBudget(outer, budgets.deadlineMs, 'the anomaly scan');
   const deps = deadline.ctx;
-  const calls = (name: SourceName) => new SourceCalls(name, clients[name], deps.signal!, config.notConfigured[name]);
+  const calls = (name: SourceName, client: unknown = clients[name]) => new SourceCalls(name, client, deps.signal!, config.notConfigured[name]);
   const prom = calls('prometheus');
-  const loki = calls('loki');
+  // The logs slot samples the first chosen logs source, Loki or Elasticsearch (anomalies-logs.ts).
+  const logsSource = logsSources(outer.sources)[0] ?? null;
+  const loki = calls('loki', logsSource?.client ?? null);
   const jaeger = calls('jaeger');
   const needs = sourcesNeeded(query.kinds);
   const wantsMissing = !query.kinds || query.kinds.includes('missing_trace');
@@ -74,14 +77,14 @@ export async function scanAnomalies(outer: InvestigationContext, query: Anomalie
     const tracesAndLogs = (async (): Promise<{ traces: Trace[]; logs: LogEntry[] }> => {
       if (!needs.jaeger || !clients.jaeger) return { traces: [], logs: [] };
       const sampled = await sampleTraces(jaeger, clients.jaeger, range, budgets, query.service);
-      if (!needs.loki || !clients.loki) return { traces: sampled, logs: [] };
+      if (!needs.loki || !logsSource) return { traces: sampled, logs: [] };
       if (sampled.length === 0) {
         lokiIdle = 'not asked: no service had spans in this window, so log context could not be checked';
         return { traces: sampled, logs: [] };
       }
       const withSpans = new Set(sampled.flatMap((t) => t.spans.map((s) => s.service)));
       const services = [...withSpans].filter((s) => query.service === undefined || s === query.service).sort();
-      const logs = await sampleLogs(loki, clients.loki, services, range, budgets, config.extraction);
+      const logs = await sampleLogs(loki, logsSource, services, range, budgets, config.extraction);
       return { traces: sampled, logs };
     })();
 

@@ -173,3 +173,28 @@ describe('elasticsearch cluster info', () => {
     expect((await errorOf(es.info())).kind).toBe('bad_response');
   });
 });
+
+describe('elasticsearch lines of one service (the anomaly scan\'s log sample)', () => {
+  it('asks a terms query on the field, newest first, bounded by the limit', async () => {
+    const { es, requests } = client(() => json(fixture('es-search-ecs-page.json')));
+    const r = await es.linesWhere('service.name', 'risk-engine', 1_600_000_000_000, 1_600_003_600_000, { limit: 25 });
+    expect(body(requests[0])).toEqual({
+      size: 25,
+      track_total_hits: 25,
+      query: { bool: { filter: [{ terms: { 'service.name': ['risk-engine'] } }, { range: { '@timestamp': { gte: 1_600_000_000_000, lte: 1_600_003_600_000, format: 'epoch_millis' } } }] } },
+      sort: [{ '@timestamp': { order: 'desc', format: 'strict_date_optional_time_nanos' } }, { _doc: { order: 'desc' } }],
+    });
+    expect(r.lines.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a field name that is not one, without asking', async () => {
+    const { es, requests } = client(() => json(fixture('es-search-ecs-page.json')));
+    expect((await errorOf(es.linesWhere('service.name"]}', 'x', 0, 1))).kind).toBe('bad_query');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('names its label fields, so the scan can tell which one names services', () => {
+    expect(client(() => json({})).es.labelFields).toContain('service.name');
+    expect(client(() => json({}), { labelFields: ['app'] }).es.labelFields).toEqual(['app']);
+  });
+});

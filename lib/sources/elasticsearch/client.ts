@@ -5,7 +5,7 @@ import { SourceError, isSourceError, parseAnswer } from '../errors';
 import { createTransport, type Transport } from '../http';
 import type { CallOptions } from '../types';
 import { hitToLogLine, type HitFields } from './hits';
-import { luceneQuery, traceQuery, type PageRequest, type SortOrder } from './query';
+import { fieldQuery, luceneQuery, traceQuery, type PageRequest, type SortOrder } from './query';
 import { rootInfoSchema, searchResponseSchema, type EsSearchResponse } from './schemas';
 
 /**
@@ -60,6 +60,10 @@ export interface ElasticsearchClient {
   logsForTrace(traceId: string, fromMs: number, toMs: number, opts?: EsQueryOptions): Promise<EsLogsResult>;
   /** Explore: a Lucene query string in [fromMs, toMs]. */
   search(query: string, fromMs: number, toMs: number, opts?: EsQueryOptions): Promise<EsLogsResult>;
+  /** Lines whose keyword `field` equals `value` (newest first by default): one service's lines when `field` names services. */
+  linesWhere(field: string, value: string, fromMs: number, toMs: number, opts?: EsQueryOptions): Promise<EsLogsResult>;
+  /** The configured fields that become line labels (their Loki-style names: lib/sources/elasticsearch/hits.ts `labelName`). */
+  readonly labelFields: readonly string[];
   /** `GET /`: the cluster's version (OpenSearch says so in `version.distribution`), for /api/health. */
   info(opts?: CallOptions): Promise<{ version: string }>;
 }
@@ -68,6 +72,7 @@ const NAME = 'elasticsearch';
 const badQuery = (message: string) => new SourceError({ source: 'loki', kind: 'bad_query', message });
 const INDEX = /^[A-Za-z0-9._*,:+-]+$/;
 const MAX_QUERY_CHARS = 8_192;
+const FIELD = /^[A-Za-z0-9_@][A-Za-z0-9_.@-]{0,254}$/;
 
 function checkConfig(c: ElasticsearchLogsConfig): void {
   // `.`/`..` would be resolved by the URL (Elasticsearch forbids them as names anyway).
@@ -148,6 +153,11 @@ export function createElasticsearchClient(cfg: SourceConfig, logs: Partial<Elast
       if (q.length > MAX_QUERY_CHARS) return Promise.reject(badQuery(`the query is longer than ${MAX_QUERY_CHARS} characters`));
       return run((p) => luceneQuery(q, c.defaultField, p), fromMs, toMs, opts, 'desc');
     },
+    linesWhere(field, value, fromMs, toMs, opts) {
+      if (!FIELD.test(field)) return Promise.reject(badQuery(`not a field name: ${JSON.stringify(field.slice(0, 64))}`));
+      return run((p) => fieldQuery(field, [value], p), fromMs, toMs, opts, 'desc');
+    },
+    labelFields: c.labelFields,
     async info(opts) {
       const v = parseAnswer('loki', rootInfoSchema, await transport.getJson('/', {}, { signal: opts?.signal, maxBytes: opts?.maxBytes }), 'info', NAME).version;
       return { version: v.distribution && v.distribution !== 'elasticsearch' ? `${v.distribution} ${v.number}` : v.number };

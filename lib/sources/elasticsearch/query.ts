@@ -55,3 +55,8 @@ export function luceneQuery(query: string, defaultField: string | undefined, p: 
   const qs = { query, ...(defaultField ? { default_field: defaultField } : {}), lenient: true };
   return page(p, [{ query_string: qs }, timeRange(p)]);
 }
+
+/** Lines whose (keyword) `field` is one of `values`, e.g. one service's lines for the anomaly scan's log sample. */
+export function fieldQuery(field: string, values: readonly string[], p: PageRequest) {
+  return page(p, [{ terms: { [field]: [...values] } }, timeRange(p)]);
+}
