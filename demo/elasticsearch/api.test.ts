@@ -91,3 +91,22 @@ describe('demo Elasticsearch, read by the Elasticsearch client', () => {
     expect(await client().es.info()).toEqual({ version: '8.15.0' });
   });
 });
+
+describe('demo Elasticsearch aggregations, read by the Elasticsearch client (the service page\'s log volume)', () => {
+  it('counts one service\'s lines per minute and level, every matched line in exactly one bucket', async () => {
+    const { es, requests } = client();
+    const r = await es.volumeWhere('service.name', 'order-service', 'log.level', FROM, NOW, 60);
+    expect(JSON.parse(requests[0].body).size).toBe(0);
+    expect(r.warnings).toEqual([]);
+    const mine = lines.filter((l) => l.service === 'order-service' && Number(l.tsNs / 1_000_000n) <= NOW);
+    const counted = (level: string) => r.series.find((s) => s.labels.log_level === level)?.points.reduce((n, [, v]) => n + v, 0) ?? 0;
+    for (const level of new Set(mine.map((l) => l.stream.level))) expect(counted(level)).toBe(mine.filter((l) => l.stream.level === level).length);
+    for (const s of r.series) for (const [t] of s.points) expect(t % 60_000).toBe(0);
+  });
+
+  it('answers an aggregation outside its subset as Elasticsearch does, with a parsing error', async () => {
+    const res = createElasticsearchHandler()({ path: '/logs-*/_search', params: new URLSearchParams(), body: JSON.stringify({ size: 0, aggs: { x: { avg: { field: 'n' } } } }) }, clock);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error.type).toBe('parsing_exception');
+  });
+});

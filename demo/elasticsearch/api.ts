@@ -3,12 +3,15 @@ import { json, type DemoClock, type DemoRequest, type DemoResponse } from '../ht
 import { DEMO_SEED } from '../scenario/story';
 import { DEMO_INDEX, docsInRange, isoNs, type DemoDoc } from './documents';
 import { matchesQueryString, parseQueryString, QueryStringError } from './lucene';
+import { aggregate } from './aggregations';
+import { EsError, parsing } from './errors';
 
 /**
  * The demo Elasticsearch: `GET /` and `POST /<index>/_search` (lib/sources/elasticsearch/README.md
  * §1–§3) over the demo log lines as ECS documents (documents.ts). Queries: `bool`
  * (filter/must/should/must_not), `term`, `terms`, `range`, `query_string` (lucene.ts),
- * `match_all`; sort on `@timestamp` and `_doc`, `search_after`, `size`, `track_total_hits`.
+ * `match_all`; sort on `@timestamp` and `_doc`, `search_after`, `size`, `track_total_hits`;
+ * `aggs` as aggregations.ts takes them.
  * Errors in Elasticsearch's shape: `index_not_found_exception` (404),
  * `search_phase_execution_exception` (400, a query that does not parse or a result window
  * too large), `parsing_exception` (400, a query type outside the subset) and
@@ -22,23 +25,12 @@ const MAX_RESULT_WINDOW = 10_000;
 const RECENT_MS = 3_600_000;
 const NS_PER_MS = 1_000_000n;
 
-class EsError extends Error {
-  constructor(public readonly status: number, public readonly type: string, reason: string, public readonly extra: Record<string, unknown> = {}, public readonly rootCause?: { type: string; reason: string }) {
-    super(reason);
-  }
-  body() {
-    const own = { type: this.type, reason: this.message, ...this.extra };
-    return { error: { root_cause: [this.rootCause ?? own], ...own }, status: this.status };
-  }
-}
-
 /** A shard-level failure: ES wraps it as "all shards failed" (README §3). */
 function shardFailure(cause: { type: string; reason: string }): EsError {
   const reason = { ...cause, index_uuid: 'demo', index: DEMO_INDEX };
   return new EsError(400, 'search_phase_execution_exception', 'all shards failed', { phase: 'query', grouped: true, failed_shards: [{ shard: 0, index: DEMO_INDEX, node: 'demo-node', reason }] }, reason);
 }
 
-const parsing = (reason: string) => new EsError(400, 'parsing_exception', reason, { line: 1, col: 1 });
 
 type Pred = (d: DemoDoc) => boolean;
 interface Bounds { fromNs?: bigint; toNs?: bigint }
@@ -215,6 +207,9 @@ function search(target: string, rawBody: string | undefined, c: DemoClock): Demo
   };
   docs.sort(order);
   const total = docs.length;
+  // Aggregations count every matched document, whatever page of hits is asked.
+  const aggs = body.aggs ?? body.aggregations;
+  const aggregations = aggs === undefined ? {} : { aggregations: aggregate(aggs, docs) };
   if (Array.isArray(after)) {
     const vals = keys.map((k, i) => afterValue(after[i], k));
     docs = docs.filter((d) => {
@@ -243,6 +238,7 @@ function search(target: string, rawBody: string | undefined, c: DemoClock): Demo
         ...(keys.length ? { sort: keys.map((k) => wireSortValue(d, k)) } : {}),
       })),
     },
+    ...aggregations,
   });
 }
 

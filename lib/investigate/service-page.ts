@@ -6,7 +6,12 @@
  */
 import type { SearchQuery } from '../search/search-query';
 import { neighbours } from '../service-map/graph';
-import { logVolumeQuery, logVolumeStepSec, pickLevelLabel, toLevelBuckets } from '../service-page/log-volume';
+import { FALLBACK_LEVEL_LABEL, LEVEL_LABELS, logVolumeQuery, logVolumeStepSec, pickLevelLabel, toLevelBuckets } from '../service-page/log-volume';
+import type { ElasticsearchClient } from '../sources/elasticsearch/client';
+import { fieldForLabel, labelName } from '../sources/elasticsearch/hits';
+import { logsSources, type NamedClient } from '../sources/registry';
+import type { LokiClient } from '../sources/types';
+import { serviceFieldOf } from './scan/anomalies-logs';
 import { withBudget, type InvestigationContext } from './context';
 import type { TimeRange } from '../time/range';
 import { cachedMetadata } from './metadata-cache';
@@ -21,12 +26,23 @@ import type { ServicePageAnswer } from '../api/contract/search';
 
 export const SERVICE_PAGE_TRACES = 10;
 
-async function logVolume(loki: NonNullable<InvestigationContext['clients']['loki']>, service: string, range: TimeRange, signal: AbortSignal | undefined) {
+/** Log volume by level from the first chosen logs source: a LogQL metric query, or an Elasticsearch date histogram. */
+async function logVolume(source: NamedClient<LokiClient | ElasticsearchClient>, service: string, range: TimeRange, signal: AbortSignal | undefined) {
+  const stepSec = logVolumeStepSec(range.fromMs, range.toMs);
+  if (source.type === 'elasticsearch') {
+    const es = source.client as ElasticsearchClient;
+    const serviceField = serviceFieldOf(es.labelFields, source.serviceLabel);
+    if (!serviceField) return null;
+    const levelField = fieldForLabel(es.labelFields, LEVEL_LABELS);
+    const levelLabel = levelField ? labelName(levelField) : FALLBACK_LEVEL_LABEL;
+    const { series } = await es.volumeWhere(serviceField, service, levelField, range.fromMs, range.toMs, stepSec, { signal });
+    return { levelLabel, stepSec, ...toLevelBuckets(series, levelLabel) };
+  }
+  const loki = source.client as LokiClient;
   const labels = await loki.labels(range.fromMs, range.toMs, { signal });
   const serviceLabel = pickServiceLabel(labels);
   if (!serviceLabel) return null;
   const levelLabel = pickLevelLabel(labels);
-  const stepSec = logVolumeStepSec(range.fromMs, range.toMs);
   const { series } = await loki.queryRangeMetric(logVolumeQuery(serviceLabel, service, levelLabel, stepSec), range.fromMs, range.toMs, { signal, step: `${stepSec}s` });
   return { levelLabel, stepSec, ...toLevelBuckets(series, levelLabel) };
 }
@@ -51,12 +67,13 @@ export async function servicePage(outer: InvestigationContext, service: string, 
 }
 
 async function collectServicePage(deps: InvestigationContext, service: string, range: TimeRange): Promise<ServicePageAnswer> {
-  const { prometheus: prom, loki } = deps.clients;
+  const { prometheus: prom } = deps.clients;
+  const logsSource = logsSources(deps.sources)[0] ?? null;
   const signal = deps.signal;
   const nc = deps.config.notConfigured;
   const window = alignWindow(range, panelStepSec(range.fromMs, range.toMs));
   const metricsPart = callSource(prom, async () => fetchServiceMetrics(prom!, [service], window, await cachedMetadata(prom!, deps.nowMs, signal), signal, deps.nowMs), nc.prometheus);
-  const logsPart = callSource(loki, () => logVolume(loki!, service, range, signal), nc.loki);
+  const logsPart = callSource(logsSource?.client ?? null, () => logVolume(logsSource!, service, range, signal), nc.loki);
   const mapPart = serviceMap(deps, range);
   const [metrics, logs, map, slowest, failing] = await Promise.all([
     metricsPart,
@@ -66,7 +83,9 @@ async function collectServicePage(deps: InvestigationContext, service: string, r
     searchTraces(deps, traceQuery(service, range, true)),
   ]);
   const near = neighbours(map.graph, service);
-  const lokiReports = [logs.report, ...(slowest.results.length ? [slowest.sources.loki] : [])];
+  // The results' "logged" marks speak LogQL only: with an Elasticsearch they are absent, which is no failure of the logs source.
+  const marks = slowest.results.length && slowest.sources.loki.status !== 'not_configured' ? [slowest.sources.loki] : [];
+  const lokiReports = [logs.report, ...marks];
   return {
     service,
     range,

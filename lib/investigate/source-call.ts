@@ -65,7 +65,7 @@ export const notConfiguredMessage = (name: SourceName, demo: boolean, backends?:
   return name === 'prometheus' ? `${what} (it needs Debian's prometheus package: apt-get install -y prometheus).` : `${what}.`;
 };
 
-/** What a LogQL-only view (log volume, context, the service page, the scan) says when the chosen logs sources are all Elasticsearch. */
+/** What a LogQL-only view (Explore's log volume and context, trace search's "logged" marks) says when the chosen logs sources are all Elasticsearch. */
 export const logsNotLokiMessage = (names: readonly string[]): string =>
   `The chosen logs source${names.length > 1 ? 's' : ''} (${names.join(', ')}) ${names.length > 1 ? 'are' : 'is'} Elasticsearch; this view reads Loki (LogQL) only.`;
 

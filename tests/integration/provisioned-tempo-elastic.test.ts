@@ -9,6 +9,7 @@ import { buildRegistry, firstClients, selectSources, type Registry } from '@/lib
 import { investigationContext } from '@/lib/investigate/context';
 import { correlateTrace } from '@/lib/investigate/trace/correlated';
 import { scanAnomalies } from '@/lib/investigate/scan/anomalies';
+import { servicePage } from '@/lib/investigate/service-page';
 import { PLANTED } from '@/demo/scenario/story';
 import { startDemoBackends, type DemoBackends } from '../helpers/demo-backends';
 
@@ -101,6 +102,18 @@ sources:
     expect(response.skipped ?? []).toEqual([]);
     const found = response.anomalies.filter((a) => a.kind === 'log_without_trace_context');
     expect(found.map((a) => a.service)).toEqual([PLANTED.logWithoutTraceContext.service]);
+  });
+
+  it('draws the service page\'s log volume by level from Elasticsearch', async () => {
+    const sources = selectSources(registry.lists, {});
+    const nowMs = Date.now();
+    const page = await servicePage(investigationContext({ clients: firstClients(sources), sources, nowMs }), 'order-service', { fromMs: nowMs - 3_600_000, toMs: nowMs });
+    expect(page.sources.loki.status).toBe('ok');
+    expect(page.logVolume).toMatchObject({ levelLabel: 'log_level', stepSec: 60 });
+    expect(page.logVolume!.levels).toContain('info');
+    // The demo's order-service logs every minute of its hour.
+    expect(page.logVolume!.buckets.length).toBeGreaterThanOrEqual(55);
+    expect(page.logVolume!.buckets.every((b) => Object.values(b.counts).every((n) => n > 0))).toBe(true);
   });
 
   it('probes each source by its type in /api/health', async () => {

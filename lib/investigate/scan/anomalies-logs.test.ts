@@ -21,6 +21,7 @@ function fakeEs(labelFields: string[]) {
     logsForTrace: notUsed,
     search: notUsed,
     info: notUsed,
+    volumeWhere: notUsed,
     async linesWhere(field, value, fromMs, toMs, opts) {
       asked.push({ field, value, fromMs, toMs, limit: opts?.limit, direction: opts?.direction });
       return { lines: [line(toMs - 1000, `GET /x ${value} trace_id=${'ab'.repeat(16)}`), line(toMs - 2000, `no context on ${value}`, { service_name: 'someone-else' })], truncated: false, warnings: [] };

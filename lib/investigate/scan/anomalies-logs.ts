@@ -11,7 +11,7 @@ import type { LogEntry, LogLine } from '../../model/types';
 import { toLogEntry } from '../../correlate/join';
 import { DEFAULT_SERVICE_LABELS } from '../../correlate/service-label';
 import type { ElasticsearchClient } from '../../sources/elasticsearch/client';
-import { labelName } from '../../sources/elasticsearch/hits';
+import { fieldForLabel } from '../../sources/elasticsearch/hits';
 import { logQuery, streamSelector } from '../../sources/loki/logql';
 import type { NamedClient } from '../../sources/registry';
 import type { LokiClient } from '../../sources/types';
@@ -48,12 +48,7 @@ export async function resolveLogServiceLabels(
  * `service_name` first). Null when no label field names services.
  */
 export function serviceFieldOf(labelFields: readonly string[], serviceLabel: string | null = null): string | null {
-  const order = serviceLabel ? [serviceLabel] : DEFAULT_SERVICE_LABELS;
-  for (const label of order) {
-    const field = labelFields.find((f) => labelName(f) === label);
-    if (field) return field;
-  }
-  return null;
+  return fieldForLabel(labelFields, serviceLabel ? [serviceLabel] : DEFAULT_SERVICE_LABELS);
 }
 
 /** One logs source as the scan samples it: the services it has lines of, and one service's newest lines in a window. */

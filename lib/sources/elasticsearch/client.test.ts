@@ -198,3 +198,46 @@ describe('elasticsearch lines of one service (the anomaly scan\'s log sample)', 
     expect(client(() => json({}), { labelFields: ['app'] }).es.labelFields).toEqual(['app']);
   });
 });
+
+describe('elasticsearch log volume (the service page)', () => {
+  it('asks a size-0 date histogram over the range with a terms split by the level field', async () => {
+    const { es, requests } = client(() => json(fixture('es-volume-date-histogram.json')));
+    await es.volumeWhere('service.name', 'checkout', 'log.level', 1_420_070_400_000, 1_420_070_580_000, 60);
+    expect(body(requests[0])).toEqual({
+      size: 0,
+      track_total_hits: false,
+      query: { bool: { filter: [{ terms: { 'service.name': ['checkout'] } }, { range: { '@timestamp': { gte: 1_420_070_400_000, lte: 1_420_070_580_000, format: 'epoch_millis' } } }] } },
+      aggs: {
+        t: {
+          date_histogram: { field: '@timestamp', fixed_interval: '60s', min_doc_count: 0, extended_bounds: { min: 1_420_070_400_000, max: 1_420_070_580_000 } },
+          aggs: { g: { terms: { field: 'log.level', size: 10, missing: 'unknown' } } },
+        },
+      },
+    });
+  });
+
+  it('turns the buckets into one series per level (beyond the ten shown as "other"), skipping empty minutes', async () => {
+    const { es } = client(() => json(fixture('es-volume-date-histogram.json')));
+    const r = await es.volumeWhere('service.name', 'checkout', 'log.level', 1_420_070_400_000, 1_420_070_580_000, 60);
+    const byLevel = Object.fromEntries(r.series.map((s) => [s.labels.log_level, s.points]));
+    expect(byLevel).toEqual({
+      info: [[1_420_070_400_000, 7], [1_420_070_520_000, 3]],
+      error: [[1_420_070_400_000, 3]],
+      other: [[1_420_070_400_000, 2]],
+      unknown: [[1_420_070_520_000, 1]],
+    });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('refuses a bad field or step before asking, says so when the index is missing, and calls a wrong shape a bad response', async () => {
+    const { es, requests } = client(() => json(fixture('es-volume-date-histogram.json')));
+    expect((await errorOf(es.volumeWhere('service.name', 'x', 'log level"', 0, 60_000, 60))).kind).toBe('bad_query');
+    expect((await errorOf(es.volumeWhere('service.name', 'x', null, 0, 3_600_000, 0))).kind).toBe('bad_query');
+    expect((await errorOf(es.volumeWhere('service.name', 'x', null, 0, 30 * 86_400_000, 60))).kind).toBe('bad_query');
+    expect(requests).toHaveLength(0);
+    const missing = client(() => json(fixture('es-error-index-not-found.json'), 404)).es;
+    expect(await missing.volumeWhere('service.name', 'x', null, 0, 60_000, 60)).toMatchObject({ series: [], warnings: [expect.stringContaining('check the configured index')] });
+    const garbage = client(() => json({ hits: { hits: [] } })).es;
+    expect((await errorOf(garbage.volumeWhere('service.name', 'x', null, 0, 60_000, 60))).kind).toBe('bad_response');
+  });
+});

@@ -1,12 +1,12 @@
 import type { SourceConfig } from '../../config';
 import { canonicalTraceId } from '../../model/ids';
-import type { LogLine } from '../../model/types';
+import type { LogLine, Series } from '../../model/types';
 import { SourceError, isSourceError, parseAnswer } from '../errors';
 import { createTransport, type Transport } from '../http';
 import type { CallOptions } from '../types';
-import { hitToLogLine, type HitFields } from './hits';
-import { fieldQuery, luceneQuery, traceQuery, type PageRequest, type SortOrder } from './query';
-import { rootInfoSchema, searchResponseSchema, type EsSearchResponse } from './schemas';
+import { hitToLogLine, labelName, type HitFields } from './hits';
+import { fieldQuery, luceneQuery, MAX_VOLUME_BUCKETS, traceQuery, volumeQuery, type PageRequest, type SortOrder } from './query';
+import { rootInfoSchema, searchResponseSchema, volumeResponseSchema, type EsSearchResponse } from './schemas';
 
 /**
  * Elasticsearch / OpenSearch log client (lib/sources/elasticsearch/README.md): `_search` with a
@@ -62,6 +62,12 @@ export interface ElasticsearchClient {
   search(query: string, fromMs: number, toMs: number, opts?: EsQueryOptions): Promise<EsLogsResult>;
   /** Lines whose keyword `field` equals `value` (newest first by default): one service's lines when `field` names services. */
   linesWhere(field: string, value: string, fromMs: number, toMs: number, opts?: EsQueryOptions): Promise<EsLogsResult>;
+  /**
+   * Lines per `stepSec` bucket whose keyword `field` equals `value`, one series per value of
+   * `groupField` (labelled with its Loki-style name; `unknown` for lines without one): the
+   * service page's log volume by level (README §2.3).
+   */
+  volumeWhere(field: string, value: string, groupField: string | null, fromMs: number, toMs: number, stepSec: number, opts?: CallOptions): Promise<{ series: Series[]; warnings: string[] }>;
   /** The configured fields that become line labels (their Loki-style names: lib/sources/elasticsearch/hits.ts `labelName`). */
   readonly labelFields: readonly string[];
   /** `GET /`: the cluster's version (OpenSearch says so in `version.distribution`), for /api/health. */
@@ -86,7 +92,7 @@ function checkRange(fromMs: number, toMs: number): void {
 }
 
 /** Shard failures and timeouts make an answer partial: say so rather than hide it (§3.4). */
-function partialWarnings(r: EsSearchResponse): string[] {
+function partialWarnings(r: Pick<EsSearchResponse, 'timed_out' | '_shards'>): string[] {
   const out: string[] = [];
   if (r.timed_out) out.push('elasticsearch: the search timed out on some shards; lines may be missing');
   const failed = r._shards?.failed ?? 0;
@@ -97,6 +103,21 @@ function partialWarnings(r: EsSearchResponse): string[] {
 export function createElasticsearchClient(cfg: SourceConfig, logs: Partial<ElasticsearchLogsConfig> & { index: string }, transport: Transport = createTransport(cfg, {}, ELASTICSEARCH_TRANSPORT)): ElasticsearchClient {
   const c: ElasticsearchLogsConfig = { ...DEFAULT_ELASTICSEARCH_LOGS, ...logs };
   checkConfig(c);
+
+  const INDEX_MISSING = Symbol('index missing');
+  let indexMissing = '';
+  /** One `_search`; a missing index is an empty answer with a warning, not an error. */
+  async function postSearch(body: unknown, opts: CallOptions | undefined): Promise<unknown> {
+    try {
+      return await transport.postJson(`/${c.index}/_search`, body, {}, { signal: opts?.signal, maxBytes: opts?.maxBytes });
+    } catch (e) {
+      if (isSourceError(e) && e.status === 404 && e.backendType === 'index_not_found_exception') {
+        indexMissing = `elasticsearch: ${e.message} (check the configured index "${c.index}")`;
+        return INDEX_MISSING;
+      }
+      throw e;
+    }
+  }
 
   async function run(build: (p: PageRequest) => unknown, fromMs: number, toMs: number, opts: EsQueryOptions | undefined, defaultOrder: SortOrder): Promise<EsLogsResult> {
     checkRange(fromMs, toMs);
@@ -110,15 +131,8 @@ export function createElasticsearchClient(cfg: SourceConfig, logs: Partial<Elast
     for (let pageNo = 0; pageNo < c.maxPages; pageNo++) {
       const size = Math.min(c.pageSize, cap - lines.length);
       const body = build({ fromMs, toMs, size, order, timestampField: c.timestampField, tiebreaker: c.tiebreaker, searchAfter, trackTotalHits: pageNo === 0 ? cap : false });
-      let raw: unknown;
-      try {
-        raw = await transport.postJson(`/${c.index}/_search`, body, {}, { signal: opts?.signal, maxBytes: opts?.maxBytes });
-      } catch (e) {
-        if (isSourceError(e) && e.status === 404 && e.backendType === 'index_not_found_exception') {
-          return { lines: [], truncated: false, warnings: [`elasticsearch: ${e.message} (check the configured index "${c.index}")`] };
-        }
-        throw e;
-      }
+      const raw = await postSearch(body, opts);
+      if (raw === INDEX_MISSING) return { lines: [], truncated: false, warnings: [indexMissing] };
       const r = parseAnswer('loki', searchResponseSchema, raw, 'search', NAME);
       for (const w of partialWarnings(r)) if (!warnings.includes(w)) warnings.push(w);
       const hits = r.hits.hits.slice(0, size); // never more than asked, whatever the server sends
@@ -156,6 +170,32 @@ export function createElasticsearchClient(cfg: SourceConfig, logs: Partial<Elast
     linesWhere(field, value, fromMs, toMs, opts) {
       if (!FIELD.test(field)) return Promise.reject(badQuery(`not a field name: ${JSON.stringify(field.slice(0, 64))}`));
       return run((p) => fieldQuery(field, [value], p), fromMs, toMs, opts, 'desc');
+    },
+    async volumeWhere(field, value, groupField, fromMs, toMs, stepSec, opts) {
+      checkRange(fromMs, toMs);
+      for (const f of [field, groupField ?? '@timestamp']) if (!FIELD.test(f)) throw badQuery(`not a field name: ${JSON.stringify(f.slice(0, 64))}`);
+      if (!Number.isSafeInteger(stepSec) || stepSec < 1) throw badQuery(`the step must be a whole number of seconds, got ${stepSec}`);
+      if ((toMs - fromMs) / (stepSec * 1000) > MAX_VOLUME_BUCKETS) throw badQuery(`the range holds more than ${MAX_VOLUME_BUCKETS} steps of ${stepSec}s`);
+      const raw = await postSearch(volumeQuery(field, value, groupField, { fromMs, toMs, stepSec, timestampField: c.timestampField }), opts);
+      if (raw === INDEX_MISSING) return { series: [], warnings: [indexMissing] };
+      const r = parseAnswer('loki', volumeResponseSchema, raw, 'search', NAME);
+      const label = groupField ? labelName(groupField) : 'level';
+      const points = new Map<string, [number, number][]>();
+      const add = (group: string, t: number, n: number) => {
+        if (n <= 0) return;
+        const list = points.get(group);
+        if (list) list.push([t, n]);
+        else points.set(group, [[t, n]]);
+      };
+      for (const b of r.aggregations.t.buckets) {
+        if (!b.g) add('unknown', b.key, b.doc_count);
+        else {
+          for (const g of b.g.buckets) add(String(g.key), b.key, g.doc_count);
+          add('other', b.key, b.g.sum_other_doc_count ?? 0);
+        }
+      }
+      const series: Series[] = [...points].map(([group, pts]) => ({ name: 'log_lines', labels: { [label]: group }, points: pts }));
+      return { series, warnings: partialWarnings(r) };
     },
     labelFields: c.labelFields,
     async info(opts) {

@@ -73,6 +73,15 @@ export function toUnixNs(v: unknown): string | null {
 /** Label name as Loki would sanitize it. */
 export const labelName = (field: string) => field.replace(/[^a-zA-Z0-9_:]/g, '_');
 
+/** The first of `labels` (in their order) that one of `fields` becomes, as that field; null when none does. */
+export function fieldForLabel(fields: readonly string[], labels: readonly string[]): string | null {
+  for (const label of labels) {
+    const field = fields.find((f) => labelName(f) === label);
+    if (field) return field;
+  }
+  return null;
+}
+
 /** Scalar fields of `_source`, flattened to dotted names, bounded in count, depth and length. */
 function flatten(source: Record<string, unknown>, skip: ReadonlySet<string>): Labels {
   const out: Labels = {};

@@ -20,7 +20,7 @@ export interface PageRequest {
   trackTotalHits: number | false;
 }
 
-function timeRange(p: PageRequest) {
+function timeRange(p: Pick<PageRequest, 'timestampField' | 'fromMs' | 'toMs'>) {
   return { range: { [p.timestampField]: { gte: Math.floor(p.fromMs), lte: Math.ceil(p.toMs), format: 'epoch_millis' } } };
 }
 
@@ -59,4 +59,20 @@ export function luceneQuery(query: string, defaultField: string | undefined, p: 
 /** Lines whose (keyword) `field` is one of `values`, e.g. one service's lines for the anomaly scan's log sample. */
 export function fieldQuery(field: string, values: readonly string[], p: PageRequest) {
   return page(p, [{ terms: { [field]: [...values] } }, timeRange(p)]);
+}
+
+/** Buckets per volume histogram at most (Elasticsearch's `search.max_buckets` is 65,536). */
+export const MAX_VOLUME_BUCKETS = 10_000;
+
+/**
+ * Lines per `stepSec` bucket whose keyword `field` is `value`, split by the values of
+ * `groupField` (README §2.3): no hits, a `date_histogram` with empty buckets across the whole
+ * range, and under it the ten most frequent group values (`unknown` for lines without one).
+ */
+export function volumeQuery(field: string, value: string, groupField: string | null, h: { fromMs: number; toMs: number; timestampField: string; stepSec: number }) {
+  const histogram = {
+    date_histogram: { field: h.timestampField, fixed_interval: `${h.stepSec}s`, min_doc_count: 0, extended_bounds: { min: Math.floor(h.fromMs), max: Math.ceil(h.toMs) } },
+    ...(groupField ? { aggs: { g: { terms: { field: groupField, size: 10, missing: 'unknown' } } } } : {}),
+  };
+  return { size: 0, track_total_hits: false, query: { bool: { filter: [{ terms: { [field]: [value] } }, timeRange(h)] } }, aggs: { t: histogram } };
 }
