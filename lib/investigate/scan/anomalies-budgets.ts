@@ -1,5 +1,6 @@
 import type { SourceName, SourceReport } from '../../model/types';
 import { callSource, mergeReports, withDeadline } from '../source-call';
+import { roleDisplayName } from '../../model/source-names';
 
 /**
  * The limits of one anomaly scan, and the bookkeeping every backend call of it goes
@@ -87,6 +88,8 @@ export class SourceCalls {
     readonly client: unknown | null,
     readonly signal: AbortSignal,
     private readonly notConfigured: string,
+    /** The source's type (`elasticsearch`, `tempo`…) when it is not the slot's own backend: its notes name it. */
+    private readonly backend?: string,
   ) {}
 
   /** One call, bounded by the deadline; null when it failed (the failure is in the report). */
@@ -117,7 +120,7 @@ export class SourceCalls {
 
   /** Sentences for `skipped`, the failures included. */
   notes(): string[] {
-    const label = `${this.name[0].toUpperCase()}${this.name.slice(1)}`;
+    const label = roleDisplayName(this.name, this.backend);
     const out = this.skipped.map((s) => `${label}: ${s}`);
     if (this.failures > 0) out.push(`${label}: ${this.failures} of ${this.reports.length} requests failed (${this.firstFailure}); findings that need them may be missing.`);
     return out;

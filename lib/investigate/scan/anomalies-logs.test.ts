@@ -10,7 +10,7 @@ const T0 = Date.parse('2026-03-02T12:00:00Z');
 const RANGE = { fromMs: T0, toMs: T0 + 3_600_000 };
 const BUDGETS = { ...DEFAULT_ANOMALY_BUDGETS, logSlices: 2, logLinesPerService: 10 };
 const line = (ms: number, text: string, stream: Record<string, string> = {}): LogLine => ({ tsNs: `${ms}000000`, line: text, stream, structuredMetadata: {}, parsed: {} });
-const calls = () => new SourceCalls('loki', {}, new AbortController().signal, 'not configured');
+const calls = (backend?: string) => new SourceCalls('loki', {}, new AbortController().signal, 'not configured', backend);
 const named = <C>(type: 'loki' | 'elasticsearch', client: C, serviceLabel: string | null = null): NamedClient<C> => ({ name: `my-${type}`, type, client, serviceLabel });
 const notUsed = () => Promise.reject(new Error('not used by the scan'));
 
@@ -60,10 +60,10 @@ describe('the scan\'s log sample from Elasticsearch', () => {
 
   it('asks nothing and says why when no label field names services', async () => {
     const { client, asked } = fakeEs(['host.name']);
-    const c = calls();
+    const c = calls('elasticsearch');
     expect(await sampleLogs(c, named('elasticsearch', client), ['checkout'], RANGE, BUDGETS)).toEqual([]);
     expect(asked).toEqual([]);
-    expect(c.notes()).toEqual(['Loki: none of the label fields of my-elasticsearch names services (host.name); log context was not checked.']);
+    expect(c.notes()).toEqual(['Elasticsearch: none of the label fields of my-elasticsearch names services (host.name); log context was not checked.']);
   });
 });
 

@@ -57,12 +57,13 @@ export async function scanAnomalies(outer: InvestigationContext, query: Anomalie
   const { clients } = outer;
   const deadline = withBudget(outer, budgets.deadlineMs, 'the anomaly scan');
   const deps = deadline.ctx;
-  const calls = (name: SourceName, client: unknown = clients[name]) => new SourceCalls(name, client, deps.signal!, config.notConfigured[name]);
-  const prom = calls('prometheus');
+  // Notes name the backend behind each slot (an Elasticsearch in the logs slot says so).
+  const calls = (name: SourceName, client: unknown, backend?: string) => new SourceCalls(name, client, deps.signal!, config.notConfigured[name], backend);
+  const prom = calls('prometheus', clients.prometheus);
   // The logs slot samples the first chosen logs source, Loki or Elasticsearch (anomalies-logs.ts).
   const logsSource = logsSources(outer.sources)[0] ?? null;
-  const loki = calls('loki', logsSource?.client ?? null);
-  const jaeger = calls('jaeger');
+  const loki = calls('loki', logsSource?.client ?? null, logsSource?.type);
+  const jaeger = calls('jaeger', clients.jaeger, outer.sources.jaeger[0]?.type);
   const needs = sourcesNeeded(query.kinds);
   const wantsMissing = !query.kinds || query.kinds.includes('missing_trace');
   let lokiIdle: string | undefined;

@@ -28,7 +28,7 @@ async function collect(outer: InvestigationContext, range: TimeRange): Promise<S
   const { jaeger } = outer.clients;
   const budget = withBudget(outer, BUDGETS.deadlineMs, 'the service map');
   try {
-    const calls = new SourceCalls('jaeger', jaeger, budget.ctx.signal!, outer.config.notConfigured.jaeger);
+    const calls = new SourceCalls('jaeger', jaeger, budget.ctx.signal!, outer.config.notConfigured.jaeger, outer.sources.jaeger[0]?.type);
     if (!jaeger) return { graph: buildServiceGraph([], null), range, sources: { jaeger: calls.report() }, notes: [] };
     const [traces, dependencies] = await Promise.all([
       sampleTraces(calls, jaeger, range, BUDGETS),
