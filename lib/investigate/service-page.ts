@@ -12,6 +12,7 @@ import { fieldForLabel, labelName } from '../sources/elasticsearch/hits';
 import { logsSources, type NamedClient } from '../sources/registry';
 import type { LokiClient } from '../sources/types';
 import { serviceFieldOf } from './scan/anomalies-logs';
+import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
 import { withBudget, type InvestigationContext } from './context';
 import type { TimeRange } from '../time/range';
 import { cachedMetadata } from './metadata-cache';
@@ -40,7 +41,7 @@ async function logVolume(source: NamedClient<LokiClient | ElasticsearchClient>, 
   }
   const loki = source.client as LokiClient;
   const labels = await loki.labels(range.fromMs, range.toMs, { signal });
-  const serviceLabel = pickServiceLabel(labels);
+  const serviceLabel = pickServiceLabel(labels, source.serviceLabel ? [source.serviceLabel, ...DEFAULT_SERVICE_LABELS] : DEFAULT_SERVICE_LABELS);
   if (!serviceLabel) return null;
   const levelLabel = pickLevelLabel(labels);
   const { series } = await loki.queryRangeMetric(logVolumeQuery(serviceLabel, service, levelLabel, stepSec), range.fromMs, range.toMs, { signal, step: `${stepSec}s` });
