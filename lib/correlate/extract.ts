@@ -1,3 +1,4 @@
+import { labelName } from '../model/label-name';
 import type { Labels, LogLine } from '../model/types';
 import { canonicalRequestId, canonicalSpanId, canonicalTraceId, decimalToSpanId, decimalToTraceId, parseTraceparent } from '../model/ids';
 import { DEFAULT_EXTRACTION, isDecimalKey, type CompiledRegex, type ExtractionConfig, type ExtractionStep } from './extraction-config';
@@ -45,8 +46,6 @@ function spanIdFrom(key: string, value: string): string | null {
   return canonicalSpanId(v);
 }
 
-/** Loki sanitizes label names to [a-zA-Z0-9_:], so `dd.trace_id` arrives as `dd_trace_id`. */
-const sanitized = (key: string) => key.replace(/[^a-zA-Z0-9_:]/g, '_');
 
 /** Label names to try for each configured key: the key, then its Loki-sanitized form. Per config, not per line. */
 interface LabelNames {
@@ -58,7 +57,7 @@ const labelNamesOf = new WeakMap<ExtractionConfig, LabelNames>();
 function namesWithSanitized(keys: readonly string[]): string[] {
   const out: string[] = [];
   for (const key of keys) {
-    const s = sanitized(key);
+    const s = labelName(key);
     if (!out.includes(key)) out.push(key);
     if (s !== key && !out.includes(s)) out.push(s);
   }

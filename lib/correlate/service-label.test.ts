@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Labels } from '../model/types';
-import { DEFAULT_SERVICE_LABELS, resolveServiceLabel, serviceName, serviceOf } from './service-label';
+import { DEFAULT_SERVICE_LABELS, resolveServiceLabel, serviceFieldOf, serviceName, serviceOf } from './service-label';
 import { toLogEntry } from './join';
 import { seriesService } from '@/components/charts/chart-markers';
 import { inventoryServices } from '../investigate/trace/metric-inventory';
@@ -82,5 +82,17 @@ describe('every caller names the same service', () => {
       DEFAULT_DETECTOR_OPTIONS,
     );
     expect(finding.service).toBe('checkout');
+  });
+});
+
+describe('which Elasticsearch field names services', () => {
+  it('takes the first label field in the built-in order of service labels (service.name before app)', () => {
+    expect(serviceFieldOf(['host.name', 'app', 'service.name'])).toBe('service.name');
+    expect(serviceFieldOf(['kubernetes.pod.name', 'app'])).toBe('app');
+  });
+
+  it('follows the source\'s own service label, and finds none when no field names services', () => {
+    expect(serviceFieldOf(['service.name', 'kubernetes.labels.team'], 'kubernetes_labels_team')).toBe('kubernetes.labels.team');
+    expect(serviceFieldOf(['host.name', 'log.level'])).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { fieldForLabel } from '../model/label-name';
 import type { Labels } from '../model/types';
 
 /**
@@ -46,4 +47,13 @@ export function resolveServiceLabel(series: readonly Labels[], service: string, 
   if (wanted === null) return null;
   for (const name of order) if (series.some((l) => serviceName(l[name]) === wanted)) return name;
   return null;
+}
+
+/**
+ * The field of a source whose fields become labels (an Elasticsearch's label fields) that
+ * names services: the one that becomes the source's own service label, else the first in the
+ * built-in order (`service.name` → `service_name` first). Null when no field names services.
+ */
+export function serviceFieldOf(fields: readonly string[], serviceLabel: string | null = null): string | null {
+  return fieldForLabel(fields, serviceLabel ? [serviceLabel] : DEFAULT_SERVICE_LABELS);
 }

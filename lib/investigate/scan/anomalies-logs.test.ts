@@ -4,7 +4,7 @@ import type { ElasticsearchClient } from '../../sources/elasticsearch/client';
 import type { NamedClient } from '../../sources/registry';
 import type { LokiClient } from '../../sources/types';
 import { DEFAULT_ANOMALY_BUDGETS, SourceCalls } from './anomalies-budgets';
-import { sampleLogs, serviceFieldOf } from './anomalies-logs';
+import { sampleLogs } from './anomalies-logs';
 
 const T0 = Date.parse('2026-03-02T12:00:00Z');
 const RANGE = { fromMs: T0, toMs: T0 + 3_600_000 };
@@ -29,18 +29,6 @@ function fakeEs(labelFields: string[]) {
   };
   return { client, asked };
 }
-
-describe('which Elasticsearch field names services', () => {
-  it('takes the first label field in the built-in order of service labels (service.name before app)', () => {
-    expect(serviceFieldOf(['host.name', 'app', 'service.name'])).toBe('service.name');
-    expect(serviceFieldOf(['kubernetes.pod.name', 'app'])).toBe('app');
-  });
-
-  it('follows the source\'s own service label, and finds none when no field names services', () => {
-    expect(serviceFieldOf(['service.name', 'kubernetes.labels.team'], 'kubernetes_labels_team')).toBe('kubernetes.labels.team');
-    expect(serviceFieldOf(['host.name', 'log.level'])).toBeNull();
-  });
-});
 
 describe('the scan\'s log sample from Elasticsearch', () => {
   it('asks each service\'s newest lines per slice of the window on its service field, and keeps the service it asked for', async () => {

@@ -9,9 +9,8 @@
 import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../../correlate/extraction-config';
 import type { LogEntry, LogLine } from '../../model/types';
 import { toLogEntry } from '../../correlate/join';
-import { DEFAULT_SERVICE_LABELS } from '../../correlate/service-label';
+import { DEFAULT_SERVICE_LABELS, serviceFieldOf } from '../../correlate/service-label';
 import type { ElasticsearchClient } from '../../sources/elasticsearch/client';
-import { fieldForLabel } from '../../sources/elasticsearch/hits';
 import { logQuery, streamSelector } from '../../sources/loki/logql';
 import type { NamedClient } from '../../sources/registry';
 import type { LokiClient } from '../../sources/types';
@@ -40,15 +39,6 @@ export async function resolveLogServiceLabels(
     if (i >= 0) out.set(svc, candidates[i]);
   }
   return out;
-}
-
-/**
- * The label field of an Elasticsearch source that names services: the one whose label name is
- * the source's service label, else the first in the built-in order (`service.name` →
- * `service_name` first). Null when no label field names services.
- */
-export function serviceFieldOf(labelFields: readonly string[], serviceLabel: string | null = null): string | null {
-  return fieldForLabel(labelFields, serviceLabel ? [serviceLabel] : DEFAULT_SERVICE_LABELS);
 }
 
 /** One logs source as the scan samples it: the services it has lines of, and one service's newest lines in a window. */

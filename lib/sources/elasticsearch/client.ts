@@ -4,7 +4,8 @@ import type { LogLine, Series } from '../../model/types';
 import { SourceError, isSourceError, parseAnswer } from '../errors';
 import { createTransport, type Transport } from '../http';
 import type { CallOptions } from '../types';
-import { hitToLogLine, labelName, type HitFields } from './hits';
+import { labelName } from '../../model/label-name';
+import { hitToLogLine, type HitFields } from './hits';
 import { fieldQuery, luceneQuery, MAX_VOLUME_BUCKETS, traceQuery, volumeQuery, type PageRequest, type SortOrder } from './query';
 import { rootInfoSchema, searchResponseSchema, volumeResponseSchema, type EsSearchResponse } from './schemas';
 
@@ -68,7 +69,7 @@ export interface ElasticsearchClient {
    * service page's log volume by level (README §2.3).
    */
   volumeWhere(field: string, value: string, groupField: string | null, fromMs: number, toMs: number, stepSec: number, opts?: CallOptions): Promise<{ series: Series[]; warnings: string[] }>;
-  /** The configured fields that become line labels (their Loki-style names: lib/sources/elasticsearch/hits.ts `labelName`). */
+  /** The configured fields that become line labels (their Loki-style names: lib/model/label-name.ts). */
   readonly labelFields: readonly string[];
   /** `GET /`: the cluster's version (OpenSearch says so in `version.distribution`), for /api/health. */
   info(opts?: CallOptions): Promise<{ version: string }>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldAt, hitToLogLine, labelName, toUnixNs } from './hits';
+import { labelName } from '../../model/label-name';
+import { fieldAt, hitToLogLine, toUnixNs } from './hits';
 import { DEFAULT_ELASTICSEARCH_LOGS } from './client';
 
 /** Pure hit mapping (README §4): dotted/nested fields, exact nanoseconds, bounded labels. */

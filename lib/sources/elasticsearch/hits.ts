@@ -1,3 +1,4 @@
+import { labelName } from '../../model/label-name';
 import type { Labels, LogLine } from '../../model/types';
 import type { EsHit } from './schemas';
 
@@ -70,17 +71,6 @@ export function toUnixNs(v: unknown): string | null {
   return `${secs}${(m[2] ?? '').padEnd(9, '0')}`.replace(/^0+(?=\d)/, '');
 }
 
-/** Label name as Loki would sanitize it. */
-export const labelName = (field: string) => field.replace(/[^a-zA-Z0-9_:]/g, '_');
-
-/** The first of `labels` (in their order) that one of `fields` becomes, as that field; null when none does. */
-export function fieldForLabel(fields: readonly string[], labels: readonly string[]): string | null {
-  for (const label of labels) {
-    const field = fields.find((f) => labelName(f) === label);
-    if (field) return field;
-  }
-  return null;
-}
 
 /** Scalar fields of `_source`, flattened to dotted names, bounded in count, depth and length. */
 function flatten(source: Record<string, unknown>, skip: ReadonlySet<string>): Labels {
