@@ -210,15 +210,7 @@ export function extractTraceContext(entry: LogLine, cfg: ExtractionConfig = DEFA
   return { traceId, spanId, via: via ?? (spanId ? spanVia : null), requestId: requestIdOf(entry, cfg, f) };
 }
 
-function requestIdFromLabels(labels: Labels, names: readonly string[]): string | null {
-  for (const key of names) {
-    const v = labels[key];
-    if (v === undefined) continue;
-    const id = canonicalRequestId(v);
-    if (id) return id;
-  }
-  return null;
-}
+const requestIdFrom: Convert = (_key, value) => canonicalRequestId(value);
 
 /** Structured fields first, in the configured step order; then Envoy's text access log and header-style text. */
 function requestIdOf(entry: LogLine, cfg: ExtractionConfig, f: LineFields): string | null {
@@ -227,8 +219,8 @@ function requestIdOf(entry: LogLine, cfg: ExtractionConfig, f: LineFields): stri
   const names = labelNames(cfg).request;
   for (const step of cfg.steps) {
     let id: string | null = null;
-    if (step === 'metadata') id = requestIdFromLabels(entry.structuredMetadata, names);
-    else if (step === 'label') id = requestIdFromLabels(entry.stream, names) ?? requestIdFromLabels(entry.parsed, names);
+    if (step === 'metadata') id = pickLabel(entry.structuredMetadata, names, requestIdFrom);
+    else if (step === 'label') id = pickLabel(entry.stream, names, requestIdFrom) ?? pickLabel(entry.parsed, names, requestIdFrom);
     else if (step === 'json') {
       const obj = jsonOf(f);
       if (obj) id = canonicalRequestId(findJsonField(obj, keys, entry.line)?.value); // one walk: shallowest, then key order

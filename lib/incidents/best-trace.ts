@@ -8,6 +8,7 @@
 import type { AnomalyLink } from '../model/anomaly';
 import { toRfc3339 } from '../time/range';
 import type { TraceBrief } from './graph';
+import { interval } from './rules';
 import type { Incident, IncidentFinding } from './types';
 
 /** Where and when to look for the incident's trace. */
@@ -21,13 +22,6 @@ export interface TraceFocus {
 
 type FocusFinding = Pick<IncidentFinding, 'role' | 'service' | 'kind' | 'start' | 'end'>;
 
-/** A counter reset is an instant (a restart); every other finding lasts until its end, or `toMs` while ongoing. */
-function spanOf(f: FocusFinding, toMs: number): [number, number] {
-  const start = Date.parse(f.start);
-  if (f.kind === 'counter_reset') return [start, start];
-  return [start, f.end ? Date.parse(f.end) : Math.max(start, toMs)];
-}
-
 /** The lead (first cause candidate, else the first finding) and the window its causes and symptoms were active in. */
 export function traceFocus(findings: readonly FocusFinding[], toMs: number): TraceFocus | null {
   const lead = findings.find((f) => f.role === 'cause_candidate')?.service ?? findings[0]?.service ?? null;
@@ -35,7 +29,7 @@ export function traceFocus(findings: readonly FocusFinding[], toMs: number): Tra
   const symptom = findings.find((f) => f.role === 'symptom' && f.service !== lead)?.service ?? null;
   const lasting = findings.filter((f) => f.kind !== 'counter_reset');
   const hurting = lasting.filter((f) => f.role !== 'context');
-  const spans = (hurting.length ? hurting : lasting.length ? lasting : findings).map((f) => spanOf(f, toMs));
+  const spans = (hurting.length ? hurting : lasting.length ? lasting : findings).map((f) => interval(f, toMs));
   return { lead, symptom, fromMs: Math.min(...spans.map((s) => s[0])), toMs: Math.max(...spans.map((s) => s[1])) };
 }
 

@@ -40,7 +40,7 @@ export const isSeed = (a: Anomaly): boolean => RED_KINDS.includes(a.kind) || RES
 
 
 /** Counter resets are instants; every other finding lasts until its end, or the range's end while ongoing. */
-export function interval(a: Anomaly, toMs: number): [number, number] {
+export function interval(a: Pick<Anomaly, 'kind' | 'start'> & { end?: string | null }, toMs: number): [number, number] {
   const start = Date.parse(a.start);
   if (a.kind === 'counter_reset') return [start, start];
   return [start, a.end ? Date.parse(a.end) : Math.max(start, toMs)];
