@@ -1,5 +1,6 @@
 import type { SourceConfig } from '../../config';
 import { canonicalTraceId } from '../../model/ids';
+import { appendTo } from '../../model/group';
 import type { LogLine, Series } from '../../model/types';
 import { SourceError, isSourceError, parseAnswer } from '../errors';
 import { createTransport, type Transport } from '../http';
@@ -65,8 +66,8 @@ export interface ElasticsearchClient {
   linesWhere(field: string, value: string, fromMs: number, toMs: number, opts?: EsQueryOptions): Promise<EsLogsResult>;
   /**
    * Lines per `stepSec` bucket whose keyword `field` equals `value`, one series per value of
-   * `groupField` (labelled with its Loki-style name; `unknown` for lines without one): the
-   * service page's log volume by level (README §2.3).
+   * `groupField` (labelled with its Loki-style name; `unknown` for lines without one), or one
+   * unlabelled series without it: the service page's log volume by level (README §2.3).
    */
   volumeWhere(field: string, value: string, groupField: string | null, fromMs: number, toMs: number, stepSec: number, opts?: CallOptions): Promise<{ series: Series[]; warnings: string[] }>;
   /** The configured fields that become line labels (their Loki-style names: lib/model/label-name.ts). */
@@ -105,16 +106,13 @@ export function createElasticsearchClient(cfg: SourceConfig, logs: Partial<Elast
   const c: ElasticsearchLogsConfig = { ...DEFAULT_ELASTICSEARCH_LOGS, ...logs };
   checkConfig(c);
 
-  const INDEX_MISSING = Symbol('index missing');
-  let indexMissing = '';
-  /** One `_search`; a missing index is an empty answer with a warning, not an error. */
-  async function postSearch(body: unknown, opts: CallOptions | undefined): Promise<unknown> {
+  /** One `_search`; a missing index is no error but an empty answer with this warning. */
+  async function postSearch(body: unknown, opts: CallOptions | undefined): Promise<{ raw: unknown } | { indexMissing: string }> {
     try {
-      return await transport.postJson(`/${c.index}/_search`, body, {}, { signal: opts?.signal, maxBytes: opts?.maxBytes });
+      return { raw: await transport.postJson(`/${c.index}/_search`, body, {}, { signal: opts?.signal, maxBytes: opts?.maxBytes }) };
     } catch (e) {
       if (isSourceError(e) && e.status === 404 && e.backendType === 'index_not_found_exception') {
-        indexMissing = `elasticsearch: ${e.message} (check the configured index "${c.index}")`;
-        return INDEX_MISSING;
+        return { indexMissing: `elasticsearch: ${e.message} (check the configured index "${c.index}")` };
       }
       throw e;
     }
@@ -132,9 +130,9 @@ export function createElasticsearchClient(cfg: SourceConfig, logs: Partial<Elast
     for (let pageNo = 0; pageNo < c.maxPages; pageNo++) {
       const size = Math.min(c.pageSize, cap - lines.length);
       const body = build({ fromMs, toMs, size, order, timestampField: c.timestampField, tiebreaker: c.tiebreaker, searchAfter, trackTotalHits: pageNo === 0 ? cap : false });
-      const raw = await postSearch(body, opts);
-      if (raw === INDEX_MISSING) return { lines: [], truncated: false, warnings: [indexMissing] };
-      const r = parseAnswer('loki', searchResponseSchema, raw, 'search', NAME);
+      const answer = await postSearch(body, opts);
+      if ('indexMissing' in answer) return { lines: [], truncated: false, warnings: [answer.indexMissing] };
+      const r = parseAnswer('loki', searchResponseSchema, answer.raw, 'search', NAME);
       for (const w of partialWarnings(r)) if (!warnings.includes(w)) warnings.push(w);
       const hits = r.hits.hits.slice(0, size); // never more than asked, whatever the server sends
       for (const hit of hits) {
@@ -174,28 +172,25 @@ export function createElasticsearchClient(cfg: SourceConfig, logs: Partial<Elast
     },
     async volumeWhere(field, value, groupField, fromMs, toMs, stepSec, opts) {
       checkRange(fromMs, toMs);
-      for (const f of [field, groupField ?? '@timestamp']) if (!FIELD.test(f)) throw badQuery(`not a field name: ${JSON.stringify(f.slice(0, 64))}`);
+      for (const f of groupField ? [field, groupField] : [field]) if (!FIELD.test(f)) throw badQuery(`not a field name: ${JSON.stringify(f.slice(0, 64))}`);
       if (!Number.isSafeInteger(stepSec) || stepSec < 1) throw badQuery(`the step must be a whole number of seconds, got ${stepSec}`);
       if ((toMs - fromMs) / (stepSec * 1000) > MAX_VOLUME_BUCKETS) throw badQuery(`the range holds more than ${MAX_VOLUME_BUCKETS} steps of ${stepSec}s`);
-      const raw = await postSearch(volumeQuery(field, value, groupField, { fromMs, toMs, stepSec, timestampField: c.timestampField }), opts);
-      if (raw === INDEX_MISSING) return { series: [], warnings: [indexMissing] };
-      const r = parseAnswer('loki', volumeResponseSchema, raw, 'search', NAME);
-      const label = groupField ? labelName(groupField) : 'level';
-      const points = new Map<string, [number, number][]>();
-      const add = (group: string, t: number, n: number) => {
-        if (n <= 0) return;
-        const list = points.get(group);
-        if (list) list.push([t, n]);
-        else points.set(group, [[t, n]]);
+      const answer = await postSearch(volumeQuery(field, value, groupField, { fromMs, toMs, stepSec, timestampField: c.timestampField }), opts);
+      if ('indexMissing' in answer) return { series: [], warnings: [answer.indexMissing] };
+      const r = parseAnswer('loki', volumeResponseSchema, answer.raw, 'search', NAME);
+      // Ungrouped, one series without labels (as `count_over_time` without `by`).
+      const points = new Map<string | null, [number, number][]>();
+      const add = (group: string | null, t: number, n: number) => {
+        if (n > 0) appendTo(points, group, [t, n]);
       };
       for (const b of r.aggregations.t.buckets) {
-        if (!b.g) add('unknown', b.key, b.doc_count);
+        if (!groupField || !b.g) add(null, b.key, b.doc_count);
         else {
           for (const g of b.g.buckets) add(String(g.key), b.key, g.doc_count);
           add('other', b.key, b.g.sum_other_doc_count ?? 0);
         }
       }
-      const series: Series[] = [...points].map(([group, pts]) => ({ name: 'log_lines', labels: { [label]: group }, points: pts }));
+      const series: Series[] = [...points].map(([group, pts]) => ({ name: 'log_lines', labels: groupField && group !== null ? { [labelName(groupField)]: group } : {}, points: pts }));
       return { series, warnings: partialWarnings(r) };
     },
     labelFields: c.labelFields,
