@@ -41,19 +41,23 @@ export async function resolveLogServiceLabels(
   return out;
 }
 
-/** One logs source as the scan samples it: the services it has lines of, and one service's newest lines in a window. */
-interface LogSampler {
-  servicesWithLines(services: readonly string[]): Promise<readonly string[]>;
+/**
+ * One logs source, ready to be sampled: the services it has lines of (with why the others
+ * are left out), and one service's newest lines in a window.
+ */
+interface LogSample {
+  wanted: string[];
+  absentNote: string | null;
   newest(service: string, w: TimeWindow, limit: number): Promise<readonly LogLine[]>;
 }
 
-function lokiSampler(calls: SourceCalls, source: NamedClient<LokiClient>, range: TimeWindow): LogSampler {
-  let labelOf = new Map<string, string>();
+async function lokiSample(calls: SourceCalls, source: NamedClient<LokiClient>, services: readonly string[], range: TimeWindow): Promise<LogSample> {
+  const labelOf = await resolveLogServiceLabels(calls, source.client, services, range, source.serviceLabel);
+  const wanted = services.filter((s) => labelOf.has(s));
+  const absent = services.length - wanted.length;
   return {
-    async servicesWithLines(services) {
-      labelOf = await resolveLogServiceLabels(calls, source.client, services, range, source.serviceLabel);
-      return services.filter((s) => labelOf.has(s));
-    },
+    wanted,
+    absentNote: absent > 0 ? `no log streams were found for ${absent} of ${services.length} services with spans; their log context was not checked.` : null,
     async newest(svc, w, limit) {
       const query = logQuery(streamSelector({ [labelOf.get(svc)!]: svc }));
       return (await calls.call((signal) => source.client.queryRange(query, w.fromMs, w.toMs, { limit, direction: 'backward', signal })))?.lines ?? [];
@@ -61,13 +65,19 @@ function lokiSampler(calls: SourceCalls, source: NamedClient<LokiClient>, range:
   };
 }
 
-function elasticsearchSampler(calls: SourceCalls, source: NamedClient<ElasticsearchClient>): LogSampler {
-  const field = serviceFieldOf(source.client.labelFields, source.serviceLabel);
+function elasticsearchSample(calls: SourceCalls, source: NamedClient<ElasticsearchClient>, services: readonly string[]): LogSample {
+  const { labelFields } = source.client;
+  const field = serviceFieldOf(labelFields, source.serviceLabel);
+  if (!field) {
+    const note = `none of the label fields of ${source.name} names services (${labelFields.join(', ') || 'none configured'}); log context was not checked.`;
+    return { wanted: [], absentNote: note, newest: async () => [] };
+  }
   return {
     // Elasticsearch lists no values cheaply: a service without lines answers none.
-    servicesWithLines: async (services) => (field ? services : []),
+    wanted: [...services],
+    absentNote: null,
     async newest(svc, w, limit) {
-      return (await calls.call((signal) => source.client.linesWhere(field!, svc, w.fromMs, w.toMs, { limit, direction: 'backward', signal })))?.lines ?? [];
+      return (await calls.call((signal) => source.client.linesWhere(field, svc, w.fromMs, w.toMs, { limit, direction: 'backward', signal })))?.lines ?? [];
     },
   };
 }
@@ -81,19 +91,12 @@ export async function sampleLogs(
   extraction: ExtractionConfig = DEFAULT_EXTRACTION,
 ): Promise<LogEntry[]> {
   if (services.length === 0) return [];
-  const sampler =
+  const sample =
     source.type === 'elasticsearch'
-      ? elasticsearchSampler(calls, source as NamedClient<ElasticsearchClient>)
-      : lokiSampler(calls, source as NamedClient<LokiClient>, range);
-  let wanted = await sampler.servicesWithLines(services);
-  const absent = services.length - wanted.length;
-  if (absent > 0) {
-    calls.skip(
-      wanted.length === 0 && source.type === 'elasticsearch'
-        ? `none of the label fields of ${source.name} names services (${(source.client as ElasticsearchClient).labelFields.join(', ') || 'none configured'}); log context was not checked.`
-        : `no log streams were found for ${absent} of ${services.length} services with spans; their log context was not checked.`,
-    );
-  }
+      ? elasticsearchSample(calls, source as NamedClient<ElasticsearchClient>, services)
+      : await lokiSample(calls, source as NamedClient<LokiClient>, services, range);
+  if (sample.absentNote) calls.skip(sample.absentNote);
+  let wanted = sample.wanted;
   if (wanted.length > budgets.maxLogServices) {
     calls.skip(`log lines were sampled for ${budgets.maxLogServices} of ${wanted.length} services (filter by service to see the others).`);
     wanted = wanted.slice(0, budgets.maxLogServices);
@@ -104,7 +107,7 @@ export async function sampleLogs(
   const pages = await mapBounded(jobs, budgets.concurrency, async ({ svc, w }) => {
     // The line belongs to the service it was selected by, whatever other labels say.
     const entries: LogEntry[] = [];
-    for (const line of await sampler.newest(svc, w, perSlice)) {
+    for (const line of await sample.newest(svc, w, perSlice)) {
       const entry = toLogEntry(line, extraction);
       if (entry) entries.push({ ...entry, service: svc });
     }
