@@ -17,6 +17,11 @@ import type { Labels } from '../model/types';
  */
 export const DEFAULT_SERVICE_LABELS: readonly string[] = ['service_name', 'service', 'app', 'container', 'job'];
 
+/** The labels to try on a source that names its own service label: that one first, then the built-in order. */
+export function serviceLabelOrder(serviceLabel: string | null): readonly string[] {
+  return serviceLabel ? [serviceLabel, ...DEFAULT_SERVICE_LABELS.filter((l) => l !== serviceLabel)] : DEFAULT_SERVICE_LABELS;
+}
+
 /**
  * A label value as a service name: surrounding whitespace removed; null when nothing is left.
  * Label values are hostile text (a stray space or newline from a config), and " checkout"

@@ -46,15 +46,13 @@ function snapshotMaker(): SnapshotMaker {
 
 /** `cfg` is injectable for tests; the server passes nothing and gets the process configuration. */
 export function serverRunnerDeps(cfg: AppConfig = getConfig()): RunnerDeps {
+  const { jaeger } = requestContext({ config: cfg }).clients;
   return {
     db: db(),
     owner: OWNER,
     scan: (q, nowMs) =>
       scanAnomalies(requestContext({ nowMs, config: cfg }), q),
-    traceSearch: (q) => {
-      const { jaeger } = requestContext({ config: cfg }).clients;
-      return jaeger ? traceBriefSearch(jaeger)(q) : Promise.resolve([]);
-    },
+    traceSearch: jaeger ? traceBriefSearch(jaeger) : undefined,
     snapshot: snapshotMaker(),
     channels: channelDepsFromConfig(cfg.digests),
     keyring: cfg.digests.keyring,

@@ -1,7 +1,7 @@
 import type { Exemplar, NamedSourceReport, SourceReport, Trace } from '../model/types';
 import type { NamedClient } from '../sources/registry';
 import type { JaegerClient, LokiClient, MetricMetadata, PrometheusClient } from '../sources/types';
-import { DEFAULT_SERVICE_LABELS } from '../correlate/service-label';
+import { serviceLabelOrder } from '../correlate/service-label';
 import type { JoinConfig } from '../correlate/join';
 import { callSource, mergeReports, type SourceOutcome } from './source-call';
 import { fetchTraceLogsFrom, mergeLines, type TraceLogsResult } from './trace/trace-logs';
@@ -89,7 +89,7 @@ export async function traceFromSources(
 /** Per-source extraction rules and service labels of the chosen logs sources, for the join. */
 export function joinConfigOf(list: NamedClient<unknown>[]): JoinConfig {
   const perSource = new Map<string, { extraction?: JoinConfig['extraction']; serviceLabels?: readonly string[] }>();
-  for (const s of list) if (s.extraction || s.serviceLabel) perSource.set(s.name, { extraction: s.extraction, serviceLabels: s.serviceLabel ? [s.serviceLabel, ...DEFAULT_SERVICE_LABELS] : undefined });
+  for (const s of list) if (s.extraction || s.serviceLabel) perSource.set(s.name, { extraction: s.extraction, serviceLabels: s.serviceLabel ? serviceLabelOrder(s.serviceLabel) : undefined });
   if (list.length === 1 && perSource.size) {
     const only = perSource.get(list[0].name)!;
     return { extraction: only.extraction, serviceLabels: only.serviceLabels };

@@ -11,7 +11,7 @@ import type { ElasticsearchClient } from '../sources/elasticsearch/client';
 import { fieldForLabel, labelName } from '../model/label-name';
 import { logsSources, type NamedClient } from '../sources/registry';
 import type { LokiClient } from '../sources/types';
-import { DEFAULT_SERVICE_LABELS, serviceFieldOf } from '../correlate/service-label';
+import { serviceFieldOf, serviceLabelOrder } from '../correlate/service-label';
 import { withBudget, type InvestigationContext } from './context';
 import type { TimeRange } from '../time/range';
 import { cachedMetadata } from './metadata-cache';
@@ -40,7 +40,7 @@ async function logVolume(source: NamedClient<LokiClient | ElasticsearchClient>, 
   }
   const loki = source.client as LokiClient;
   const labels = await loki.labels(range.fromMs, range.toMs, { signal });
-  const serviceLabel = pickServiceLabel(labels, source.serviceLabel ? [source.serviceLabel, ...DEFAULT_SERVICE_LABELS] : DEFAULT_SERVICE_LABELS);
+  const serviceLabel = pickServiceLabel(labels, serviceLabelOrder(source.serviceLabel));
   if (!serviceLabel) return null;
   const levelLabel = pickLevelLabel(labels);
   const { series } = await loki.queryRangeMetric(logVolumeQuery(serviceLabel, service, levelLabel, stepSec), range.fromMs, range.toMs, { signal, step: `${stepSec}s` });
