@@ -74,6 +74,11 @@ export async function startDemoServer(opts: DemoServerOptions): Promise<RunningD
         res.end(out.body);
       });
   });
+  // Node closes an idle keep-alive socket after 5 s; a client that reuses it at that moment
+  // (a test's request context between two steps) gets ECONNRESET. Idle sockets live longer
+  // than any client's own pause here; headersTimeout must exceed keepAliveTimeout.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 121_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
