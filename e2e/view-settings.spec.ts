@@ -140,6 +140,18 @@ test('a 4xx is asked once, and trace links are not prefetched until pointed at',
   await expect.poll(prefetches).toBeGreaterThan(0);
 });
 
+test("the header's page links are prefetched only when pointed at, not with every page load", async ({ page, request }) => {
+  // Seven links prefetched in three requests each competed with the trace page's stream for the server.
+  const navPaths = new Set(['/', '/traces', '/map', '/explore', '/anomalies', '/views', '/digests']);
+  const prefetches = await countRequests(page, (u) => u.searchParams.has('_rsc') && navPaths.has(u.pathname));
+  await page.goto(`/trace/${await demoTraceId(request)}?from=now-1h&to=now`);
+  await expect(page.getByTestId('span-row').first()).toBeVisible({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  expect(prefetches()).toBe(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Map' }).hover();
+  await expect.poll(prefetches).toBeGreaterThan(0);
+});
+
 test('a pasted Jaeger UI link opens its trace and span; a malformed id says what is wrong', async ({ page, request }) => {
   const traceId = await demoTraceId(request);
   await page.goto('/?from=now-1h&to=now');

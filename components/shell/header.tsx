@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { HeaderTools } from './header-tools';
 import { SourcePills } from './source-pills';
@@ -9,6 +8,7 @@ import { TraceSearch } from './trace-search';
 import { UserMenu } from './user-menu';
 import { useRangeQuery } from './url-state';
 import { PAGES } from '@/lib/routes';
+import { IntentLink } from '@/components/ui/intent-link';
 
 const NAV = [
   { href: PAGES.overview, label: 'Overview' },
@@ -26,21 +26,21 @@ export function AppHeader() {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2">
-        <Link href={`/?${range}`} className="text-lg font-bold tracking-tight">
+        <IntentLink href={`/?${range}`} className="text-lg font-bold tracking-tight">
           <span className="text-sky-600 dark:text-sky-400">▲</span> Triangulate
-        </Link>
+        </IntentLink>
         <nav aria-label="Main" className="flex gap-1 text-sm">
           {NAV.map((n) => {
             const active = n.href === '/' ? pathname === '/' : pathname.startsWith(n.href);
             return (
-              <Link
+              <IntentLink
                 key={n.href}
                 href={`${n.href}?${range}`}
                 aria-current={active ? 'page' : undefined}
                 className={`rounded px-2 py-1 ${active ? 'bg-slate-200 font-semibold dark:bg-slate-800' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
               >
                 {n.label}
-              </Link>
+              </IntentLink>
             );
           })}
         </nav>

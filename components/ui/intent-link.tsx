@@ -14,9 +14,11 @@ function useOptionalRouter(): ReturnType<typeof useRouter> | null {
 }
 
 /**
- * A link for long lists (findings, incidents, search results): it prefetches its page only when
- * pointed at or focused, never when it scrolls into view. Viewport prefetching of every trace
- * link on Overview and Anomalies sent hundreds of requests that were aborted (issue 16).
+ * A link that prefetches its page only when pointed at or focused, never when it scrolls into
+ * view. For long lists (findings, incidents, search results): viewport prefetching of every
+ * trace link on Overview and Anomalies sent hundreds of requests that were aborted (issue 16).
+ * For the header's page links too: prefetched on every page load, they were 21 requests (three
+ * per link) that the server rendered while it built the trace page's stream.
  */
 export function IntentLink({ href, onMouseEnter, onFocus, ...props }: Omit<ComponentProps<typeof Link>, 'prefetch' | 'href'> & { href: string }) {
   const router = useOptionalRouter();
