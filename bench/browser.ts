@@ -8,6 +8,7 @@ import { ensureBuild, startApp, type RunningApp } from '../scripts/lib/next-serv
 import { INIT_SCRIPT, initScript, JAEGER_UI_PAGE, scrollScript, type JsResource, type ProbeState, type ScrollOutcome } from './page-probe';
 import { median, omit, round } from './pipeline';
 import { startJaegerUiPeer, type JaegerUiPeer } from './jaeger-ui-peer';
+import { baselineFromEnv, pairedSummary, type PairedVisits } from './baseline';
 
 /**
  * Headless Chromium against `next start` and generated Jaeger traces: time from navigation
@@ -19,7 +20,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SIZES = [10_000, 50_000];
 // Five cold visits: a median of three moved by ±150 ms between bench runs on this 2-core machine.
-const RUNS = 5;
+// BENCH_RUNS asks for more (paired comparisons with a baseline build want ten or so).
+const RUNS = Math.max(1, Math.floor(Number(process.env.BENCH_RUNS)) || 5);
 const SCROLL = { pages: 20, intervalMs: 100 };
 const ROW_TIMEOUT_MS = 120_000;
 
@@ -199,10 +201,14 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
   let app: RunningApp | null = null;
   let browser: Browser | null = null;
   let peer: JaegerUiPeer | null = null;
+  let baseApp: RunningApp | null = null;
+  const baseline = baselineFromEnv();
   const out: Record<string, unknown> = {};
+  if (baseline && 'skipped' in baseline) out.baseline = baseline;
   try {
     fixtures = await startFixtureServer(SIZES, Date.now());
     app = await startApp({ JAEGER_URL: fixtures.jaegerUrl, LOKI_URL: fixtures.lokiUrl, PROMETHEUS_URL: fixtures.prometheusUrl });
+    if (baseline && !('skipped' in baseline)) baseApp = await startApp({ JAEGER_URL: fixtures.jaegerUrl, LOKI_URL: fixtures.lokiUrl, PROMETHEUS_URL: fixtures.prometheusUrl }, baseline.root);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     const started = await startJaegerUiPeer();
     if ('skipped' in started) out.jaegerUiPeer = started;
@@ -215,6 +221,8 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
         await warm.page.context().close();
         const visits: Visit[] = [];
         const peerVisits: { firstRowMs: number; idleMs: number }[] = [];
+        const baseVisits: PairedVisits['base'] = [];
+        if (baseApp) await (await visit(browser, baseApp, traceId)).page.context().close(); // its warm-up
         if (peer) await visitPeer(browser, `${peer.url}/trace/${peer.traceIds[n]}`); // warm-up
         for (let i = 0; i < RUNS; i++) {
           // Interleaved with ours (peer, us, peer, us …): both see the same machine load.
@@ -223,8 +231,16 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
           // Jaeger answer (trace/fetch-cache.ts), as when an SRE opens a new trace.
           await new Promise((r) => setTimeout(r, TRACE_SHARE_MS + 500));
           log(`browser: ${n} spans, run ${i + 1}/${RUNS}`);
+          // The baseline's visit in the same round, before ours in every other round (order effects cancel).
+          const visitBase = async () => {
+            const b = await visit(browser!, baseApp!, traceId);
+            baseVisits.push({ firstRowMs: b.firstRowMs, idleMs: b.idleMs });
+            await b.page.context().close();
+          };
+          if (baseApp && i % 2 === 1) await visitBase();
           const v = await visit(browser, app, traceId);
           visits.push(v);
+          if (baseApp && i % 2 === 0) await visitBase();
           if (i < RUNS - 1) await v.page.context().close();
         }
         const last = visits[visits.length - 1];
@@ -248,6 +264,7 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
           jaegerUiMeasured: peerFirstRow === null ? null : { firstRowMs: round(peerFirstRow), idleMs: round(peerIdle!), runsMs: peerVisits.map((v) => round(v.firstRowMs)), idleRunsMs: peerVisits.map((v) => round(v.idleMs)) },
           firstRowToJaegerUiMeasured: peerFirstRow === null ? null : round(firstRow / peerFirstRow, 2),
           idleToJaegerUiIdle: peerIdle === null ? null : round(idle / peerIdle, 2),
+          baseline: baseApp && baseline && !('skipped' in baseline) ? pairedSummary(baseline, { ours: visits, base: baseVisits }) : undefined,
           detectedByPlaywrightMs: visits.map((v) => round(v.detectedMs)),
           warmUpVisitMs: round(warm.firstRowMs),
           inPageFirstRowMs: visits.map((v) => (v.inPageFirstRowMs === null ? null : round(v.inPageFirstRowMs))),
@@ -258,6 +275,8 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
           goalMs: GOAL_MS[n],
           scroll: { longTasks: sc.longTasks.length, totalLongTaskMs: sc.totalLongTaskMs, maxLongTaskMs: sc.maxLongTaskMs, ...omit(sc, 'longTasks', 'totalLongTaskMs', 'maxLongTaskMs') },
         };
+        const paired = (out[key(n)] as { baseline?: ReturnType<typeof pairedSummary> }).baseline;
+        if (paired) log(`browser: ${n} spans against ${paired.commit ?? paired.root}: first row ${paired.pairedFirstRowDiffMs} ms (${paired.pairedFirstRowRatio}×) paired, faster in ${paired.roundsOursFirstRowFaster}/${paired.rounds} rounds`);
         if (n === SIZES[0]) out.firstLoadJs = { ...(await gzipSizes(last.js)), urls: last.js.map((r) => new URL(r.name).pathname) };
         await last.page.context().close();
       } catch (e) {
@@ -273,12 +292,14 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
     await peer?.stop();
     await browser?.close().catch(() => undefined);
     await app?.stop();
+    await baseApp?.stop();
     await fixtures?.close();
   }
   out.method = {
     firstRow: `wall time from page.goto() to the first [data-testid="span-row"] painted (in-page: a MutationObserver sees the row, then an animation frame and a task after its paint; the page clock is translated to the bench's through performance.timeOrigin). Playwright's own visibility wait polls at growing intervals (up to 500 ms), so its time (detectedByPlaywrightMs) is later by up to one interval; ${RUNS} runs after one untimed warm-up visit, each in a fresh browser context (empty cache) and more than TRACE_SHARE_MS after the previous one, so the server fetches the trace from Jaeger again (cold); median reported. inPageFirstRowMs is performance.now() when a MutationObserver first saw a row.`,
     scroll: `after the first row and network idle + 1 s: scrollTop of the waterfall's scroll container ([data-testid="waterfall"] [role="grid"]) += its clientHeight, ${SCROLL.pages} times, one page every ${SCROLL.intervalMs} ms, then 500 ms; long tasks = PerformanceObserver 'longtask' entries (> 50 ms) starting after the first scroll.`,
     idle: `navigation → page idle with every panel filled: the later of (a) the frame painted after nothing is pending any more ([data-testid="trace-view"] present, [data-testid="investigation-pending"] absent) and (b) the end of the last long task before ${IDLE_QUIET_MS} ms without one; medians of the same ${RUNS} visits as the first row. Jaeger UI (the peer, /work/shared/peer, its own generated traces of the same sizes, interleaved with ours) has no panels beyond the waterfall: its idle is measured the same way from its first row.`,
+    baseline: 'with BENCH_BASELINE=<checkout> (its .next built): that build served by its own next start against the same fixtures, visited in every round next to ours (before ours in odd rounds, after in even), each visit cold; baseline.pairedFirstRowDiffMs is the median over rounds of ours − baseline (negative: faster), pairedFirstRowRatio the median of ours / baseline.',
     firstLoadJs: 'JS resources (performance resource entries ending in .js) loaded when the first row entered the DOM; each re-fetched and gzip-compressed with zlib level 6; also the sum of encodedBodySize as served by next start.',
     viewport: '1440×900, headless Chromium, 127.0.0.1, no throttling',
   };

@@ -35,12 +35,13 @@ export async function ensureBuild(waitMs = 600_000): Promise<{ built: boolean; e
   return { built: true };
 }
 
-export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+/** `root`: another checkout with its own build (the browser bench's baseline, bench/baseline.ts). */
+export async function startApp(env: Record<string, string>, root: string = ROOT): Promise<RunningApp> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'triangulate-bench-'));
   // Own process group, so stop() ends next and anything it forked, and nothing else.
-  const child: ChildProcess = spawn(NEXT_BIN, ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env, DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
