@@ -18,7 +18,7 @@ export interface Baseline {
 }
 
 /** The baseline named by BENCH_BASELINE, or why it cannot be used; null when none is named. */
-export function baselineFromEnv(env: NodeJS.ProcessEnv = process.env): Baseline | { skipped: string } | null {
+export function baselineFromEnv(env: Record<string, string | undefined> = process.env): Baseline | { skipped: string } | null {
   const dir = env.BENCH_BASELINE;
   if (!dir) return null;
   const root = path.resolve(dir);

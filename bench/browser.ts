@@ -161,6 +161,15 @@ async function visit(browser: Browser, app: RunningApp, traceId: string): Promis
   };
 }
 
+/** A visit of the baseline build; a row that never appears there is reported as the baseline's, not ours. */
+async function visitBaseline(browser: Browser, app: RunningApp, traceId: string): Promise<Visit> {
+  try {
+    return await visit(browser, app, traceId);
+  } catch (e) {
+    throw e instanceof RowNeverAppeared ? new RowNeverAppeared({ ...e.failure, error: `the baseline build (BENCH_BASELINE): ${e.failure.error}` }) : e;
+  }
+}
+
 async function scroll(page: Page): Promise<ScrollOutcome & { totalLongTaskMs: number; maxLongTaskMs: number }> {
   // Let loading finish (charts, logs) so its work is not counted as scrolling.
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
@@ -222,7 +231,7 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
         const visits: Visit[] = [];
         const peerVisits: { firstRowMs: number; idleMs: number }[] = [];
         const baseVisits: PairedVisits['base'] = [];
-        if (baseApp) await (await visit(browser, baseApp, traceId)).page.context().close(); // its warm-up
+        if (baseApp) await (await visitBaseline(browser, baseApp, traceId)).page.context().close(); // its warm-up
         if (peer) await visitPeer(browser, `${peer.url}/trace/${peer.traceIds[n]}`); // warm-up
         for (let i = 0; i < RUNS; i++) {
           // Interleaved with ours (peer, us, peer, us …): both see the same machine load.
@@ -233,7 +242,7 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
           log(`browser: ${n} spans, run ${i + 1}/${RUNS}`);
           // The baseline's visit in the same round, before ours in every other round (order effects cancel).
           const visitBase = async () => {
-            const b = await visit(browser!, baseApp!, traceId);
+            const b = await visitBaseline(browser!, baseApp!, traceId);
             baseVisits.push({ firstRowMs: b.firstRowMs, idleMs: b.idleMs });
             await b.page.context().close();
           };
