@@ -56,7 +56,7 @@ describe('the scan\'s log sample from Elasticsearch', () => {
 });
 
 describe('the scan\'s log sample from Loki', () => {
-  it('lists only the source\'s own service label when it has one', async () => {
+  it('tries the source\'s own service label first, then the built-in order', async () => {
     const listed: string[] = [];
     const queries: string[] = [];
     const loki = {
@@ -65,8 +65,20 @@ describe('the scan\'s log sample from Loki', () => {
       queryRange: async (q: string) => (queries.push(q), { lines: [line(T0 + 1000, 'hello')], warnings: [], truncated: false }),
     } as unknown as LokiClient;
     const entries = await sampleLogs(calls(), named('loki', loki, 'team'), ['checkout'], RANGE, BUDGETS);
-    expect(listed).toEqual(['team']);
+    expect(listed).toEqual(['team', 'service_name', 'app']);
     expect(queries).toEqual(['{team="checkout"}', '{team="checkout"}']);
     expect(entries.map((e) => e.service)).toEqual(['checkout', 'checkout']);
+  });
+
+  it('samples a service logged under a built-in label when the configured one does not carry it', async () => {
+    const queries: string[] = [];
+    const loki = {
+      labels: async () => ['app', 'team'],
+      labelValues: async (label: string) => (label === 'team' ? ['checkout'] : label === 'app' ? ['ledger'] : []),
+      queryRange: async (q: string) => (queries.push(q), { lines: [line(T0 + 1000, 'hello')], warnings: [], truncated: false }),
+    } as unknown as LokiClient;
+    const entries = await sampleLogs(calls(), named('loki', loki, 'team'), ['checkout', 'ledger'], RANGE, BUDGETS);
+    expect(new Set(queries)).toEqual(new Set(['{team="checkout"}', '{app="ledger"}']));
+    expect(new Set(entries.map((e) => e.service))).toEqual(new Set(['checkout', 'ledger']));
   });
 });

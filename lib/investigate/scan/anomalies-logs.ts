@@ -9,7 +9,7 @@
 import { DEFAULT_EXTRACTION, type ExtractionConfig } from '../../correlate/extraction-config';
 import type { LogEntry, LogLine } from '../../model/types';
 import { toLogEntry } from '../../correlate/join';
-import { DEFAULT_SERVICE_LABELS, serviceFieldOf } from '../../correlate/service-label';
+import { serviceFieldOf, serviceLabelOrder } from '../../correlate/service-label';
 import type { ElasticsearchClient } from '../../sources/elasticsearch/client';
 import { logQuery, streamSelector } from '../../sources/loki/logql';
 import type { NamedClient } from '../../sources/registry';
@@ -20,7 +20,12 @@ import { sliceWindow, type TimeWindow } from './anomalies-plan';
 /** Candidate labels whose values are listed before giving up on a service. */
 const MAX_LABELS_ASKED = 3;
 
-/** Which stream label carries each service (the source's own label when set, else the first candidate label that has it as a value). */
+/**
+ * Which stream label carries each service: the first candidate label that has it as a value,
+ * trying the source's own service label first and then the built-in order, as the trace page
+ * and the service page do (serviceLabelOrder), so a service logged under another label than
+ * the configured one is still sampled.
+ */
 export async function resolveLogServiceLabels(
   calls: SourceCalls,
   loki: LokiClient,
@@ -29,7 +34,7 @@ export async function resolveLogServiceLabels(
   serviceLabel: string | null = null,
 ): Promise<Map<string, string>> {
   const present = new Set((await calls.call((signal) => loki.labels(range.fromMs, range.toMs, { signal }))) ?? []);
-  const candidates = (serviceLabel ? [serviceLabel] : DEFAULT_SERVICE_LABELS).filter((l) => present.has(l)).slice(0, MAX_LABELS_ASKED);
+  const candidates = serviceLabelOrder(serviceLabel).filter((l) => present.has(l)).slice(0, MAX_LABELS_ASKED);
   const values = await Promise.all(
     candidates.map(async (label) => new Set((await calls.call((signal) => loki.labelValues(label, range.fromMs, range.toMs, { signal }))) ?? [])),
   );
