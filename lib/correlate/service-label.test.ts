@@ -95,4 +95,8 @@ describe('which Elasticsearch field names services', () => {
     expect(serviceFieldOf(['service.name', 'kubernetes.labels.team'], 'kubernetes_labels_team')).toBe('kubernetes.labels.team');
     expect(serviceFieldOf(['host.name', 'log.level'])).toBeNull();
   });
+
+  it('falls back to the built-in order when the source\'s own service label is not among its fields', () => {
+    expect(serviceFieldOf(['host.name', 'app'], 'kubernetes_labels_team')).toBe('app');
+  });
 });

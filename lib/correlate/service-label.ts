@@ -56,9 +56,10 @@ export function resolveServiceLabel(series: readonly Labels[], service: string, 
 
 /**
  * The field of a source whose fields become labels (an Elasticsearch's label fields) that
- * names services: the one that becomes the source's own service label, else the first in the
- * built-in order (`service.name` → `service_name` first). Null when no field names services.
+ * names services, in the same order as a Loki stream label (serviceLabelOrder): the one that
+ * becomes the source's own service label, else the first in the built-in order
+ * (`service.name` → `service_name` first). Null when no field names services.
  */
 export function serviceFieldOf(fields: readonly string[], serviceLabel: string | null = null): string | null {
-  return fieldForLabel(fields, serviceLabel ? [serviceLabel] : DEFAULT_SERVICE_LABELS);
+  return fieldForLabel(fields, serviceLabelOrder(serviceLabel));
 }
