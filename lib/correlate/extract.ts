@@ -46,7 +46,6 @@ function spanIdFrom(key: string, value: string): string | null {
   return canonicalSpanId(v);
 }
 
-
 /** Label names to try for each configured key: the key, then its Loki-sanitized form. Per config, not per line. */
 interface LabelNames {
   trace: readonly string[];

@@ -71,7 +71,6 @@ export function toUnixNs(v: unknown): string | null {
   return `${secs}${(m[2] ?? '').padEnd(9, '0')}`.replace(/^0+(?=\d)/, '');
 }
 
-
 /** Scalar fields of `_source`, flattened to dotted names, bounded in count, depth and length. */
 function flatten(source: Record<string, unknown>, skip: ReadonlySet<string>): Labels {
   const out: Labels = {};
