@@ -161,13 +161,16 @@ async function visit(browser: Browser, app: RunningApp, traceId: string): Promis
   };
 }
 
-/** A visit of the baseline build; a row that never appears there is reported as the baseline's, not ours. */
-async function visitBaseline(browser: Browser, app: RunningApp, traceId: string): Promise<Visit> {
+/** A visit of the baseline build, its page closed; a row that never appears there is reported as the baseline's, not ours. */
+async function visitBaseline(browser: Browser, app: RunningApp, traceId: string): Promise<{ firstRowMs: number; idleMs: number }> {
+  let v: Visit;
   try {
-    return await visit(browser, app, traceId);
+    v = await visit(browser, app, traceId);
   } catch (e) {
     throw e instanceof RowNeverAppeared ? new RowNeverAppeared({ ...e.failure, error: `the baseline build (BENCH_BASELINE): ${e.failure.error}` }) : e;
   }
+  await v.page.context().close();
+  return { firstRowMs: v.firstRowMs, idleMs: v.idleMs };
 }
 
 async function scroll(page: Page): Promise<ScrollOutcome & { totalLongTaskMs: number; maxLongTaskMs: number }> {
@@ -211,13 +214,15 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
   let browser: Browser | null = null;
   let peer: JaegerUiPeer | null = null;
   let baseApp: RunningApp | null = null;
-  const baseline = baselineFromEnv();
+  const named = baselineFromEnv();
+  const baseline = named && !('skipped' in named) ? named : null;
   const out: Record<string, unknown> = {};
-  if (baseline && 'skipped' in baseline) out.baseline = baseline;
+  if (named && 'skipped' in named) out.baseline = named;
   try {
     fixtures = await startFixtureServer(SIZES, Date.now());
-    app = await startApp({ JAEGER_URL: fixtures.jaegerUrl, LOKI_URL: fixtures.lokiUrl, PROMETHEUS_URL: fixtures.prometheusUrl });
-    if (baseline && !('skipped' in baseline)) baseApp = await startApp({ JAEGER_URL: fixtures.jaegerUrl, LOKI_URL: fixtures.lokiUrl, PROMETHEUS_URL: fixtures.prometheusUrl }, baseline.root);
+    const backends = { JAEGER_URL: fixtures.jaegerUrl, LOKI_URL: fixtures.lokiUrl, PROMETHEUS_URL: fixtures.prometheusUrl };
+    app = await startApp(backends);
+    if (baseline) baseApp = await startApp(backends, baseline.root);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     const started = await startJaegerUiPeer();
     if ('skipped' in started) out.jaegerUiPeer = started;
@@ -231,7 +236,7 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
         const visits: Visit[] = [];
         const peerVisits: { firstRowMs: number; idleMs: number }[] = [];
         const baseVisits: PairedVisits['base'] = [];
-        if (baseApp) await (await visitBaseline(browser, baseApp, traceId)).page.context().close(); // its warm-up
+        if (baseApp) await visitBaseline(browser, baseApp, traceId); // its warm-up
         if (peer) await visitPeer(browser, `${peer.url}/trace/${peer.traceIds[n]}`); // warm-up
         for (let i = 0; i < RUNS; i++) {
           // Interleaved with ours (peer, us, peer, us …): both see the same machine load.
@@ -241,15 +246,10 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
           await new Promise((r) => setTimeout(r, TRACE_SHARE_MS + 500));
           log(`browser: ${n} spans, run ${i + 1}/${RUNS}`);
           // The baseline's visit in the same round, before ours in every other round (order effects cancel).
-          const visitBase = async () => {
-            const b = await visitBaseline(browser!, baseApp!, traceId);
-            baseVisits.push({ firstRowMs: b.firstRowMs, idleMs: b.idleMs });
-            await b.page.context().close();
-          };
-          if (baseApp && i % 2 === 1) await visitBase();
+          if (baseApp && i % 2 === 1) baseVisits.push(await visitBaseline(browser, baseApp, traceId));
           const v = await visit(browser, app, traceId);
           visits.push(v);
-          if (baseApp && i % 2 === 0) await visitBase();
+          if (baseApp && i % 2 === 0) baseVisits.push(await visitBaseline(browser, baseApp, traceId));
           if (i < RUNS - 1) await v.page.context().close();
         }
         const last = visits[visits.length - 1];
@@ -257,6 +257,7 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
         const sc = await scroll(last.page);
         const firstRow = median(visits.map((v) => v.firstRowMs));
         const idle = median(visits.map((v) => v.idleMs));
+        const paired = baseline && baseVisits.length ? pairedSummary(baseline, { ours: visits, base: baseVisits }) : undefined;
         const peerFirstRow = peerVisits.length ? median(peerVisits.map((v) => v.firstRowMs)) : null;
         const peerIdle = peerVisits.length ? median(peerVisits.map((v) => v.idleMs)) : null;
         out[key(n)] = {
@@ -273,7 +274,7 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
           jaegerUiMeasured: peerFirstRow === null ? null : { firstRowMs: round(peerFirstRow), idleMs: round(peerIdle!), runsMs: peerVisits.map((v) => round(v.firstRowMs)), idleRunsMs: peerVisits.map((v) => round(v.idleMs)) },
           firstRowToJaegerUiMeasured: peerFirstRow === null ? null : round(firstRow / peerFirstRow, 2),
           idleToJaegerUiIdle: peerIdle === null ? null : round(idle / peerIdle, 2),
-          baseline: baseApp && baseline && !('skipped' in baseline) ? pairedSummary(baseline, { ours: visits, base: baseVisits }) : undefined,
+          baseline: paired,
           detectedByPlaywrightMs: visits.map((v) => round(v.detectedMs)),
           warmUpVisitMs: round(warm.firstRowMs),
           inPageFirstRowMs: visits.map((v) => (v.inPageFirstRowMs === null ? null : round(v.inPageFirstRowMs))),
@@ -284,7 +285,6 @@ export async function runBrowserBench(log: (m: string) => void): Promise<Record<
           goalMs: GOAL_MS[n],
           scroll: { longTasks: sc.longTasks.length, totalLongTaskMs: sc.totalLongTaskMs, maxLongTaskMs: sc.maxLongTaskMs, ...omit(sc, 'longTasks', 'totalLongTaskMs', 'maxLongTaskMs') },
         };
-        const paired = (out[key(n)] as { baseline?: ReturnType<typeof pairedSummary> }).baseline;
         if (paired) log(`browser: ${n} spans against ${paired.commit ?? paired.root}: first row ${paired.pairedFirstRowDiffMs} ms (${paired.pairedFirstRowRatio}×) paired, faster in ${paired.roundsOursFirstRowFaster}/${paired.rounds} rounds`);
         if (n === SIZES[0]) out.firstLoadJs = { ...(await gzipSizes(last.js)), urls: last.js.map((r) => new URL(r.name).pathname) };
         await last.page.context().close();
